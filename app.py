@@ -1,0 +1,18 @@
+"""Kinerja: the Chalice application. Creates `app` and registers the blueprints — nothing else."""
+
+from chalice import Chalice
+
+from chalicelib.handlers import (
+    admin_routes,
+    api,
+    auth_routes,
+    employee_routes,
+    openapi_routes,
+    org_routes,
+    roster_routes,
+    streams,
+)
+
+app = Chalice(app_name="kinerja")
+for module in (api, auth_routes, employee_routes, org_routes, roster_routes, admin_routes, openapi_routes, streams):
+    app.register_blueprint(module.bp)

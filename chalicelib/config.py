@@ -1,0 +1,65 @@
+"""Settings read lazily from the environment (Chalice's test client and `chalice package` need that)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Settings:
+    stage: str
+    region: str
+    table_prefix: str
+    bucket: str
+    dynamodb_endpoint: str | None
+    s3_endpoint: str | None
+    ses_endpoint: str | None
+    app_secret: str
+    token_ttl_seconds: int
+    whatsapp_provider: str
+    fonnte_token: str
+    fonnte_url: str
+    wa_cloud_token: str
+    wa_cloud_phone_number_id: str
+    wa_cloud_url: str
+    ses_sender: str
+    app_url: str
+    roster_result_prefix: str = "import-results/"
+
+    def table(self, logical_name: str) -> str:
+        """Physical table name for a logical one (``employees`` → ``kinerja-local-employees``)."""
+        return self.table_prefix + logical_name
+
+
+@lru_cache(maxsize=1)
+def settings() -> Settings:
+    """The process's settings; `reset_settings()` forgets them (tests)."""
+    env = os.environ.get
+    secret = env("KINERJA_SECRET", "")
+    if len(secret) < 32:
+        raise RuntimeError("KINERJA_SECRET must be set to at least 32 characters")
+    return Settings(
+        stage=env("KINERJA_STAGE", "local"),
+        region=env("AWS_REGION", env("AWS_DEFAULT_REGION", "ap-southeast-3")),
+        table_prefix=env("TABLE_PREFIX", "kinerja-local-"),
+        bucket=env("BUCKET_NAME", "kinerja-local"),
+        dynamodb_endpoint=env("DYNAMODB_ENDPOINT") or None,
+        s3_endpoint=env("S3_ENDPOINT") or None,
+        ses_endpoint=env("SES_ENDPOINT") or None,
+        app_secret=secret,
+        token_ttl_seconds=int(env("TOKEN_TTL_SECONDS", "28800")),
+        whatsapp_provider=env("WHATSAPP_PROVIDER", "outbox").lower(),
+        fonnte_token=env("FONNTE_TOKEN", ""),
+        fonnte_url=env("FONNTE_URL", "https://api.fonnte.com/send"),
+        wa_cloud_token=env("WA_CLOUD_TOKEN", ""),
+        wa_cloud_phone_number_id=env("WA_CLOUD_PHONE_NUMBER_ID", ""),
+        wa_cloud_url=env("WA_CLOUD_URL", "https://graph.facebook.com/v21.0"),
+        ses_sender=env("SES_SENDER", "no-reply@kinerja.local"),
+        app_url=env("APP_URL", "http://127.0.0.1:8000"),
+    )
+
+
+def reset_settings() -> None:
+    settings.cache_clear()

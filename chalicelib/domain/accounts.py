@@ -1,0 +1,133 @@
+"""Employee accounts: the entity, roles, scope rules, password policy and sign-in lockout."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Container
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .errors import Forbidden, ValidationError
+from .identity import TimeZone
+
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_LENGTH = 128
+MAX_FAILED_SIGN_INS = 5
+LOCK_DURATION = timedelta(minutes=15)
+_TEMP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789"
+
+
+class Role(StrEnum):
+    PEGAWAI = "PEGAWAI"
+    ATASAN = "ATASAN"
+    OPERATOR_SKPD = "OPERATOR_SKPD"
+    KEPEGAWAIAN = "KEPEGAWAIAN"
+    PENOMORAN = "PENOMORAN"
+    ADMIN = "ADMIN"
+
+
+#: Roles an administrator grants; PEGAWAI is implied and ATASAN follows from having subordinates.
+GRANTABLE_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.ADMIN})
+
+
+@dataclass(frozen=True)
+class Employee:
+    """An ASN with an account. ``version`` guards concurrent writes."""
+
+    nip: str
+    name: str
+    jabatan: str
+    skpd_id: str
+    satker_id: str
+    whatsapp: str
+    timezone: TimeZone
+    supervisor_nip: str | None = None
+    email: str | None = None
+    granted_roles: frozenset[Role] = field(default_factory=frozenset)
+    password_hash: str = ""
+    must_change_password: bool = True
+    token_version: int = 0
+    version: int = 0
+
+    def roles(self, *, has_subordinates: bool) -> list[Role]:
+        """All roles, PEGAWAI first; ATASAN when the employee supervises anyone."""
+        roles = {Role.PEGAWAI, *self.granted_roles}
+        if has_subordinates:
+            roles.add(Role.ATASAN)
+        return sorted(roles, key=list(Role).index)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is calling: taken from a verified token and the stored account."""
+
+    nip: str
+    skpd_id: str
+    roles: frozenset[Role]
+
+    def has(self, role: Role) -> bool:
+        return role in self.roles
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+
+def require_role(actor: Actor, *roles: Role) -> None:
+    """Refuse unless the actor holds one of ``roles`` (ADMIN holds them all)."""
+    if actor.is_admin or any(actor.has(r) for r in roles):
+        return
+    raise Forbidden("Anda tidak memiliki hak akses untuk tindakan ini.")
+
+
+def require_skpd_staff(actor: Actor, skpd_id: str, *roles: Role) -> None:
+    """Refuse unless the actor is ADMIN, or holds one of ``roles`` inside ``skpd_id``."""
+    require_role(actor, *roles)
+    if not actor.is_admin and actor.skpd_id != skpd_id:
+        raise Forbidden("Anda hanya dapat mengelola pegawai di SKPD Anda sendiri.")
+
+
+def can_view_employee(actor: Actor, target: Employee) -> bool:
+    """Self, the direct supervisor, ADMIN, and the operator/HR of the same SKPD may see a profile."""
+    if actor.is_admin or actor.nip == target.nip or target.supervisor_nip == actor.nip:
+        return True
+    same_skpd = actor.skpd_id == target.skpd_id
+    return same_skpd and (actor.has(Role.OPERATOR_SKPD) or actor.has(Role.KEPEGAWAIAN))
+
+
+def check_new_password(password: str, *, nip: str, name: str, common: Container[str]) -> None:
+    """NIST/ASVS-style policy: length 8-128, no composition rules, not common, not the user's identity."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise ValidationError(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.", code="PASSWORD_TOO_SHORT")
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(f"Kata sandi paling banyak {MAX_PASSWORD_LENGTH} karakter.", code="PASSWORD_TOO_LONG")
+    lowered = password.lower()
+    if lowered in common or len(set(lowered)) == 1:
+        raise ValidationError(
+            "Kata sandi ini terlalu umum dan mudah ditebak; pilih yang lain.", code="PASSWORD_TOO_COMMON"
+        )
+    name_parts = [p for p in name.lower().split() if len(p) >= 4]
+    if nip in password or any(p in lowered for p in name_parts):
+        raise ValidationError("Kata sandi tidak boleh memuat NIP atau nama Anda.", code="PASSWORD_CONTAINS_IDENTITY")
+
+
+def generate_temporary_password(length: int = 12) -> str:
+    """A random temporary password without look-alike characters."""
+    return "".join(secrets.choice(_TEMP_ALPHABET) for _ in range(length))
+
+
+@dataclass(frozen=True)
+class SignInGuard:
+    """Consecutive failed sign-ins for one account (or unknown username) and the lock they caused."""
+
+    failures: int = 0
+    locked_until: datetime | None = None
+
+    def is_locked(self, now: datetime) -> bool:
+        return self.locked_until is not None and now < self.locked_until
+
+
+def lock_after_failures(failures: int, now: datetime) -> datetime | None:
+    """The fifth failure in a row locks the account for 15 minutes; fewer lock nothing."""
+    return now + LOCK_DURATION if failures >= MAX_FAILED_SIGN_INS else None

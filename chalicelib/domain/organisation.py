@@ -1,0 +1,56 @@
+"""SKPD (work unit) and satker (sub-unit), with the optional office radius used by check-in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import ValidationError
+from .identity import TimeZone
+
+
+@dataclass(frozen=True)
+class OfficeLocation:
+    latitude: float
+    longitude: float
+    radius_m: int
+
+
+@dataclass(frozen=True)
+class Skpd:
+    skpd_id: str
+    name: str
+    timezone: TimeZone
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class Satker:
+    skpd_id: str
+    satker_id: str
+    name: str
+    timezone: TimeZone
+    office: OfficeLocation | None = None
+    version: int = 0
+
+
+def parse_office(value: object) -> OfficeLocation | None:
+    """Validate ``{"latitude", "longitude", "radius_m"}``; ``None`` clears the office location."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise ValidationError("Lokasi kantor harus berupa objek.", code="INVALID_OFFICE", details={"field": "office"})
+    try:
+        lat, lon, radius = float(value["latitude"]), float(value["longitude"]), int(value["radius_m"])
+    except (KeyError, TypeError, ValueError):
+        raise ValidationError(
+            "Lokasi kantor memerlukan latitude, longitude, dan radius_m berupa angka.",
+            code="INVALID_OFFICE",
+            details={"field": "office"},
+        ) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 10 <= radius <= 100_000):
+        raise ValidationError(
+            "Koordinat atau radius kantor di luar batas (radius 10-100000 meter).",
+            code="INVALID_OFFICE",
+            details={"field": "office"},
+        )
+    return OfficeLocation(lat, lon, radius)

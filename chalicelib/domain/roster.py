@@ -1,0 +1,125 @@
+"""Employee drafts from the API or a roster file (CSV/XLSX rows), validated one row at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, fields
+
+from .errors import ValidationError
+from .identity import (
+    TimeZone,
+    normalise_email,
+    normalise_whatsapp,
+    parse_time_zone,
+    validate_code,
+    validate_nip,
+    validate_text,
+)
+
+#: Roster file headers (Bahasa Indonesia, as operators type them) → draft field names.
+ROSTER_HEADERS = {
+    "nip": "nip",
+    "nama": "name",
+    "jabatan": "jabatan",
+    "kode_skpd": "skpd_id",
+    "kode_satker": "satker_id",
+    "nip_atasan": "supervisor_nip",
+    "whatsapp": "whatsapp",
+    "email": "email",
+    "zona_waktu": "timezone",
+}
+REQUIRED_HEADERS = ("nip", "nama", "jabatan", "kode_satker", "whatsapp", "zona_waktu")
+MAX_ROSTER_ROWS = 20_000
+
+
+@dataclass(frozen=True)
+class EmployeeDraft:
+    """Validated profile fields for creating or updating an account."""
+
+    nip: str
+    name: str
+    jabatan: str
+    skpd_id: str
+    satker_id: str
+    whatsapp: str
+    timezone: TimeZone
+    supervisor_nip: str | None = None
+    email: str | None = None
+
+
+DRAFT_FIELDS = tuple(f.name for f in fields(EmployeeDraft))
+
+
+@dataclass(frozen=True)
+class RowResult:
+    """One line of the import report."""
+
+    row: int
+    nip: str
+    status: str  # created | updated | unchanged | error
+    reason: str = ""
+    code: str = ""
+
+
+def draft_from_mapping(data: Mapping[str, object], *, skpd_id: str) -> EmployeeDraft:
+    """Validate profile fields (English keys); ``skpd_id`` is the SKPD the caller may write to."""
+    supervisor = data.get("supervisor_nip")
+    nip = validate_nip(_text(data.get("nip")))
+    supervisor_nip = validate_nip(_text(supervisor), "supervisor_nip") if _text(supervisor) else None
+    if supervisor_nip == nip:
+        raise ValidationError(
+            "Pegawai tidak dapat menjadi atasannya sendiri.",
+            code="INVALID_SUPERVISOR",
+            details={"field": "supervisor_nip"},
+        )
+    return EmployeeDraft(
+        nip=nip,
+        name=validate_text(data.get("name"), "name", max_len=120),
+        jabatan=validate_text(data.get("jabatan"), "jabatan", max_len=200),
+        skpd_id=validate_code(skpd_id, "skpd_id"),
+        satker_id=validate_code(_text(data.get("satker_id")), "satker_id"),
+        whatsapp=normalise_whatsapp(_text(data.get("whatsapp"))),
+        timezone=parse_time_zone(_text(data.get("timezone"))),
+        supervisor_nip=supervisor_nip,
+        email=normalise_email(_text(data.get("email"))),
+    )
+
+
+def map_header(cells: Sequence[object]) -> list[str | None]:
+    """Map a roster header row to draft field names; refuse a file that lacks a required column."""
+    names = [_text(c).lower().replace(" ", "_") for c in cells]
+    missing = [h for h in REQUIRED_HEADERS if h not in names]
+    if missing:
+        raise ValidationError(
+            "Kolom wajib tidak ada di baris judul: " + ", ".join(missing) + ".",
+            code="ROSTER_HEADER_INVALID",
+            details={"missing": missing},
+        )
+    return [ROSTER_HEADERS.get(n) for n in names]
+
+
+def row_to_mapping(header: Sequence[str | None], cells: Sequence[object]) -> dict[str, object]:
+    """Pair a row's cells with the mapped header, refusing NIPs Excel stored as numbers."""
+    row: dict[str, object] = {}
+    for name, value in zip(header, cells, strict=False):
+        if name is None:
+            continue
+        if name in ("nip", "supervisor_nip", "whatsapp") and isinstance(value, float):
+            raise ValidationError(
+                f"Kolom {name} tersimpan sebagai angka desimal sehingga digitnya hilang; format sel sebagai teks.",
+                code="ROSTER_NUMBER_AS_FLOAT",
+            )
+        row[name] = value
+    return row
+
+
+def is_blank(cells: Sequence[object]) -> bool:
+    return all(_text(c) == "" for c in cells)
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return str(value).strip()

@@ -1,0 +1,172 @@
+"""What every HTTP route shares: the JWT authorizer, the `endpoint` decorator, body and query parsing.
+
+`endpoint` turns domain errors into the JSON error shape, refuses requests the authorizer
+marked as unauthenticated, and hands the view the calling `Actor`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import time
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from aws_lambda_powertools import Logger
+from chalice import AuthResponse, Blueprint, Response
+
+from ..domain.accounts import Actor, Role
+from ..domain.errors import DomainError, Forbidden, PayloadTooLarge, Unauthorized, ValidationError
+
+bp = Blueprint(__name__)
+logger = Logger(service="kinerja")
+
+MAX_JSON_BYTES = 64 * 1024
+_TYPE_NAMES = {str: "teks", int: "bilangan bulat", bool: "boolean", dict: "objek", list: "daftar", float: "angka"}
+PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
+
+
+@bp.authorizer(ttl_seconds=0)
+def jwt_auth(auth_request: Any) -> AuthResponse:
+    """Verify the bearer token; the route then sees who calls, or that the token was refused."""
+    from ..services import container
+
+    scheme, _, token = (auth_request.token or "").partition(" ")
+    context: dict[str, Any] = {"nip": "", "skpd_id": "", "roles": "", "token_type": ""}
+    principal = "anonymous"
+    if scheme.lower() == "bearer" and token:
+        try:
+            employee, claims = container.accounts().authenticate(token.strip())
+        except Unauthorized:
+            pass
+        else:
+            actor = container.accounts().actor_of(employee)
+            principal = employee.nip
+            context = {
+                "nip": actor.nip,
+                "skpd_id": actor.skpd_id,
+                "roles": ",".join(sorted(r.value for r in actor.roles)),
+                "token_type": claims.token_type,
+            }
+    return AuthResponse(routes=["*"], principal_id=principal, context=context)
+
+
+def endpoint(
+    blueprint: Blueprint,
+    path: str,
+    *,
+    methods: tuple[str, ...] = ("GET",),
+    public: bool = False,
+    status: int = 200,
+    content_types: list[str] | None = None,
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Register a route. Authenticated views receive the `Actor` first; results become JSON bodies."""
+
+    def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(view)
+        def handle(**params: Any) -> Response:
+            request = blueprint.current_request
+            started = time.perf_counter()
+            try:
+                result = view(**params) if public else view(_actor(request.context, path), **params)
+                response = result if isinstance(result, Response) else _json(status, result)
+            except DomainError as exc:
+                response = error_response(exc)
+            except Exception:
+                logger.exception("unhandled error", extra={"path": path})
+                response = _json(
+                    500,
+                    {
+                        "code": "INTERNAL_ERROR",
+                        "message": "Terjadi kesalahan pada server; coba lagi nanti.",
+                        "details": {},
+                    },
+                )
+            logger.info(
+                "request",
+                extra={
+                    "request_id": request.context.get("requestId"),
+                    "method": request.method,
+                    "route": path,
+                    "status": response.status_code,
+                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                },
+            )
+            return response
+
+        blueprint.route(
+            path,
+            methods=list(methods),
+            authorizer=None if public else jwt_auth,
+            content_types=content_types or ["application/json"],
+        )(handle)
+        return handle
+
+    return register
+
+
+def error_response(exc: DomainError) -> Response:
+    return _json(exc.status, {"code": exc.code, "message": exc.message, "details": exc.details})
+
+
+def _json(status: int, body: Any) -> Response:
+    if status == 204:
+        return Response(body="", status_code=204)
+    return Response(
+        body=json.dumps(body, ensure_ascii=False, default=str),
+        status_code=status,
+        headers={"Content-Type": "application/json; charset=utf-8"},
+    )
+
+
+def _actor(context: Mapping[str, Any], path: str) -> Actor:
+    auth = context.get("authorizer") or {}
+    if not auth.get("nip"):
+        raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
+    if auth.get("token_type") != "access" and path != PASSWORD_CHANGE_ROUTE:
+        raise Forbidden(
+            "Anda harus mengganti kata sandi sementara sebelum dapat menggunakan aplikasi.",
+            code="PASSWORD_CHANGE_REQUIRED",
+        )
+    roles = frozenset(Role(r) for r in str(auth.get("roles", "")).split(",") if r)
+    return Actor(nip=str(auth["nip"]), skpd_id=str(auth.get("skpd_id", "")), roles=roles)
+
+
+def json_body(
+    request: Any, types: Mapping[str, type | tuple[type, ...]], *, max_bytes: int = MAX_JSON_BYTES
+) -> dict[str, Any]:
+    """The JSON object body, with each known field checked against its expected type."""
+    raw = request.raw_body or b""
+    if len(raw) > max_bytes:
+        raise PayloadTooLarge(f"Isi permintaan terlalu besar (maksimal {max_bytes // 1024} KB).")
+    try:
+        body = json.loads(raw) if raw else None
+    except (ValueError, UnicodeDecodeError):
+        raise ValidationError("Isi permintaan bukan JSON yang valid.", code="INVALID_JSON") from None
+    if not isinstance(body, dict):
+        raise ValidationError("Isi permintaan harus berupa objek JSON.", code="INVALID_JSON")
+    for name, expected in types.items():
+        value = body.get(name)
+        if value is None:
+            continue
+        allowed = expected if isinstance(expected, tuple) else (expected,)
+        if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
+            names = " atau ".join(_TYPE_NAMES.get(t, t.__name__) for t in allowed)
+            raise ValidationError(f"Kolom '{name}' harus berupa {names}.", code="INVALID_TYPE", details={"field": name})
+    return body
+
+
+def query(request: Any, name: str) -> str | None:
+    value = (request.query_params or {}).get(name)
+    return value or None
+
+
+def page_limit(request: Any, default: int = 50, maximum: int = 100) -> int:
+    raw = query(request, "limit")
+    if raw is None:
+        return default
+    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
+        raise ValidationError(
+            f"Parameter limit harus bilangan 1-{maximum}.", code="INVALID_LIMIT", details={"field": "limit"}
+        )
+    return int(raw)

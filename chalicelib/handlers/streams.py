@@ -1,0 +1,45 @@
+"""DynamoDB stream handlers. Each returns ``batchItemFailures`` so only failed records are retried."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice import Blueprint
+
+from ..services import container
+from ..store.schema import stream_placeholder
+from .api import logger
+
+bp = Blueprint(__name__)
+
+
+def process_stream(event: Any, record_handler: Any) -> dict[str, Any]:
+    """Run ``record_handler`` on each record with Powertools' batch processor (partial failures)."""
+    from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+
+    processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+    return process_partial_response(
+        event=event.to_dict(), record_handler=record_handler, processor=processor, context=event.context
+    )
+
+
+def images(record: Any, model: Any) -> tuple[Any, Any]:
+    """The old and new images of a stream record as PynamoDB items (``None`` where absent)."""
+    data = record.raw_event["dynamodb"]
+    old, new = data.get("OldImage"), data.get("NewImage")
+    return (model.from_raw_data(old) if old else None, model.from_raw_data(new) if new else None)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("employees"), batch_size=25, starting_position="TRIM_HORIZON")
+def employee_changes(event: Any) -> dict[str, Any]:
+    """Deliver temporary passwords that a create or reset put on an account."""
+    return process_stream(event, _on_employee_record)
+
+
+def _on_employee_record(record: Any) -> None:
+    from ..store.models import EmployeeItem
+
+    delivery = container.credential_delivery()
+    old, new = images(record, EmployeeItem)
+    logger.debug("employee change", extra={"event_id": record.event_id, "nip": (new or old).nip})
+    delivery.on_change(old, new)

@@ -1,0 +1,32 @@
+"""Powertools idempotency backed by the `idempotency` table: run a side effect once per key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..config import settings
+from .aws import client
+
+#: longer than a stream's 24 h retention, so any replay still finds the record
+RECORD_TTL_SECONDS = 3 * 24 * 3600
+
+
+def once(function: Callable[..., Any], *, key_prefix: str, key_path: str, argument: str) -> Callable[..., Any]:
+    """Wrap ``function`` so a call whose ``argument[key_path]`` was seen before returns the saved result."""
+    from aws_lambda_powertools.utilities.idempotency import (
+        DynamoDBPersistenceLayer,
+        IdempotencyConfig,
+        idempotent_function,
+    )
+
+    store = DynamoDBPersistenceLayer(table_name=settings().table("idempotency"), boto3_client=client("dynamodb"))
+    config = IdempotencyConfig(
+        event_key_jmespath=key_path,
+        raise_on_no_idempotency_key=True,
+        expires_after_seconds=RECORD_TTL_SECONDS,
+        use_local_cache=False,
+    )
+    return idempotent_function(
+        function, data_keyword_argument=argument, persistence_store=store, config=config, key_prefix=key_prefix
+    )

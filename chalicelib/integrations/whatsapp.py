@@ -1,0 +1,123 @@
+"""WhatsApp delivery behind one small interface: Fonnte, WhatsApp Cloud API, or the outbox table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import requests
+
+    from ..store.outbox import DynamoOutbox
+
+CONNECT_TIMEOUT = 3.05
+READ_TIMEOUT = 15
+
+
+class WhatsAppError(Exception):
+    """The provider refused or could not be reached after retries (the caller may retry later)."""
+
+
+class WhatsAppSender(Protocol):
+    def send(self, to: str, text: str) -> str:
+        """Deliver ``text`` to the ``62…`` number ``to``; return the provider's message id."""
+        ...
+
+
+def http_session(retries: int = 3) -> requests.Session:
+    """A session retrying connection errors and 429/5xx answers with exponential back-off."""
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    retry = Retry(
+        total=retries,
+        connect=retries,
+        read=0,  # a request that may have been received is not sent twice on a read time-out
+        status=retries,
+        backoff_factor=0.5,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET", "POST"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    session = requests.Session()
+    session.mount("https://", HTTPAdapter(max_retries=retry))
+    session.mount("http://", HTTPAdapter(max_retries=retry))
+    return session
+
+
+def _post(session: requests.Session, url: str, **kwargs: Any) -> dict[str, Any]:
+    import requests
+
+    try:
+        response = session.post(url, timeout=(CONNECT_TIMEOUT, READ_TIMEOUT), **kwargs)
+    except requests.RequestException as exc:
+        raise WhatsAppError(f"provider unreachable: {type(exc).__name__}") from exc
+    try:
+        body = response.json()
+    except ValueError:
+        body = {}
+    if response.status_code >= 400:
+        raise WhatsAppError(f"provider answered HTTP {response.status_code}")
+    return body if isinstance(body, dict) else {}
+
+
+class FonnteSender:
+    """Fonnte: ``POST /send`` with the device token in ``Authorization`` and form fields."""
+
+    def __init__(self, token: str, url: str, session: requests.Session | None = None) -> None:
+        self._token, self._url = token, url
+        self._session = session or http_session()
+
+    def send(self, to: str, text: str) -> str:
+        body = _post(
+            self._session,
+            self._url,
+            headers={"Authorization": self._token},
+            data={"target": to, "message": text, "countryCode": "62"},
+        )
+        if body.get("status") is not True:
+            raise WhatsAppError(f"fonnte refused: {body.get('reason', 'unknown reason')}")
+        ids = body.get("id") or [""]
+        return str(ids[0] if isinstance(ids, list) else ids)
+
+
+class CloudApiSender:
+    """WhatsApp Cloud API: ``POST /<phone-number-id>/messages`` with a Bearer token.
+
+    Free-form text reaches a user only inside the 24-hour service window; production
+    notifications outside it need approved templates (see README).
+    """
+
+    def __init__(self, token: str, phone_number_id: str, base_url: str, session: requests.Session | None = None):
+        self._token = token
+        self._url = f"{base_url.rstrip('/')}/{phone_number_id}/messages"
+        self._session = session or http_session()
+
+    def send(self, to: str, text: str) -> str:
+        body = _post(
+            self._session,
+            self._url,
+            headers={"Authorization": f"Bearer {self._token}"},
+            json={
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                "to": to,
+                "type": "text",
+                "text": {"preview_url": False, "body": text},
+            },
+        )
+        messages = body.get("messages") or []
+        if not messages:
+            raise WhatsAppError("cloud api answered without a message id")
+        return str(messages[0].get("id", ""))
+
+
+class OutboxSender:
+    """Records messages in the outbox table instead of sending them (local default, readable by admins)."""
+
+    def __init__(self, outbox: DynamoOutbox) -> None:
+        self._outbox = outbox
+
+    def send(self, to: str, text: str) -> str:
+        return "outbox:" + self._outbox.add(to, text).message_id

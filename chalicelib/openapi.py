@@ -1,0 +1,351 @@
+"""The OpenAPI 3 document of the HTTP API, served at ``/openapi.json``.
+
+One entry per route in ``OPERATIONS``; a test fails when a Chalice route is missing here or
+documented but not served.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_S = {"type": "string"}
+_I = {"type": "integer"}
+_NIP = {"type": "string", "pattern": "^[0-9]{18}$", "example": "198503152010011001"}
+_TZ = {"type": "string", "enum": ["WIB", "WITA", "WIT"]}
+
+
+def _obj(required: list[str] | None = None, **props: Any) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": props}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _page(item: str) -> dict[str, Any]:
+    return _obj(
+        ["items"], items={"type": "array", "items": _ref(item)}, next_cursor={"type": "string", "nullable": True}
+    )
+
+
+SCHEMAS: dict[str, Any] = {
+    "Error": _obj(
+        ["code", "message", "details"],
+        code={"type": "string", "example": "VALIDATION_ERROR"},
+        message={"type": "string", "description": "Bahasa Indonesia, for people"},
+        details={"type": "object"},
+    ),
+    "LoginRequest": _obj(
+        ["username", "password"], username={"type": "string", "description": "NIP or e-mail"}, password=_S
+    ),
+    "Session": _obj(
+        ["token", "token_type", "expires_in", "must_change_password"],
+        token=_S,
+        token_type={"type": "string", "enum": ["Bearer"]},
+        expires_in=_I,
+        must_change_password={"type": "boolean", "description": "true: the token may only change the password"},
+    ),
+    "PasswordChange": _obj(
+        ["old_password", "new_password"],
+        old_password=_S,
+        new_password={"type": "string", "minLength": 8, "maxLength": 128},
+    ),
+    "Employee": _obj(
+        ["nip", "name", "jabatan", "skpd_id", "satker_id", "whatsapp", "timezone", "version"],
+        nip=_NIP,
+        name=_S,
+        jabatan=_S,
+        skpd_id=_S,
+        satker_id=_S,
+        supervisor_nip={**_NIP, "nullable": True},
+        whatsapp={"type": "string", "example": "6281234567890"},
+        email={"type": "string", "nullable": True},
+        timezone=_TZ,
+        version=_I,
+    ),
+    "Profile": {
+        "allOf": [
+            _ref("Employee"),
+            _obj(
+                ["roles", "must_change_password"],
+                roles={
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": ["PEGAWAI", "ATASAN", "OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "ADMIN"],
+                    },
+                },
+                must_change_password={"type": "boolean"},
+            ),
+        ]
+    },
+    "EmployeeInput": _obj(
+        ["nip", "name", "jabatan", "satker_id", "whatsapp", "timezone"],
+        nip=_NIP,
+        name=_S,
+        jabatan=_S,
+        skpd_id={"type": "string", "description": "ADMIN only; operators always write to their own SKPD"},
+        satker_id=_S,
+        supervisor_nip=_NIP,
+        whatsapp={"type": "string", "description": "08…, +62… or 62…; stored as 62…"},
+        email=_S,
+        timezone=_TZ,
+    ),
+    "EmployeePatch": _obj(
+        ["version"],
+        name=_S,
+        jabatan=_S,
+        satker_id=_S,
+        supervisor_nip=_NIP,
+        whatsapp=_S,
+        email=_S,
+        timezone=_TZ,
+        version=_I,
+    ),
+    "EmployeePage": _page("Employee"),
+    "SupervisorInput": _obj(["supervisor_nip"], supervisor_nip={**_NIP, "nullable": True}),
+    "RolesInput": _obj(
+        ["roles"],
+        roles={
+            "type": "array",
+            "items": {"type": "string", "enum": ["OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "ADMIN"]},
+        },
+    ),
+    "Accepted": _obj(["status"], status=_S, message=_S),
+    "Office": _obj(
+        ["latitude", "longitude", "radius_m"], latitude={"type": "number"}, longitude={"type": "number"}, radius_m=_I
+    ),
+    "SkpdInput": _obj(
+        ["skpd_id", "name", "timezone"],
+        skpd_id={"type": "string", "pattern": "^[A-Z0-9][A-Z0-9-]{1,31}$"},
+        name=_S,
+        timezone=_TZ,
+    ),
+    "OrgPatch": _obj(["version"], name=_S, timezone=_TZ, office={**_ref("Office"), "nullable": True}, version=_I),
+    "Skpd": _obj(["skpd_id", "name", "timezone", "version"], skpd_id=_S, name=_S, timezone=_TZ, version=_I),
+    "SkpdDetail": {"allOf": [_ref("Skpd"), _obj(["satker"], satker={"type": "array", "items": _ref("Satker")})]},
+    "SkpdList": _obj(["items"], items={"type": "array", "items": _ref("Skpd")}),
+    "SatkerInput": _obj(["satker_id", "name"], satker_id=_S, name=_S, timezone=_TZ, office=_ref("Office")),
+    "Satker": _obj(
+        ["skpd_id", "satker_id", "name", "timezone", "version"],
+        skpd_id=_S,
+        satker_id=_S,
+        name=_S,
+        timezone=_TZ,
+        office={**_ref("Office"), "nullable": True},
+        version=_I,
+    ),
+    "RosterUpload": _obj(
+        ["filename", "content_base64"],
+        filename={"type": "string", "example": "pegawai.xlsx"},
+        content_base64={"type": "string", "format": "byte"},
+    ),
+    "RosterImport": _obj(
+        ["import_id", "status"],
+        import_id=_S,
+        status={"type": "string", "enum": ["PENDING", "DONE", "FAILED"]},
+        skpd_id={"type": "string", "nullable": True},
+        error=_S,
+        totals={"type": "object", "additionalProperties": _I},
+        rows={
+            "type": "array",
+            "items": _obj(
+                ["row", "nip", "status"],
+                row=_I,
+                nip=_S,
+                status={"type": "string", "enum": ["created", "updated", "unchanged", "error"]},
+                reason=_S,
+                code=_S,
+            ),
+        },
+    ),
+    "OutboxList": _obj(
+        ["items"],
+        items={
+            "type": "array",
+            "items": _obj(
+                ["message_id", "recipient", "text", "sent_at"],
+                message_id=_S,
+                recipient=_S,
+                text=_S,
+                sent_at={"type": "string", "format": "date-time"},
+            ),
+        },
+    ),
+}
+
+# (method, path): (tag, summary, request schema or None, success status, response schema or None, public)
+OPERATIONS: dict[tuple[str, str], tuple[str, str, str | None, int, str | None, bool]] = {
+    ("GET", "/openapi.json"): ("meta", "This document", None, 200, None, True),
+    ("POST", "/auth/login"): ("auth", "Sign in with NIP or e-mail and password", "LoginRequest", 200, "Session", True),
+    ("POST", "/auth/logout"): ("auth", "End every session of the caller", None, 204, None, False),
+    ("POST", "/auth/password"): (
+        "auth",
+        "Change the password (the only route a temporary-password session may use)",
+        "PasswordChange",
+        200,
+        "Session",
+        False,
+    ),
+    ("GET", "/me"): ("auth", "The caller's profile and roles", None, 200, "Profile", False),
+    ("POST", "/employees"): (
+        "employees",
+        "Create an account in the operator's SKPD; the temporary password goes by WhatsApp",
+        "EmployeeInput",
+        201,
+        "Profile",
+        False,
+    ),
+    ("GET", "/employees"): (
+        "employees",
+        "Employees of an SKPD (query skpd_id for ADMIN, satker_id, cursor, limit)",
+        None,
+        200,
+        "EmployeePage",
+        False,
+    ),
+    ("GET", "/employees/{nip}"): (
+        "employees",
+        "A profile (self, supervisor, SKPD operator/HR, admin)",
+        None,
+        200,
+        "Profile",
+        False,
+    ),
+    ("PATCH", "/employees/{nip}"): (
+        "employees",
+        "Edit a profile (operator of the SKPD); version required",
+        "EmployeePatch",
+        200,
+        "Profile",
+        False,
+    ),
+    ("PUT", "/employees/{nip}/supervisor"): (
+        "employees",
+        "Set or clear the direct supervisor",
+        "SupervisorInput",
+        200,
+        "Profile",
+        False,
+    ),
+    ("POST", "/employees/{nip}/password-reset"): (
+        "employees",
+        "New temporary password by WhatsApp; all sessions end",
+        None,
+        202,
+        "Accepted",
+        False,
+    ),
+    ("PUT", "/employees/{nip}/roles"): ("employees", "Grant roles (ADMIN)", "RolesInput", 200, "Profile", False),
+    ("GET", "/employees/{nip}/subordinates"): (
+        "employees",
+        "Direct subordinates (cursor, limit)",
+        None,
+        200,
+        "EmployeePage",
+        False,
+    ),
+    ("POST", "/skpd"): ("organisation", "Create an SKPD (ADMIN)", "SkpdInput", 201, "Skpd", False),
+    ("GET", "/skpd"): ("organisation", "All SKPD (ADMIN)", None, 200, "SkpdList", False),
+    ("GET", "/skpd/{skpd_id}"): (
+        "organisation",
+        "An SKPD with its satker (members and ADMIN)",
+        None,
+        200,
+        "SkpdDetail",
+        False,
+    ),
+    ("PATCH", "/skpd/{skpd_id}"): ("organisation", "Edit an SKPD (ADMIN)", "OrgPatch", 200, "Skpd", False),
+    ("POST", "/skpd/{skpd_id}/satker"): (
+        "organisation",
+        "Create a satker (ADMIN)",
+        "SatkerInput",
+        201,
+        "Satker",
+        False,
+    ),
+    ("PATCH", "/skpd/{skpd_id}/satker/{satker_id}"): (
+        "organisation",
+        "Edit a satker, its office location and radius (ADMIN)",
+        "OrgPatch",
+        200,
+        "Satker",
+        False,
+    ),
+    ("POST", "/roster-imports"): (
+        "roster",
+        "Upload a CSV/XLSX roster (≤ 2 MB) to import",
+        "RosterUpload",
+        202,
+        "RosterImport",
+        False,
+    ),
+    ("GET", "/roster-imports/{import_id}"): (
+        "roster",
+        "The per-row report of an import, or PENDING",
+        None,
+        200,
+        "RosterImport",
+        False,
+    ),
+    ("GET", "/admin/outbox"): (
+        "admin",
+        "WhatsApp messages recorded by the outbox provider (query recipient or day)",
+        None,
+        200,
+        "OutboxList",
+        False,
+    ),
+}
+
+_ERRORS = {
+    "400": "Invalid input (VALIDATION_ERROR, INVALID_JSON, INVALID_TYPE, …)",
+    "401": "Missing, invalid, expired or revoked token",
+    "403": "Role or scope does not allow it; PASSWORD_CHANGE_REQUIRED",
+    "404": "Not found",
+    "409": "CONFLICT: changed by someone else (stale version), or already exists",
+    "413": "Body too large",
+    "422": "Business rule refused it",
+    "429": "ACCOUNT_LOCKED after repeated failed sign-ins",
+}
+
+
+def document(server_url: str | None = None) -> dict[str, Any]:
+    """Build the OpenAPI document."""
+    paths: dict[str, dict[str, Any]] = {}
+    for (method, path), (tag, summary, request, status, response, public) in OPERATIONS.items():
+        operation: dict[str, Any] = {"tags": [tag], "summary": summary, "operationId": f"{method.lower()}_{path}"}
+        params = [p.strip("{}") for p in path.split("/") if p.startswith("{")]
+        if params:
+            operation["parameters"] = [{"name": p, "in": "path", "required": True, "schema": _S} for p in params]
+        if request:
+            operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _ref(request)}}}
+        ok: dict[str, Any] = {"description": "OK"}
+        if response:
+            ok["content"] = {"application/json": {"schema": _ref(response)}}
+        error = {"content": {"application/json": {"schema": _ref("Error")}}}
+        operation["responses"] = {
+            str(status): ok,
+            **{code: {"description": text, **error} for code, text in _ERRORS.items()},
+        }
+        if not public:
+            operation["security"] = [{"bearer": []}]
+        paths.setdefault(path, {})[method.lower()] = operation
+    return {
+        "openapi": "3.0.3",
+        "info": {
+            "title": "Kinerja API",
+            "version": "1.0.0",
+            "description": "Daily activity reports and HR paperwork of Indonesian civil servants (ASN). "
+            "Error messages are in Bahasa Indonesia.",
+        },
+        "servers": [{"url": server_url or "/"}],
+        "components": {
+            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+            "schemas": SCHEMAS,
+        },
+        "paths": paths,
+    }

@@ -1,0 +1,180 @@
+"""Employee storage: the repository interface the services use, and its DynamoDB implementation."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Protocol
+
+from pynamodb.exceptions import PutError, UpdateError
+
+from ..domain.accounts import Employee, Role
+from ..domain.errors import Conflict
+from ..domain.identity import TimeZone
+from .models import EmployeeItem
+from .paging import decode_cursor, encode_cursor
+
+
+class CredentialNotice(Protocol):
+    notice_id: str
+    sealed: str
+
+
+class EmployeeRepository(Protocol):
+    def get(self, nip: str) -> Employee | None: ...
+    def get_by_email(self, email: str) -> Employee | None: ...
+    def add(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
+    def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
+    def has_subordinates(self, nip: str) -> bool: ...
+    def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]: ...
+    def in_skpd(
+        self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
+    ) -> tuple[list[Employee], str | None]: ...
+    def clear_notice(self, nip: str, notice_id: str, version: int) -> None: ...
+
+
+#: attributes an update rewrites (never created_at, never the credential notice unless given)
+_MUTABLE = (
+    "name",
+    "jabatan",
+    "skpd_id",
+    "satker_id",
+    "satker_nip",
+    "supervisor_nip",
+    "whatsapp",
+    "email",
+    "timezone",
+    "roles",
+    "password_hash",
+    "must_change_password",
+    "token_version",
+    "updated_at",
+)
+
+
+def to_employee(item: EmployeeItem) -> Employee:
+    """Domain view of a stored item (also used for stream images)."""
+    return Employee(
+        nip=item.nip,
+        name=item.name,
+        jabatan=item.jabatan,
+        skpd_id=item.skpd_id,
+        satker_id=item.satker_id,
+        whatsapp=item.whatsapp,
+        timezone=TimeZone(item.timezone),
+        supervisor_nip=item.supervisor_nip,
+        email=item.email,
+        granted_roles=frozenset(Role(r) for r in item.roles or ()),
+        password_hash=item.password_hash,
+        must_change_password=bool(item.must_change_password),
+        token_version=int(item.token_version or 0),
+        version=int(item.version or 0),
+    )
+
+
+def _to_item(employee: Employee, notice: CredentialNotice | None) -> EmployeeItem:
+    now = datetime.now(UTC)
+    return EmployeeItem(
+        nip=employee.nip,
+        name=employee.name,
+        jabatan=employee.jabatan,
+        skpd_id=employee.skpd_id,
+        satker_id=employee.satker_id,
+        satker_nip=f"SATKER#{employee.satker_id}#{employee.nip}",
+        supervisor_nip=employee.supervisor_nip,
+        whatsapp=employee.whatsapp,
+        email=employee.email,
+        timezone=employee.timezone.value,
+        roles={r.value for r in employee.granted_roles} or None,
+        password_hash=employee.password_hash,
+        must_change_password=employee.must_change_password,
+        token_version=employee.token_version,
+        credential_notice=notice.sealed if notice else None,
+        credential_notice_id=notice.notice_id if notice else None,
+        created_at=now,
+        updated_at=now,
+    )
+
+
+class DynamoEmployeeRepository:
+    """Employees in DynamoDB; every write is conditional on the version it read."""
+
+    def get(self, nip: str) -> Employee | None:
+        try:
+            return to_employee(EmployeeItem.get(nip, consistent_read=True))
+        except EmployeeItem.DoesNotExist:
+            return None
+
+    def get_by_email(self, email: str) -> Employee | None:
+        for item in EmployeeItem.by_email.query(email, limit=1):
+            return to_employee(item)
+        return None
+
+    def add(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee:
+        """Create the account; 409 when the NIP exists."""
+        item = _to_item(employee, notice)
+        try:
+            item.save()  # version None → condition attribute_not_exists(version)
+        except PutError as exc:
+            if _condition_failed(exc):
+                raise Conflict("Pegawai dengan NIP ini sudah terdaftar.", code="EMPLOYEE_EXISTS") from None
+            raise
+        return replace(employee, version=int(item.version))
+
+    def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee:
+        """Update the account if nobody changed it since ``employee.version`` was read (else 409)."""
+        fields = _to_item(employee, notice)
+        actions = []
+        for name in _MUTABLE:
+            attr, value = getattr(EmployeeItem, name), getattr(fields, name)
+            actions.append(attr.remove() if value is None else attr.set(value))
+        if notice is not None:
+            actions += [
+                EmployeeItem.credential_notice.set(notice.sealed),
+                EmployeeItem.credential_notice_id.set(notice.notice_id),
+            ]
+        item = EmployeeItem(nip=employee.nip)
+        item.version = employee.version
+        try:
+            item.update(actions=actions, condition=EmployeeItem.nip.exists())
+        except UpdateError as exc:
+            if _condition_failed(exc):
+                raise Conflict(
+                    "Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT"
+                ) from None
+            raise
+        return replace(employee, version=int(item.version))
+
+    def has_subordinates(self, nip: str) -> bool:
+        return any(True for _ in EmployeeItem.by_supervisor.query(nip, limit=1))
+
+    def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]:
+        result = EmployeeItem.by_supervisor.query(nip, limit=limit, last_evaluated_key=decode_cursor(cursor))
+        items = [to_employee(i) for i in result]
+        return items, encode_cursor(result.last_evaluated_key)
+
+    def in_skpd(
+        self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
+    ) -> tuple[list[Employee], str | None]:
+        condition = EmployeeItem.satker_nip.startswith(f"SATKER#{satker_id}#") if satker_id else None
+        result = EmployeeItem.by_skpd.query(skpd_id, condition, limit=limit, last_evaluated_key=decode_cursor(cursor))
+        items = [to_employee(i) for i in result]
+        return items, encode_cursor(result.last_evaluated_key)
+
+    def clear_notice(self, nip: str, notice_id: str, version: int) -> None:
+        """Drop a delivered credential notice unless a newer one replaced it."""
+        item = EmployeeItem(nip=nip)
+        item.version = version
+        try:
+            item.update(
+                actions=[EmployeeItem.credential_notice.remove(), EmployeeItem.credential_notice_id.remove()],
+                condition=EmployeeItem.credential_notice_id == notice_id,
+                add_version_condition=False,
+            )
+        except UpdateError as exc:
+            if not _condition_failed(exc):
+                raise
+
+
+def _condition_failed(exc: PutError | UpdateError) -> bool:
+    return getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException"

@@ -1,0 +1,144 @@
+"""PynamoDB item classes — storage shapes only; domain classes live in `chalicelib.domain`.
+
+Table names and endpoints are bound lazily by `bind_models()` from the settings, never at import.
+"""
+
+from __future__ import annotations
+
+from pynamodb.attributes import (
+    BooleanAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    UnicodeSetAttribute,
+    UTCDateTimeAttribute,
+    VersionAttribute,
+)
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+
+from ..config import Settings
+
+
+class _Meta:
+    table_name = ""
+    region = "ap-southeast-3"
+    host: str | None = None
+    connect_timeout_seconds = 2
+    read_timeout_seconds = 5
+    max_retry_attempts = 3
+
+
+def _index(name: str) -> type:
+    return type("Meta", (), {"index_name": name, "projection": AllProjection()})
+
+
+class _ByEmail(GlobalSecondaryIndex):
+    Meta = _index("by_email")
+    email = UnicodeAttribute(hash_key=True)
+
+
+class _BySupervisor(GlobalSecondaryIndex):
+    Meta = _index("by_supervisor")
+    supervisor_nip = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute(range_key=True)
+
+
+class _BySkpd(GlobalSecondaryIndex):
+    Meta = _index("by_skpd")
+    skpd_id = UnicodeAttribute(hash_key=True)
+    satker_nip = UnicodeAttribute(range_key=True)
+
+
+class EmployeeItem(Model):
+    class Meta(_Meta):
+        logical_name = "employees"
+
+    nip = UnicodeAttribute(hash_key=True)
+    name = UnicodeAttribute()
+    jabatan = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    satker_nip = UnicodeAttribute()
+    supervisor_nip = UnicodeAttribute(null=True)
+    whatsapp = UnicodeAttribute()
+    email = UnicodeAttribute(null=True)
+    timezone = UnicodeAttribute()
+    roles = UnicodeSetAttribute(null=True)
+    password_hash = UnicodeAttribute()
+    must_change_password = BooleanAttribute(default=True)
+    token_version = NumberAttribute(default=0)
+    #: sealed temporary password waiting for the stream handler to deliver it (then removed)
+    credential_notice = UnicodeAttribute(null=True)
+    credential_notice_id = UnicodeAttribute(null=True)
+    created_at = UTCDateTimeAttribute()
+    updated_at = UTCDateTimeAttribute()
+    version = VersionAttribute()
+
+    by_email = _ByEmail()
+    by_supervisor = _BySupervisor()
+    by_skpd = _BySkpd()
+
+
+class _ByKind(GlobalSecondaryIndex):
+    Meta = _index("by_kind")
+    kind = UnicodeAttribute(hash_key=True)
+    skpd_id = UnicodeAttribute(range_key=True)
+
+
+class OrgItem(Model):
+    class Meta(_Meta):
+        logical_name = "org"
+
+    skpd_id = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    kind = UnicodeAttribute(null=True)
+    name = UnicodeAttribute()
+    timezone = UnicodeAttribute()
+    office_latitude = NumberAttribute(null=True)
+    office_longitude = NumberAttribute(null=True)
+    office_radius_m = NumberAttribute(null=True)
+    version = VersionAttribute()
+
+    by_kind = _ByKind()
+
+
+class _ByRecipient(GlobalSecondaryIndex):
+    Meta = _index("by_recipient")
+    recipient = UnicodeAttribute(hash_key=True)
+    sent_key = UnicodeAttribute(range_key=True)
+
+
+class OutboxItem(Model):
+    class Meta(_Meta):
+        logical_name = "outbox"
+
+    day = UnicodeAttribute(hash_key=True)
+    sent_key = UnicodeAttribute(range_key=True)
+    recipient = UnicodeAttribute()
+    text = UnicodeAttribute()
+    sent_at = UTCDateTimeAttribute()
+    expires_at = NumberAttribute()
+
+    by_recipient = _ByRecipient()
+
+
+class SignInGuardItem(Model):
+    class Meta(_Meta):
+        logical_name = "sign_in_guards"
+
+    guard_key = UnicodeAttribute(hash_key=True)
+    failures = NumberAttribute(default=0)
+    locked_until = UTCDateTimeAttribute(null=True)
+    expires_at = NumberAttribute()
+
+
+ALL_MODELS: tuple[type[Model], ...] = (EmployeeItem, OrgItem, OutboxItem, SignInGuardItem)
+
+
+def bind_models(cfg: Settings) -> None:
+    """Point every model at its table and endpoint (idempotent)."""
+    for model in ALL_MODELS:
+        meta = model.Meta
+        meta.table_name = cfg.table(meta.logical_name)
+        meta.region = cfg.region
+        meta.host = cfg.dynamodb_endpoint

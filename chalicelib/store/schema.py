@@ -1,0 +1,85 @@
+"""The one definition of every DynamoDB table: keys, GSIs, streams and TTL, in CloudFormation's shape.
+
+`infra/template.py` puts these into the AWS template and `devtools/provision.py` creates them in
+DynamoDB Local, so the two can never drift. Each index names the access pattern it serves;
+the README's data model section is written from this file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _attrs(**types: str) -> list[dict[str, str]]:
+    return [{"AttributeName": name, "AttributeType": kind} for name, kind in types.items()]
+
+
+def _key(hash_key: str, range_key: str | None = None) -> list[dict[str, str]]:
+    key = [{"AttributeName": hash_key, "KeyType": "HASH"}]
+    if range_key:
+        key.append({"AttributeName": range_key, "KeyType": "RANGE"})
+    return key
+
+
+def _gsi(name: str, hash_key: str, range_key: str | None = None) -> dict[str, Any]:
+    return {"IndexName": name, "KeySchema": _key(hash_key, range_key), "Projection": {"ProjectionType": "ALL"}}
+
+
+TABLES: dict[str, dict[str, Any]] = {
+    # Accounts. GetItem by NIP (sign-in, authorizer, every profile read).
+    "employees": {
+        "AttributeDefinitions": _attrs(nip="S", email="S", supervisor_nip="S", skpd_id="S", satker_nip="S"),
+        "KeySchema": _key("nip"),
+        "GlobalSecondaryIndexes": [
+            # sign-in by e-mail (sparse: only accounts with an e-mail)
+            _gsi("by_email", "email"),
+            # a supervisor's direct subordinates; "has subordinates?" with Limit=1
+            _gsi("by_supervisor", "supervisor_nip", "nip"),
+            # an SKPD's employees, or one satker's with begins_with(satker_nip, "SATKER#")
+            _gsi("by_skpd", "skpd_id", "satker_nip"),
+        ],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # Organisation: an SKPD item (sk="#SKPD") and its satker items (sk="SATKER#<code>") share a partition.
+    "org": {
+        "AttributeDefinitions": _attrs(skpd_id="S", sk="S", kind="S"),
+        "KeySchema": _key("skpd_id", "sk"),
+        # all SKPD for the admin (sparse: only SKPD items carry `kind`)
+        "GlobalSecondaryIndexes": [_gsi("by_kind", "kind", "skpd_id")],
+    },
+    # WhatsApp outbox (the local/default provider): messages of a day newest first, or of one recipient.
+    "outbox": {
+        "AttributeDefinitions": _attrs(day="S", sent_key="S", recipient="S"),
+        "KeySchema": _key("day", "sent_key"),
+        "GlobalSecondaryIndexes": [_gsi("by_recipient", "recipient", "sent_key")],
+        "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
+    },
+    # Consecutive failed sign-ins per account or unknown username (GetItem / conditional update).
+    "sign_in_guards": {
+        "AttributeDefinitions": _attrs(guard_key="S"),
+        "KeySchema": _key("guard_key"),
+        "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
+    },
+    # Powertools idempotency records of the stream/queue handlers (GetItem/PutItem by id).
+    "idempotency": {
+        "AttributeDefinitions": _attrs(id="S"),
+        "KeySchema": _key("id"),
+        "TimeToLiveSpecification": {"AttributeName": "expiration", "Enabled": True},
+    },
+}
+
+#: Tables whose stream feeds a handler: logical name → the placeholder ARN the handler is registered with.
+#: The AWS template swaps it for the table's real StreamArn; the local runner maps it to DynamoDB Local's.
+STREAM_ARN_PREFIX = "arn:aws:dynamodb:local:000000000000:table/"
+
+
+def stream_placeholder(logical_name: str) -> str:
+    """Placeholder stream ARN naming the table (Chalice needs an ARN at import time)."""
+    if "StreamSpecification" not in TABLES[logical_name]:
+        raise ValueError(f"table {logical_name} has no stream")
+    return f"{STREAM_ARN_PREFIX}{logical_name}/stream/placeholder"
+
+
+def table_of_placeholder(arn: str) -> str:
+    """The logical table name inside a placeholder stream ARN."""
+    return arn[len(STREAM_ARN_PREFIX) :].split("/", 1)[0]

@@ -1,0 +1,116 @@
+"""Demo data for `make run`: one SKPD with two satker, an admin, an operator, HR, a supervisor and staff."""
+
+from __future__ import annotations
+
+from chalicelib.domain.accounts import Employee, Role
+from chalicelib.domain.identity import TimeZone
+from chalicelib.domain.organisation import OfficeLocation, Satker, Skpd
+from chalicelib.security.passwords import hash_password
+from chalicelib.store.employees import DynamoEmployeeRepository
+from chalicelib.store.organisation import DynamoOrgRepository
+
+DEMO_PASSWORD = "Demo-Kinerja-2026"  # noqa: S105 - documented demo sign-in
+SKPD_ID = "DINKES"
+
+#: (NIP, name, jabatan, satker, supervisor NIP, WhatsApp, e-mail, granted roles)
+PEOPLE = [
+    (
+        "197001011995031001",
+        "Admin Sistem",
+        "Pranata Komputer Ahli Madya",
+        "SEKRETARIAT",
+        None,
+        "6281100000001",
+        "admin@kinerja.local",
+        {Role.ADMIN},
+    ),
+    (
+        "198203142006042001",
+        "Siti Rahmawati",
+        "Operator Kepegawaian",
+        "SEKRETARIAT",
+        None,
+        "6281100000002",
+        "siti@kinerja.local",
+        {Role.OPERATOR_SKPD},
+    ),
+    (
+        "197805202003121002",
+        "Budi Santoso",
+        "Analis SDM Aparatur",
+        "SEKRETARIAT",
+        None,
+        "6281100000003",
+        "budi@kinerja.local",
+        {Role.KEPEGAWAIAN},
+    ),
+    (
+        "197512102000031003",
+        "dr. Andi Wijaya",
+        "Kepala Puskesmas",
+        "PKM-KOTA",
+        None,
+        "6281100000004",
+        "andi@kinerja.local",
+        set(),
+    ),
+    (
+        "199001152015032001",
+        "Dewi Lestari",
+        "Perawat Ahli Pertama",
+        "PKM-KOTA",
+        "197512102000031003",
+        "6281100000005",
+        None,
+        set(),
+    ),
+    (
+        "199204232019031004",
+        "Agus Pratama",
+        "Pranata Laboratorium Kesehatan",
+        "PKM-KOTA",
+        "197512102000031003",
+        "6281100000006",
+        None,
+        set(),
+    ),
+    (
+        "199508302020122002",
+        "Maria Ulfa",
+        "Bidan Terampil",
+        "PKM-KOTA",
+        "197512102000031003",
+        "6281100000007",
+        None,
+        set(),
+    ),
+]
+
+
+def load_demo_data() -> bool:
+    """Create the demo organisation and accounts once; returns False when they already exist."""
+    org, employees = DynamoOrgRepository(), DynamoEmployeeRepository()
+    if org.get_skpd(SKPD_ID) is not None:
+        return False
+    org.save_skpd(Skpd(SKPD_ID, "Dinas Kesehatan Kota Contoh", TimeZone.WIB))
+    org.save_satker(Satker(SKPD_ID, "SEKRETARIAT", "Sekretariat Dinas Kesehatan", TimeZone.WIB))
+    org.save_satker(Satker(SKPD_ID, "PKM-KOTA", "Puskesmas Kota", TimeZone.WIB, OfficeLocation(-6.2000, 106.8166, 150)))
+    password_hash = hash_password(DEMO_PASSWORD)
+    for nip, name, jabatan, satker, supervisor, whatsapp, email, roles in PEOPLE:
+        employees.add(
+            Employee(
+                nip=nip,
+                name=name,
+                jabatan=jabatan,
+                skpd_id=SKPD_ID,
+                satker_id=satker,
+                whatsapp=whatsapp,
+                timezone=TimeZone.WIB,
+                supervisor_nip=supervisor,
+                email=email,
+                granted_roles=frozenset(roles),
+                password_hash=password_hash,
+                must_change_password=False,
+            )
+        )
+    return True

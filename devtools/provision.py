@@ -1,0 +1,43 @@
+"""Create the tables (from `chalicelib.store.schema`), the bucket and the SES sender when missing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalicelib.config import Settings
+from chalicelib.store.schema import TABLES
+
+
+def create_table_request(name: str, definition: dict[str, Any]) -> dict[str, Any]:
+    """Translate the CloudFormation-shaped definition into a CreateTable request."""
+    request: dict[str, Any] = {
+        "TableName": name,
+        "AttributeDefinitions": definition["AttributeDefinitions"],
+        "KeySchema": definition["KeySchema"],
+        "BillingMode": "PAY_PER_REQUEST",
+    }
+    if "GlobalSecondaryIndexes" in definition:
+        request["GlobalSecondaryIndexes"] = definition["GlobalSecondaryIndexes"]
+    if "StreamSpecification" in definition:
+        request["StreamSpecification"] = {"StreamEnabled": True, **definition["StreamSpecification"]}
+    return request
+
+
+def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any) -> list[str]:
+    """Idempotently create what is missing; returns the names of the tables created."""
+    existing = set(dynamodb.list_tables()["TableNames"])
+    created = []
+    for logical, definition in TABLES.items():
+        name = cfg.table(logical)
+        if name in existing:
+            continue
+        dynamodb.create_table(**create_table_request(name, definition))
+        dynamodb.get_waiter("table_exists").wait(TableName=name)
+        if "TimeToLiveSpecification" in definition:
+            dynamodb.update_time_to_live(TableName=name, TimeToLiveSpecification=definition["TimeToLiveSpecification"])
+        created.append(name)
+    buckets = {b["Name"] for b in s3.list_buckets().get("Buckets", [])}
+    if cfg.bucket not in buckets:
+        s3.create_bucket(Bucket=cfg.bucket, CreateBucketConfiguration={"LocationConstraint": cfg.region})
+    ses.verify_email_identity(EmailAddress=cfg.ses_sender)
+    return created

@@ -1,0 +1,182 @@
+"""The local runner: does for `make run` what AWS does for the deployed app.
+
+It polls DynamoDB Local's streams and calls the stream handlers with Lambda-shaped events
+(retrying from the first failed record, as `ReportBatchItemFailures` does), fires scheduled
+functions on their rate, turns new objects under S3 ``imports/`` into S3 events for the roster
+import function, and prints what the WhatsApp outbox recorded. The handlers are the app's own.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote_plus
+
+from chalice.app import DynamoDBEventConfig, ScheduledEventConfig
+from chalice.local import LambdaContext
+
+from chalicelib.config import Settings
+from chalicelib.store.schema import table_of_placeholder
+
+from .streams import StreamReader
+
+MAX_ATTEMPTS = 3
+_RATE = re.compile(r"rate\((\d+) (minute|minutes|hour|hours|day|days)\)")
+_UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
+
+
+def resolve(handler_string: str) -> Callable[..., Any]:
+    module, _, name = handler_string.rpartition(".")
+    return getattr(importlib.import_module(module), name)
+
+
+def deliver_stream(
+    handler: Callable[..., Any], records: list[dict[str, Any]], batch_size: int, log: Callable[[str], None]
+) -> int:
+    """Hand records to ``handler`` in batches; retry from the first failure; return how many were dead-lettered."""
+    dead = 0
+    for start in range(0, len(records), batch_size):
+        batch = records[start : start + batch_size]
+        for attempt in range(1, MAX_ATTEMPTS + 1):
+            try:
+                result = handler({"Records": batch}, LambdaContext("stream", 512))
+                failures = (result or {}).get("batchItemFailures") or []
+            except Exception as exc:  # the whole batch failed, as a Lambda error would
+                log(f"stream handler failed: {type(exc).__name__}: {exc}")
+                failures = [{"itemIdentifier": batch[0]["dynamodb"]["SequenceNumber"]}]
+            if not failures:
+                break
+            first = min(failures, key=lambda f: int(f["itemIdentifier"]))["itemIdentifier"]
+            batch = [r for r in batch if int(r["dynamodb"]["SequenceNumber"]) >= int(first)]
+            if attempt == MAX_ATTEMPTS:
+                dead += len(batch)
+                log(f"dead-lettered {len(batch)} stream record(s) from sequence {first}")
+    return dead
+
+
+def schedule_seconds(expression: Any) -> int | None:
+    """Seconds between runs of ``rate(...)``; cron expressions are not run locally."""
+    text = expression if isinstance(expression, str) else expression.to_string()
+    match = _RATE.fullmatch(text)
+    return int(match.group(1)) * _UNIT_SECONDS[match.group(2).rstrip("s")] if match else None
+
+
+@dataclass
+class _Stream:
+    handler: Callable[..., Any]
+    reader: StreamReader
+    batch_size: int
+
+
+@dataclass
+class _Schedule:
+    name: str
+    handler: Callable[..., Any]
+    every: int
+    next_at: float = 0.0
+
+
+@dataclass
+class LocalRunner:
+    app: Any
+    cfg: Settings
+    dynamodb: Any
+    streams_client: Any
+    s3: Any
+    state_path: Path | None = None
+    log: Callable[[str], None] = print
+    state: dict[str, Any] = field(default_factory=lambda: {"streams": {}, "imports": {}})
+
+    def __post_init__(self) -> None:
+        if self.state_path and self.state_path.exists():
+            self.state = json.loads(self.state_path.read_text())
+        self._streams: list[_Stream] = []
+        self._schedules: list[_Schedule] = []
+        for source in self.app.event_sources:
+            if isinstance(source, DynamoDBEventConfig):
+                table = self.cfg.table(table_of_placeholder(source.stream_arn))
+                arn = self.dynamodb.describe_table(TableName=table)["Table"]["LatestStreamArn"]
+                positions = self.state["streams"].setdefault(table, {})
+                self._streams.append(
+                    _Stream(
+                        resolve(source.handler_string),
+                        StreamReader(self.streams_client, arn, positions),
+                        source.batch_size,
+                    )
+                )
+            elif isinstance(source, ScheduledEventConfig):
+                every = schedule_seconds(source.schedule_expression)
+                if every is None:
+                    self.log(f"schedule {source.name}: only rate() expressions run locally")
+                    continue
+                self._schedules.append(
+                    _Schedule(source.name, resolve(source.handler_string), every, time.monotonic() + every)
+                )
+        self._roster_import = resolve("chalicelib.handlers.roster_routes.roster_import")
+        self._printed: set[str] = set()
+
+    def tick(self) -> None:
+        """One round: streams, due schedules, new imports, outbox."""
+        for stream in self._streams:
+            records = stream.reader.read()
+            if records:
+                deliver_stream(stream.handler, records, stream.batch_size, self.log)
+        now = time.monotonic()
+        for schedule in self._schedules:
+            if now >= schedule.next_at:
+                schedule.next_at = now + schedule.every
+                try:
+                    schedule.handler(
+                        {"source": "aws.events", "detail-type": "Scheduled Event"}, LambdaContext(schedule.name, 512)
+                    )
+                except Exception as exc:
+                    self.log(f"schedule {schedule.name} failed: {type(exc).__name__}: {exc}")
+        self._deliver_imports()
+        self._print_outbox()
+        self._save()
+
+    def _deliver_imports(self) -> None:
+        seen: dict[str, str] = self.state["imports"]
+        paginator = self.s3.get_paginator("list_objects_v2")
+        for page in paginator.paginate(Bucket=self.cfg.bucket, Prefix="imports/"):
+            for obj in page.get("Contents", []):
+                if seen.get(obj["Key"]) == obj["ETag"]:
+                    continue
+                event = {
+                    "Records": [
+                        {
+                            "eventSource": "aws:s3",
+                            "eventName": "ObjectCreated:Put",
+                            "awsRegion": self.cfg.region,
+                            "s3": {
+                                "bucket": {"name": self.cfg.bucket},
+                                "object": {"key": quote_plus(obj["Key"]), "size": obj["Size"], "eTag": obj["ETag"]},
+                            },
+                        }
+                    ]
+                }
+                try:
+                    self._roster_import(event, LambdaContext("roster_import", 1024))
+                except Exception as exc:
+                    self.log(f"roster import of {obj['Key']} failed: {type(exc).__name__}: {exc}")
+                seen[obj["Key"]] = obj["ETag"]
+
+    def _print_outbox(self) -> None:
+        if self.cfg.whatsapp_provider != "outbox":
+            return
+        from chalicelib.services import container
+
+        for message in reversed(container.outbox().for_day(container.utc_now().date().isoformat(), 20)):
+            if message.message_id not in self._printed:
+                self._printed.add(message.message_id)
+                self.log(f"[WhatsApp outbox → {message.recipient}]\n{message.text}\n")
+
+    def _save(self) -> None:
+        if self.state_path:
+            self.state_path.write_text(json.dumps(self.state))

@@ -1,0 +1,249 @@
+"""The merge template for `chalice package`: tables, bucket, queues, IAM, stream mappings, gateway errors.
+
+Tables come from `chalicelib.store.schema.TABLES` (the same definition DynamoDB Local is created
+from). Stream event sources get what Chalice's decorator cannot say: the real stream ARN, partial
+batch responses, bisect on error, capped retries and a dead-letter queue.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chalice.app import Chalice, DynamoDBEventConfig
+from chalice.utils import to_cfn_resource_name
+
+from chalicelib.store.schema import TABLES, table_of_placeholder
+
+STREAM_MAX_RETRIES = 5
+STREAM_MAX_RECORD_AGE_SECONDS = 6 * 3600
+EXPORT_RETENTION_DAYS = 7
+IMPORT_REPORT_RETENTION_DAYS = 90
+BUCKET_NAME = {"Fn::Sub": "${AWS::StackName}-${AWS::AccountId}-data"}
+
+
+def table_resource_name(logical: str) -> str:
+    return to_cfn_resource_name(logical) + "Table"
+
+
+def _table(logical: str, definition: dict[str, Any]) -> dict[str, Any]:
+    properties = {
+        "TableName": {"Fn::Sub": f"${{AWS::StackName}}-{logical}"},
+        "BillingMode": "PAY_PER_REQUEST",
+        "PointInTimeRecoverySpecification": {"PointInTimeRecoveryEnabled": True},
+        "SSESpecification": {"SSEEnabled": True},
+        **definition,
+    }
+    return {
+        "Type": "AWS::DynamoDB::Table",
+        "DeletionPolicy": "Retain",
+        "UpdateReplacePolicy": "Retain",
+        "Properties": properties,
+    }
+
+
+def _bucket() -> dict[str, Any]:
+    return {
+        "Type": "AWS::S3::Bucket",
+        "DeletionPolicy": "Retain",
+        "UpdateReplacePolicy": "Retain",
+        "Properties": {
+            "BucketName": BUCKET_NAME,
+            "PublicAccessBlockConfiguration": {
+                "BlockPublicAcls": True,
+                "BlockPublicPolicy": True,
+                "IgnorePublicAcls": True,
+                "RestrictPublicBuckets": True,
+            },
+            "BucketEncryption": {
+                "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+            },
+            "LifecycleConfiguration": {
+                "Rules": [
+                    {
+                        "Id": "expire-exports",
+                        "Status": "Enabled",
+                        "Prefix": "exports/",
+                        "ExpirationInDays": EXPORT_RETENTION_DAYS,
+                    },
+                    {
+                        "Id": "expire-import-reports",
+                        "Status": "Enabled",
+                        "Prefix": "import-results/",
+                        "ExpirationInDays": IMPORT_REPORT_RETENTION_DAYS,
+                    },
+                    {
+                        "Id": "abort-uploads",
+                        "Status": "Enabled",
+                        "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
+                    },
+                ]
+            },
+        },
+    }
+
+
+def _policy() -> list[dict[str, Any]]:
+    """One explicit policy (autogen cannot see PynamoDB): the stack's tables, indexes, streams and bucket."""
+    tables = [{"Fn::GetAtt": [table_resource_name(t), "Arn"]} for t in TABLES]
+    indexes = [{"Fn::Sub": f"${{{table_resource_name(t)}.Arn}}/index/*"} for t in TABLES]
+    streamed = [
+        {"Fn::GetAtt": [table_resource_name(t), "StreamArn"]} for t, d in TABLES.items() if "StreamSpecification" in d
+    ]
+    bucket_arn = {"Fn::Sub": "arn:${AWS::Partition}:s3:::${AWS::StackName}-${AWS::AccountId}-data"}
+    statements = [
+        {
+            "Effect": "Allow",
+            "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            "Resource": "arn:*:logs:*:*:*",
+        },
+        {
+            "Effect": "Allow",
+            "Action": [
+                "dynamodb:GetItem",
+                "dynamodb:PutItem",
+                "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem",
+                "dynamodb:Query",
+                "dynamodb:BatchGetItem",
+                "dynamodb:BatchWriteItem",
+                "dynamodb:ConditionCheckItem",
+                "dynamodb:DescribeTable",
+            ],
+            "Resource": tables + indexes,
+        },
+        {
+            "Effect": "Allow",
+            "Action": [
+                "dynamodb:DescribeStream",
+                "dynamodb:GetRecords",
+                "dynamodb:GetShardIterator",
+                "dynamodb:ListStreams",
+            ],
+            "Resource": streamed,
+        },
+        {
+            "Effect": "Allow",
+            "Action": ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+            "Resource": {"Fn::Sub": "arn:${AWS::Partition}:s3:::${AWS::StackName}-${AWS::AccountId}-data/*"},
+        },
+        {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": bucket_arn},
+        {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"},
+        {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": {"Fn::GetAtt": ["StreamFailures", "Arn"]}},
+    ]
+    return [{"PolicyName": "KinerjaAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}}]
+
+
+def _error_response(kind: str, status: str, code: str, message: str) -> dict[str, Any]:
+    body = json.dumps({"code": code, "message": message, "details": {}})
+    return {
+        "Type": "AWS::ApiGateway::GatewayResponse",
+        "Properties": {
+            "RestApiId": {"Ref": "RestAPI"},
+            "ResponseType": kind,
+            "StatusCode": status,
+            "ResponseTemplates": {"application/json": body},
+        },
+    }
+
+
+def function_names(app: Chalice) -> list[str]:
+    """Chalice's names of every Lambda the app packages (API handler, authorizers, event handlers)."""
+    names = ["api_handler"] if app.routes else []
+    names += sorted(
+        {route.authorizer.name for paths in app.routes.values() for route in paths.values() if route.authorizer}
+    )
+    names += [f.name for f in app.pure_lambda_functions]
+    names += [s.name for s in app.event_sources]
+    return names
+
+
+def merge_template(app: Chalice) -> dict[str, Any]:
+    """Everything `chalice package --merge-template` should add to or change in Chalice's SAM template."""
+    resources: dict[str, Any] = {table_resource_name(t): _table(t, d) for t, d in TABLES.items()}
+    resources["DataBucket"] = _bucket()
+    resources["StreamFailures"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
+    }
+    for name in function_names(app):
+        resources[to_cfn_resource_name(name) + "Role"] = {"Properties": {"Policies": _policy()}}
+    for source in app.event_sources:
+        if isinstance(source, DynamoDBEventConfig):
+            table = table_resource_name(table_of_placeholder(source.stream_arn))
+            event_name = to_cfn_resource_name(f"{source.name}-dynamodb-event-source")
+            resources[to_cfn_resource_name(source.name)] = {
+                "Properties": {
+                    "Events": {
+                        event_name: {
+                            "Properties": {
+                                "Stream": {"Fn::GetAtt": [table, "StreamArn"]},
+                                "FunctionResponseTypes": ["ReportBatchItemFailures"],
+                                "BisectBatchOnFunctionError": True,
+                                "MaximumRetryAttempts": STREAM_MAX_RETRIES,
+                                "MaximumRecordAgeInSeconds": STREAM_MAX_RECORD_AGE_SECONDS,
+                                "DestinationConfig": {
+                                    "OnFailure": {"Destination": {"Fn::GetAtt": ["StreamFailures", "Arn"]}}
+                                },
+                            }
+                        }
+                    }
+                }
+            }
+    resources["RosterImport"] = {
+        "Properties": {
+            "Events": {
+                "RosterDropped": {
+                    "Type": "S3",
+                    "Properties": {
+                        "Bucket": {"Ref": "DataBucket"},
+                        "Events": "s3:ObjectCreated:*",
+                        "Filter": {"S3Key": {"Rules": [{"Name": "prefix", "Value": "imports/"}]}},
+                    },
+                }
+            }
+        }
+    }
+    unauthenticated = "Sesi tidak valid atau telah berakhir; silakan masuk kembali."
+    resources["UnauthorizedResponse"] = _error_response("UNAUTHORIZED", "401", "UNAUTHORIZED", unauthenticated)
+    resources["AccessDeniedResponse"] = _error_response("ACCESS_DENIED", "401", "UNAUTHORIZED", unauthenticated)
+    resources["NotFoundResponse"] = _error_response(
+        "MISSING_AUTHENTICATION_TOKEN", "404", "NOT_FOUND", "Alamat yang diminta tidak ditemukan."
+    )
+    resources["TooLargeResponse"] = _error_response(
+        "REQUEST_TOO_LARGE", "413", "PAYLOAD_TOO_LARGE", "Isi permintaan terlalu besar."
+    )
+    resources["ThrottledResponse"] = _error_response(
+        "THROTTLED", "429", "THROTTLED", "Terlalu banyak permintaan; coba lagi sebentar lagi."
+    )
+    return {
+        "Parameters": {
+            "AppSecretName": {
+                "Type": "String",
+                "Default": "kinerja/app-secret",
+                "Description": "Secrets Manager secret (32+ random chars): signs tokens, seals temporary passwords",
+            },
+            "WhatsAppProvider": {"Type": "String", "Default": "outbox", "AllowedValues": ["outbox", "fonnte", "cloud"]},
+            "SesSender": {"Type": "String", "Default": "no-reply@example.go.id"},
+            "AppUrl": {"Type": "String", "Default": "https://kinerja.example.go.id"},
+        },
+        "Globals": {
+            "Function": {
+                "Environment": {
+                    "Variables": {
+                        "TABLE_PREFIX": {"Fn::Sub": "${AWS::StackName}-"},
+                        "BUCKET_NAME": BUCKET_NAME,
+                        "KINERJA_SECRET": {"Fn::Sub": "{{resolve:secretsmanager:${AppSecretName}:SecretString}}"},
+                        "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
+                        "SES_SENDER": {"Ref": "SesSender"},
+                        "APP_URL": {"Ref": "AppUrl"},
+                    }
+                }
+            }
+        },
+        "Resources": resources,
+        "Outputs": {
+            "DataBucketName": {"Value": {"Ref": "DataBucket"}},
+            "StreamFailuresQueue": {"Value": {"Ref": "StreamFailures"}},
+        },
+    }

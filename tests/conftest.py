@@ -1,0 +1,1 @@
+"""Shared fixtures. Unit tests need nothing; integration tests get their own DynamoDB Local and moto."""

@@ -1,0 +1,250 @@
+"""Integration fixtures: DynamoDB Local and moto's S3/SES server on free ports, for the whole session.
+
+Tests share the tables and stay apart by using their own SKPD, NIPs and WhatsApp numbers
+(see `factory`). Stream handlers get the records DynamoDB Local's stream really produced.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import tempfile
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devtools.processes import free_port, start_dynamodb, start_moto, stop
+
+SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+PASSWORD = "Laporan-Harian-2026"
+_counter = itertools.count(1)
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[dict[str, str]]:
+    """Start the local AWS stand-ins, set the environment, create tables and bucket."""
+    ddb_port, moto_port = free_port(), free_port()
+    logs = Path(tempfile.mkdtemp(prefix="kinerja-test-"))
+    dynamodb = start_dynamodb(ddb_port, None, logs / "dynamodb.log")
+    moto = start_moto(moto_port, logs / "moto.log")
+    env = {
+        "AWS_ACCESS_KEY_ID": "test",
+        "AWS_SECRET_ACCESS_KEY": "test",
+        "AWS_REGION": "ap-southeast-3",
+        "AWS_DEFAULT_REGION": "ap-southeast-3",
+        "KINERJA_SECRET": SECRET,
+        "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
+        "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "TABLE_PREFIX": "kinerja-test-",
+        "BUCKET_NAME": "kinerja-test",
+        "WHATSAPP_PROVIDER": "outbox",
+        "SES_SENDER": "no-reply@kinerja.test",
+        "APP_URL": "http://kinerja.test",
+        "POWERTOOLS_LOG_LEVEL": "WARNING",
+    }
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    from chalicelib.config import reset_settings, settings
+    from chalicelib.integrations.aws import client, reset_clients
+    from chalicelib.services import container
+    from devtools.provision import provision
+
+    reset_settings()
+    reset_clients()
+    container.reset()
+    provision(settings(), client("dynamodb"), client("s3"), client("ses"))
+    container.accounts()  # binds the PynamoDB models
+    try:
+        yield env
+    finally:
+        stop(dynamodb, moto)
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def api(stack: dict[str, str]) -> Iterator[Any]:
+    from chalice.test import Client
+
+    from app import app
+
+    with Client(app, stage_name="local") as client:
+        yield client
+
+
+class Api:
+    """Small wrapper over Chalice's test client: JSON in, JSON out, optional bearer token."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.calls = 0
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        token: str | None = None,
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
+        all_headers = {"Content-Type": "application/json", **(headers or {})}
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        response = self.client.http.request(method, path, headers=all_headers, body=data)
+        self.calls += 1
+        text = response.body.decode() if response.body else ""
+        try:
+            payload = json.loads(text) if text else None
+        except ValueError:
+            payload = text
+        return response.status_code, payload
+
+    def login(self, username: str, password: str = PASSWORD) -> str:
+        status, body = self.call("POST", "/auth/login", {"username": username, "password": password})
+        assert status == 200, body
+        return body["token"]
+
+
+@pytest.fixture
+def http(api: Any) -> Api:
+    return Api(api)
+
+
+def unique() -> int:
+    return next(_counter)
+
+
+def make_nip(n: int | None = None, sex: str = "1") -> str:
+    """A valid NIP unique within the session."""
+    n = unique() if n is None else n
+    year = 1960 + (n // 998) % 40
+    return f"{year}0312{year + 23}04{sex}{n % 998 + 1:03d}"
+
+
+def make_whatsapp() -> str:
+    return f"62812{unique():08d}"
+
+
+class Factory:
+    """Creates organisations and accounts straight through the repositories (known passwords)."""
+
+    def skpd(self) -> tuple[str, str]:
+        from chalicelib.domain.identity import TimeZone
+        from chalicelib.domain.organisation import Satker, Skpd
+        from chalicelib.store.organisation import DynamoOrgRepository
+
+        n = unique()
+        skpd_id, satker_id = f"SKPD-{n}", f"SATKER-{n}"
+        repo = DynamoOrgRepository()
+        repo.save_skpd(Skpd(skpd_id, f"Dinas Uji {n}", TimeZone.WIB))
+        repo.save_satker(Satker(skpd_id, satker_id, f"Satker Uji {n}", TimeZone.WIB))
+        return skpd_id, satker_id
+
+    def employee(
+        self,
+        skpd: tuple[str, str],
+        roles: tuple[str, ...] = (),
+        supervisor: str | None = None,
+        email: str | None = None,
+        must_change: bool = False,
+        name: str = "Pegawai Uji",
+    ) -> str:
+        from chalicelib.domain.accounts import Employee, Role
+        from chalicelib.domain.identity import TimeZone
+        from chalicelib.store.employees import DynamoEmployeeRepository
+
+        nip = make_nip()
+        DynamoEmployeeRepository().add(
+            Employee(
+                nip=nip,
+                name=name,
+                jabatan="Analis",
+                skpd_id=skpd[0],
+                satker_id=skpd[1],
+                whatsapp=make_whatsapp(),
+                timezone=TimeZone.WIB,
+                supervisor_nip=supervisor,
+                email=email,
+                granted_roles=frozenset(Role(r) for r in roles),
+                password_hash=_password_hash(),
+                must_change_password=must_change,
+            )
+        )
+        return nip
+
+
+_HASH: list[str] = []
+
+
+def _password_hash() -> str:
+    from chalicelib.security.passwords import hash_password
+
+    if not _HASH:
+        _HASH.append(hash_password(PASSWORD))
+    return _HASH[0]
+
+
+@pytest.fixture
+def factory(stack: dict[str, str]) -> Factory:
+    return Factory()
+
+
+class EmployeeStream:
+    """The employees table's stream as DynamoDB Local produces it, delivered to the real handler."""
+
+    def __init__(self) -> None:
+        import boto3
+
+        from chalicelib.config import settings
+        from chalicelib.integrations.aws import client
+        from devtools.streams import StreamReader
+
+        cfg = settings()
+        arn = client("dynamodb").describe_table(TableName=cfg.table("employees"))["Table"]["LatestStreamArn"]
+        streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+        self.reader = StreamReader(streams, arn)
+
+    def read(self) -> list[dict[str, Any]]:
+        return self.reader.read()
+
+    def deliver(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        from chalice.local import LambdaContext
+
+        from chalicelib.handlers.streams import employee_changes
+
+        return employee_changes({"Records": records}, LambdaContext("employee_changes", 512))
+
+    def drain(self) -> dict[str, Any]:
+        records = self.read()
+        return self.deliver(records) if records else {"batchItemFailures": []}
+
+
+@pytest.fixture(scope="session")
+def employee_stream(stack: dict[str, str]) -> EmployeeStream:
+    return EmployeeStream()
+
+
+def outbox_for(whatsapp: str) -> list[Any]:
+    from chalicelib.services import container
+
+    return container.outbox().for_recipient(whatsapp)
+
+
+def ses_messages(endpoint: str) -> list[dict[str, Any]]:
+    with urllib.request.urlopen(f"{endpoint}/moto-api/data.json") as response:
+        data = json.load(response)
+    return (
+        [m for region in data.get("ses", {}).get("Message", []) for m in [region]]
+        if isinstance(data.get("ses", {}).get("Message"), list)
+        else list(data.get("ses", {}).get("Message", {}).values())
+    )
