@@ -122,22 +122,21 @@ class LocalRunner:
         self._printed: set[str] = set()
 
     def tick(self) -> None:
-        """One round: streams, due schedules, new imports, outbox."""
-        for stream in self._streams:
-            records = stream.reader.read()
-            if records:
-                deliver_stream(stream.handler, records, stream.batch_size, self.log)
+        """One round: due schedules, new imports, then the streams their writes fed, then the outbox."""
         now = time.monotonic()
         for schedule in self._schedules:
             if now >= schedule.next_at:
                 schedule.next_at = now + schedule.every
                 try:
-                    schedule.handler(
-                        {"source": "aws.events", "detail-type": "Scheduled Event"}, LambdaContext(schedule.name, 512)
-                    )
+                    event = {"source": "aws.events", "detail-type": "Scheduled Event"}
+                    schedule.handler(event, LambdaContext(schedule.name, 512))
                 except Exception as exc:
                     self.log(f"schedule {schedule.name} failed: {type(exc).__name__}: {exc}")
         self._deliver_imports()
+        for stream in self._streams:
+            records = stream.reader.read()
+            if records:
+                deliver_stream(stream.handler, records, stream.batch_size, self.log)
         self._print_outbox()
         self._save()
 

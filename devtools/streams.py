@@ -29,41 +29,36 @@ class StreamReader:
     def __init__(self, streams: Any, stream_arn: str, positions: dict[str, str] | None = None) -> None:
         self._streams, self.stream_arn = streams, stream_arn
         self.positions: dict[str, str] = positions if positions is not None else {}
-        self._iterators: dict[str, str | None] = {}
+        self._closed: set[str] = set()
 
     def read(self) -> list[dict[str, Any]]:
         """Every record written since the last call, in order, as Lambda records."""
         records: list[dict[str, Any]] = []
         shards = self._streams.describe_stream(StreamArn=self.stream_arn)["StreamDescription"]["Shards"]
         for shard in shards:
-            shard_id = shard["ShardId"]
-            if shard_id in self._iterators and self._iterators[shard_id] is None:
-                continue  # closed and fully read
-            records += self._read_shard(shard_id)
+            if shard["ShardId"] not in self._closed:
+                records += self._read_shard(shard)
         return records
 
-    def _read_shard(self, shard_id: str) -> list[dict[str, Any]]:
-        iterator = self._iterators.get(shard_id) or self._new_iterator(shard_id)
+    def _read_shard(self, shard: dict[str, Any]) -> list[dict[str, Any]]:
+        # A fresh iterator from the last position each time: DynamoDB Local refuses to continue
+        # an iterator that had reached the end of the shard once new records arrive.
+        shard_id = shard["ShardId"]
+        args: dict[str, Any] = {"StreamArn": self.stream_arn, "ShardId": shard_id}
+        if shard_id in self.positions:
+            args.update(ShardIteratorType="AFTER_SEQUENCE_NUMBER", SequenceNumber=self.positions[shard_id])
+        else:
+            args.update(ShardIteratorType="TRIM_HORIZON")
+        iterator = self._streams.get_shard_iterator(**args)["ShardIterator"]
         records: list[dict[str, Any]] = []
         while iterator:
-            try:
-                page = self._streams.get_records(ShardIterator=iterator, Limit=1000)
-            except self._streams.exceptions.ExpiredIteratorException:
-                iterator = self._new_iterator(shard_id)
-                continue
+            page = self._streams.get_records(ShardIterator=iterator, Limit=1000)
             for raw in page["Records"]:
                 records.append(lambda_record(raw, self.stream_arn))
                 self.positions[shard_id] = raw["dynamodb"]["SequenceNumber"]
             iterator = page.get("NextShardIterator")
             if not page["Records"]:
                 break
-        self._iterators[shard_id] = iterator
+        if iterator is None and "EndingSequenceNumber" in shard.get("SequenceNumberRange", {}):
+            self._closed.add(shard_id)
         return records
-
-    def _new_iterator(self, shard_id: str) -> str:
-        args: dict[str, Any] = {"StreamArn": self.stream_arn, "ShardId": shard_id}
-        if shard_id in self.positions:
-            args.update(ShardIteratorType="AFTER_SEQUENCE_NUMBER", SequenceNumber=self.positions[shard_id])
-        else:
-            args.update(ShardIteratorType="TRIM_HORIZON")
-        return self._streams.get_shard_iterator(**args)["ShardIterator"]

@@ -33,6 +33,7 @@ def images(record: Any, model: Any) -> tuple[Any, Any]:
 @bp.on_dynamodb_record(stream_arn=stream_placeholder("employees"), batch_size=25, starting_position="TRIM_HORIZON")
 def employee_changes(event: Any) -> dict[str, Any]:
     """Deliver temporary passwords that a create or reset put on an account."""
+    container.credential_delivery().register_context(event.context)
     return process_stream(event, _on_employee_record)
 
 

@@ -12,7 +12,22 @@ from .aws import client
 RECORD_TTL_SECONDS = 3 * 24 * 3600
 
 
-def once(function: Callable[..., Any], *, key_prefix: str, key_path: str, argument: str) -> Callable[..., Any]:
+class Once:
+    """``function`` run at most once per key; a repeated call returns the saved result."""
+
+    def __init__(self, function: Callable[..., Any], config: Any, wrapped: Callable[..., Any]) -> None:
+        self._config, self._wrapped = config, wrapped
+        self.__wrapped__ = function
+
+    def register_context(self, context: Any) -> None:
+        """Let an interrupted run's in-progress record expire with the Lambda's deadline."""
+        self._config.register_lambda_context(context)
+
+    def __call__(self, **kwargs: Any) -> Any:
+        return self._wrapped(**kwargs)
+
+
+def once(function: Callable[..., Any], *, key_prefix: str, key_path: str, argument: str) -> Once:
     """Wrap ``function`` so a call whose ``argument[key_path]`` was seen before returns the saved result."""
     from aws_lambda_powertools.utilities.idempotency import (
         DynamoDBPersistenceLayer,
@@ -27,6 +42,7 @@ def once(function: Callable[..., Any], *, key_prefix: str, key_path: str, argume
         expires_after_seconds=RECORD_TTL_SECONDS,
         use_local_cache=False,
     )
-    return idempotent_function(
+    wrapped = idempotent_function(
         function, data_keyword_argument=argument, persistence_store=store, config=config, key_prefix=key_prefix
     )
+    return Once(function, config, wrapped)

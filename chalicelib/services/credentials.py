@@ -30,6 +30,9 @@ class CredentialDelivery:
             self._deliver, key_prefix="credential-notice", key_path="notice_id", argument="notice"
         )
 
+    def register_context(self, context: Any) -> None:
+        self._deliver_once.register_context(context)
+
     def on_change(self, old: EmployeeItem | None, new: EmployeeItem | None) -> None:
         """React to one stream record: a notice that this change introduced is delivered."""
         if new is None or not new.credential_notice_id:

@@ -1,0 +1,189 @@
+"""Account management by the SKPD operator, scope and role checks, against DynamoDB Local."""
+
+from __future__ import annotations
+
+from .conftest import make_nip, make_whatsapp, outbox_for
+
+
+def _new_account(satker: str, **extra: object) -> dict:
+    return {
+        "nip": make_nip(),
+        "name": "Yusuf Maulana",
+        "jabatan": "Penata Kelola Sistem",
+        "satker_id": satker,
+        "whatsapp": "0812-3456-" + make_whatsapp()[-4:],
+        "timezone": "wita",
+        **extra,
+    }
+
+
+def test_operator_creates_an_account_in_their_skpd(http, factory):
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    supervisor = factory.employee(skpd)
+    body = _new_account(skpd[1], supervisor_nip=supervisor, email="Yusuf@Example.go.id")
+    status, created = http.call("POST", "/employees", body, token=operator)
+    assert status == 201, created
+    assert created["skpd_id"] == skpd[0] and created["timezone"] == "WITA"
+    assert created["whatsapp"].startswith("62812") and created["email"] == "yusuf@example.go.id"
+    assert created["must_change_password"] is True and created["roles"] == ["PEGAWAI"]
+    status, again = http.call("POST", "/employees", body, token=operator)
+    assert (status, again["code"]) == (409, "EMPLOYEE_EXISTS")
+    supervisor_token = http.login(supervisor)
+    status, me = http.call("GET", "/me", token=supervisor_token)
+    assert "ATASAN" in me["roles"]
+    status, page = http.call("GET", f"/employees/{supervisor}/subordinates", token=supervisor_token)
+    assert status == 200 and [e["nip"] for e in page["items"]] == [body["nip"]]
+
+
+def test_operator_of_another_skpd_and_plain_employees_get_403(http, factory):
+    skpd, other = factory.skpd(), factory.skpd()
+    foreign_operator = http.login(factory.employee(other, roles=("OPERATOR_SKPD",)))
+    pegawai = http.login(factory.employee(skpd))
+    hr = http.login(factory.employee(skpd, roles=("KEPEGAWAIAN",)))
+    # a foreign operator names our satker: refused because it is not in their SKPD, and nothing is written
+    body = _new_account(skpd[1])
+    status, error = http.call("POST", "/employees", {**body, "skpd_id": skpd[0]}, token=foreign_operator)
+    assert status in (400, 403) and error["code"] in ("SATKER_NOT_FOUND", "FORBIDDEN")
+    for token in (pegawai, hr):
+        assert http.call("POST", "/employees", body, token=token)[0] == 403
+    admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
+    assert http.call("GET", f"/employees/{body['nip']}", token=admin)[0] == 404
+    target = factory.employee(skpd)
+    for method, path, payload in (
+        ("PATCH", f"/employees/{target}", {"name": "X", "version": 1}),
+        ("PUT", f"/employees/{target}/supervisor", {"supervisor_nip": None}),
+        ("POST", f"/employees/{target}/password-reset", None),
+        ("GET", f"/employees/{target}", None),
+        ("GET", f"/employees/{target}/subordinates", None),
+        ("GET", f"/employees?skpd_id={skpd[0]}", None),
+    ):
+        status, error = http.call(method, path, payload, token=foreign_operator)
+        assert status == 403, (method, path, error)
+        assert error["code"] == "FORBIDDEN"
+
+
+def test_profile_visibility(http, factory):
+    skpd = factory.skpd()
+    boss = factory.employee(skpd)
+    staff = factory.employee(skpd, supervisor=boss)
+    colleague = factory.employee(skpd)
+    hr = factory.employee(skpd, roles=("KEPEGAWAIAN",))
+    for viewer in (staff, boss, hr):
+        assert http.call("GET", f"/employees/{staff}", token=http.login(viewer))[0] == 200
+    assert http.call("GET", f"/employees/{staff}", token=http.login(colleague))[0] == 403
+    assert http.call("GET", f"/employees/{boss}/subordinates", token=http.login(colleague))[0] == 403
+
+
+def test_account_fields_are_validated_and_nothing_is_written(http, factory):
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
+    cases = [
+        ({"nip": "12345"}, "INVALID_NIP"),
+        ({"nip": "198513322010011001"}, "INVALID_NIP"),  # month 13 in the birth date
+        ({"nip": "198503152010131001"}, "INVALID_NIP"),  # TMT month 13
+        ({"nip": "198503152010013001"}, "INVALID_NIP"),  # sex digit 3
+        ({"nip": "198503152010011000"}, "INVALID_NIP"),  # sequence 000
+        ({"whatsapp": "021-555-1234"}, "INVALID_WHATSAPP"),
+        ({"email": "bukan-email"}, "INVALID_EMAIL"),
+        ({"timezone": "UTC"}, "INVALID_TIMEZONE"),
+        ({"satker_id": "TIDAK-ADA"}, "SATKER_NOT_FOUND"),
+        ({"supervisor_nip": "198503152010011999"}, "SUPERVISOR_NOT_FOUND"),
+        ({"name": ""}, "REQUIRED"),
+        ({"name": 42}, "INVALID_TYPE"),
+    ]
+    for change, code in cases:
+        body = _new_account(skpd[1], **change)
+        status, error = http.call("POST", "/employees", body, token=operator)
+        assert (status, error["code"]) == (400, code), change
+        assert set(error) == {"code", "message", "details"}
+        if code not in ("INVALID_NIP",):
+            assert http.call("GET", f"/employees/{body['nip']}", token=admin)[0] == 404
+
+
+def test_supervisor_rules_and_stale_versions(http, factory):
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    top = factory.employee(skpd)
+    middle = factory.employee(skpd, supervisor=top)
+    staff = factory.employee(skpd, supervisor=middle)
+    status, error = http.call("PUT", f"/employees/{top}/supervisor", {"supervisor_nip": staff}, token=operator)
+    assert (status, error["code"]) == (400, "SUPERVISOR_CYCLE")
+    status, error = http.call("PUT", f"/employees/{top}/supervisor", {"supervisor_nip": top}, token=operator)
+    assert (status, error["code"]) == (400, "SUPERVISOR_CYCLE")
+    status, moved = http.call("PUT", f"/employees/{staff}/supervisor", {"supervisor_nip": top}, token=operator)
+    assert status == 200 and moved["supervisor_nip"] == top
+    status, page = http.call("GET", f"/employees/{top}/subordinates", token=operator)
+    assert sorted(e["nip"] for e in page["items"]) == sorted([middle, staff])
+    version = moved["version"]
+    status, edited = http.call("PATCH", f"/employees/{staff}", {"jabatan": "Analis Kebijakan", "version": version}, token=operator)
+    assert status == 200 and edited["jabatan"] == "Analis Kebijakan" and edited["version"] == version + 1
+    status, error = http.call("PATCH", f"/employees/{staff}", {"jabatan": "Lama", "version": version}, token=operator)
+    assert (status, error["code"]) == (409, "CONFLICT")
+    status, error = http.call("PATCH", f"/employees/{staff}", {"jabatan": "Tanpa versi"}, token=operator)
+    assert (status, error["code"]) == (400, "VERSION_REQUIRED")
+    admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
+    assert http.call("GET", f"/employees/{staff}", token=admin)[1]["jabatan"] == "Analis Kebijakan"
+
+
+def test_operator_reset_ends_sessions_and_sends_a_new_temporary_password(http, factory, employee_stream):
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    nip = factory.employee(skpd)
+    session = http.login(nip)
+    employee_stream.drain()
+    status, body = http.call("POST", f"/employees/{nip}/password-reset", token=operator)
+    assert status == 202, body
+    assert http.call("GET", "/me", token=session)[0] == 401
+    assert employee_stream.drain()["batchItemFailures"] == []
+    admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
+    whatsapp = http.call("GET", f"/employees/{nip}", token=admin)[1]["whatsapp"]
+    [message] = outbox_for(whatsapp)
+    assert "diatur ulang" in message.text
+    temporary = message.text.split("Kata sandi sementara: ")[1].split("\n")[0]
+    status, body = http.call("POST", "/auth/login", {"username": nip, "password": temporary})
+    assert status == 200 and body["must_change_password"] is True
+
+
+def test_only_admin_grants_roles(http, factory):
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
+    nip = factory.employee(skpd)
+    assert http.call("PUT", f"/employees/{nip}/roles", {"roles": ["OPERATOR_SKPD"]}, token=operator)[0] == 403
+    for bad in (["ATASAN"], ["RAJA"], "ADMIN"):
+        assert http.call("PUT", f"/employees/{nip}/roles", {"roles": bad}, token=admin)[0] == 400
+    status, body = http.call("PUT", f"/employees/{nip}/roles", {"roles": ["KEPEGAWAIAN", "PENOMORAN"]}, token=admin)
+    assert status == 200 and body["roles"] == ["PEGAWAI", "KEPEGAWAIAN", "PENOMORAN"]
+    # the role shows in new and existing sessions (the authorizer reads the account on each request)
+    assert http.call("GET", "/me", token=http.login(nip))[1]["roles"] == ["PEGAWAI", "KEPEGAWAIAN", "PENOMORAN"]
+
+
+def test_listing_an_skpd_pages_with_a_cursor(http, factory):
+    skpd = factory.skpd()
+    hr = http.login(factory.employee(skpd, roles=("KEPEGAWAIAN",)))
+    for _ in range(4):
+        factory.employee(skpd)
+    seen, cursor = [], None
+    while True:
+        path = "/employees?limit=2" + (f"&cursor={cursor}" if cursor else "")
+        status, page = http.call("GET", path, token=hr)
+        assert status == 200
+        seen += [e["nip"] for e in page["items"]]
+        cursor = page["next_cursor"]
+        if not cursor:
+            break
+    assert len(seen) == len(set(seen)) == 5
+    assert http.call("GET", "/employees?limit=0", token=hr)[0] == 400
+    assert http.call("GET", "/employees?cursor=bm90LWpzb24", token=hr)[1]["code"] == "INVALID_CURSOR"
+    status, page = http.call("GET", f"/employees?satker_id={skpd[1]}", token=hr)
+    assert len(page["items"]) == 5
+
+
+def test_unknown_routes_and_methods_are_4xx(http, factory):
+    token = http.login(factory.employee(factory.skpd()))
+    assert 400 <= http.call("GET", "/tidak-ada", token=token)[0] < 500
+    assert 400 <= http.call("DELETE", "/me", token=token)[0] < 500
+    status, body = http.call("POST", "/employees", raw=b"x", token=token, headers={"Content-Type": "text/plain"})
+    assert 400 <= status < 500
