@@ -10,7 +10,6 @@ import itertools
 import json
 import os
 import tempfile
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -85,7 +84,6 @@ class Api:
 
     def __init__(self, client: Any) -> None:
         self.client = client
-        self.calls = 0
 
     def call(
         self,
@@ -101,7 +99,6 @@ class Api:
             all_headers["Authorization"] = f"Bearer {token}"
         data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
         response = self.client.http.request(method, path, headers=all_headers, body=data)
-        self.calls += 1
         text = response.body.decode() if response.body else ""
         try:
             payload = json.loads(text) if text else None
@@ -238,13 +235,3 @@ def outbox_for(whatsapp: str) -> list[Any]:
     from chalicelib.services import container
 
     return container.outbox().for_recipient(whatsapp)
-
-
-def ses_messages(endpoint: str) -> list[dict[str, Any]]:
-    with urllib.request.urlopen(f"{endpoint}/moto-api/data.json") as response:
-        data = json.load(response)
-    return (
-        [m for region in data.get("ses", {}).get("Message", []) for m in [region]]
-        if isinstance(data.get("ses", {}).get("Message"), list)
-        else list(data.get("ses", {}).get("Message", {}).values())
-    )

@@ -12,7 +12,7 @@ def _sent_emails(stack: dict[str, str], to: str) -> list[dict]:
     with urllib.request.urlopen(f"{stack['SES_ENDPOINT']}/moto-api/data.json") as response:
         messages = json.load(response)["ses"]["Message"]
     found = []
-    for message in (messages.values() if isinstance(messages, dict) else messages):
+    for message in messages.values() if isinstance(messages, dict) else messages:
         if to in json.dumps(message):
             found.append(message)
     return found
@@ -104,7 +104,9 @@ def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory,
     monkeypatch.setattr(delivery, "_whatsapp", FlakySender())
     result = employee_stream.deliver(records)
     failed = [f["itemIdentifier"] for f in result["batchItemFailures"]]
-    first_seq = next(r["dynamodb"]["SequenceNumber"] for r in records if r["dynamodb"]["Keys"]["nip"]["S"] == first["nip"])
+    first_seq = next(
+        r["dynamodb"]["SequenceNumber"] for r in records if r["dynamodb"]["Keys"]["nip"]["S"] == first["nip"]
+    )
     assert failed == [first_seq]
     assert outbox_for(first["whatsapp"]) == [] and len(outbox_for(second["whatsapp"])) == 1
 

@@ -117,7 +117,9 @@ def test_supervisor_rules_and_stale_versions(http, factory):
     status, page = http.call("GET", f"/employees/{top}/subordinates", token=operator)
     assert sorted(e["nip"] for e in page["items"]) == sorted([middle, staff])
     version = moved["version"]
-    status, edited = http.call("PATCH", f"/employees/{staff}", {"jabatan": "Analis Kebijakan", "version": version}, token=operator)
+    status, edited = http.call(
+        "PATCH", f"/employees/{staff}", {"jabatan": "Analis Kebijakan", "version": version}, token=operator
+    )
     assert status == 200 and edited["jabatan"] == "Analis Kebijakan" and edited["version"] == version + 1
     status, error = http.call("PATCH", f"/employees/{staff}", {"jabatan": "Lama", "version": version}, token=operator)
     assert (status, error["code"]) == (409, "CONFLICT")
@@ -185,5 +187,5 @@ def test_unknown_routes_and_methods_are_4xx(http, factory):
     token = http.login(factory.employee(factory.skpd()))
     assert 400 <= http.call("GET", "/tidak-ada", token=token)[0] < 500
     assert 400 <= http.call("DELETE", "/me", token=token)[0] < 500
-    status, body = http.call("POST", "/employees", raw=b"x", token=token, headers={"Content-Type": "text/plain"})
+    status, _body = http.call("POST", "/employees", raw=b"x", token=token, headers={"Content-Type": "text/plain"})
     assert 400 <= status < 500

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import base64
-import json
 import io
+import json
 
 import pytest
 
@@ -27,7 +27,10 @@ def runner(stack):
 
 def _upload(http, token: str, filename: str, data: bytes) -> tuple[int, dict]:
     return http.call(
-        "POST", "/roster-imports", {"filename": filename, "content_base64": base64.b64encode(data).decode()}, token=token
+        "POST",
+        "/roster-imports",
+        {"filename": filename, "content_base64": base64.b64encode(data).decode()},
+        token=token,
     )
 
 
@@ -123,10 +126,7 @@ def test_console_drop_imports_for_any_skpd_named_in_the_file(http, factory, runn
     s3.put_object(Bucket=settings().bucket, Key="imports/dari-konsol/roster november.csv", Body=csv_text.encode())
     runner.tick()
     results = s3.list_objects_v2(Bucket=settings().bucket, Prefix="import-results/")["Contents"]
-    reports = [
-        json.loads(s3.get_object(Bucket=settings().bucket, Key=o["Key"])["Body"].read())
-        for o in results
-    ]
+    reports = [json.loads(s3.get_object(Bucket=settings().bucket, Key=o["Key"])["Body"].read()) for o in results]
     [report] = [r for r in reports if r["source_key"] == "imports/dari-konsol/roster november.csv"]
     assert [r["status"] for r in report["rows"]] == ["created", "error"]
     assert report["rows"][1]["code"] == "REQUIRED"
@@ -143,7 +143,7 @@ def test_bad_uploads_are_refused_before_anything_is_stored(http, factory):
     assert _upload(http, operator, "a.xlsx", b"nip,nama\n")[1]["code"] == "FILE_CONTENT_MISMATCH"
     assert _upload(http, operator, "a.csv", b"PK\x03\x04rest")[1]["code"] == "FILE_CONTENT_MISMATCH"
     assert _upload(http, operator, "a.csv", b"")[1]["code"] == "REQUIRED"
-    status, body = http.call("POST", "/roster-imports", {"filename": "a.csv", "content_base64": "!!!"}, token=operator)
+    _status, body = http.call("POST", "/roster-imports", {"filename": "a.csv", "content_base64": "!!!"}, token=operator)
     assert body["code"] == "INVALID_BASE64"
     assert _upload(http, operator, "a.csv", b"x" * (2 * 1024 * 1024 + 1))[0] == 413
     assert http.call("GET", "/roster-imports/tidakada", token=operator)[0] == 404
@@ -152,7 +152,7 @@ def test_bad_uploads_are_refused_before_anything_is_stored(http, factory):
 def test_a_file_without_the_required_columns_fails_with_a_reason(http, factory, runner):
     skpd = factory.skpd()
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
-    status, accepted = _upload(http, operator, "salah.csv", b"nip,nama\n198503152010011001,Siapa\n")
+    _status, accepted = _upload(http, operator, "salah.csv", b"nip,nama\n198503152010011001,Siapa\n")
     runner.tick()
     report = http.call("GET", f"/roster-imports/{accepted['import_id']}", token=operator)[1]
     assert report["status"] == "FAILED" and "jabatan" in report["error"]
