@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import signal
 import socket
 import subprocess
 import sys
@@ -56,14 +56,14 @@ def start_dynamodb(port: int, data_dir: Path | None, log: Path | None = None) ->
     else:
         data_dir.mkdir(parents=True, exist_ok=True)
         args += ["-dbPath", str(data_dir)]
-    process = _spawn(args, log, cwd=jar_dir)
+    process = spawn(args, log, cwd=jar_dir)
     wait_for_port(port, process)
     return process
 
 
 def start_moto(port: int, log: Path | None = None) -> subprocess.Popen:
     """moto's server (S3, SES) on loopback."""
-    process = _spawn([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], log)
+    process = spawn([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], log)
     wait_for_port(port, process)
     return process
 
@@ -80,6 +80,16 @@ def stop(*processes: subprocess.Popen | None) -> None:
                 process.kill()
 
 
-def _spawn(args: list[str], log: Path | None, cwd: Path | None = None, env: dict | None = None) -> subprocess.Popen:
-    out = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - lives as long as the process
-    return subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=env or os.environ.copy())
+def _die_with_parent() -> None:
+    """In the child: ask Linux to end it when the process that started it dies (no orphans)."""
+    import ctypes
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
+
+
+def spawn(args: list[str], log: Path | None = None, cwd: Path | None = None) -> subprocess.Popen:
+    """Start a child process that is stopped with us even if we are killed."""
+    out = open(log, "ab") if log else None  # noqa: SIM115 - lives as long as the process; None: our terminal
+    preexec = _die_with_parent if sys.platform.startswith("linux") else None
+    return subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, preexec_fn=preexec)

@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from .processes import ROOT, start_dynamodb, start_moto, stop, wait_for_port
+from .processes import ROOT, spawn, start_dynamodb, start_moto, stop, wait_for_port
 
 LOCAL = ROOT / ".local"
 API_PORT = int(os.environ.get("KINERJA_API_PORT", "8000"))
@@ -77,20 +77,9 @@ def main() -> int:
         container.accounts()  # binds the models
         print("demo data loaded" if load_demo_data() else "demo data already present")
 
-        api = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "chalice"),
-                "local",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(API_PORT),
-                "--stage",
-                "local",
-                "--no-autoreload",
-            ],
-            cwd=ROOT,
-        )
+        chalice = str(Path(sys.executable).parent / "chalice")
+        api_args = [chalice, "local", "--host", "127.0.0.1", "--port", str(API_PORT), "--stage", "local"]
+        api = spawn([*api_args, "--no-autoreload"], cwd=ROOT)
         processes.append(api)
         wait_for_port(API_PORT, api)
         print(f"\nKinerja API: http://127.0.0.1:{API_PORT}  (OpenAPI: /openapi.json). Ctrl-C stops everything.\n")

@@ -23,6 +23,7 @@ logger = Logger(service="kinerja")
 
 MAX_JSON_BYTES = 64 * 1024
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", bool: "boolean", dict: "objek", list: "daftar", float: "angka"}
+_INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
 
 
@@ -67,31 +68,28 @@ def endpoint(
         def handle(**params: Any) -> Response:
             request = blueprint.current_request
             started = time.perf_counter()
+            request_id = request.context.get("requestId") or getattr(request.lambda_context, "aws_request_id", None)
+            logger.append_keys(request_id=request_id)
             try:
                 result = view(**params) if public else view(_actor(request.context, path), **params)
                 response = result if isinstance(result, Response) else _json(status, result)
             except DomainError as exc:
                 response = error_response(exc)
             except Exception:
-                logger.exception("unhandled error", extra={"path": path})
-                response = _json(
-                    500,
-                    {
-                        "code": "INTERNAL_ERROR",
-                        "message": "Terjadi kesalahan pada server; coba lagi nanti.",
-                        "details": {},
-                    },
-                )
+                logger.exception("unhandled error", extra={"route": path})
+                response = _json(500, {"code": "INTERNAL_ERROR", "message": _INTERNAL, "details": {}})
+            elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
             logger.info(
                 "request",
                 extra={
-                    "request_id": request.context.get("requestId"),
+                    "request_id": request_id,
                     "method": request.method,
                     "route": path,
                     "status": response.status_code,
-                    "ms": round((time.perf_counter() - started) * 1000, 1),
+                    "ms": elapsed_ms,
                 },
             )
+            logger.remove_keys(["request_id"])
             return response
 
         blueprint.route(

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .conftest import PASSWORD
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -56,12 +58,24 @@ def test_importing_app_does_not_load_heavy_or_optional_modules():
     assert result.stdout.strip() == "[]"
 
 
-def test_secrets_never_reach_the_logs(http, factory, capsys):
+def test_logs_are_json_with_a_request_id_and_never_hold_secrets(http, factory, caplog):
+    from chalicelib.handlers.api import logger
+
     skpd = factory.skpd()
     nip = factory.employee(skpd)
-    token = http.login(nip)
-    http.call("POST", "/auth/login", {"username": nip, "password": "rahasia-sekali-123"})
-    http.call("GET", "/me", token=token)
-    out = capsys.readouterr()
-    logged = out.out + out.err
-    assert "rahasia-sekali-123" not in logged and token not in logged
+    logger.setLevel("DEBUG")
+    try:
+        with caplog.at_level("DEBUG"):
+            token = http.login(nip)
+            http.call("POST", "/auth/login", {"username": nip, "password": "rahasia-sekali-123"})
+            http.call("GET", "/me", token=token)
+    finally:
+        logger.setLevel("WARNING")
+    lines = [logger.registered_formatter.format(record) for record in caplog.records]
+    parsed = [json.loads(line) for line in lines if line.startswith("{")]
+    requests = [line for line in parsed if line.get("message") == "request"]
+    assert [r["route"] for r in requests] == ["/auth/login", "/auth/login", "/me"]
+    assert [r["status"] for r in requests] == [200, 401, 200]
+    assert all(r["request_id"] for r in requests)
+    logged = "\n".join(lines) + caplog.text
+    assert "rahasia-sekali-123" not in logged and token not in logged and PASSWORD not in logged

@@ -1,0 +1,1 @@
+"""Benchmarks (`make bench`): they print the figures of ARCHITECTURE.md "Budgets"; they assert nothing."""
