@@ -5,14 +5,29 @@ from chalice import Chalice
 from chalicelib.handlers import (
     admin_routes,
     api,
+    attendance_routes,
     auth_routes,
     employee_routes,
     openapi_routes,
     org_routes,
+    report_routes,
     roster_routes,
     streams,
+    template_routes,
 )
 
 app = Chalice(app_name="kinerja")
-for module in (api, auth_routes, employee_routes, org_routes, roster_routes, admin_routes, openapi_routes, streams):
+for module in (
+    api,
+    auth_routes,
+    employee_routes,
+    org_routes,
+    roster_routes,
+    attendance_routes,
+    report_routes,
+    template_routes,
+    admin_routes,
+    openapi_routes,
+    streams,
+):
     app.register_blueprint(module.bp)

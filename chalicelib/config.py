@@ -26,7 +26,10 @@ class Settings:
     wa_cloud_url: str
     ses_sender: str
     app_url: str
-    roster_result_prefix: str = "import-results/"
+    report_backdate_days: int
+    download_url_ttl_seconds: int
+    attendance_source_url: str
+    attendance_source_key: str
 
     def table(self, logical_name: str) -> str:
         """Physical table name for a logical one (``employees`` → ``kinerja-local-employees``)."""
@@ -58,6 +61,10 @@ def settings() -> Settings:
         wa_cloud_url=env("WA_CLOUD_URL", "https://graph.facebook.com/v21.0"),
         ses_sender=env("SES_SENDER", "no-reply@kinerja.local"),
         app_url=env("APP_URL", "http://127.0.0.1:8000"),
+        report_backdate_days=int(env("REPORT_BACKDATE_DAYS", "7")),
+        download_url_ttl_seconds=int(env("DOWNLOAD_URL_TTL_SECONDS", "300")),
+        attendance_source_url=env("ATTENDANCE_SOURCE_URL", ""),
+        attendance_source_key=env("ATTENDANCE_SOURCE_KEY", ""),
     )
 
 

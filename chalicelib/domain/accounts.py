@@ -65,6 +65,9 @@ class Actor:
     nip: str
     skpd_id: str
     roles: frozenset[Role]
+    satker_id: str = ""
+    timezone: TimeZone = TimeZone.WIB
+    supervisor_nip: str | None = None
 
     def has(self, role: Role) -> bool:
         return role in self.roles

@@ -17,6 +17,7 @@ from chalice import AuthResponse, Blueprint, Response
 
 from ..domain.accounts import Actor, Role
 from ..domain.errors import DomainError, Forbidden, PayloadTooLarge, Unauthorized, ValidationError
+from ..domain.identity import TimeZone
 
 bp = Blueprint(__name__)
 logger = Logger(service="kinerja")
@@ -33,7 +34,7 @@ def jwt_auth(auth_request: Any) -> AuthResponse:
     from ..services import container
 
     scheme, _, token = (auth_request.token or "").partition(" ")
-    context: dict[str, Any] = {"nip": "", "skpd_id": "", "roles": "", "token_type": ""}
+    context: dict[str, Any] = {"nip": ""}
     principal = "anonymous"
     if scheme.lower() == "bearer" and token:
         try:
@@ -46,6 +47,9 @@ def jwt_auth(auth_request: Any) -> AuthResponse:
             context = {
                 "nip": actor.nip,
                 "skpd_id": actor.skpd_id,
+                "satker_id": actor.satker_id,
+                "timezone": actor.timezone.value,
+                "supervisor_nip": actor.supervisor_nip or "",
                 "roles": ",".join(sorted(r.value for r in actor.roles)),
                 "token_type": claims.token_type,
             }
@@ -127,7 +131,14 @@ def _actor(context: Mapping[str, Any], path: str) -> Actor:
             code="PASSWORD_CHANGE_REQUIRED",
         )
     roles = frozenset(Role(r) for r in str(auth.get("roles", "")).split(",") if r)
-    return Actor(nip=str(auth["nip"]), skpd_id=str(auth.get("skpd_id", "")), roles=roles)
+    return Actor(
+        nip=str(auth["nip"]),
+        skpd_id=str(auth["skpd_id"]),
+        roles=roles,
+        satker_id=str(auth["satker_id"]),
+        timezone=TimeZone(auth["timezone"]),
+        supervisor_nip=str(auth["supervisor_nip"]) or None,
+    )
 
 
 def json_body(

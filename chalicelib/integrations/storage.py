@@ -34,3 +34,35 @@ class ObjectStore:
 
     def any_with_prefix(self, prefix: str) -> bool:
         return bool(self._s3.list_objects_v2(Bucket=self.bucket, Prefix=prefix, MaxKeys=1).get("KeyCount"))
+
+    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]:
+        """A browser/mobile upload form limited to ``content_type`` and ``max_bytes`` (S3 enforces it on AWS)."""
+        return self._s3.generate_presigned_post(
+            Bucket=self.bucket,
+            Key=key,
+            Fields={"Content-Type": content_type},
+            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            ExpiresIn=expires,
+        )
+
+    def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
+        params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
+        if filename:
+            params["ResponseContentDisposition"] = f'inline; filename="{filename}"'
+        return self._s3.generate_presigned_url("get_object", Params=params, ExpiresIn=expires)
+
+    def head(self, key: str, length: int) -> tuple[int, bytes] | None:
+        """Size and first ``length`` bytes of an object, or ``None`` when it does not exist."""
+        try:
+            response = self._s3.get_object(Bucket=self.bucket, Key=key, Range=f"bytes=0-{length - 1}")
+        except self._s3.exceptions.NoSuchKey:
+            return None
+        except self._s3.exceptions.ClientError as exc:
+            if exc.response["Error"]["Code"] in ("InvalidRange", "416"):
+                return 0, b""
+            raise
+        total = int(response.get("ContentRange", "/0").rsplit("/", 1)[-1] or response["ContentLength"])
+        return total, response["Body"].read()
+
+    def delete(self, key: str) -> None:
+        self._s3.delete_object(Bucket=self.bucket, Key=key)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .http import http_session
+
 if TYPE_CHECKING:
     import requests
 
@@ -21,29 +23,6 @@ class WhatsAppSender(Protocol):
     def send(self, to: str, text: str) -> str:
         """Deliver ``text`` to the ``62…`` number ``to``; return the provider's message id."""
         ...
-
-
-def http_session(retries: int = 3) -> requests.Session:
-    """A session retrying connection errors and 429/5xx answers with exponential back-off."""
-    import requests
-    from requests.adapters import HTTPAdapter
-    from urllib3.util.retry import Retry
-
-    retry = Retry(
-        total=retries,
-        connect=retries,
-        read=0,  # a request that may have been received is not sent twice on a read time-out
-        status=retries,
-        backoff_factor=0.5,
-        status_forcelist=(429, 500, 502, 503, 504),
-        allowed_methods=frozenset({"GET", "POST"}),
-        respect_retry_after_header=True,
-        raise_on_status=False,
-    )
-    session = requests.Session()
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.mount("http://", HTTPAdapter(max_retries=retry))
-    return session
 
 
 def _post(session: requests.Session, url: str, **kwargs: Any) -> dict[str, Any]:

@@ -5,6 +5,7 @@ Handlers call these functions; nothing heavy is imported when `app.py` is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -13,12 +14,17 @@ from ..config import settings
 
 if TYPE_CHECKING:
     from ..integrations.email import EmailSender
+    from ..integrations.storage import ObjectStore
     from ..integrations.whatsapp import WhatsAppSender
     from ..store.outbox import DynamoOutbox
     from .accounts import AccountService
+    from .attendance import AttendanceService, AttendanceSync
     from .credentials import CredentialDelivery
+    from .evidence import EvidenceService
     from .organisation import OrganisationService
+    from .reports import ReportService
     from .roster import RosterImportService
+    from .templates import TemplateService
 
 
 def utc_now() -> datetime:
@@ -62,12 +68,10 @@ def organisation() -> OrganisationService:
 
 @lru_cache(maxsize=1)
 def roster() -> RosterImportService:
-    from ..integrations.aws import client
-    from ..integrations.storage import ObjectStore
     from ..store.employees import DynamoEmployeeRepository
     from .roster import RosterImportService
 
-    return RosterImportService(accounts(), DynamoEmployeeRepository(), ObjectStore(client("s3"), settings().bucket))
+    return RosterImportService(accounts(), DynamoEmployeeRepository(), object_store())
 
 
 @lru_cache(maxsize=1)
@@ -105,10 +109,75 @@ def credential_delivery() -> CredentialDelivery:
     )
 
 
-def reset() -> None:
-    """Forget every built service (tests that change settings)."""
-    for factory in (_bound, accounts, organisation, roster, whatsapp, email, credential_delivery, outbox):
-        factory.cache_clear()
+@lru_cache(maxsize=1)
+def object_store() -> ObjectStore:
+    from ..integrations.aws import client
+    from ..integrations.storage import ObjectStore
+
+    return ObjectStore(client("s3"), settings().bucket)
+
+
+@lru_cache(maxsize=1)
+def reports() -> ReportService:
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.reports import DynamoReportRepository
+    from ..store.templates import DynamoTemplateRepository
+    from .reports import ReportService
+
+    _bound()
+    cfg, store = settings(), object_store()
+    return ReportService(
+        DynamoReportRepository(),
+        DynamoAttendanceRepository(),
+        DynamoTemplateRepository(),
+        clock=utc_now,
+        backdate_days=cfg.report_backdate_days,
+        evidence_url=lambda key, name: store.presigned_get(key, cfg.download_url_ttl_seconds, name),
+    )
+
+
+@lru_cache(maxsize=1)
+def evidence() -> EvidenceService:
+    from ..store.reports import DynamoReportRepository
+    from .evidence import EvidenceService
+
+    return EvidenceService(
+        reports(), DynamoReportRepository(), object_store(), secret=settings().app_secret, clock=utc_now
+    )
+
+
+@lru_cache(maxsize=1)
+def templates() -> TemplateService:
+    from ..store.templates import DynamoTemplateRepository
+    from .templates import TemplateService
+
+    _bound()
+    return TemplateService(DynamoTemplateRepository())
+
+
+@lru_cache(maxsize=1)
+def attendance() -> AttendanceService:
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.organisation import DynamoOrgRepository
+    from .attendance import AttendanceService
+
+    _bound()
+    return AttendanceService(DynamoAttendanceRepository(), DynamoOrgRepository(), clock=utc_now)
+
+
+def attendance_sync(log: Callable[..., None]) -> AttendanceSync | None:
+    """The sync job, or ``None`` when no attendance source is configured."""
+    from ..integrations.attendance_source import HttpAttendanceSource
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.job_state import DynamoJobState
+    from .attendance import AttendanceSync
+
+    cfg = settings()
+    if not cfg.attendance_source_url:
+        return None
+    _bound()
+    source = HttpAttendanceSource(cfg.attendance_source_url, cfg.attendance_source_key)
+    return AttendanceSync(source, DynamoAttendanceRepository(), DynamoJobState(), log)
 
 
 @lru_cache(maxsize=1)
@@ -117,3 +186,26 @@ def outbox() -> DynamoOutbox:
 
     _bound()
     return DynamoOutbox()
+
+
+_FACTORIES = (
+    _bound,
+    accounts,
+    organisation,
+    roster,
+    whatsapp,
+    email,
+    credential_delivery,
+    outbox,
+    object_store,
+    reports,
+    evidence,
+    templates,
+    attendance,
+)
+
+
+def reset() -> None:
+    """Forget every built service (tests that change settings)."""
+    for factory in _FACTORIES:
+        factory.cache_clear()

@@ -5,8 +5,12 @@ Table names and endpoints are bound lazily by `bind_models()` from the settings,
 
 from __future__ import annotations
 
+from typing import Any
+
 from pynamodb.attributes import (
     BooleanAttribute,
+    JSONAttribute,
+    MapAttribute,
     NumberAttribute,
     UnicodeAttribute,
     UnicodeSetAttribute,
@@ -132,7 +136,135 @@ class SignInGuardItem(Model):
     expires_at = NumberAttribute()
 
 
-ALL_MODELS: tuple[type[Model], ...] = (EmployeeItem, OrgItem, OutboxItem, SignInGuardItem)
+class AttendanceItem(Model):
+    class Meta(_Meta):
+        logical_name = "attendance"
+
+    nip = UnicodeAttribute(hash_key=True)
+    day = UnicodeAttribute(range_key=True)
+    sync_in = UnicodeAttribute(null=True)
+    sync_out = UnicodeAttribute(null=True)
+    native_in = UnicodeAttribute(null=True)
+    native_out = UnicodeAttribute(null=True)
+    native_in_distance_m = NumberAttribute(null=True)
+    native_out_distance_m = NumberAttribute(null=True)
+    complaint_sessions = UnicodeSetAttribute(null=True)
+    #: report id → "HH:MM-HH:MM" of the day's live reports
+    report_slots = MapAttribute(null=True)
+    report_rev = NumberAttribute(null=True)
+    count_submitted = NumberAttribute(null=True)
+    count_approved = NumberAttribute(null=True)
+    count_rejected = NumberAttribute(null=True)
+
+
+class _ByOwner(GlobalSecondaryIndex):
+    Meta = _index("by_owner")
+    owner_nip = UnicodeAttribute(hash_key=True)
+    owner_sort = UnicodeAttribute(range_key=True)
+
+
+class _BySupervisorPending(GlobalSecondaryIndex):
+    Meta = _index("by_supervisor_pending")
+    pending_supervisor = UnicodeAttribute(hash_key=True)
+    pending_since = UnicodeAttribute(range_key=True)
+
+
+class _ByPendingShard(GlobalSecondaryIndex):
+    Meta = _index("by_pending_shard")
+    pending_shard = UnicodeAttribute(hash_key=True)
+    submitted_at = UnicodeAttribute(range_key=True)
+
+
+class _BySatkerDay(GlobalSecondaryIndex):
+    Meta = _index("by_satker_day")
+    satker_key = UnicodeAttribute(hash_key=True)
+    satker_sort = UnicodeAttribute(range_key=True)
+
+
+class ReportItem(Model):
+    class Meta(_Meta):
+        logical_name = "reports"
+
+    report_id = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    supervisor_nip = UnicodeAttribute(null=True)
+    day = UnicodeAttribute()
+    start_time = UnicodeAttribute()
+    end_time = UnicodeAttribute()
+    title = UnicodeAttribute()
+    description = UnicodeAttribute()
+    output = UnicodeAttribute()
+    search_text = UnicodeAttribute()
+    status = UnicodeAttribute()
+    template_id = UnicodeAttribute(null=True)
+    rhk_id = UnicodeAttribute(null=True)
+    submitted_at = UnicodeAttribute()
+    decided_by = UnicodeAttribute(null=True)
+    decided_for = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    rating = NumberAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    copied_from = UnicodeAttribute(null=True)
+    evidence = JSONAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # index keys, present only while the report belongs in that index
+    owner_nip = UnicodeAttribute(null=True)
+    owner_sort = UnicodeAttribute(null=True)
+    pending_supervisor = UnicodeAttribute(null=True)
+    pending_since = UnicodeAttribute(null=True)
+    pending_shard = UnicodeAttribute(null=True)
+    satker_key = UnicodeAttribute(null=True)
+    satker_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_owner = _ByOwner()
+    by_supervisor_pending = _BySupervisorPending()
+    by_pending_shard = _ByPendingShard()
+    by_satker_day = _BySatkerDay()
+
+
+class TemplateItem(Model):
+    class Meta(_Meta):
+        logical_name = "templates"
+
+    nip = UnicodeAttribute(hash_key=True)
+    template_id = UnicodeAttribute(range_key=True)
+    name = UnicodeAttribute()
+    title = UnicodeAttribute()
+    description = UnicodeAttribute()
+    output = UnicodeAttribute()
+    duration_minutes = NumberAttribute()
+    version = VersionAttribute()
+
+
+class JobStateItem(Model):
+    class Meta(_Meta):
+        logical_name = "job_state"
+
+    name = UnicodeAttribute(hash_key=True)
+    cursor = UnicodeAttribute(null=True)
+    updated_at = UTCDateTimeAttribute()
+
+
+ALL_MODELS: tuple[type[Model], ...] = (
+    EmployeeItem,
+    OrgItem,
+    OutboxItem,
+    SignInGuardItem,
+    AttendanceItem,
+    ReportItem,
+    TemplateItem,
+    JobStateItem,
+)
+
+
+def transaction_connection() -> Any:
+    """A PynamoDB connection for `TransactWrite`, pointed like the models."""
+    from pynamodb.connection import Connection
+
+    return Connection(region=_Meta.region, host=_Meta.host)
 
 
 def bind_models(cfg: Settings) -> None:
@@ -142,3 +274,4 @@ def bind_models(cfg: Settings) -> None:
         meta.table_name = cfg.table(meta.logical_name)
         meta.region = cfg.region
         meta.host = cfg.dynamodb_endpoint
+    _Meta.region, _Meta.host = cfg.region, cfg.dynamodb_endpoint

@@ -47,6 +47,49 @@ TABLES: dict[str, dict[str, Any]] = {
         # all SKPD for the admin (sparse: only SKPD items carry `kind`)
         "GlobalSecondaryIndexes": [_gsi("by_kind", "kind", "skpd_id")],
     },
+    # One item per employee-day: attendance from every source, plus the lock (report_rev), time slots
+    # and status tally of that day's reports. GetItem (report rules, check-in); Query a month (calendar).
+    "attendance": {
+        "AttributeDefinitions": _attrs(nip="S", day="S"),
+        "KeySchema": _key("nip", "day"),
+    },
+    # Daily activity reports, history and evidence inside the item. GetItem by id.
+    "reports": {
+        "AttributeDefinitions": _attrs(
+            report_id="S",
+            owner_nip="S",
+            owner_sort="S",
+            pending_supervisor="S",
+            pending_since="S",
+            pending_shard="S",
+            submitted_at="S",
+            satker_key="S",
+            satker_sort="S",
+        ),
+        "KeySchema": _key("report_id"),
+        "GlobalSecondaryIndexes": [
+            # an employee's reports newest first, by date range (owner_sort = "<date>#<start>#<id>");
+            # withdrawn reports drop out (the key is removed)
+            _gsi("by_owner", "owner_nip", "owner_sort"),
+            # a supervisor's queue, oldest first (sparse: only SUBMITTED)
+            _gsi("by_supervisor_pending", "pending_supervisor", "pending_since"),
+            # overdue SUBMITTED reports by submission time, over 16 shards (sparse)
+            _gsi("by_pending_shard", "pending_shard", "submitted_at"),
+            # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>")
+            _gsi("by_satker_day", "satker_key", "satker_sort"),
+        ],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # Report templates of an employee: Query by NIP, GetItem by (nip, template_id).
+    "templates": {
+        "AttributeDefinitions": _attrs(nip="S", template_id="S"),
+        "KeySchema": _key("nip", "template_id"),
+    },
+    # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
+    "job_state": {
+        "AttributeDefinitions": _attrs(name="S"),
+        "KeySchema": _key("name"),
+    },
     # WhatsApp outbox (the local/default provider): messages of a day newest first, or of one recipient.
     "outbox": {
         "AttributeDefinitions": _attrs(day="S", sent_key="S", recipient="S"),

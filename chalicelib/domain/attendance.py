@@ -1,0 +1,142 @@
+"""Attendance of one employee on one day, from sync, native check-in/out or an approved complaint."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from .errors import BusinessRule, Conflict, ValidationError
+from .organisation import OfficeLocation
+
+EARTH_RADIUS_M = 6_371_000
+
+
+class Session(StrEnum):
+    """``PAGI``: morning check-in (masuk); ``SORE``: afternoon check-out (pulang)."""
+
+    PAGI = "PAGI"
+    SORE = "SORE"
+
+
+class Source(StrEnum):
+    SYNC = "SYNC"
+    NATIVE = "NATIVE"
+    COMPLAINT = "COMPLAINT"
+
+
+@dataclass(frozen=True)
+class AttendanceDay:
+    """What is known of one employee-day; also the lock and tally of that day's reports."""
+
+    nip: str
+    day: date
+    sync_in: time | None = None
+    sync_out: time | None = None
+    native_in: time | None = None
+    native_out: time | None = None
+    complaint_sessions: frozenset[Session] = frozenset()
+    #: report id → (start, end) of that day's live reports
+    report_slots: dict[str, tuple[time, time]] = field(default_factory=dict)
+    report_counts: dict[str, int] = field(default_factory=dict)
+    report_rev: int = 0
+
+    @property
+    def sources(self) -> list[Source]:
+        found = []
+        if self.sync_in or self.sync_out:
+            found.append(Source.SYNC)
+        if self.native_in or self.native_out:
+            found.append(Source.NATIVE)
+        if self.complaint_sessions:
+            found.append(Source.COMPLAINT)
+        return found
+
+    @property
+    def attended(self) -> bool:
+        return bool(self.sources)
+
+
+def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in metres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(a))
+
+
+def check_location(office: OfficeLocation | None, latitude: float | None, longitude: float | None) -> float | None:
+    """Refuse a check-in outside the satker's office radius; returns the distance when an office is set."""
+    if office is None:
+        return None
+    if latitude is None or longitude is None:
+        raise ValidationError(
+            "Lokasi perangkat (latitude, longitude) wajib dikirim untuk presensi di satker ini.",
+            code="LOCATION_REQUIRED",
+        )
+    distance = distance_m(office.latitude, office.longitude, latitude, longitude)
+    if distance > office.radius_m:
+        raise BusinessRule(
+            f"Lokasi Anda {distance:.0f} m dari kantor, di luar radius presensi {office.radius_m} m.",
+            code="OUTSIDE_OFFICE_RADIUS",
+            details={"distance_m": round(distance), "radius_m": office.radius_m},
+        )
+    return distance
+
+
+def check_native(day: AttendanceDay | None, session: Session) -> None:
+    """One native check-in and one check-out a day; check-out only after check-in."""
+    if session is Session.PAGI and day is not None and day.native_in is not None:
+        raise Conflict("Anda sudah melakukan presensi masuk hari ini.", code="ALREADY_CHECKED_IN")
+    if session is Session.SORE and day is not None and day.native_out is not None:
+        raise Conflict("Anda sudah melakukan presensi pulang hari ini.", code="ALREADY_CHECKED_OUT")
+
+
+def local_now(now_utc: datetime, zone: str) -> datetime:
+    """``now_utc`` in an IANA zone (Asia/Jakarta, Asia/Makassar, Asia/Jayapura)."""
+    from zoneinfo import ZoneInfo
+
+    return now_utc.astimezone(ZoneInfo(zone))
+
+
+@dataclass(frozen=True)
+class SyncRecord:
+    """One record of the attendance system (see docs/attendance-sync.md)."""
+
+    record_id: str
+    nip: str
+    day: date
+    check_in: time | None
+    check_out: time | None
+
+
+def parse_sync_record(raw: object) -> SyncRecord:
+    """Validate a record of the attendance source; raises `ValidationError` for one to skip."""
+    from .identity import validate_nip
+
+    if not isinstance(raw, dict):
+        raise ValidationError("record is not an object")
+
+    def hhmm(value: object) -> time | None:
+        if value in (None, ""):
+            return None
+        try:
+            return time.fromisoformat(str(value)).replace(second=0, microsecond=0)
+        except ValueError:
+            raise ValidationError(f"bad time {value!r}") from None
+
+    try:
+        day = date.fromisoformat(str(raw.get("date")))
+    except ValueError:
+        raise ValidationError("bad date") from None
+    record = SyncRecord(
+        str(raw.get("id", "")),
+        validate_nip(str(raw.get("nip", ""))),
+        day,
+        hhmm(raw.get("check_in")),
+        hhmm(raw.get("check_out")),
+    )
+    if record.check_in is None and record.check_out is None:
+        raise ValidationError("record has neither check_in nor check_out")
+    return record

@@ -1,0 +1,288 @@
+"""Daily activity reports (laporan kegiatan harian): content rules, lifecycle and history."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Any
+
+from .attendance import AttendanceDay
+from .errors import BusinessRule, Conflict, ValidationError
+from .identity import validate_text
+
+DEFAULT_BACKDATE_DAYS = 7
+MAX_TITLE, MAX_DESCRIPTION, MAX_OUTPUT = 200, 4000, 1000
+
+
+class ReportStatus(StrEnum):
+    SUBMITTED = "SUBMITTED"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+    WITHDRAWN = "WITHDRAWN"
+
+
+STATUS_LABELS = {
+    ReportStatus.SUBMITTED: "Diajukan",
+    ReportStatus.APPROVED: "Disetujui",
+    ReportStatus.REJECTED: "Ditolak",
+    ReportStatus.WITHDRAWN: "Ditarik",
+}
+#: statuses whose reports count on the calendar
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.REJECTED)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    evidence_id: str
+    filename: str
+    content_type: str
+    size: int
+    key: str
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """Who did what and when; ``changes`` maps a field to ``[old, new]``."""
+
+    at: datetime
+    by: str
+    action: str
+    changes: dict[str, list[Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    """What the employee writes; every field but ``template_id``/``rhk_id`` is required."""
+
+    day: date
+    start: time
+    end: time
+    title: str
+    description: str
+    output: str
+    template_id: str | None = None
+    rhk_id: str | None = None
+
+
+EDITABLE_FIELDS = ("day", "start", "end", "title", "description", "output", "rhk_id")
+
+
+@dataclass(frozen=True)
+class Report:
+    report_id: str
+    nip: str
+    skpd_id: str
+    satker_id: str
+    supervisor_nip: str | None
+    content: ReportContent
+    status: ReportStatus
+    submitted_at: datetime
+    evidence: tuple[Evidence, ...] = ()
+    decided_by: str | None = None
+    decided_for: str | None = None
+    decided_at: datetime | None = None
+    rating: int | None = None
+    note: str | None = None
+    copied_from: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
+    version: int = 0
+
+
+# -- parsing -------------------------------------------------------------------------------------
+
+
+def parse_day(value: object, field_name: str = "date") -> date:
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValidationError(
+            f"Kolom '{field_name}' harus tanggal YYYY-MM-DD.", code="INVALID_DATE", details={"field": field_name}
+        ) from None
+
+
+def parse_time(value: object, field_name: str) -> time:
+    text = str(value or "")
+    try:
+        parsed = time.fromisoformat(text)
+    except ValueError:
+        parsed = None
+    if parsed is None or len(text) != 5 or parsed.second:
+        raise ValidationError(
+            f"Kolom '{field_name}' harus jam HH:MM.", code="INVALID_TIME", details={"field": field_name}
+        )
+    return parsed
+
+
+def parse_content(data: Mapping[str, object], base: ReportContent | None = None) -> ReportContent:
+    """Validate a report body; with ``base`` (an edit or a template) absent fields keep their value."""
+
+    def pick(name: str, parse: Any) -> Any:
+        key = "date" if name == "day" else f"{name}_time" if name in ("start", "end") else name
+        if key in data:
+            return parse(data[key], key)
+        if base is not None:
+            return getattr(base, name)
+        raise ValidationError(f"Kolom '{key}' wajib diisi.", code="REQUIRED", details={"field": key})
+
+    def optional_id(value: object, key: str) -> str | None:
+        return validate_text(value, key, max_len=64, required=False) or None
+
+    return ReportContent(
+        day=pick("day", parse_day),
+        start=pick("start", parse_time),
+        end=pick("end", parse_time),
+        title=pick("title", lambda v, k: validate_text(v, k, max_len=MAX_TITLE)),
+        description=pick("description", lambda v, k: _multiline(v, k, MAX_DESCRIPTION)),
+        output=pick("output", lambda v, k: _multiline(v, k, MAX_OUTPUT)),
+        template_id=optional_id(data.get("template_id"), "template_id")
+        if "template_id" in data
+        else (base.template_id if base else None),
+        rhk_id=pick("rhk_id", optional_id) if ("rhk_id" in data or base is not None) else None,
+    )
+
+
+def _multiline(value: object, key: str, max_len: int) -> str:
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise ValidationError(f"Kolom '{key}' wajib diisi.", code="REQUIRED", details={"field": key})
+    if len(text) > max_len:
+        raise ValidationError(
+            f"Kolom '{key}' paling banyak {max_len} karakter.", code="TOO_LONG", details={"field": key}
+        )
+    return text
+
+
+# -- rules ---------------------------------------------------------------------------------------
+
+
+def check_content(content: ReportContent, *, today: date, backdate_days: int) -> None:
+    """Time range and the date window (today is in the employee's own zone)."""
+    if content.end <= content.start:
+        raise ValidationError(
+            "Jam selesai harus setelah jam mulai.", code="INVALID_TIME_RANGE", details={"field": "end_time"}
+        )
+    if content.day > today:
+        raise BusinessRule("Laporan tidak dapat dibuat untuk tanggal yang akan datang.", code="DATE_IN_FUTURE")
+    if content.day < today - timedelta(days=backdate_days):
+        raise BusinessRule(
+            f"Laporan hanya dapat dibuat paling lama {backdate_days} hari ke belakang.",
+            code="DATE_TOO_OLD",
+            details={"backdate_days": backdate_days},
+        )
+
+
+def check_attendance(day: AttendanceDay | None) -> AttendanceDay:
+    if day is None or not day.attended:
+        raise BusinessRule("Laporan hanya dapat dibuat pada tanggal Anda tercatat hadir.", code="ATTENDANCE_REQUIRED")
+    return day
+
+
+def check_overlap(content: ReportContent, day: AttendanceDay, report_id: str | None = None) -> None:
+    """Activities of one day may not overlap (touching end and start is fine)."""
+    for other_id, (start, end) in sorted(day.report_slots.items()):
+        if other_id != report_id and content.start < end and start < content.end:
+            raise BusinessRule(
+                f"Waktu kegiatan bertabrakan dengan laporan lain pada {start:%H:%M}-{end:%H:%M}.",
+                code="REPORT_OVERLAP",
+                details={"report_id": other_id, "start_time": f"{start:%H:%M}", "end_time": f"{end:%H:%M}"},
+            )
+
+
+def require_editable(report: Report) -> None:
+    if report.status is not ReportStatus.SUBMITTED:
+        raise Conflict(
+            f"Laporan berstatus {STATUS_LABELS[report.status]} dan tidak dapat diubah.",
+            code="REPORT_LOCKED",
+            details={"status": report.status.value},
+        )
+
+
+def require_copyable(report: Report) -> None:
+    if report.status is not ReportStatus.REJECTED:
+        raise BusinessRule("Hanya laporan yang ditolak yang dapat disalin.", code="REPORT_NOT_REJECTED")
+
+
+def changes(old: ReportContent, new: ReportContent) -> dict[str, list[Any]]:
+    """Fields that differ, as ``{field: [old, new]}`` in JSON-friendly form."""
+    return {
+        f: [_plain(getattr(old, f)), _plain(getattr(new, f))]
+        for f in EDITABLE_FIELDS
+        if getattr(old, f) != getattr(new, f)
+    }
+
+
+def with_history(report: Report, entry: HistoryEntry, **updates: Any) -> Report:
+    return replace(report, history=(*report.history, entry), **updates)
+
+
+def content_dict(content: ReportContent) -> dict[str, Any]:
+    out = {f.name: _plain(getattr(content, f.name)) for f in fields(content)}
+    out["date"], out["start_time"], out["end_time"] = out.pop("day"), out.pop("start"), out.pop("end")
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return value
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Template:
+    template_id: str
+    nip: str
+    name: str
+    title: str
+    description: str
+    output: str
+    duration_minutes: int
+    version: int = 0
+
+
+def parse_template(data: Mapping[str, object], base: Template | None = None) -> dict[str, Any]:
+    """Validated template fields (absent ones keep ``base``'s)."""
+
+    def get(name: str, parse: Any) -> Any:
+        if name in data:
+            return parse(data[name], name)
+        if base is not None:
+            return getattr(base, name)
+        raise ValidationError(f"Kolom '{name}' wajib diisi.", code="REQUIRED", details={"field": name})
+
+    duration = get("duration_minutes", lambda v, k: v)
+    if not isinstance(duration, int) or isinstance(duration, bool) or not 5 <= duration <= 720:
+        raise ValidationError(
+            "Durasi bawaan harus 5-720 menit.", code="INVALID_DURATION", details={"field": "duration_minutes"}
+        )
+    return {
+        "name": get("name", lambda v, k: validate_text(v, k, max_len=100)),
+        "title": get("title", lambda v, k: validate_text(v, k, max_len=MAX_TITLE)),
+        "description": get("description", lambda v, k: _multiline(v, k, MAX_DESCRIPTION)),
+        "output": get("output", lambda v, k: _multiline(v, k, MAX_OUTPUT)),
+        "duration_minutes": duration,
+    }
+
+
+def fill_from_template(template: Template, data: Mapping[str, object]) -> dict[str, object]:
+    """A report body from a template: its texts, and end = start + duration; the request overrides any field."""
+    filled: dict[str, object] = {
+        "title": template.title,
+        "description": template.description,
+        "output": template.output,
+        "template_id": template.template_id,
+    }
+    filled.update({k: v for k, v in data.items() if v is not None})
+    if "end_time" not in data and "start_time" in data:
+        start = parse_time(data["start_time"], "start_time")
+        end = datetime.combine(date.min, start) + timedelta(minutes=template.duration_minutes)
+        if end.date() != date.min:
+            raise BusinessRule("Jam selesai dari templat melewati tengah malam.", code="INVALID_TIME_RANGE")
+        filled["end_time"] = end.strftime("%H:%M")
+    return filled

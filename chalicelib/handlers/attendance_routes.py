@@ -1,0 +1,36 @@
+"""Attendance: native check-in/out, the month calendar, and the scheduled sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice import Blueprint, Rate
+
+from ..domain.accounts import Actor
+from ..services import container
+from .api import endpoint, json_body, logger, query
+
+bp = Blueprint(__name__)
+
+
+@endpoint(bp, "/attendance/check-in", methods=("POST",), status=201)
+def check_in(actor: Actor) -> dict[str, Any]:
+    body = json_body(bp.current_request, {"session": str, "latitude": (int, float), "longitude": (int, float)})
+    return container.attendance().check_in(actor, body.get("session"), body.get("latitude"), body.get("longitude"))
+
+
+@endpoint(bp, "/attendance/calendar")
+def attendance_calendar(actor: Actor) -> dict[str, Any]:
+    return container.attendance().calendar(actor, query(bp.current_request, "month"))
+
+
+@bp.schedule(Rate(15, unit=Rate.MINUTES), name="attendance_sync")
+def attendance_sync(event: Any) -> dict[str, int]:
+    """Pull new attendance records from the configured attendance system."""
+    job = container.attendance_sync(lambda message, **extra: logger.warning(message, extra=extra))
+    if job is None:
+        logger.info("attendance sync skipped: ATTENDANCE_SOURCE_URL is not set")
+        return {"pages": 0, "stored": 0, "skipped": 0}
+    summary = job.run()
+    logger.info("attendance sync", extra=summary)
+    return summary

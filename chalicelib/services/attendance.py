@@ -1,0 +1,131 @@
+"""Use cases of attendance: native check-in/out, the month calendar, and the sync from the attendance system."""
+
+from __future__ import annotations
+
+import calendar as month_calendar
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+from ..domain.accounts import Actor
+from ..domain.attendance import Session, check_location, check_native, local_now, parse_sync_record
+from ..domain.errors import NotFound, ValidationError
+from ..domain.workdays import holiday_name, is_weekend
+from ..integrations.attendance_source import HttpAttendanceSource
+from ..store.attendance import DynamoAttendanceRepository
+from ..store.job_state import DynamoJobState
+from ..store.organisation import DynamoOrgRepository
+
+SYNC_JOB = "attendance-sync"
+MAX_PAGES_PER_RUN = 200
+
+
+class AttendanceService:
+    def __init__(
+        self, attendance: DynamoAttendanceRepository, org: DynamoOrgRepository, *, clock: Callable[[], datetime]
+    ) -> None:
+        self._attendance, self._org, self._clock = attendance, org, clock
+
+    def check_in(self, actor: Actor, session: object, latitude: object, longitude: object) -> dict[str, Any]:
+        """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
+        try:
+            kind = Session(str(session).upper())
+        except ValueError:
+            raise ValidationError(
+                "Sesi harus PAGI atau SORE.", code="INVALID_SESSION", details={"field": "session"}
+            ) from None
+        lat, lon = _coordinate(latitude, "latitude", 90), _coordinate(longitude, "longitude", 180)
+        satker = self._org.get_satker(actor.skpd_id, actor.satker_id)
+        if satker is None:
+            raise NotFound("Satker Anda tidak ditemukan.", code="SATKER_NOT_FOUND")
+        distance = check_location(satker.office, lat, lon)
+        now = local_now(self._clock(), actor.timezone.iana)
+        check_native(self._attendance.get(actor.nip, now.date()), kind)
+        self._attendance.check_in(actor.nip, now.date(), kind, now.time().replace(second=0, microsecond=0), distance)
+        return {
+            "date": now.date().isoformat(),
+            "session": kind.value,
+            "time": now.strftime("%H:%M"),
+            "timezone": actor.timezone.value,
+            "distance_m": round(distance) if distance is not None else None,
+        }
+
+    def calendar(self, actor: Actor, month: str | None) -> dict[str, Any]:
+        """Each date of a month: weekend, holiday, attendance and its sources, reports per status."""
+        today = local_now(self._clock(), actor.timezone.iana).date()
+        try:
+            first = date.fromisoformat(f"{month}-01") if month else today.replace(day=1)
+        except ValueError:
+            raise ValidationError(
+                "Parameter month harus YYYY-MM.", code="INVALID_MONTH", details={"field": "month"}
+            ) from None
+        last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
+        known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
+        days = []
+        for number in range(1, last.day + 1):
+            day = first.replace(day=number)
+            record = known.get(day)
+            holiday = holiday_name(day)
+            days.append(
+                {
+                    "date": day.isoformat(),
+                    "weekend": is_weekend(day),
+                    "holiday": holiday,
+                    "working_day": not is_weekend(day) and holiday is None,
+                    "attended": bool(record and record.attended),
+                    "sources": [s.value for s in record.sources] if record else [],
+                    "check_in": _hhmm(record.native_in or record.sync_in) if record else None,
+                    "check_out": _hhmm(record.native_out or record.sync_out) if record else None,
+                    "reports": record.report_counts if record else {"SUBMITTED": 0, "APPROVED": 0, "REJECTED": 0},
+                }
+            )
+        return {"month": first.strftime("%Y-%m"), "timezone": actor.timezone.value, "days": days}
+
+
+class AttendanceSync:
+    """Pulls new records page by page; the cursor is saved after each page, upserts are idempotent."""
+
+    def __init__(
+        self,
+        source: HttpAttendanceSource,
+        attendance: DynamoAttendanceRepository,
+        state: DynamoJobState,
+        log: Callable[..., None],
+    ) -> None:
+        self._source, self._attendance, self._state, self._log = source, attendance, state, log
+
+    def run(self, max_pages: int = MAX_PAGES_PER_RUN) -> dict[str, int]:
+        cursor = self._state.cursor(SYNC_JOB)
+        stored = skipped = pages = 0
+        while pages < max_pages:
+            page = self._source.fetch(cursor)
+            pages += 1
+            for raw in page.records:
+                try:
+                    record = parse_sync_record(raw)
+                except ValidationError as exc:
+                    skipped += 1
+                    self._log("attendance record skipped", reason=exc.message)
+                    continue
+                self._attendance.upsert_sync(record.nip, record.day, record.check_in, record.check_out)
+                stored += 1
+            if page.next_cursor:
+                cursor = page.next_cursor
+                self._state.save_cursor(SYNC_JOB, cursor)
+            if not page.has_more:
+                break
+        return {"pages": pages, "stored": stored, "skipped": skipped}
+
+
+def _coordinate(value: object, field: str, bound: int) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not -bound <= value <= bound:
+        raise ValidationError(
+            f"Kolom '{field}' harus angka -{bound} sampai {bound}.", code="INVALID_LOCATION", details={"field": field}
+        )
+    return float(value)
+
+
+def _hhmm(value: Any) -> str | None:
+    return value.strftime("%H:%M") if value else None

@@ -1,0 +1,99 @@
+"""Evidence uploads: presigned POST to S3, then a check of the stored object's real content."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from ..domain.accounts import Actor
+from ..domain.errors import BusinessRule, DomainError, NotFound, ValidationError
+from ..domain.evidence import (
+    ALLOWED_TYPES,
+    MAX_EVIDENCE_BYTES,
+    MAX_EVIDENCE_PER_REPORT,
+    check_upload_request,
+    check_uploaded,
+)
+from ..domain.identity import validate_text
+from ..domain.reports import Evidence, HistoryEntry, with_history
+from ..integrations.storage import ObjectStore
+from ..security import signing
+from ..store.reports import DynamoReportRepository
+from .reports import ReportService
+
+UPLOAD_TTL_SECONDS = 15 * 60
+_PURPOSE = "evidence-upload"
+_SNIFF_BYTES = 16
+
+
+class EvidenceService:
+    def __init__(
+        self,
+        reports: ReportService,
+        repository: DynamoReportRepository,
+        store: ObjectStore,
+        *,
+        secret: str,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self._reports, self._repository, self._store = reports, repository, store
+        self._secret, self._clock = secret, clock
+
+    def request_upload(
+        self, actor: Actor, report_id: str, filename: object, content_type: object, size: object
+    ) -> dict[str, Any]:
+        """An upload form for one file, and a signed slip the client returns to confirm it."""
+        report = self._reports.own_editable(actor, report_id)
+        name = check_upload_request(
+            validate_text(filename, "filename", max_len=255), str(content_type or ""), size, len(report.evidence)
+        )
+        evidence_id = uuid.uuid4().hex
+        key = f"evidence/{actor.nip}/{report.report_id}/{evidence_id}{ALLOWED_TYPES[str(content_type)]}"
+        slip = signing.sign(
+            self._secret,
+            _PURPOSE,
+            {"rid": report.report_id, "eid": evidence_id, "key": key, "ct": content_type, "fn": name, "nip": actor.nip},
+            UPLOAD_TTL_SECONDS,
+        )
+        form = self._store.presigned_post(key, str(content_type), MAX_EVIDENCE_BYTES, UPLOAD_TTL_SECONDS)
+        return {"evidence_id": evidence_id, "upload_token": slip, "upload": form, "expires_in": UPLOAD_TTL_SECONDS}
+
+    def confirm(self, actor: Actor, report_id: str, token: object) -> dict[str, Any]:
+        """Attach the uploaded object if its bytes are what was declared and within 2 MB; else delete it."""
+        slip = signing.verify(self._secret, _PURPOSE, str(token or ""))
+        if slip is None or slip["rid"] != report_id or slip["nip"] != actor.nip:
+            raise ValidationError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
+        report = self._reports.own_editable(actor, report_id)
+        if any(e.evidence_id == slip["eid"] for e in report.evidence):
+            return self._reports.view(report)
+        stored = self._store.head(slip["key"], _SNIFF_BYTES)
+        if stored is None:
+            raise NotFound("Berkas belum diunggah.", code="UPLOAD_NOT_FOUND")
+        size, head = stored
+        try:
+            check_uploaded(slip["ct"], size, head)
+        except DomainError:
+            self._store.delete(slip["key"])
+            raise
+        if len(report.evidence) >= MAX_EVIDENCE_PER_REPORT:
+            self._store.delete(slip["key"])
+            raise BusinessRule(
+                f"Satu laporan paling banyak memiliki {MAX_EVIDENCE_PER_REPORT} berkas bukti.", code="TOO_MANY_FILES"
+            )
+        evidence = Evidence(slip["eid"], slip["fn"], slip["ct"], size, slip["key"])
+        entry = HistoryEntry(self._clock(), actor.nip, "EVIDENCE_ADDED", {"evidence": [None, evidence.filename]})
+        updated = with_history(report, entry, evidence=(*report.evidence, evidence))
+        return self._reports.view(self._repository.save(updated))
+
+    def remove(self, actor: Actor, report_id: str, evidence_id: str) -> dict[str, Any]:
+        report = self._reports.own_editable(actor, report_id)
+        found = next((e for e in report.evidence if e.evidence_id == evidence_id), None)
+        if found is None:
+            raise NotFound("Berkas bukti tidak ditemukan.", code="EVIDENCE_NOT_FOUND")
+        entry = HistoryEntry(self._clock(), actor.nip, "EVIDENCE_REMOVED", {"evidence": [found.filename, None]})
+        kept = tuple(e for e in report.evidence if e.evidence_id != evidence_id)
+        saved = self._repository.save(with_history(report, entry, evidence=kept))
+        self._store.delete(found.key)
+        return self._reports.view(saved)

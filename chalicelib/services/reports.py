@@ -1,0 +1,246 @@
+"""Use cases of daily activity reports: create, edit, withdraw, copy, read, list, decide."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import asdict
+from datetime import date, datetime
+from typing import Any
+
+from ..domain.accounts import Actor, Role
+from ..domain.attendance import AttendanceDay, local_now
+from ..domain.errors import Conflict, Forbidden, NotFound, ValidationError
+from ..domain.identity import validate_text, validate_version
+from ..domain.reports import (
+    STATUS_LABELS,
+    HistoryEntry,
+    Report,
+    ReportContent,
+    ReportStatus,
+    changes,
+    check_attendance,
+    check_content,
+    check_overlap,
+    content_dict,
+    fill_from_template,
+    parse_content,
+    parse_day,
+    require_copyable,
+    require_editable,
+    with_history,
+)
+from ..store.attendance import DynamoAttendanceRepository
+from ..store.reports import DayChanged, DynamoReportRepository
+from ..store.templates import DynamoTemplateRepository
+
+DAY_RETRIES = 3
+MAX_NOTE = 1000
+
+
+class ReportService:
+    def __init__(
+        self,
+        reports: DynamoReportRepository,
+        attendance: DynamoAttendanceRepository,
+        templates: DynamoTemplateRepository,
+        *,
+        clock: Callable[[], datetime],
+        backdate_days: int,
+        evidence_url: Callable[[str, str], str],
+    ) -> None:
+        self._reports, self._attendance, self._templates = reports, attendance, templates
+        self._clock, self._backdate_days, self._evidence_url = clock, backdate_days, evidence_url
+
+    # -- writes by the employee ---------------------------------------------------------------
+
+    def create(self, actor: Actor, data: Mapping[str, object], copied_from: str | None = None) -> dict[str, Any]:
+        """File a report (status SUBMITTED) for a day the employee attended."""
+        template_id = data.get("template_id")
+        if template_id:
+            template = self._templates.get(actor.nip, str(template_id))
+            if template is None:
+                raise NotFound("Templat tidak ditemukan.", code="TEMPLATE_NOT_FOUND")
+            data = fill_from_template(template, data)
+        content = parse_content(data)
+        self._check_dates(actor, content)
+        now = self._clock()
+        action = "COPIED" if copied_from else "CREATED"
+        report = Report(
+            report_id=uuid.uuid4().hex,
+            nip=actor.nip,
+            skpd_id=actor.skpd_id,
+            satker_id=actor.satker_id,
+            supervisor_nip=actor.supervisor_nip,
+            content=content,
+            status=ReportStatus.SUBMITTED,
+            submitted_at=now,
+            copied_from=copied_from,
+            history=(
+                HistoryEntry(now, actor.nip, action, {"copied_from": [None, copied_from]} if copied_from else {}),
+            ),
+        )
+        for _ in range(DAY_RETRIES):
+            day = check_attendance(self._attendance.get(actor.nip, content.day))
+            check_overlap(content, day)
+            try:
+                return self.view(self._reports.create(report, day))
+            except DayChanged:
+                continue
+        raise _busy()
+
+    def update(self, actor: Actor, report_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+        """Edit a SUBMITTED report; ``version`` must be the one the client read."""
+        report = self._own(actor, report_id, data.get("version"))
+        content = parse_content({k: v for k, v in data.items() if k != "template_id"}, base=report.content)
+        diff = changes(report.content, content)
+        if not diff:
+            return self.view(report)
+        self._check_dates(actor, content)
+        for _ in range(DAY_RETRIES):
+            old_day = self._day(actor.nip, report.content.day)
+            new_day = old_day if content.day == report.content.day else self._day(actor.nip, content.day)
+            check_overlap(content, check_attendance(new_day), report.report_id)
+            updated = with_history(report, HistoryEntry(self._clock(), actor.nip, "EDITED", diff), content=content)
+            try:
+                return self.view(self._reports.update(report, updated, old_day, new_day))
+            except DayChanged:
+                continue
+        raise _busy()
+
+    def withdraw(self, actor: Actor, report_id: str, version: object) -> dict[str, Any]:
+        report = self._own(actor, report_id, version)
+        entry = HistoryEntry(self._clock(), actor.nip, "WITHDRAWN", {"status": [report.status.value, "WITHDRAWN"]})
+        return self.view(
+            self._reports.change_status(report, with_history(report, entry, status=ReportStatus.WITHDRAWN))
+        )
+
+    def copy(self, actor: Actor, report_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+        """Start a new submission from a rejected report; the body may change any field."""
+        original = self._readable(actor, report_id)
+        if original.nip != actor.nip:
+            raise Forbidden("Anda hanya dapat menyalin laporan Anda sendiri.")
+        require_copyable(original)
+        body = {**content_dict(original.content), "template_id": None, **data}
+        return self.create(actor, body, copied_from=original.report_id)
+
+    # -- decisions (the supervisor) --------------------------------------------------------------
+
+    def decide(
+        self, actor: Actor, report_id: str, decision: str, rating: object, note: object, version: object
+    ) -> dict[str, Any]:
+        """Approve or reject (a rejection needs a note); only the report's supervisor may."""
+        report = self._get(report_id)
+        if report.supervisor_nip != actor.nip:
+            raise Forbidden("Hanya atasan langsung yang dapat memverifikasi laporan ini.")
+        if validate_version(version) != report.version:
+            raise _stale_version()
+        require_editable(report)
+        try:
+            status = ReportStatus(str(decision))
+        except ValueError:
+            status = None
+        if status not in (ReportStatus.APPROVED, ReportStatus.REJECTED):
+            raise ValidationError("Keputusan harus APPROVED atau REJECTED.", code="INVALID_DECISION")
+        if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5):
+            raise ValidationError("Nilai harus 1-5.", code="INVALID_RATING", details={"field": "rating"})
+        text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
+        if status is ReportStatus.REJECTED and not text:
+            raise ValidationError("Penolakan wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": "note"})
+        now = self._clock()
+        entry = HistoryEntry(now, actor.nip, status.value, {"status": [report.status.value, status.value]})
+        decided = with_history(
+            report, entry, status=status, decided_by=actor.nip, decided_at=now, rating=rating, note=text
+        )
+        return self.view(self._reports.change_status(report, decided))
+
+    # -- reads --------------------------------------------------------------------------------------
+
+    def get(self, actor: Actor, report_id: str) -> dict[str, Any]:
+        return self.view(self._readable(actor, report_id))
+
+    def list_own(self, actor: Actor, query: Mapping[str, str | None], limit: int) -> dict[str, Any]:
+        status = None
+        if query.get("status"):
+            try:
+                status = ReportStatus(str(query["status"]).upper())
+            except ValueError:
+                raise ValidationError(
+                    "Status harus SUBMITTED, APPROVED, REJECTED.", code="INVALID_STATUS", details={"field": "status"}
+                ) from None
+        first = parse_day(query["from"], "from") if query.get("from") else None
+        last = parse_day(query["to"], "to") if query.get("to") else None
+        text = validate_text(query.get("q"), "q", max_len=100, required=False) or None
+        items, cursor = self._reports.list_own(
+            actor.nip, first=first, last=last, status=status, text=text, cursor=query.get("cursor"), limit=limit
+        )
+        return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
+
+    def view(self, report: Report, *, with_history: bool = True) -> dict[str, Any]:
+        """The report as clients see it; evidence comes with short-lived download links."""
+        body: dict[str, Any] = {
+            "report_id": report.report_id,
+            "nip": report.nip,
+            **{k: v for k, v in content_dict(report.content).items()},
+            "status": report.status.value,
+            "status_label": STATUS_LABELS[report.status],
+            "submitted_at": report.submitted_at.isoformat(),
+            "supervisor_nip": report.supervisor_nip,
+            "decided_by": report.decided_by,
+            "decided_for": report.decided_for,
+            "decided_at": report.decided_at.isoformat() if report.decided_at else None,
+            "rating": report.rating,
+            "note": report.note,
+            "copied_from": report.copied_from,
+            "evidence": [
+                {**{k: v for k, v in asdict(e).items() if k != "key"}, "url": self._evidence_url(e.key, e.filename)}
+                for e in report.evidence
+            ],
+            "version": report.version,
+        }
+        if with_history:
+            body["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in report.history]
+        return body
+
+    # -- helpers ------------------------------------------------------------------------------------
+
+    def own_editable(self, actor: Actor, report_id: str) -> Report:
+        """The caller's own report, still SUBMITTED."""
+        report = self._get(report_id)
+        if report.nip != actor.nip:
+            raise Forbidden("Anda hanya dapat mengubah laporan Anda sendiri.")
+        require_editable(report)
+        return report
+
+    def _own(self, actor: Actor, report_id: str, version: object) -> Report:
+        report = self.own_editable(actor, report_id)
+        if validate_version(version) != report.version:
+            raise _stale_version()
+        return report
+
+    def _readable(self, actor: Actor, report_id: str) -> Report:
+        report = self._get(report_id)
+        if actor.nip not in (report.nip, report.supervisor_nip) and not actor.has(Role.ADMIN):
+            raise Forbidden("Anda tidak berhak melihat laporan ini.")
+        return report
+
+    def _get(self, report_id: str) -> Report:
+        report = self._reports.get(report_id) if report_id.isalnum() else None
+        if report is None:
+            raise NotFound("Laporan tidak ditemukan.", code="REPORT_NOT_FOUND")
+        return report
+
+    def _day(self, nip: str, day: date) -> AttendanceDay:
+        return check_attendance(self._attendance.get(nip, day))
+
+    def _check_dates(self, actor: Actor, content: ReportContent) -> None:
+        today = local_now(self._clock(), actor.timezone.iana).date()
+        check_content(content, today=today, backdate_days=self._backdate_days)
+
+
+def _stale_version() -> Conflict:
+    return Conflict("Laporan telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
+
+
+def _busy() -> Conflict:
+    return Conflict("Laporan pada tanggal ini sedang diubah bersamaan; coba lagi.", code="CONFLICT")

@@ -1,0 +1,228 @@
+"""Report storage. Every change is one transaction of the report (version-checked) and its day item.
+
+The day item (attendance table) holds the day's time slots and status tally; writes that rely on
+the slots (create, edit) are conditional on the day's ``report_rev`` they read, so two overlapping
+reports can never both be stored.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import asdict, replace
+from datetime import date, datetime, time
+from typing import Any
+
+from pynamodb.exceptions import PutError, TransactWriteError
+from pynamodb.transactions import TransactWrite
+
+from ..domain.attendance import AttendanceDay
+from ..domain.errors import Conflict
+from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, ReportStatus
+from .models import AttendanceItem, ReportItem, transaction_connection
+from .paging import bounded_page, decode_cursor
+
+PENDING_SHARDS = 16
+MAX_LIST_REQUESTS = 4
+_COUNT_ATTR = {
+    ReportStatus.SUBMITTED: AttendanceItem.count_submitted,
+    ReportStatus.APPROVED: AttendanceItem.count_approved,
+    ReportStatus.REJECTED: AttendanceItem.count_rejected,
+}
+_OWNER_KEYS = ("report_id", "owner_nip", "owner_sort")
+
+
+class DayChanged(Exception):
+    """The day's reports changed since it was read: read again and re-check (the service retries)."""
+
+
+def pending_shard(report_id: str) -> str:
+    return f"P#{zlib.crc32(report_id.encode()) % PENDING_SHARDS}"
+
+
+def _span(content: ReportContent) -> str:
+    return f"{content.start:%H:%M}-{content.end:%H:%M}"
+
+
+def _stale() -> Conflict:
+    return Conflict("Laporan telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
+
+
+def to_item(report: Report) -> ReportItem:
+    c = report.content
+    live = report.status is not ReportStatus.WITHDRAWN
+    pending = report.status is ReportStatus.SUBMITTED
+    submitted = report.submitted_at.isoformat()
+    item = ReportItem(
+        report_id=report.report_id,
+        nip=report.nip,
+        skpd_id=report.skpd_id,
+        satker_id=report.satker_id,
+        supervisor_nip=report.supervisor_nip,
+        day=c.day.isoformat(),
+        start_time=f"{c.start:%H:%M}",
+        end_time=f"{c.end:%H:%M}",
+        title=c.title,
+        description=c.description,
+        output=c.output,
+        search_text=f"{c.title}\n{c.description}".lower(),
+        status=report.status.value,
+        template_id=c.template_id,
+        rhk_id=c.rhk_id,
+        submitted_at=submitted,
+        decided_by=report.decided_by,
+        decided_for=report.decided_for,
+        decided_at=report.decided_at.isoformat() if report.decided_at else None,
+        rating=report.rating,
+        note=report.note,
+        copied_from=report.copied_from,
+        evidence=[asdict(e) for e in report.evidence],
+        history=[{**asdict(h), "at": h.at.isoformat()} for h in report.history],
+        owner_nip=report.nip if live else None,
+        owner_sort=f"{c.day.isoformat()}#{c.start:%H:%M}#{report.report_id}" if live else None,
+        pending_supervisor=(report.supervisor_nip or None) if pending else None,
+        pending_since=f"{submitted}#{report.report_id}" if pending and report.supervisor_nip else None,
+        pending_shard=pending_shard(report.report_id) if pending else None,
+        satker_key=f"{report.skpd_id}#{report.satker_id}" if live else None,
+        satker_sort=f"{c.day.isoformat()}#{report.nip}#{report.report_id}" if live else None,
+    )
+    if report.version:
+        item.version = report.version
+    return item
+
+
+def to_report(item: ReportItem) -> Report:
+    return Report(
+        report_id=item.report_id,
+        nip=item.nip,
+        skpd_id=item.skpd_id,
+        satker_id=item.satker_id,
+        supervisor_nip=item.supervisor_nip,
+        content=ReportContent(
+            day=date.fromisoformat(item.day),
+            start=time.fromisoformat(item.start_time),
+            end=time.fromisoformat(item.end_time),
+            title=item.title,
+            description=item.description,
+            output=item.output,
+            template_id=item.template_id,
+            rhk_id=item.rhk_id,
+        ),
+        status=ReportStatus(item.status),
+        submitted_at=datetime.fromisoformat(item.submitted_at),
+        evidence=tuple(Evidence(**e) for e in item.evidence or ()),
+        decided_by=item.decided_by,
+        decided_for=item.decided_for,
+        decided_at=datetime.fromisoformat(item.decided_at) if item.decided_at else None,
+        rating=int(item.rating) if item.rating is not None else None,
+        note=item.note,
+        copied_from=item.copied_from,
+        history=tuple(
+            HistoryEntry(at=datetime.fromisoformat(h["at"]), by=h["by"], action=h["action"], changes=h["changes"])
+            for h in item.history or ()
+        ),
+        version=int(item.version),
+    )
+
+
+class DynamoReportRepository:
+    def get(self, report_id: str) -> Report | None:
+        try:
+            return to_report(ReportItem.get(report_id, consistent_read=True))
+        except ReportItem.DoesNotExist:
+            return None
+
+    def create(self, report: Report, day: AttendanceDay) -> Report:
+        slots = {**_slot_map(day), report.report_id: _span(report.content)}
+        return self._write(report, [_claim(day, slots, report.status, +1)])
+
+    def update(self, old: Report, new: Report, old_day: AttendanceDay, new_day: AttendanceDay) -> Report:
+        """An edit: the slot moves within the day, or from one day to another."""
+        if old.content.day == new.content.day:
+            slots = {**_slot_map(old_day), new.report_id: _span(new.content)}
+            return self._write(new, [_claim(old_day, slots, new.status, 0)])
+        old_slots = {k: v for k, v in _slot_map(old_day).items() if k != old.report_id}
+        new_slots = {**_slot_map(new_day), new.report_id: _span(new.content)}
+        return self._write(
+            new, [_claim(old_day, old_slots, old.status, -1), _claim(new_day, new_slots, new.status, +1)]
+        )
+
+    def change_status(self, old: Report, new: Report) -> Report:
+        """Withdraw or decide: move the day's tally; a withdrawn or rejected report frees its slot."""
+        actions = [AttendanceItem.report_rev.add(1), _COUNT_ATTR[old.status].add(-1)]
+        if new.status in _COUNT_ATTR:
+            actions.append(_COUNT_ATTR[new.status].add(1))
+        if new.status in (ReportStatus.WITHDRAWN, ReportStatus.REJECTED):
+            actions.append(AttendanceItem.report_slots[new.report_id].remove())
+        update = (AttendanceItem(nip=new.nip, day=new.content.day.isoformat()), actions, AttendanceItem.nip.exists())
+        return self._write(new, [update])
+
+    def save(self, report: Report) -> Report:
+        """Changes that touch only the report (evidence): version-checked."""
+        item = to_item(report)
+        try:
+            item.save()
+        except PutError as exc:
+            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+                raise _stale() from None
+            raise
+        return replace(report, version=int(item.version))
+
+    def list_own(
+        self,
+        nip: str,
+        *,
+        first: date | None,
+        last: date | None,
+        status: ReportStatus | None,
+        text: str | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[Report], str | None]:
+        """Newest first; status and text are filters, so a page may hold fewer than ``limit``."""
+        low, high = (first or date.min).isoformat(), f"{(last or date.max).isoformat()}#~"
+        condition = None
+        if status is not None:
+            condition = ReportItem.status == status.value
+        if text:
+            contains = ReportItem.search_text.contains(text.lower())
+            condition = contains if condition is None else condition & contains
+        result = ReportItem.by_owner.query(
+            nip,
+            ReportItem.owner_sort.between(low, high),
+            filter_condition=condition,
+            scan_index_forward=False,
+            page_size=limit,
+            last_evaluated_key=decode_cursor(cursor),
+        )
+        raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS)
+        return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
+
+    def _write(self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]]) -> Report:
+        item = to_item(report)
+        try:
+            with TransactWrite(connection=transaction_connection()) as transaction:
+                transaction.save(item)
+                for day_item, actions, condition in day_updates:
+                    transaction.update(day_item, actions=actions, condition=condition)
+        except TransactWriteError as exc:
+            reasons = [getattr(r, "code", None) for r in (exc.cancellation_reasons or [])]
+            if reasons and reasons[0] == "ConditionalCheckFailed":
+                raise _stale() from None
+            if any(r == "ConditionalCheckFailed" for r in reasons[1:]):
+                raise DayChanged from None
+            raise
+        return replace(report, version=int(item.version))
+
+
+def _slot_map(day: AttendanceDay) -> dict[str, str]:
+    return {rid: f"{s:%H:%M}-{e:%H:%M}" for rid, (s, e) in day.report_slots.items()}
+
+
+def _claim(day: AttendanceDay, slots: dict[str, str], status: ReportStatus, delta: int) -> tuple[Any, list, Any]:
+    """Set the day's slots if its ``report_rev`` is still the one read; adjust the tally by ``delta``."""
+    item = AttendanceItem(nip=day.nip, day=day.day.isoformat())
+    actions = [AttendanceItem.report_slots.set(slots), AttendanceItem.report_rev.set(day.report_rev + 1)]
+    if delta:
+        actions.append(_COUNT_ATTR[status].add(delta))
+    seen = AttendanceItem.report_rev == day.report_rev if day.report_rev else AttendanceItem.report_rev.does_not_exist()
+    return item, actions, AttendanceItem.nip.exists() & seen

@@ -1,0 +1,68 @@
+"""Report templates of an employee."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pynamodb.exceptions import DeleteError, PutError
+
+from ..domain.errors import Conflict
+from ..domain.reports import Template
+from .models import TemplateItem
+
+MAX_TEMPLATES = 100
+
+
+def _to_template(item: TemplateItem) -> Template:
+    return Template(
+        template_id=item.template_id,
+        nip=item.nip,
+        name=item.name,
+        title=item.title,
+        description=item.description,
+        output=item.output,
+        duration_minutes=int(item.duration_minutes),
+        version=int(item.version),
+    )
+
+
+class DynamoTemplateRepository:
+    def get(self, nip: str, template_id: str) -> Template | None:
+        try:
+            return _to_template(TemplateItem.get(nip, template_id, consistent_read=True))
+        except TemplateItem.DoesNotExist:
+            return None
+
+    def list(self, nip: str) -> list[Template]:
+        return [_to_template(i) for i in TemplateItem.query(nip, limit=MAX_TEMPLATES)]
+
+    def save(self, template: Template) -> Template:
+        """Create (version 0) or update the version that was read; 409 on a stale version."""
+        item = TemplateItem(
+            nip=template.nip,
+            template_id=template.template_id,
+            name=template.name,
+            title=template.title,
+            description=template.description,
+            output=template.output,
+            duration_minutes=template.duration_minutes,
+        )
+        if template.version:
+            item.version = template.version
+        try:
+            item.save()
+        except PutError as exc:
+            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+                raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
+            raise
+        return replace(template, version=int(item.version))
+
+    def delete(self, template: Template) -> None:
+        item = TemplateItem(nip=template.nip, template_id=template.template_id)
+        item.version = template.version
+        try:
+            item.delete()
+        except DeleteError as exc:
+            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+                raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
+            raise
