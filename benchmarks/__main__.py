@@ -1,5 +1,7 @@
 """Run every benchmark: `python -m benchmarks`."""
 
-from . import cold_start
+from . import api_latency, cold_start
 
 cold_start.main()
+print()
+api_latency.main()

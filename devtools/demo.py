@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
 from chalicelib.domain.accounts import Employee, Role
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.organisation import OfficeLocation, Satker, Skpd
+from chalicelib.domain.reports import Template
+from chalicelib.domain.workdays import is_working_day
 from chalicelib.security.passwords import hash_password
+from chalicelib.store.attendance import DynamoAttendanceRepository
 from chalicelib.store.employees import DynamoEmployeeRepository
 from chalicelib.store.organisation import DynamoOrgRepository
+from chalicelib.store.templates import DynamoTemplateRepository
 
+ATTENDANCE_DAYS = 21
 DEMO_PASSWORD = "Demo-Kinerja-2026"  # noqa: S105 - documented demo sign-in
 SKPD_ID = "DINKES"
 
@@ -113,4 +122,33 @@ def load_demo_data() -> bool:
                 must_change_password=False,
             )
         )
+    _attendance([p[0] for p in PEOPLE])
+    DynamoTemplateRepository().save(
+        Template(
+            template_id=uuid.uuid4().hex,
+            nip="199001152015032001",
+            name="Pelayanan pasien",
+            title="Pelayanan asuhan keperawatan di poli umum",
+            description="Melakukan pengkajian, tindakan keperawatan, dan pencatatan rekam medis pasien.",
+            output="Catatan asuhan keperawatan",
+            duration_minutes=120,
+        )
+    )
     return True
+
+
+def _attendance(nips: list[str]) -> None:
+    """Sync-style attendance on the working days of the last three weeks, today included."""
+    repo = DynamoAttendanceRepository()
+    today = today_in_wib()
+    for back in range(ATTENDANCE_DAYS):
+        day = today - timedelta(days=back)
+        if not is_working_day(day):
+            continue
+        for n, nip in enumerate(nips):
+            check_out = None if back == 0 else time(16, (n * 7) % 60)
+            repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out)
+
+
+def today_in_wib() -> date:
+    return datetime.now(UTC).astimezone(ZoneInfo("Asia/Jakarta")).date()

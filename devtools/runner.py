@@ -12,8 +12,10 @@ import importlib
 import json
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
@@ -58,6 +60,22 @@ def deliver_stream(
                 dead += len(batch)
                 log(f"dead-lettered {len(batch)} stream record(s) from sequence {first}")
     return dead
+
+
+def scheduled_event(region: str, rule: str) -> dict[str, Any]:
+    """The event EventBridge hands a scheduled Lambda."""
+    now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return {
+        "version": "0",
+        "id": str(uuid.uuid4()),
+        "detail-type": "Scheduled Event",
+        "source": "aws.events",
+        "account": "000000000000",
+        "time": now,
+        "region": region,
+        "resources": [f"arn:aws:events:{region}:000000000000:rule/{rule}"],
+        "detail": {},
+    }
 
 
 def schedule_seconds(expression: Any) -> int | None:
@@ -128,8 +146,7 @@ class LocalRunner:
             if now >= schedule.next_at:
                 schedule.next_at = now + schedule.every
                 try:
-                    event = {"source": "aws.events", "detail-type": "Scheduled Event"}
-                    schedule.handler(event, LambdaContext(schedule.name, 512))
+                    schedule.handler(scheduled_event(self.cfg.region, schedule.name), LambdaContext(schedule.name, 512))
                 except Exception as exc:
                     self.log(f"schedule {schedule.name} failed: {type(exc).__name__}: {exc}")
         self._deliver_imports()

@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from .processes import ROOT, spawn, start_dynamodb, start_moto, stop, wait_for_port
 
@@ -77,9 +76,7 @@ def main() -> int:
         container.accounts()  # binds the models
         print("demo data loaded" if load_demo_data() else "demo data already present")
 
-        chalice = str(Path(sys.executable).parent / "chalice")
-        api_args = [chalice, "local", "--host", "127.0.0.1", "--port", str(API_PORT), "--stage", "local"]
-        api = spawn([*api_args, "--no-autoreload"], cwd=ROOT)
+        api = spawn([sys.executable, "-m", "devtools.api_server", str(API_PORT)], cwd=ROOT)
         processes.append(api)
         wait_for_port(API_PORT, api)
         print(f"\nKinerja API: http://127.0.0.1:{API_PORT}  (OpenAPI: /openapi.json). Ctrl-C stops everything.\n")

@@ -27,16 +27,18 @@ class SourcePage:
 
 
 class HttpAttendanceSource:
-    def __init__(self, base_url: str, api_key: str, session: requests.Session | None = None) -> None:
+    def __init__(
+        self, base_url: str, api_key: str, session: requests.Session | None = None, page_size: int = PAGE_SIZE
+    ) -> None:
         self._url = base_url.rstrip("/") + "/attendance"
-        self._api_key = api_key
+        self._api_key, self._page_size = api_key, page_size
         self._session = session or http_session(retries=4, read_retries=True)
 
-    def fetch(self, cursor: str | None, limit: int = PAGE_SIZE) -> SourcePage:
+    def fetch(self, cursor: str | None) -> SourcePage:
         """One page of records after ``cursor`` (``None``: from the beginning)."""
         import requests
 
-        params: dict[str, Any] = {"limit": limit}
+        params: dict[str, Any] = {"limit": self._page_size}
         if cursor:
             params["cursor"] = cursor
         try:

@@ -236,7 +236,12 @@ class AccountService:
 
     def actor_of(self, employee: Employee) -> Actor:
         return Actor(
-            nip=employee.nip, skpd_id=employee.skpd_id, roles=frozenset({Role.PEGAWAI, *employee.granted_roles})
+            nip=employee.nip,
+            skpd_id=employee.skpd_id,
+            roles=frozenset({Role.PEGAWAI, *employee.granted_roles}),
+            satker_id=employee.satker_id,
+            timezone=employee.timezone,
+            supervisor_nip=employee.supervisor_nip,
         )
 
     # -- helpers ----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ Table names and endpoints are bound lazily by `bind_models()` from the settings,
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pynamodb.attributes import (
@@ -260,11 +261,16 @@ ALL_MODELS: tuple[type[Model], ...] = (
 )
 
 
-def transaction_connection() -> Any:
-    """A PynamoDB connection for `TransactWrite`, pointed like the models."""
+@lru_cache(maxsize=4)
+def _connection(region: str, host: str | None) -> Any:
     from pynamodb.connection import Connection
 
-    return Connection(region=_Meta.region, host=_Meta.host)
+    return Connection(region=region, host=host)
+
+
+def transaction_connection() -> Any:
+    """The PynamoDB connection for `TransactWrite`, pointed like the models (one per process: clients are costly)."""
+    return _connection(_Meta.region, _Meta.host)
 
 
 def bind_models(cfg: Settings) -> None:

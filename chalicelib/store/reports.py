@@ -7,6 +7,7 @@ reports can never both be stored.
 
 from __future__ import annotations
 
+import time as time_module
 import zlib
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
@@ -23,6 +24,7 @@ from .paging import bounded_page, decode_cursor
 
 PENDING_SHARDS = 16
 MAX_LIST_REQUESTS = 4
+TRANSACTION_ATTEMPTS = 3
 _COUNT_ATTR = {
     ReportStatus.SUBMITTED: AttendanceItem.count_submitted,
     ReportStatus.APPROVED: AttendanceItem.count_approved,
@@ -198,20 +200,26 @@ class DynamoReportRepository:
         return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
 
     def _write(self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]]) -> Report:
-        item = to_item(report)
-        try:
-            with TransactWrite(connection=transaction_connection()) as transaction:
-                transaction.save(item)
-                for day_item, actions, condition in day_updates:
-                    transaction.update(day_item, actions=actions, condition=condition)
-        except TransactWriteError as exc:
-            reasons = [getattr(r, "code", None) for r in (exc.cancellation_reasons or [])]
-            if reasons and reasons[0] == "ConditionalCheckFailed":
-                raise _stale() from None
-            if any(r == "ConditionalCheckFailed" for r in reasons[1:]):
-                raise DayChanged from None
-            raise
-        return replace(report, version=int(item.version))
+        """One transaction; retried when DynamoDB cancels it for a concurrent transaction (its conditions hold)."""
+        for attempt in range(TRANSACTION_ATTEMPTS):
+            item = to_item(report)
+            try:
+                with TransactWrite(connection=transaction_connection()) as transaction:
+                    transaction.save(item)
+                    for day_item, actions, condition in day_updates:
+                        transaction.update(day_item, actions=actions, condition=condition)
+            except TransactWriteError as exc:
+                reasons = [getattr(r, "code", None) for r in (exc.cancellation_reasons or [])]
+                if reasons and reasons[0] == "ConditionalCheckFailed":
+                    raise _stale() from None
+                if "ConditionalCheckFailed" in reasons[1:]:
+                    raise DayChanged from None
+                if "TransactionConflict" in reasons and attempt + 1 < TRANSACTION_ATTEMPTS:
+                    time_module.sleep(0.05 * (attempt + 1))
+                    continue
+                raise
+            return replace(report, version=int(item.version))
+        raise AssertionError("unreachable")
 
 
 def _slot_map(day: AttendanceDay) -> dict[str, str]:

@@ -235,3 +235,34 @@ def outbox_for(whatsapp: str) -> list[Any]:
     from chalicelib.services import container
 
     return container.outbox().for_recipient(whatsapp)
+
+
+def attend(nip: str, day: Any, check_in: str = "07:30", check_out: str | None = "16:00") -> None:
+    """Give ``nip`` attendance on ``day`` as the sync would."""
+    from datetime import date, time
+
+    from chalicelib.store.attendance import DynamoAttendanceRepository
+
+    day = day if isinstance(day, date) else date.fromisoformat(day)
+    DynamoAttendanceRepository().upsert_sync(
+        nip, day, time.fromisoformat(check_in), time.fromisoformat(check_out) if check_out else None
+    )
+
+
+def today_wib() -> Any:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date()
+
+
+def report_body(day: Any, start: str = "08:00", end: str = "09:00", **extra: Any) -> dict[str, Any]:
+    return {
+        "date": str(day),
+        "start_time": start,
+        "end_time": end,
+        "title": "Menyusun laporan bulanan",
+        "description": "Mengumpulkan data kunjungan pasien dan menyusun rekap.",
+        "output": "Draf laporan bulanan",
+        **extra,
+    }

@@ -1,0 +1,204 @@
+"""p50 of create-report and list-reports over HTTP against the local stack, next to DynamoDB's own time.
+
+Starts DynamoDB Local (in memory), moto and the local API server on free ports, files reports as one
+employee, and compares the route's p50 with the p50 of the DynamoDB requests the route makes
+(create: 2 GetItem + 1 TransactWriteItems; list: 1 GetItem + 1 Query), measured directly.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+CREATES = 300
+LISTS = 300
+
+
+def _p(samples: list[float], q: float) -> float:
+    return statistics.quantiles(samples, n=100)[int(q) - 1] if len(samples) > 1 else samples[0]
+
+
+def _timed(fn, n: int) -> list[float]:
+    out = []
+    for i in range(n):
+        start = time.perf_counter()
+        fn(i)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from devtools.processes import free_port, spawn, start_dynamodb, start_moto, stop, wait_for_port
+
+    ddb_port, moto_port, api_port = free_port(), free_port(), free_port()
+    logs = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
+    env = {
+        "AWS_ACCESS_KEY_ID": "bench",
+        "AWS_SECRET_ACCESS_KEY": "bench",
+        "AWS_REGION": "ap-southeast-3",
+        "AWS_DEFAULT_REGION": "ap-southeast-3",
+        "KINERJA_SECRET": "bench-secret-" + "x" * 40,
+        "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
+        "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "TABLE_PREFIX": "kinerja-bench-",
+        "BUCKET_NAME": "kinerja-bench",
+        "POWERTOOLS_LOG_LEVEL": "WARNING",
+    }
+    os.environ.update(env)
+    processes = [start_dynamodb(ddb_port, None, logs / "dynamodb.log"), start_moto(moto_port, logs / "moto.log")]
+    try:
+        from chalicelib.config import settings
+        from chalicelib.integrations.aws import client
+        from devtools.provision import provision
+
+        cfg = settings()
+        provision(cfg, client("dynamodb"), client("s3"), client("ses"))
+        nip, days = _seed()
+        api = spawn([sys.executable, "-m", "devtools.api_server", str(api_port)], logs / "api.log", cwd=ROOT)
+        processes.append(api)
+        wait_for_port(api_port, api)
+        base = f"http://127.0.0.1:{api_port}"
+        session = requests.Session()
+        token = session.post(f"{base}/auth/login", json={"username": nip, "password": "Bench-Sandi-2026"}).json()[
+            "token"
+        ]
+        session.headers["Authorization"] = f"Bearer {token}"
+
+        def create(i: int) -> None:
+            day, slot = days[i % len(days)], i // len(days)
+            start = 6 * 60 + slot * 5
+            body = {
+                "date": str(day),
+                "start_time": f"{start // 60:02d}:{start % 60:02d}",
+                "end_time": f"{(start + 4) // 60:02d}:{(start + 4) % 60:02d}",
+                "title": f"Kegiatan {i}",
+                "description": "Menyusun bahan rapat dan mencatat hasilnya.",
+                "output": "Notulen",
+            }
+            response = session.post(f"{base}/reports", json=body)
+            assert response.status_code == 201, response.text
+
+        def list_reports(_: int) -> None:
+            response = session.get(f"{base}/reports?limit=20")
+            assert response.status_code == 200, response.text
+
+        _timed(list_reports, 20)  # warm-up
+        create_ms = _timed(create, CREATES)
+        list_ms = _timed(list_reports, LISTS)
+        get_ms, transact_ms, query_ms = _dynamodb_baseline(cfg, nip, days[0])
+    finally:
+        stop(*reversed(processes))
+
+    create_budget = 2 * get_ms + transact_ms
+    list_budget = get_ms + query_ms
+    print(f"API latency over HTTP (local API server, {CREATES} creates / {LISTS} lists, one employee)")
+    print(
+        f"  DynamoDB Local p50: GetItem {get_ms:.2f} ms, TransactWriteItems {transact_ms:.2f} ms, Query {query_ms:.2f}"
+    )
+    print(
+        f"  create report p50 {_p(create_ms, 50):6.2f} ms  p90 {_p(create_ms, 90):6.2f} ms"
+        f"  | its DynamoDB requests {create_budget:.2f} ms → {_p(create_ms, 50) / create_budget:.2f}x (target ≤ 2.5x)"
+    )
+    print(
+        f"  list reports  p50 {_p(list_ms, 50):6.2f} ms  p90 {_p(list_ms, 90):6.2f} ms"
+        f"  | its DynamoDB requests {list_budget:.2f} ms → {_p(list_ms, 50) / list_budget:.2f}x"
+    )
+
+
+def _seed() -> tuple[str, list]:
+    from chalicelib.domain.accounts import Employee
+    from chalicelib.domain.identity import TimeZone
+    from chalicelib.domain.organisation import Satker, Skpd
+    from chalicelib.security.passwords import hash_password
+    from chalicelib.services import container
+    from chalicelib.store.attendance import DynamoAttendanceRepository
+    from chalicelib.store.employees import DynamoEmployeeRepository
+    from chalicelib.store.organisation import DynamoOrgRepository
+    from devtools.demo import today_in_wib
+
+    container.accounts()  # binds the models
+    DynamoOrgRepository().save_skpd(Skpd("BENCH", "Dinas Uji Kinerja", TimeZone.WIB))
+    DynamoOrgRepository().save_satker(Satker("BENCH", "S-1", "Satker Uji", TimeZone.WIB))
+    nip = "198001012005011001"
+    DynamoEmployeeRepository().add(
+        Employee(
+            nip,
+            "Pegawai Uji",
+            "Analis",
+            "BENCH",
+            "S-1",
+            "6281100009999",
+            TimeZone.WIB,
+            supervisor_nip=None,
+            password_hash=hash_password("Bench-Sandi-2026"),
+            must_change_password=False,
+        )
+    )
+    today = today_in_wib()
+    days = [today - timedelta(days=back) for back in range(7)]
+    from datetime import time as clock
+
+    for day in days:
+        DynamoAttendanceRepository().upsert_sync(nip, day, clock(7, 0), clock(16, 0))
+    return nip, days
+
+
+def _dynamodb_baseline(cfg, nip: str, day) -> tuple[float, float, float]:
+    """p50 of the same kinds of requests, sent directly with boto3."""
+    from chalicelib.integrations.aws import client
+
+    ddb = client("dynamodb")
+    employees, attendance, reports = cfg.table("employees"), cfg.table("attendance"), cfg.table("reports")
+    get_ms = _timed(lambda _: ddb.get_item(TableName=employees, Key={"nip": {"S": nip}}, ConsistentRead=True), 300)
+
+    def transact(i: int) -> None:
+        rid = uuid.uuid4().hex
+        ddb.transact_write_items(
+            TransactItems=[
+                {
+                    "Put": {
+                        "TableName": reports,
+                        "Item": {"report_id": {"S": rid}, "nip": {"S": nip}, "version": {"N": "1"}},
+                        "ConditionExpression": "attribute_not_exists(report_id)",
+                    }
+                },
+                {
+                    "Update": {
+                        "TableName": attendance,
+                        "Key": {"nip": {"S": nip}, "day": {"S": str(day)}},
+                        "UpdateExpression": "SET bench = :v",
+                        "ExpressionAttributeValues": {":v": {"N": str(i)}},
+                        "ConditionExpression": "attribute_exists(nip)",
+                    }
+                },
+            ]
+        )
+
+    transact_ms = _timed(transact, 300)
+    query_ms = _timed(
+        lambda _: ddb.query(
+            TableName=reports,
+            IndexName="by_owner",
+            KeyConditionExpression="owner_nip = :n",
+            ExpressionAttributeValues={":n": {"S": nip}},
+            ScanIndexForward=False,
+            Limit=20,
+        ),
+        300,
+    )
+    return _p(get_ms, 50), _p(transact_ms, 50), _p(query_ms, 50)
+
+
+if __name__ == "__main__":
+    main()
