@@ -206,16 +206,22 @@ class ReportService:
 
     def own_editable(self, actor: Actor, report_id: str) -> Report:
         """The caller's own report, still SUBMITTED."""
-        report = self._get(report_id)
-        if report.nip != actor.nip:
-            raise Forbidden("Anda hanya dapat mengubah laporan Anda sendiri.")
+        report = self._owned(actor, report_id)
         require_editable(report)
         return report
 
     def _own(self, actor: Actor, report_id: str, version: object) -> Report:
-        report = self.own_editable(actor, report_id)
+        """Own, not changed since ``version`` (else CONFLICT), and still SUBMITTED (else REPORT_LOCKED)."""
+        report = self._owned(actor, report_id)
         if validate_version(version) != report.version:
             raise _stale_version()
+        require_editable(report)
+        return report
+
+    def _owned(self, actor: Actor, report_id: str) -> Report:
+        report = self._get(report_id)
+        if report.nip != actor.nip:
+            raise Forbidden("Anda hanya dapat mengubah laporan Anda sendiri.")
         return report
 
     def _readable(self, actor: Actor, report_id: str) -> Report:

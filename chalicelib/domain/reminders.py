@@ -1,0 +1,124 @@
+"""Report reminders: settings, the UTC slot they fall in, and whether one is due on a local day."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+from .errors import ValidationError
+from .identity import TimeZone
+
+SLOT_MINUTES = 5
+
+
+class Frequency(StrEnum):
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    MONTHLY = "MONTHLY"
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    enabled: bool
+    frequency: Frequency
+    at: time
+    timezone: TimeZone
+    weekday: int | None = None  # 1 = Monday … 7 = Sunday
+    day_of_month: int | None = None  # 1-31; beyond the month's end means its last day
+
+
+def parse_settings(data: dict, timezone: TimeZone) -> ReminderSettings:
+    """Validate a settings body (times on the 5-minute grid of the dispatcher)."""
+    enabled = data.get("enabled")
+    if not isinstance(enabled, bool):
+        raise ValidationError(
+            "Kolom 'enabled' harus true atau false.", code="INVALID_TYPE", details={"field": "enabled"}
+        )
+    try:
+        frequency = Frequency(str(data.get("frequency", "")).upper())
+    except ValueError:
+        raise ValidationError(
+            "Frekuensi harus DAILY, WEEKLY, atau MONTHLY.", code="INVALID_FREQUENCY", details={"field": "frequency"}
+        ) from None
+    text = str(data.get("time") or "")
+    try:
+        at = time.fromisoformat(text)
+    except ValueError:
+        at = None
+    if at is None or len(text) != 5 or at.minute % SLOT_MINUTES:
+        raise ValidationError(
+            f"Jam pengingat harus HH:MM dengan menit kelipatan {SLOT_MINUTES}.",
+            code="INVALID_TIME",
+            details={"field": "time"},
+        )
+    weekday = data.get("weekday")
+    day_of_month = data.get("day_of_month")
+    if frequency is Frequency.WEEKLY and not _int_in(weekday, 1, 7):
+        raise ValidationError(
+            "Hari pengingat mingguan harus 1 (Senin) sampai 7 (Minggu).",
+            code="INVALID_WEEKDAY",
+            details={"field": "weekday"},
+        )
+    if frequency is Frequency.MONTHLY and not _int_in(day_of_month, 1, 31):
+        raise ValidationError(
+            "Tanggal pengingat bulanan harus 1-31.", code="INVALID_DAY_OF_MONTH", details={"field": "day_of_month"}
+        )
+    return ReminderSettings(
+        enabled=enabled,
+        frequency=frequency,
+        at=at,
+        timezone=timezone,
+        weekday=weekday if frequency is Frequency.WEEKLY else None,
+        day_of_month=day_of_month if frequency is Frequency.MONTHLY else None,
+    )
+
+
+def utc_slot(settings: ReminderSettings) -> str:
+    """The UTC time of day (``HH:MM``) at which the reminder fires, e.g. 16:00 WIT → ``07:00``."""
+    from zoneinfo import ZoneInfo
+
+    local = datetime.combine(date(2026, 1, 5), settings.at, tzinfo=ZoneInfo(settings.timezone.iana))
+    return local.astimezone(UTC).strftime("%H:%M")
+
+
+def slot_of(instant: datetime) -> datetime:
+    """The slot an instant belongs to (floored to the grid)."""
+    instant = instant.astimezone(UTC).replace(second=0, microsecond=0)
+    return instant - timedelta(minutes=instant.minute % SLOT_MINUTES)
+
+
+def slots_between(after: datetime | None, until: datetime, max_back: timedelta = timedelta(hours=6)) -> list[datetime]:
+    """Slots later than ``after`` up to the one ``until`` is in (a late run catches up, at most ``max_back``)."""
+    last = slot_of(until)
+    first = last if after is None else max(slot_of(after) + timedelta(minutes=SLOT_MINUTES), last - max_back)
+    slots = []
+    while first <= last:
+        slots.append(first)
+        first += timedelta(minutes=SLOT_MINUTES)
+    return slots
+
+
+def due_on(settings: ReminderSettings, day: date, working_day: bool) -> bool:
+    """Whether the reminder is due on the employee's local ``day`` (only ever on working days)."""
+    if not settings.enabled or not working_day:
+        return False
+    if settings.frequency is Frequency.WEEKLY:
+        return day.isoweekday() == settings.weekday
+    if settings.frequency is Frequency.MONTHLY:
+        last = calendar.monthrange(day.year, day.month)[1]
+        return day.day == min(settings.day_of_month or 1, last)
+    return True
+
+
+def reminder_text(name: str, app_url: str) -> str:
+    """The message of SPEC §5."""
+    return (
+        f"Halo {name}, ini adalah pengingat untuk mengisi laporan kegiatan Anda hari ini. "
+        f"Silakan akses {app_url} untuk membuat laporan. Terima kasih! 📝"
+    )
+
+
+def _int_in(value: object, low: int, high: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
