@@ -14,6 +14,7 @@ from chalicelib.handlers import (
     roster_routes,
     streams,
     template_routes,
+    verification_routes,
 )
 
 app = Chalice(app_name="kinerja")
@@ -26,6 +27,7 @@ for module in (
     attendance_routes,
     report_routes,
     template_routes,
+    verification_routes,
     admin_routes,
     openapi_routes,
     streams,

@@ -300,6 +300,73 @@ SCHEMAS: dict[str, Any] = {
         version=_I,
     ),
     "TemplateList": _obj(["items"], items={"type": "array", "items": _ref("Template")}),
+    "Queue": _obj(
+        ["supervisor_nip", "count", "items"],
+        supervisor_nip={"type": "string", "description": "whose queue: the caller, or a supervisor who delegated"},
+        count={"type": "integer", "description": "how many wait in all"},
+        items={
+            "type": "array",
+            "items": {
+                "allOf": [
+                    _ref("Report"),
+                    _obj(["employee"], employee=_obj(["nip"], nip=_S, name=_S, jabatan=_S)),
+                ]
+            },
+        },
+        next_cursor={"type": "string", "nullable": True},
+    ),
+    "QueueSummary": _obj(
+        ["queues"],
+        queues={
+            "type": "array",
+            "items": _obj(
+                ["supervisor_nip", "count", "delegated"], supervisor_nip=_S, count=_I, delegated={"type": "boolean"}
+            ),
+        },
+    ),
+    "BulkApprove": _obj(
+        ["report_ids"],
+        report_ids={"type": "array", "maxItems": 50, "items": _S},
+        rating={"type": "integer", "minimum": 1, "maximum": 5},
+        note=_S,
+    ),
+    "BulkResult": _obj(
+        ["approved", "failed", "results"],
+        approved=_I,
+        failed=_I,
+        results={
+            "type": "array",
+            "items": _obj(
+                ["report_id", "status"],
+                report_id=_S,
+                status={"type": "string", "enum": ["APPROVED", "ERROR"]},
+                code=_S,
+                message=_S,
+                version=_I,
+            ),
+        },
+    ),
+    "DelegationInput": _obj(
+        ["delegate_nip", "start_date", "end_date"],
+        delegate_nip=_NIP,
+        start_date={"type": "string", "format": "date"},
+        end_date={"type": "string", "format": "date"},
+        reason=_S,
+    ),
+    "Delegation": _obj(
+        ["delegation_id", "delegator_nip", "delegate_nip", "start_date", "end_date"],
+        delegation_id=_S,
+        delegator_nip=_S,
+        delegate_nip=_S,
+        start_date=_S,
+        end_date=_S,
+        reason=_S,
+    ),
+    "Delegations": _obj(
+        ["given", "held"],
+        given={"type": "array", "items": _ref("Delegation")},
+        held={"type": "array", "items": _ref("Delegation")},
+    ),
     "OutboxList": _obj(
         ["items"],
         items={
@@ -525,6 +592,40 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, str | None, int, str | None, b
         "Report",
         False,
     ),
+    ("GET", "/verification/queue"): (
+        "verification",
+        "SUBMITTED reports waiting for the caller, oldest first (query for=<delegator NIP>, cursor, limit)",
+        None,
+        200,
+        "Queue",
+        False,
+    ),
+    ("GET", "/verification/summary"): (
+        "verification",
+        "How many wait for the caller and each delegated queue",
+        None,
+        200,
+        "QueueSummary",
+        False,
+    ),
+    ("POST", "/verification/bulk-approve"): (
+        "verification",
+        "Approve many; each succeeds or says why not",
+        "BulkApprove",
+        200,
+        "BulkResult",
+        False,
+    ),
+    ("POST", "/delegations"): (
+        "verification",
+        "Delegate verification to another employee for a date range",
+        "DelegationInput",
+        201,
+        "Delegation",
+        False,
+    ),
+    ("GET", "/delegations"): ("verification", "Delegations given and held", None, 200, "Delegations", False),
+    ("DELETE", "/delegations/{delegation_id}"): ("verification", "Revoke a delegation", None, 204, None, False),
     ("POST", "/templates"): ("templates", "Create a template", "TemplateInput", 201, "Template", False),
     ("GET", "/templates"): ("templates", "Own templates", None, 200, "TemplateList", False),
     ("GET", "/templates/{template_id}"): ("templates", "One template", None, 200, "Template", False),

@@ -204,6 +204,55 @@ def require_copyable(report: Report) -> None:
         raise BusinessRule("Hanya laporan yang ditolak yang dapat disalin.", code="REPORT_NOT_REJECTED")
 
 
+SYSTEM = "SYSTEM"
+AUTO_APPROVE_AFTER = timedelta(days=7)
+MAX_NOTE = 1000
+
+
+def parse_decision(decision: object, rating: object, note: object) -> tuple[ReportStatus, int | None, str | None]:
+    """A decision: APPROVED or REJECTED, rating 1-5 (optional), note (required to reject)."""
+    try:
+        status = ReportStatus(str(decision).upper())
+    except ValueError:
+        status = None
+    if status not in (ReportStatus.APPROVED, ReportStatus.REJECTED):
+        raise ValidationError(
+            "Keputusan harus APPROVED atau REJECTED.", code="INVALID_DECISION", details={"field": "decision"}
+        )
+    if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5):
+        raise ValidationError("Nilai harus 1-5.", code="INVALID_RATING", details={"field": "rating"})
+    text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
+    if status is ReportStatus.REJECTED and not text:
+        raise ValidationError("Penolakan wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": "note"})
+    return status, rating, text
+
+
+def decide(
+    report: Report,
+    status: ReportStatus,
+    *,
+    by: str,
+    at: datetime,
+    rating: int | None = None,
+    note: str | None = None,
+    on_behalf_of: str | None = None,
+) -> Report:
+    """The report after a decision (by a supervisor, a delegate on their behalf, or SYSTEM)."""
+    require_editable(report)
+    changes_made: dict[str, list[Any]] = {"status": [report.status.value, status.value]}
+    if on_behalf_of:
+        changes_made["on_behalf_of"] = [None, on_behalf_of]
+    entry = HistoryEntry(at, by, "AUTO_APPROVED" if by == SYSTEM else status.value, changes_made)
+    return with_history(
+        report, entry, status=status, decided_by=by, decided_for=on_behalf_of, decided_at=at, rating=rating, note=note
+    )
+
+
+def overdue(report: Report, now: datetime) -> bool:
+    """Still SUBMITTED 7 days after submission: the system approves it."""
+    return report.status is ReportStatus.SUBMITTED and now >= report.submitted_at + AUTO_APPROVE_AFTER
+
+
 def changes(old: ReportContent, new: ReportContent) -> dict[str, list[Any]]:
     """Fields that differ, as ``{field: [old, new]}`` in JSON-friendly form."""
     return {

@@ -1,4 +1,4 @@
-"""Daily activity reports, their evidence, and the supervisor's decision."""
+"""Daily activity reports and their evidence (the employee's side)."""
 
 from __future__ import annotations
 
@@ -58,14 +58,6 @@ def copy_report(actor: Actor, report_id: str) -> dict[str, Any]:
     request = bp.current_request
     body = json_body(request, _REPORT_TYPES) if request.raw_body else {}
     return container.reports().copy(actor, report_id, body)
-
-
-@endpoint(bp, "/reports/{report_id}/decision", methods=("POST",))
-def decide_report(actor: Actor, report_id: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"decision": str, "rating": int, "note": str, "version": int})
-    return container.reports().decide(
-        actor, report_id, body.get("decision"), body.get("rating"), body.get("note"), body.get("version")
-    )
 
 
 @endpoint(bp, "/reports/{report_id}/evidence", methods=("POST",), status=201)

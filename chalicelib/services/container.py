@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from .reports import ReportService
     from .roster import RosterImportService
     from .templates import TemplateService
+    from .verification import VerificationService
 
 
 def utc_now() -> datetime:
@@ -188,6 +189,18 @@ def outbox() -> DynamoOutbox:
     return DynamoOutbox()
 
 
+@lru_cache(maxsize=1)
+def verification() -> VerificationService:
+    from ..store.delegations import DynamoDelegationRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.reports import DynamoReportRepository
+    from .verification import VerificationService
+
+    return VerificationService(
+        reports(), DynamoReportRepository(), DynamoEmployeeRepository(), DynamoDelegationRepository(), clock=utc_now
+    )
+
+
 _FACTORIES = (
     _bound,
     accounts,
@@ -202,6 +215,7 @@ _FACTORIES = (
     evidence,
     templates,
     attendance,
+    verification,
 )
 
 

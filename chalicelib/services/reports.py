@@ -35,7 +35,6 @@ from ..store.reports import DayChanged, DynamoReportRepository
 from ..store.templates import DynamoTemplateRepository
 
 DAY_RETRIES = 3
-MAX_NOTE = 1000
 
 
 class ReportService:
@@ -124,36 +123,6 @@ class ReportService:
         body = {**content_dict(original.content), "template_id": None, **data}
         return self.create(actor, body, copied_from=original.report_id)
 
-    # -- decisions (the supervisor) --------------------------------------------------------------
-
-    def decide(
-        self, actor: Actor, report_id: str, decision: str, rating: object, note: object, version: object
-    ) -> dict[str, Any]:
-        """Approve or reject (a rejection needs a note); only the report's supervisor may."""
-        report = self._get(report_id)
-        if report.supervisor_nip != actor.nip:
-            raise Forbidden("Hanya atasan langsung yang dapat memverifikasi laporan ini.")
-        if validate_version(version) != report.version:
-            raise _stale_version()
-        require_editable(report)
-        try:
-            status = ReportStatus(str(decision))
-        except ValueError:
-            status = None
-        if status not in (ReportStatus.APPROVED, ReportStatus.REJECTED):
-            raise ValidationError("Keputusan harus APPROVED atau REJECTED.", code="INVALID_DECISION")
-        if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5):
-            raise ValidationError("Nilai harus 1-5.", code="INVALID_RATING", details={"field": "rating"})
-        text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
-        if status is ReportStatus.REJECTED and not text:
-            raise ValidationError("Penolakan wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": "note"})
-        now = self._clock()
-        entry = HistoryEntry(now, actor.nip, status.value, {"status": [report.status.value, status.value]})
-        decided = with_history(
-            report, entry, status=status, decided_by=actor.nip, decided_at=now, rating=rating, note=text
-        )
-        return self.view(self._reports.change_status(report, decided))
-
     # -- reads --------------------------------------------------------------------------------------
 
     def get(self, actor: Actor, report_id: str) -> dict[str, Any]:
@@ -219,18 +188,19 @@ class ReportService:
         return report
 
     def _owned(self, actor: Actor, report_id: str) -> Report:
-        report = self._get(report_id)
+        report = self.report(report_id)
         if report.nip != actor.nip:
             raise Forbidden("Anda hanya dapat mengubah laporan Anda sendiri.")
         return report
 
     def _readable(self, actor: Actor, report_id: str) -> Report:
-        report = self._get(report_id)
+        report = self.report(report_id)
         if actor.nip not in (report.nip, report.supervisor_nip) and not actor.has(Role.ADMIN):
             raise Forbidden("Anda tidak berhak melihat laporan ini.")
         return report
 
-    def _get(self, report_id: str) -> Report:
+    def report(self, report_id: str) -> Report:
+        """A report by id (404 when absent)."""
         report = self._reports.get(report_id) if report_id.isalnum() else None
         if report is None:
             raise NotFound("Laporan tidak ditemukan.", code="REPORT_NOT_FOUND")

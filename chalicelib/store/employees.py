@@ -26,6 +26,7 @@ class EmployeeRepository(Protocol):
     def add(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
     def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
     def has_subordinates(self, nip: str) -> bool: ...
+    def many(self, nips: set[str]) -> dict[str, Employee]: ...
     def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]: ...
     def in_skpd(
         self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
@@ -144,6 +145,10 @@ class DynamoEmployeeRepository:
                 ) from None
             raise
         return replace(employee, version=int(item.version))
+
+    def many(self, nips: set[str]) -> dict[str, Employee]:
+        """Several accounts in one BatchGetItem (at most 100 NIPs)."""
+        return {i.nip: to_employee(i) for i in EmployeeItem.batch_get(sorted(nips))} if nips else {}
 
     def has_subordinates(self, nip: str) -> bool:
         return any(True for _ in EmployeeItem.by_supervisor.query(nip, limit=1))

@@ -33,6 +33,9 @@ class InMemoryEmployeeRepository:
             raise Conflict("Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
         return self._store(replace(employee, version=employee.version + 1), notice)
 
+    def many(self, nips: set[str]) -> dict[str, Employee]:
+        return {n: self._items[n] for n in nips if n in self._items}
+
     def has_subordinates(self, nip: str) -> bool:
         return any(e.supervisor_nip == nip for e in self._items.values())
 

@@ -240,6 +240,26 @@ class TemplateItem(Model):
     version = VersionAttribute()
 
 
+class _ByDelegate(GlobalSecondaryIndex):
+    Meta = _index("by_delegate")
+    delegate_nip = UnicodeAttribute(hash_key=True)
+    end_day = UnicodeAttribute(range_key=True)
+
+
+class DelegationItem(Model):
+    class Meta(_Meta):
+        logical_name = "delegations"
+
+    delegator_nip = UnicodeAttribute(hash_key=True)
+    delegation_id = UnicodeAttribute(range_key=True)
+    delegate_nip = UnicodeAttribute()
+    start_day = UnicodeAttribute()
+    end_day = UnicodeAttribute()
+    reason = UnicodeAttribute(null=True)
+
+    by_delegate = _ByDelegate()
+
+
 class JobStateItem(Model):
     class Meta(_Meta):
         logical_name = "job_state"
@@ -257,6 +277,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     AttendanceItem,
     ReportItem,
     TemplateItem,
+    DelegationItem,
     JobStateItem,
 )
 

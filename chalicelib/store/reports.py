@@ -20,7 +20,7 @@ from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
 from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, ReportStatus
 from .models import AttendanceItem, ReportItem, transaction_connection
-from .paging import bounded_page, decode_cursor
+from .paging import bounded_page, decode_cursor, encode_cursor
 
 PENDING_SHARDS = 16
 MAX_LIST_REQUESTS = 4
@@ -198,6 +198,28 @@ class DynamoReportRepository:
         )
         raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS)
         return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
+
+    def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Report], str | None]:
+        """A supervisor's SUBMITTED reports, oldest submission first."""
+        result = ReportItem.by_supervisor_pending.query(
+            supervisor_nip, limit=limit, last_evaluated_key=decode_cursor(cursor)
+        )
+        items = [to_report(i) for i in result]
+        return items, encode_cursor(result.last_evaluated_key)
+
+    def count_pending(self, supervisor_nip: str) -> int:
+        """How many wait for ``supervisor_nip`` (a COUNT query: reads grow with what waits, nothing else)."""
+        return ReportItem.by_supervisor_pending.count(supervisor_nip)
+
+    def overdue(self, submitted_before: datetime) -> list[Report]:
+        """SUBMITTED reports submitted before the instant, from every shard of the sparse index."""
+        found = []
+        for shard in range(PENDING_SHARDS):
+            query = ReportItem.by_pending_shard.query(
+                f"P#{shard}", ReportItem.submitted_at < submitted_before.isoformat()
+            )
+            found += [to_report(i) for i in query]
+        return found
 
     def _write(self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]]) -> Report:
         """One transaction; retried when DynamoDB cancels it for a concurrent transaction (its conditions hold)."""

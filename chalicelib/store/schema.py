@@ -85,6 +85,13 @@ TABLES: dict[str, dict[str, Any]] = {
         "AttributeDefinitions": _attrs(nip="S", template_id="S"),
         "KeySchema": _key("nip", "template_id"),
     },
+    # Verification delegated by a supervisor: Query what one gave; by_delegate: what one holds now
+    # (end_day >= today, start_day checked on the few results).
+    "delegations": {
+        "AttributeDefinitions": _attrs(delegator_nip="S", delegation_id="S", delegate_nip="S", end_day="S"),
+        "KeySchema": _key("delegator_nip", "delegation_id"),
+        "GlobalSecondaryIndexes": [_gsi("by_delegate", "delegate_nip", "end_day")],
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),
