@@ -51,6 +51,7 @@ def main() -> None:
         "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
         "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
         "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "SQS_ENDPOINT": f"http://127.0.0.1:{moto_port}",
         "TABLE_PREFIX": "kinerja-bench-",
         "BUCKET_NAME": "kinerja-bench",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
@@ -63,7 +64,7 @@ def main() -> None:
         from devtools.provision import provision
 
         cfg = settings()
-        provision(cfg, client("dynamodb"), client("s3"), client("ses"))
+        provision(cfg, client("dynamodb"), client("s3"), client("ses"), client("sqs"))
         nip, days = _seed()
         api = spawn([sys.executable, "-m", "devtools.api_server", str(api_port)], logs / "api.log", cwd=ROOT)
         processes.append(api)

@@ -16,6 +16,7 @@ class Settings:
     dynamodb_endpoint: str | None
     s3_endpoint: str | None
     ses_endpoint: str | None
+    sqs_endpoint: str | None
     app_secret: str
     token_ttl_seconds: int
     whatsapp_provider: str
@@ -30,6 +31,10 @@ class Settings:
     download_url_ttl_seconds: int
     attendance_source_url: str
     attendance_source_key: str
+    notifications_queue_url: str
+    digest_interval_seconds: int
+    digest_delay_seconds: int
+    email_link_ttl_seconds: int
 
     def table(self, logical_name: str) -> str:
         """Physical table name for a logical one (``employees`` → ``kinerja-local-employees``)."""
@@ -51,6 +56,7 @@ def settings() -> Settings:
         dynamodb_endpoint=env("DYNAMODB_ENDPOINT") or None,
         s3_endpoint=env("S3_ENDPOINT") or None,
         ses_endpoint=env("SES_ENDPOINT") or None,
+        sqs_endpoint=env("SQS_ENDPOINT") or None,
         app_secret=secret,
         token_ttl_seconds=int(env("TOKEN_TTL_SECONDS", "28800")),
         whatsapp_provider=env("WHATSAPP_PROVIDER", "outbox").lower(),
@@ -65,6 +71,10 @@ def settings() -> Settings:
         download_url_ttl_seconds=int(env("DOWNLOAD_URL_TTL_SECONDS", "300")),
         attendance_source_url=env("ATTENDANCE_SOURCE_URL", ""),
         attendance_source_key=env("ATTENDANCE_SOURCE_KEY", ""),
+        notifications_queue_url=env("NOTIFICATIONS_QUEUE_URL", ""),
+        digest_interval_seconds=int(env("DIGEST_INTERVAL_SECONDS", "3600")),
+        digest_delay_seconds=int(env("DIGEST_DELAY_SECONDS", "300")),
+        email_link_ttl_seconds=int(env("EMAIL_LINK_TTL_SECONDS", str(7 * 24 * 3600))),
     )
 
 

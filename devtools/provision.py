@@ -23,8 +23,12 @@ def create_table_request(name: str, definition: dict[str, Any]) -> dict[str, Any
     return request
 
 
-def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any) -> list[str]:
-    """Idempotently create what is missing; returns the names of the tables created."""
+def queue_name(cfg: Settings) -> str:
+    return cfg.table_prefix + "notifications"
+
+
+def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any, sqs: Any) -> tuple[list[str], str]:
+    """Idempotently create what is missing; returns the tables created and the notifications queue URL."""
     existing = set(dynamodb.list_tables()["TableNames"])
     created = []
     for logical, definition in TABLES.items():
@@ -40,4 +44,5 @@ def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any) -> list[str]:
     if cfg.bucket not in buckets:
         s3.create_bucket(Bucket=cfg.bucket, CreateBucketConfiguration={"LocationConstraint": cfg.region})
     ses.verify_email_identity(EmailAddress=cfg.ses_sender)
-    return created
+    queue_url = sqs.create_queue(QueueName=queue_name(cfg), Attributes={"VisibilityTimeout": "5"})["QueueUrl"]
+    return created, queue_url

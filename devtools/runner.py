@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote_plus
 
-from chalice.app import DynamoDBEventConfig, ScheduledEventConfig
+from chalice.app import DynamoDBEventConfig, ScheduledEventConfig, SQSEventConfig
 from chalice.local import LambdaContext
 
 from chalicelib.config import Settings
@@ -78,6 +78,21 @@ def scheduled_event(region: str, rule: str) -> dict[str, Any]:
     }
 
 
+def sqs_record(message: dict[str, Any], arn: str, region: str) -> dict[str, Any]:
+    """A ReceiveMessage message → the record of a Lambda SQS event."""
+    return {
+        "messageId": message["MessageId"],
+        "receiptHandle": message["ReceiptHandle"],
+        "body": message["Body"],
+        "attributes": message.get("Attributes", {}),
+        "messageAttributes": message.get("MessageAttributes", {}),
+        "md5OfBody": message.get("MD5OfBody", ""),
+        "eventSource": "aws:sqs",
+        "eventSourceARN": arn,
+        "awsRegion": region,
+    }
+
+
 def schedule_seconds(expression: Any) -> int | None:
     """Seconds between runs of ``rate(...)``; cron expressions are not run locally."""
     text = expression if isinstance(expression, str) else expression.to_string()
@@ -107,6 +122,7 @@ class LocalRunner:
     dynamodb: Any
     streams_client: Any
     s3: Any
+    sqs: Any = None
     state_path: Path | None = None
     log: Callable[[str], None] = print
     state: dict[str, Any] = field(default_factory=lambda: {"streams": {}, "imports": {}})
@@ -116,6 +132,7 @@ class LocalRunner:
             self.state = json.loads(self.state_path.read_text())
         self._streams: list[_Stream] = []
         self._schedules: list[_Schedule] = []
+        self._queues: list[tuple[Callable[..., Any], int]] = []
         for source in self.app.event_sources:
             if isinstance(source, DynamoDBEventConfig):
                 table = self.cfg.table(table_of_placeholder(source.stream_arn))
@@ -136,6 +153,8 @@ class LocalRunner:
                 self._schedules.append(
                     _Schedule(source.name, resolve(source.handler_string), every, time.monotonic() + every)
                 )
+            elif isinstance(source, SQSEventConfig):
+                self._queues.append((resolve(source.handler_string), source.batch_size))
         self._roster_import = resolve("chalicelib.handlers.roster_routes.roster_import")
         self._printed: set[str] = set()
 
@@ -154,8 +173,38 @@ class LocalRunner:
             records = stream.reader.read()
             if records:
                 deliver_stream(stream.handler, records, stream.batch_size, self.log)
+        self.deliver_queue()
         self._print_outbox()
         self._save()
+
+    def deliver_queue(self) -> int:
+        """Hand the notifications queue's messages to its worker as SQS events; delete what succeeded."""
+        if self.sqs is None or not self._queues:
+            return 0
+        handler, batch_size = self._queues[0]
+        url = self.cfg.notifications_queue_url
+        arn = f"arn:aws:sqs:{self.cfg.region}:000000000000:{url.rsplit('/', 1)[-1]}"
+        delivered = 0
+        while True:
+            received = self.sqs.receive_message(
+                QueueUrl=url, MaxNumberOfMessages=min(batch_size, 10), WaitTimeSeconds=0
+            )
+            messages = received.get("Messages", [])
+            if not messages:
+                return delivered
+            records = [sqs_record(m, arn, self.cfg.region) for m in messages]
+            try:
+                result = handler({"Records": records}, LambdaContext("notification_worker", 512))
+                failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
+            except Exception as exc:
+                self.log(f"queue worker failed: {type(exc).__name__}: {exc}")
+                failed = {m["MessageId"] for m in messages}
+            for message in messages:
+                if message["MessageId"] not in failed:
+                    self.sqs.delete_message(QueueUrl=url, ReceiptHandle=message["ReceiptHandle"])
+                    delivered += 1
+            if failed:
+                return delivered  # the rest comes back after the visibility timeout
 
     def _deliver_imports(self) -> None:
         seen: dict[str, str] = self.state["imports"]

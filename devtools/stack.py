@@ -39,6 +39,7 @@ def local_environment() -> dict[str, str]:
         "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{DYNAMODB_PORT}",
         "S3_ENDPOINT": f"http://127.0.0.1:{MOTO_PORT}",
         "SES_ENDPOINT": f"http://127.0.0.1:{MOTO_PORT}",
+        "SQS_ENDPOINT": f"http://127.0.0.1:{MOTO_PORT}",
         "TABLE_PREFIX": "kinerja-local-",
         "BUCKET_NAME": "kinerja-local",
         "WHATSAPP_PROVIDER": os.environ.get("WHATSAPP_PROVIDER", "outbox"),
@@ -63,15 +64,17 @@ def main() -> int:
         processes.append(start_dynamodb(DYNAMODB_PORT, LOCAL / "dynamodb", LOCAL / "dynamodb.log"))
         processes.append(start_moto(MOTO_PORT, LOCAL / "moto.log"))
 
-        from chalicelib.config import settings
+        from chalicelib.config import reset_settings, settings
         from chalicelib.integrations.aws import client
         from chalicelib.services import container
 
         from .demo import load_demo_data
         from .provision import provision
 
+        created, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
+        os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
+        reset_settings()
         cfg = settings()
-        created = provision(cfg, client("dynamodb"), client("s3"), client("ses"))
         print(f"tables created: {', '.join(created) or 'none (already there)'}")
         container.accounts()  # binds the models
         print("demo data loaded" if load_demo_data() else "demo data already present")
@@ -88,7 +91,9 @@ def main() -> int:
         from .runner import LocalRunner
 
         streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-        runner = LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), LOCAL / "runner-state.json")
+        runner = LocalRunner(
+            app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), state_path=LOCAL / "runner-state.json"
+        )
         while not stopping:
             if api.poll() is not None:
                 print("the API process ended; stopping")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from chalice.app import Chalice, DynamoDBEventConfig
+from chalice.app import Chalice, DynamoDBEventConfig, SQSEventConfig
 from chalice.utils import to_cfn_resource_name
 
 from chalicelib.store.schema import TABLES, table_of_placeholder
@@ -129,7 +129,21 @@ def _policy() -> list[dict[str, Any]]:
         },
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": bucket_arn},
         {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"},
-        {"Effect": "Allow", "Action": ["sqs:SendMessage"], "Resource": {"Fn::GetAtt": ["StreamFailures", "Arn"]}},
+        {
+            "Effect": "Allow",
+            "Action": ["sqs:SendMessage"],
+            "Resource": [{"Fn::GetAtt": ["StreamFailures", "Arn"]}, {"Fn::GetAtt": ["NotificationsQueue", "Arn"]}],
+        },
+        {
+            "Effect": "Allow",
+            "Action": [
+                "sqs:ReceiveMessage",
+                "sqs:DeleteMessage",
+                "sqs:GetQueueAttributes",
+                "sqs:ChangeMessageVisibility",
+            ],
+            "Resource": {"Fn::GetAtt": ["NotificationsQueue", "Arn"]},
+        },
     ]
     return [{"PolicyName": "KinerjaAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}}]
 
@@ -166,6 +180,21 @@ def merge_template(app: Chalice) -> dict[str, Any]:
         "Type": "AWS::SQS::Queue",
         "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
     }
+    resources["NotificationsFailures"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
+    }
+    resources["NotificationsQueue"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {
+            "VisibilityTimeout": 180,
+            "SqsManagedSseEnabled": True,
+            "RedrivePolicy": {
+                "deadLetterTargetArn": {"Fn::GetAtt": ["NotificationsFailures", "Arn"]},
+                "maxReceiveCount": 5,
+            },
+        },
+    }
     for name in function_names(app):
         resources[to_cfn_resource_name(name) + "Role"] = {"Properties": {"Policies": _policy()}}
     for source in app.event_sources:
@@ -185,6 +214,21 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                                 "DestinationConfig": {
                                     "OnFailure": {"Destination": {"Fn::GetAtt": ["StreamFailures", "Arn"]}}
                                 },
+                            }
+                        }
+                    }
+                }
+            }
+    for source in app.event_sources:
+        if isinstance(source, SQSEventConfig):
+            event_name = to_cfn_resource_name(f"{source.name}-sqs-event-source")
+            resources[to_cfn_resource_name(source.name)] = {
+                "Properties": {
+                    "Events": {
+                        event_name: {
+                            "Properties": {
+                                "Queue": {"Fn::GetAtt": ["NotificationsQueue", "Arn"]},
+                                "FunctionResponseTypes": ["ReportBatchItemFailures"],
                             }
                         }
                     }
@@ -237,6 +281,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
                         "SES_SENDER": {"Ref": "SesSender"},
                         "APP_URL": {"Ref": "AppUrl"},
+                        "NOTIFICATIONS_QUEUE_URL": {"Ref": "NotificationsQueue"},
                     }
                 }
             }

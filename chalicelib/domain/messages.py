@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 APP_NAME = "Kinerja"
 
 
@@ -32,4 +34,53 @@ def account_created_email(name: str, nip: str, app_url: str) -> tuple[str, str]:
         f"Yth. {name},\n\nAkun {APP_NAME} Anda dengan username {nip} telah dibuat. "
         "Kata sandi sementara telah dikirim ke nomor WhatsApp Anda. "
         f"Silakan masuk di {app_url} dan ganti kata sandi tersebut.\n\nSalam,\nTim {APP_NAME}",
+    )
+
+
+def indonesian_date(value: date) -> str:
+    """``21 November 2026``."""
+    months = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def report_approved(name: str, title: str, day: date, by: str | None, rating: int | None) -> str:
+    """To the employee. ``by`` is the supervisor's name, or ``None`` when the system approved it."""
+    if by is None:
+        return (
+            f'Halo {name}, laporan kegiatan Anda "{title}" tanggal {indonesian_date(day)} disetujui otomatis '
+            "oleh sistem karena tidak diverifikasi atasan dalam 7 hari."
+        )
+    rated = f" dengan nilai {rating}/5" if rating else ""
+    return (
+        f'Halo {name}, laporan kegiatan Anda "{title}" tanggal {indonesian_date(day)} telah disetujui oleh {by}{rated}.'
+    )
+
+
+def report_rejected(name: str, title: str, day: date, by: str, note: str) -> str:
+    return (
+        f'Halo {name}, laporan kegiatan Anda "{title}" tanggal {indonesian_date(day)} ditolak oleh {by}.\n'
+        f"Catatan: {note}\nSilakan salin laporan tersebut, perbaiki, lalu ajukan kembali."
+    )
+
+
+def digest_whatsapp(name: str, count: int, lines: list[str], app_url: str) -> str:
+    """To the supervisor: what waits for verification (at most a few lines, then a count)."""
+    shown = "\n".join(f"• {line}" for line in lines)
+    more = f"\n… dan {count - len(lines)} laporan lainnya." if count > len(lines) else ""
+    return (
+        f"Halo {name}, ada {count} laporan kegiatan yang menunggu verifikasi Anda:\n{shown}{more}\n"
+        f"Silakan verifikasi di {app_url} atau melalui tautan di e-mail Anda."
     )

@@ -44,3 +44,18 @@ def _on_employee_record(record: Any) -> None:
     old, new = images(record, EmployeeItem)
     logger.debug("employee change", extra={"event_id": record.event_id, "nip": (new or old).nip})
     delivery.on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("reports"), batch_size=50, starting_position="TRIM_HORIZON")
+def report_changes(event: Any) -> dict[str, Any]:
+    """Tell the employee about decisions; schedule the supervisor's digest for new submissions."""
+    container.report_notifications().register_context(event.context)
+    return process_stream(event, _on_report_record)
+
+
+def _on_report_record(record: Any) -> None:
+    from ..store.models import ReportItem
+    from ..store.reports import to_report
+
+    old, new = images(record, ReportItem)
+    container.report_notifications().on_change(to_report(old) if old else None, to_report(new) if new else None)

@@ -10,12 +10,17 @@ from ..config import settings
 
 @lru_cache(maxsize=8)
 def client(service: str) -> Any:
-    """A cached client for ``dynamodb``, ``s3`` or ``ses``."""
+    """A cached client for ``dynamodb``, ``s3``, ``ses`` or ``sqs``."""
     import boto3
     from botocore.config import Config
 
     cfg = settings()
-    endpoint = {"dynamodb": cfg.dynamodb_endpoint, "s3": cfg.s3_endpoint, "ses": cfg.ses_endpoint}.get(service)
+    endpoint = {
+        "dynamodb": cfg.dynamodb_endpoint,
+        "s3": cfg.s3_endpoint,
+        "ses": cfg.ses_endpoint,
+        "sqs": cfg.sqs_endpoint,
+    }.get(service)
     config = Config(
         connect_timeout=2,
         read_timeout=10,

@@ -14,13 +14,16 @@ from ..config import settings
 
 if TYPE_CHECKING:
     from ..integrations.email import EmailSender
+    from ..integrations.queue import NotificationQueue
     from ..integrations.storage import ObjectStore
     from ..integrations.whatsapp import WhatsAppSender
     from ..store.outbox import DynamoOutbox
     from .accounts import AccountService
     from .attendance import AttendanceService, AttendanceSync
     from .credentials import CredentialDelivery
+    from .email_actions import ActionLinks, EmailActionService
     from .evidence import EvidenceService
+    from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
     from .reports import ReportService
     from .roster import RosterImportService
@@ -201,6 +204,79 @@ def verification() -> VerificationService:
     )
 
 
+@lru_cache(maxsize=1)
+def action_links() -> ActionLinks:
+    from .email_actions import ActionLinks
+
+    cfg = settings()
+    return ActionLinks(cfg.app_secret, cfg.app_url, cfg.email_link_ttl_seconds)
+
+
+@lru_cache(maxsize=1)
+def email_actions() -> EmailActionService:
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.used_links import DynamoUsedLinks
+    from .email_actions import EmailActionService
+
+    _bound()
+    return EmailActionService(
+        action_links(),
+        reports().report,
+        DynamoEmployeeRepository().get,
+        verification().decide_as,
+        DynamoUsedLinks(),
+        utc_now,
+    )
+
+
+@lru_cache(maxsize=1)
+def report_notifications() -> ReportNotifications:
+    from ..store.digests import DynamoDigests
+    from ..store.employees import DynamoEmployeeRepository
+    from .notifications import ReportNotifications
+
+    _bound()
+    cfg = settings()
+    return ReportNotifications(
+        DynamoEmployeeRepository(),
+        DynamoDigests(),
+        whatsapp(),
+        clock=utc_now,
+        digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
+        digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
+    )
+
+
+@lru_cache(maxsize=1)
+def digest_sender() -> DigestSender:
+    from ..store.digests import DynamoDigests
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.reports import DynamoReportRepository
+    from .notifications import DigestSender
+
+    _bound()
+    cfg = settings()
+    return DigestSender(
+        DynamoReportRepository(),
+        DynamoEmployeeRepository(),
+        DynamoDigests(),
+        whatsapp(),
+        email(),
+        action_links(),
+        clock=utc_now,
+        interval=timedelta(seconds=cfg.digest_interval_seconds),
+        app_url=cfg.app_url,
+    )
+
+
+@lru_cache(maxsize=1)
+def notification_queue() -> NotificationQueue:
+    from ..integrations.aws import client
+    from ..integrations.queue import NotificationQueue
+
+    return NotificationQueue(client("sqs"), settings().notifications_queue_url)
+
+
 _FACTORIES = (
     _bound,
     accounts,
@@ -216,6 +292,11 @@ _FACTORIES = (
     templates,
     attendance,
     verification,
+    action_links,
+    email_actions,
+    report_notifications,
+    digest_sender,
+    notification_queue,
 )
 
 

@@ -92,6 +92,17 @@ class VerificationService:
         )
         return self._reports.view(self._repository.change_status(report, decided))
 
+    def decide_as(self, nip: str, report_id: str, status: ReportStatus, rating: int | None, note: str | None) -> Report:
+        """A decision made through an e-mailed link by the supervisor ``nip``."""
+        employee = self._employees.get(nip)
+        if employee is None:
+            raise Forbidden("Akun atasan tidak ditemukan.")
+        actor = Actor(nip=nip, skpd_id=employee.skpd_id, roles=frozenset(), timezone=employee.timezone)
+        report = self._reports.report(report_id)
+        on_behalf = self._authority(actor, report)
+        decided = decide(report, status, by=nip, at=self._clock(), rating=rating, note=note, on_behalf_of=on_behalf)
+        return self._repository.change_status(report, decided)
+
     def bulk_approve(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
         """Approve each listed report or say why not; one failure never stops the others."""
         ids = body.get("report_ids")

@@ -260,6 +260,35 @@ class DelegationItem(Model):
     by_delegate = _ByDelegate()
 
 
+class _ByDue(GlobalSecondaryIndex):
+    Meta = _index("by_due")
+    due_shard = UnicodeAttribute(hash_key=True)
+    due_at = UnicodeAttribute(range_key=True)
+
+
+class DigestItem(Model):
+    class Meta(_Meta):
+        logical_name = "digests"
+
+    supervisor_nip = UnicodeAttribute(hash_key=True)
+    due_shard = UnicodeAttribute(null=True)
+    due_at = UnicodeAttribute(null=True)
+    last_sent_at = UnicodeAttribute(null=True)
+    #: bumped by every new submission, so a sender never clears a digest that became due again
+    generation = NumberAttribute(default=0)
+
+    by_due = _ByDue()
+
+
+class UsedLinkItem(Model):
+    class Meta(_Meta):
+        logical_name = "used_links"
+
+    jti = UnicodeAttribute(hash_key=True)
+    used_at = UnicodeAttribute()
+    expires_at = NumberAttribute()
+
+
 class JobStateItem(Model):
     class Meta(_Meta):
         logical_name = "job_state"
@@ -278,6 +307,8 @@ ALL_MODELS: tuple[type[Model], ...] = (
     ReportItem,
     TemplateItem,
     DelegationItem,
+    DigestItem,
+    UsedLinkItem,
     JobStateItem,
 )
 

@@ -92,6 +92,19 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("delegator_nip", "delegation_id"),
         "GlobalSecondaryIndexes": [_gsi("by_delegate", "delegate_nip", "end_day")],
     },
+    # One item per supervisor: when their next digest is due and when the last went out.
+    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher.
+    "digests": {
+        "AttributeDefinitions": _attrs(supervisor_nip="S", due_shard="S", due_at="S"),
+        "KeySchema": _key("supervisor_nip"),
+        "GlobalSecondaryIndexes": [_gsi("by_due", "due_shard", "due_at")],
+    },
+    # E-mailed action links already used (single use), by the link's id. TTL after the link expires.
+    "used_links": {
+        "AttributeDefinitions": _attrs(jti="S"),
+        "KeySchema": _key("jti"),
+        "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),

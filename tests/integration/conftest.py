@@ -39,6 +39,7 @@ def stack() -> Iterator[dict[str, str]]:
         "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
         "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
         "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
+        "SQS_ENDPOINT": f"http://127.0.0.1:{moto_port}",
         "TABLE_PREFIX": "kinerja-test-",
         "BUCKET_NAME": "kinerja-test",
         "WHATSAPP_PROVIDER": "outbox",
@@ -56,7 +57,11 @@ def stack() -> Iterator[dict[str, str]]:
     reset_settings()
     reset_clients()
     container.reset()
-    provision(settings(), client("dynamodb"), client("s3"), client("ses"))
+    _, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
+    env["NOTIFICATIONS_QUEUE_URL"] = os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
+    saved.setdefault("NOTIFICATIONS_QUEUE_URL", None)
+    reset_settings()
+    container.reset()
     container.accounts()  # binds the PynamoDB models
     try:
         yield env

@@ -22,7 +22,7 @@ def runner(stack):
 
     cfg = settings()
     streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), log=lambda _: None)
+    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=lambda _: None)
 
 
 def _upload(http, token: str, filename: str, data: bytes) -> tuple[int, dict]:

@@ -1,0 +1,44 @@
+"""Fan-out of notifications: the digest dispatcher (schedule) and the worker of the notifications queue."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from chalice import Blueprint, Rate
+
+from ..services import container
+from .api import logger
+
+bp = Blueprint(__name__)
+
+#: a placeholder; the AWS template points the event source at the stack's queue, the local runner at moto's
+NOTIFICATIONS_QUEUE_ARN = "arn:aws:sqs:local:000000000000:notifications"
+
+
+@bp.schedule(Rate(5, unit=Rate.MINUTES), name="digest_dispatch")
+def digest_dispatch(event: Any) -> dict[str, int]:
+    """Enqueue a digest for every supervisor whose digest is due."""
+    queued = container.digest_sender().dispatch(container.notification_queue())
+    logger.info("digests queued", extra={"queued": queued})
+    return {"queued": queued}
+
+
+@bp.on_sqs_message(queue_arn=NOTIFICATIONS_QUEUE_ARN, batch_size=10)
+def notification_worker(event: Any) -> dict[str, Any]:
+    """Send what the queue holds; failed messages alone return to the queue."""
+    from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+
+    container.digest_sender().register_context(event.context)
+    processor = BatchProcessor(event_type=EventType.SQS)
+    return process_partial_response(
+        event=event.to_dict(), record_handler=_handle_message, processor=processor, context=event.context
+    )
+
+
+def _handle_message(record: Any) -> None:
+    message = json.loads(record.body)
+    if message.get("kind") == "digest":
+        container.digest_sender().handle(message)
+    else:
+        logger.warning("unknown notification dropped", extra={"kind": message.get("kind")})

@@ -1,0 +1,149 @@
+"""Notifications driven by report changes: the employee hears of decisions, the supervisor gets digests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from ..domain import messages
+from ..domain.reports import SYSTEM, Report, ReportStatus
+from ..integrations.email import EmailSender
+from ..integrations.idempotency import once
+from ..integrations.queue import NotificationQueue
+from ..integrations.whatsapp import WhatsAppSender
+from ..store.digests import DynamoDigests
+from ..store.employees import EmployeeRepository
+from ..store.reports import DynamoReportRepository
+from .email_actions import ActionLinks, digest_email
+
+DIGEST_LINES = 10
+DIGEST_EMAIL_REPORTS = 20
+
+
+class ReportNotifications:
+    """Reacts to one report change (a stream record); every message goes out once per event."""
+
+    def __init__(
+        self,
+        employees: EmployeeRepository,
+        digests: DynamoDigests,
+        whatsapp: WhatsAppSender,
+        *,
+        clock: Callable[[], datetime],
+        digest_delay: timedelta,
+        digest_interval: timedelta,
+    ) -> None:
+        self._employees, self._digests, self._whatsapp = employees, digests, whatsapp
+        self._clock, self._delay, self._interval = clock, digest_delay, digest_interval
+        self._notify_once = once(self._notify_decision, key_prefix="report-decision", key_path="key", argument="event")
+
+    def register_context(self, context: Any) -> None:
+        self._notify_once.register_context(context)
+
+    def on_change(self, old: Report | None, new: Report | None) -> None:
+        if new is None:
+            return
+        submitted_now = new.status is ReportStatus.SUBMITTED and (
+            old is None or old.status is not ReportStatus.SUBMITTED
+        )
+        if submitted_now and new.supervisor_nip:
+            self._digests.schedule(new.supervisor_nip, self._clock() + self._delay, self._interval)
+        decided = (
+            old is not None
+            and old.status is ReportStatus.SUBMITTED
+            and new.status
+            in (
+                ReportStatus.APPROVED,
+                ReportStatus.REJECTED,
+            )
+        )
+        if decided:
+            self._notify_once(event={"key": f"{new.report_id}:{new.version}", "report": _event_fields(new)})
+
+    def _notify_decision(self, event: dict[str, Any]) -> dict[str, str]:
+        report = event["report"]
+        employee = self._employees.get(report["nip"])
+        if employee is None:
+            return {"status": "no-recipient"}
+        day = datetime.fromisoformat(report["day"]).date()
+        decider = None
+        if report["decided_by"] != SYSTEM:
+            person = self._employees.get(report["decided_by"])
+            decider = person.name if person else report["decided_by"]
+        if report["status"] == ReportStatus.APPROVED.value:
+            text = messages.report_approved(employee.name, report["title"], day, decider, report["rating"])
+        else:
+            text = messages.report_rejected(
+                employee.name, report["title"], day, decider or "atasan", report["note"] or ""
+            )
+        return {"status": "sent", "message_id": self._whatsapp.send(employee.whatsapp, text)}
+
+
+class DigestSender:
+    """Finds supervisors whose digest is due, and sends each one (via the queue) once."""
+
+    def __init__(
+        self,
+        reports: DynamoReportRepository,
+        employees: EmployeeRepository,
+        digests: DynamoDigests,
+        whatsapp: WhatsAppSender,
+        email: EmailSender,
+        links: ActionLinks,
+        *,
+        clock: Callable[[], datetime],
+        interval: timedelta,
+        app_url: str,
+    ) -> None:
+        self._reports, self._employees, self._digests = reports, employees, digests
+        self._whatsapp, self._email, self._links = whatsapp, email, links
+        self._clock, self._interval, self._app_url = clock, interval, app_url
+        self._send_once = once(self._send, key_prefix="digest", key_path="key", argument="message")
+
+    def register_context(self, context: Any) -> None:
+        self._send_once.register_context(context)
+
+    def dispatch(self, queue: NotificationQueue) -> int:
+        """Enqueue one message per supervisor whose digest is due (cost grows with those, not with everyone)."""
+        due = self._digests.due(self._clock())
+        return queue.send_all(
+            [{"kind": "digest", "supervisor_nip": nip, "due_at": at, "generation": gen} for nip, at, gen in due]
+        )
+
+    def handle(self, message: dict[str, Any]) -> None:
+        self._send_once(message={**message, "key": f"{message['supervisor_nip']}:{message['due_at']}"})
+
+    def _send(self, message: dict[str, Any]) -> dict[str, Any]:
+        nip, now = message["supervisor_nip"], self._clock()
+        count = self._reports.count_pending(nip)
+        supervisor = self._employees.get(nip)
+        if count and supervisor is not None:
+            pending, _ = self._reports.pending_for(nip, None, DIGEST_EMAIL_REPORTS)
+            people = self._employees.many({r.nip for r in pending})
+            lines = [
+                f"{people[r.nip].name if r.nip in people else r.nip}: {r.content.title} "
+                f"({messages.indonesian_date(r.content.day)})"
+                for r in pending[:DIGEST_LINES]
+            ]
+            self._whatsapp.send(
+                supervisor.whatsapp, messages.digest_whatsapp(supervisor.name, count, lines, self._app_url)
+            )
+            if supervisor.email:
+                subject, text, html = digest_email(supervisor, count, pending, people, self._links)
+                self._email.send(supervisor.email, subject, text, html)
+        self._digests.sent(nip, int(message["generation"]), now, now + self._interval)
+        return {"status": "sent" if count else "empty", "count": count}
+
+
+def _event_fields(report: Report) -> dict[str, Any]:
+    return {
+        "report_id": report.report_id,
+        "nip": report.nip,
+        "title": report.content.title,
+        "day": report.content.day.isoformat(),
+        "status": report.status.value,
+        "decided_by": report.decided_by,
+        "rating": report.rating,
+        "note": report.note,
+    }
