@@ -367,6 +367,30 @@ SCHEMAS: dict[str, Any] = {
         given={"type": "array", "items": _ref("Delegation")},
         held={"type": "array", "items": _ref("Delegation")},
     ),
+    "Reminder": _obj(
+        ["enabled", "frequency", "time", "timezone"],
+        enabled={"type": "boolean"},
+        frequency={"type": "string", "enum": ["DAILY", "WEEKLY", "MONTHLY"]},
+        time={"type": "string", "example": "16:00", "description": "HH:MM in the employee's zone, 5-minute steps"},
+        timezone=_TZ,
+        weekday={"type": "integer", "minimum": 1, "maximum": 7, "nullable": True, "description": "WEEKLY: 1 = Monday"},
+        day_of_month={"type": "integer", "minimum": 1, "maximum": 31, "nullable": True},
+    ),
+    "HolidayChange": _obj(["action"], action={"type": "string", "enum": ["ADD", "REMOVE"]}, name=_S),
+    "HolidayYear": _obj(
+        ["year", "days"],
+        year=_I,
+        days={
+            "type": "array",
+            "items": _obj(
+                ["date"],
+                date=_S,
+                national={"type": "string", "nullable": True},
+                holiday={"type": "string", "nullable": True},
+                override={"type": "boolean"},
+            ),
+        },
+    ),
     "OutboxList": _obj(
         ["items"],
         items={
@@ -654,6 +678,32 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, str | None, int, str | None, b
         False,
     ),
     ("DELETE", "/templates/{template_id}"): ("templates", "Delete a template (query version)", None, 204, None, False),
+    ("GET", "/me/reminder"): ("reminders", "The caller's reminder settings", None, 200, "Reminder", False),
+    ("PUT", "/me/reminder"): (
+        "reminders",
+        "Set reminder: on/off, DAILY / WEEKLY / MONTHLY, time",
+        "Reminder",
+        200,
+        "Reminder",
+        False,
+    ),
+    ("GET", "/admin/holidays"): (
+        "admin",
+        "Holidays of a year (query year) with the admin's changes",
+        None,
+        200,
+        "HolidayYear",
+        False,
+    ),
+    ("PUT", "/admin/holidays/{day}"): (
+        "admin",
+        "Add a holiday or make a national one a working day",
+        "HolidayChange",
+        200,
+        None,
+        False,
+    ),
+    ("DELETE", "/admin/holidays/{day}"): ("admin", "Undo the admin's change of a date", None, 204, None, False),
     ("GET", "/admin/outbox"): (
         "admin",
         "WhatsApp messages recorded by the outbox provider (query recipient or day)",

@@ -1,4 +1,4 @@
-"""Administrator reads: the WhatsApp outbox."""
+"""Administrator routes: the WhatsApp outbox and the holiday calendar."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import ValidationError
 from ..domain.identity import normalise_whatsapp
 from ..services import container
-from .api import endpoint, page_limit, query
+from .api import endpoint, json_body, page_limit, query
 
 bp = Blueprint(__name__)
 
@@ -39,3 +39,18 @@ def list_outbox(actor: Actor) -> dict[str, Any]:
             for m in messages
         ]
     }
+
+
+@endpoint(bp, "/admin/holidays")
+def list_holidays(actor: Actor) -> dict[str, Any]:
+    return container.holidays().year(actor, query(bp.current_request, "year"))
+
+
+@endpoint(bp, "/admin/holidays/{day}", methods=("PUT",))
+def change_holiday(actor: Actor, day: str) -> dict[str, Any]:
+    return container.holidays().change(actor, day, json_body(bp.current_request, {"action": str, "name": str}))
+
+
+@endpoint(bp, "/admin/holidays/{day}", methods=("DELETE",), status=204)
+def reset_holiday(actor: Actor, day: str) -> None:
+    container.holidays().reset(actor, day)

@@ -1,4 +1,4 @@
-"""Sign-in, sign-out, password change and the caller's own profile."""
+"""Sign-in, sign-out, password change, and the caller's own profile and reminder settings."""
 
 from __future__ import annotations
 
@@ -47,3 +47,14 @@ def change_password(actor: Actor) -> dict[str, Any]:
 @endpoint(bp, "/me")
 def me(actor: Actor) -> dict[str, Any]:
     return container.accounts().profile(actor.nip)
+
+
+@endpoint(bp, "/me/reminder")
+def get_reminder(actor: Actor) -> dict[str, Any]:
+    return container.reminders().settings(actor)
+
+
+@endpoint(bp, "/me/reminder", methods=("PUT",))
+def put_reminder(actor: Actor) -> dict[str, Any]:
+    types = {"enabled": bool, "frequency": str, "time": str, "weekday": int, "day_of_month": int}
+    return container.reminders().update(actor, json_body(bp.current_request, types))

@@ -1,4 +1,4 @@
-"""Fan-out of notifications: the digest dispatcher (schedule) and the worker of the notifications queue."""
+"""Fan-out of notifications: the digest and reminder dispatchers (schedules) and the queue worker."""
 
 from __future__ import annotations
 
@@ -24,12 +24,21 @@ def digest_dispatch(event: Any) -> dict[str, int]:
     return {"queued": queued}
 
 
+@bp.schedule(Rate(5, unit=Rate.MINUTES), name="reminder_dispatch")
+def reminder_dispatch(event: Any) -> dict[str, int]:
+    """Enqueue the reminders due in the slots since the last run."""
+    summary = container.reminders().dispatch(container.notification_queue())
+    logger.info("reminders queued", extra=summary)
+    return summary
+
+
 @bp.on_sqs_message(queue_arn=NOTIFICATIONS_QUEUE_ARN, batch_size=10)
 def notification_worker(event: Any) -> dict[str, Any]:
     """Send what the queue holds; failed messages alone return to the queue."""
     from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 
     container.digest_sender().register_context(event.context)
+    container.reminders().register_context(event.context)
     processor = BatchProcessor(event_type=EventType.SQS)
     return process_partial_response(
         event=event.to_dict(), record_handler=_handle_message, processor=processor, context=event.context
@@ -40,5 +49,7 @@ def _handle_message(record: Any) -> None:
     message = json.loads(record.body)
     if message.get("kind") == "digest":
         container.digest_sender().handle(message)
+    elif message.get("kind") == "reminder":
+        container.reminders().handle(message)
     else:
         logger.warning("unknown notification dropped", extra={"kind": message.get("kind")})

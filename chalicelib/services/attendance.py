@@ -15,6 +15,7 @@ from ..integrations.attendance_source import HttpAttendanceSource
 from ..store.attendance import DynamoAttendanceRepository
 from ..store.job_state import DynamoJobState
 from ..store.organisation import DynamoOrgRepository
+from ..store.reminders import DynamoHolidayOverrides
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
@@ -22,9 +23,14 @@ MAX_PAGES_PER_RUN = 200
 
 class AttendanceService:
     def __init__(
-        self, attendance: DynamoAttendanceRepository, org: DynamoOrgRepository, *, clock: Callable[[], datetime]
+        self,
+        attendance: DynamoAttendanceRepository,
+        org: DynamoOrgRepository,
+        overrides: DynamoHolidayOverrides,
+        *,
+        clock: Callable[[], datetime],
     ) -> None:
-        self._attendance, self._org, self._clock = attendance, org, clock
+        self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
 
     def check_in(self, actor: Actor, session: object, latitude: object, longitude: object) -> dict[str, Any]:
         """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
@@ -61,11 +67,12 @@ class AttendanceService:
             ) from None
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
+        overrides = self._overrides.for_year(first.year)
         days = []
         for number in range(1, last.day + 1):
             day = first.replace(day=number)
             record = known.get(day)
-            holiday = holiday_name(day)
+            holiday = holiday_name(day, overrides)
             days.append(
                 {
                     "date": day.isoformat(),

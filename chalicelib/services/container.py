@@ -23,8 +23,10 @@ if TYPE_CHECKING:
     from .credentials import CredentialDelivery
     from .email_actions import ActionLinks, EmailActionService
     from .evidence import EvidenceService
+    from .holidays import HolidayService
     from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
+    from .reminders import ReminderService
     from .reports import ReportService
     from .roster import RosterImportService
     from .templates import TemplateService
@@ -163,10 +165,13 @@ def templates() -> TemplateService:
 def attendance() -> AttendanceService:
     from ..store.attendance import DynamoAttendanceRepository
     from ..store.organisation import DynamoOrgRepository
+    from ..store.reminders import DynamoHolidayOverrides
     from .attendance import AttendanceService
 
     _bound()
-    return AttendanceService(DynamoAttendanceRepository(), DynamoOrgRepository(), clock=utc_now)
+    return AttendanceService(
+        DynamoAttendanceRepository(), DynamoOrgRepository(), DynamoHolidayOverrides(), clock=utc_now
+    )
 
 
 def attendance_sync(log: Callable[..., None]) -> AttendanceSync | None:
@@ -277,6 +282,36 @@ def notification_queue() -> NotificationQueue:
     return NotificationQueue(client("sqs"), settings().notifications_queue_url)
 
 
+@lru_cache(maxsize=1)
+def reminders() -> ReminderService:
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.job_state import DynamoJobState
+    from ..store.reminders import DynamoHolidayOverrides, DynamoReminders
+    from .reminders import ReminderService
+
+    _bound()
+    return ReminderService(
+        DynamoReminders(),
+        DynamoHolidayOverrides(),
+        DynamoAttendanceRepository(),
+        DynamoEmployeeRepository(),
+        DynamoJobState(),
+        whatsapp(),
+        clock=utc_now,
+        app_url=settings().app_url,
+    )
+
+
+@lru_cache(maxsize=1)
+def holidays() -> HolidayService:
+    from ..store.reminders import DynamoHolidayOverrides
+    from .holidays import HolidayService
+
+    _bound()
+    return HolidayService(DynamoHolidayOverrides())
+
+
 _FACTORIES = (
     _bound,
     accounts,
@@ -297,6 +332,8 @@ _FACTORIES = (
     report_notifications,
     digest_sender,
     notification_queue,
+    reminders,
+    holidays,
 )
 
 

@@ -289,6 +289,39 @@ class UsedLinkItem(Model):
     expires_at = NumberAttribute()
 
 
+class _BySlot(GlobalSecondaryIndex):
+    Meta = _index("by_slot")
+    slot_key = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute(range_key=True)
+
+
+class ReminderItem(Model):
+    class Meta(_Meta):
+        logical_name = "reminders"
+
+    nip = UnicodeAttribute(hash_key=True)
+    enabled = BooleanAttribute()
+    frequency = UnicodeAttribute()
+    at = UnicodeAttribute()
+    timezone = UnicodeAttribute()
+    weekday = NumberAttribute(null=True)
+    day_of_month = NumberAttribute(null=True)
+    slot_key = UnicodeAttribute(null=True)
+    last_sent_day = UnicodeAttribute(null=True)
+
+    by_slot = _BySlot()
+
+
+class HolidayOverrideItem(Model):
+    class Meta(_Meta):
+        logical_name = "holiday_overrides"
+
+    year = UnicodeAttribute(hash_key=True)
+    day = UnicodeAttribute(range_key=True)
+    #: the holiday's name when added; absent when the admin removed a national holiday
+    name = UnicodeAttribute(null=True)
+
+
 class JobStateItem(Model):
     class Meta(_Meta):
         logical_name = "job_state"
@@ -309,6 +342,8 @@ ALL_MODELS: tuple[type[Model], ...] = (
     DelegationItem,
     DigestItem,
     UsedLinkItem,
+    ReminderItem,
+    HolidayOverrideItem,
     JobStateItem,
 )
 

@@ -105,6 +105,18 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("jti"),
         "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
+    # Reminder settings, one item per employee. by_slot (sparse: enabled only) lists who is due in a
+    # UTC 5-minute slot: slot_key = "<HH:MM UTC>#<shard 0-3>", so the dispatcher reads only those.
+    "reminders": {
+        "AttributeDefinitions": _attrs(nip="S", slot_key="S"),
+        "KeySchema": _key("nip"),
+        "GlobalSecondaryIndexes": [_gsi("by_slot", "slot_key", "nip")],
+    },
+    # Dates the admin adds to or removes from the national holiday calendar: Query a year.
+    "holiday_overrides": {
+        "AttributeDefinitions": _attrs(year="S", day="S"),
+        "KeySchema": _key("year", "day"),
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),
