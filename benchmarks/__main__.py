@@ -1,7 +1,9 @@
 """Run every benchmark: `python -m benchmarks`."""
 
-from . import api_latency, cold_start
+from . import api_latency, cold_start, reminder_dispatch
 
 cold_start.main()
 print()
 api_latency.main()
+print()
+reminder_dispatch.main()
