@@ -7,10 +7,8 @@ employee, and compares the route's p50 with the p50 of the DynamoDB requests the
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import timedelta
@@ -38,36 +36,18 @@ def _timed(fn, n: int) -> list[float]:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from devtools.processes import free_port, spawn, start_dynamodb, start_moto, stop, wait_for_port
+    from devtools.ephemeral import ephemeral_stack
+    from devtools.processes import free_port, spawn, stop, wait_for_port
 
-    ddb_port, moto_port, api_port = free_port(), free_port(), free_port()
-    logs = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
-    env = {
-        "AWS_ACCESS_KEY_ID": "bench",
-        "AWS_SECRET_ACCESS_KEY": "bench",
-        "AWS_REGION": "ap-southeast-3",
-        "AWS_DEFAULT_REGION": "ap-southeast-3",
-        "KINERJA_SECRET": "bench-secret-" + "x" * 40,
-        "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
-        "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "SQS_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "TABLE_PREFIX": "kinerja-bench-",
-        "BUCKET_NAME": "kinerja-bench",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-    }
-    os.environ.update(env)
-    processes = [start_dynamodb(ddb_port, None, logs / "dynamodb.log"), start_moto(moto_port, logs / "moto.log")]
-    try:
+    with ephemeral_stack("bench") as env:
         from chalicelib.config import settings
-        from chalicelib.integrations.aws import client
-        from devtools.provision import provision
 
         cfg = settings()
-        provision(cfg, client("dynamodb"), client("s3"), client("ses"), client("sqs"))
+        api_port = free_port()
         nip, days = _seed()
-        api = spawn([sys.executable, "-m", "devtools.api_server", str(api_port)], logs / "api.log", cwd=ROOT)
-        processes.append(api)
+        api = spawn(
+            [sys.executable, "-m", "devtools.api_server", str(api_port)], Path(env["LOGS"]) / "api.log", cwd=ROOT
+        )
         wait_for_port(api_port, api)
         base = f"http://127.0.0.1:{api_port}"
         session = requests.Session()
@@ -98,8 +78,7 @@ def main() -> None:
         create_ms = _timed(create, CREATES)
         list_ms = _timed(list_reports, LISTS)
         get_ms, transact_ms, query_ms = _dynamodb_baseline(cfg, nip, days[0])
-    finally:
-        stop(*reversed(processes))
+        stop(api)  # (PR_SET_PDEATHSIG ends it too if we fail before this line)
 
     create_budget = 2 * get_ms + transact_ms
     list_budget = get_ms + query_ms

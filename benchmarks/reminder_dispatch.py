@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
@@ -23,36 +22,12 @@ DUE_SLOT = "09:00"  # 16:00 WIB
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
-    from devtools.processes import free_port, start_dynamodb, start_moto, stop
+    from devtools.ephemeral import ephemeral_stack
 
-    ddb_port, moto_port = free_port(), free_port()
-    logs = Path(tempfile.mkdtemp(prefix="kinerja-bench-"))
-    os.environ.update(
-        {
-            "AWS_ACCESS_KEY_ID": "bench",
-            "AWS_SECRET_ACCESS_KEY": "bench",
-            "AWS_REGION": "ap-southeast-3",
-            "AWS_DEFAULT_REGION": "ap-southeast-3",
-            "KINERJA_SECRET": "bench-secret-" + "x" * 40,
-            "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
-            "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-            "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-            "SQS_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-            "TABLE_PREFIX": "kinerja-bench-",
-            "BUCKET_NAME": "kinerja-bench",
-            "POWERTOOLS_LOG_LEVEL": "WARNING",
-        }
-    )
-    processes = [start_dynamodb(ddb_port, None, logs / "dynamodb.log"), start_moto(moto_port, logs / "moto.log")]
-    try:
-        from chalicelib.config import reset_settings, settings
-        from chalicelib.integrations.aws import client
+    with ephemeral_stack("bench"):
+        from chalicelib.config import settings
         from chalicelib.services import container
-        from devtools.provision import provision
 
-        _, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
-        os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
-        reset_settings()
         started = time.perf_counter()
         _fill(settings().table("reminders"))
         print(f"reminder dispatch ({EMPLOYEES:,} employees with reminders, {DUE:,} due in the slot)")
@@ -69,8 +44,6 @@ def main() -> None:
         started = time.perf_counter()
         summary = service.dispatch(queue)
         elapsed = time.perf_counter() - started
-    finally:
-        stop(*reversed(processes))
     print(f"  dispatcher: {elapsed * 1000:.0f} ms for {summary['slots']} slot(s), of which enqueueing")
     print(f"    {summary['queued'] // 10} SendMessageBatch calls into moto's SQS took {queue.seconds * 1000:.0f} ms")
     print(f"    reading and deciding: {(elapsed - queue.seconds) * 1000:.0f} ms")

@@ -8,6 +8,7 @@ from pynamodb.exceptions import UpdateError
 
 from ..domain.attendance import AttendanceDay, Session
 from ..domain.errors import Conflict
+from .conditions import condition_failed
 from .models import AttendanceItem
 
 
@@ -74,7 +75,7 @@ class DynamoAttendanceRepository:
         try:
             AttendanceItem(nip=nip, day=day.isoformat()).update(actions=actions, condition=at_attr.does_not_exist())
         except UpdateError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 code = "ALREADY_CHECKED_IN" if session is Session.PAGI else "ALREADY_CHECKED_OUT"
                 raise Conflict("Presensi ini sudah tercatat hari ini.", code=code) from None
             raise

@@ -7,6 +7,7 @@ from datetime import date
 from pynamodb.exceptions import DeleteError
 
 from ..domain.delegation import Delegation
+from .conditions import condition_failed
 from .models import DelegationItem
 
 
@@ -48,7 +49,7 @@ class DynamoDelegationRepository:
                 DelegationItem.delegation_id.exists()
             )
         except DeleteError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 return False
             raise
         return True

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from pynamodb.exceptions import UpdateError
 
+from .conditions import condition_failed
 from .models import DigestItem
 
 DUE_SHARDS = 8
@@ -57,7 +58,7 @@ class DynamoDigests:
                 condition=DigestItem.generation == generation,
             )
         except UpdateError as exc:
-            if getattr(exc, "cause_response_code", None) != "ConditionalCheckFailedException":
+            if not condition_failed(exc):
                 raise
             item.update(
                 actions=[DigestItem.last_sent_at.set(sent_at.isoformat()), DigestItem.due_at.set(next_due.isoformat())]

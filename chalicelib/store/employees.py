@@ -11,6 +11,7 @@ from pynamodb.exceptions import PutError, UpdateError
 from ..domain.accounts import Employee, Role
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
+from .conditions import condition_failed
 from .models import EmployeeItem
 from .paging import decode_cursor, encode_cursor
 
@@ -117,7 +118,7 @@ class DynamoEmployeeRepository:
         try:
             item.save()  # version None → condition attribute_not_exists(version)
         except PutError as exc:
-            if _condition_failed(exc):
+            if condition_failed(exc):
                 raise Conflict("Pegawai dengan NIP ini sudah terdaftar.", code="EMPLOYEE_EXISTS") from None
             raise
         return replace(employee, version=int(item.version))
@@ -139,7 +140,7 @@ class DynamoEmployeeRepository:
         try:
             item.update(actions=actions, condition=EmployeeItem.nip.exists())
         except UpdateError as exc:
-            if _condition_failed(exc):
+            if condition_failed(exc):
                 raise Conflict(
                     "Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT"
                 ) from None
@@ -177,9 +178,5 @@ class DynamoEmployeeRepository:
                 add_version_condition=False,
             )
         except UpdateError as exc:
-            if not _condition_failed(exc):
+            if not condition_failed(exc):
                 raise
-
-
-def _condition_failed(exc: PutError | UpdateError) -> bool:
-    return getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException"

@@ -9,6 +9,7 @@ from pynamodb.exceptions import PutError
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
 from ..domain.organisation import OfficeLocation, Satker, Skpd
+from .conditions import condition_failed
 from .models import OrgItem
 
 _SKPD_SK = "#SKPD"
@@ -74,7 +75,7 @@ def _save(item: OrgItem, version: int) -> None:
     try:
         item.save()
     except PutError as exc:
-        if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+        if condition_failed(exc):
             if item.version is None:
                 raise Conflict("Kode ini sudah dipakai.", code="ALREADY_EXISTS") from None
             raise Conflict("Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.") from None

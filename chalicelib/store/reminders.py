@@ -9,6 +9,7 @@ from pynamodb.exceptions import UpdateError
 
 from ..domain.identity import TimeZone
 from ..domain.reminders import Frequency, ReminderSettings, utc_slot
+from .conditions import condition_failed
 from .models import HolidayOverrideItem, ReminderItem
 
 SLOT_SHARDS = 4
@@ -70,7 +71,7 @@ class DynamoReminders:
                 & (ReminderItem.last_sent_day.does_not_exist() | (ReminderItem.last_sent_day < day.isoformat())),
             )
         except UpdateError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 return False
             raise
         return True

@@ -19,6 +19,7 @@ from pynamodb.transactions import TransactWrite
 from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
 from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, ReportStatus
+from .conditions import condition_failed
 from .models import AttendanceItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
 
@@ -164,7 +165,7 @@ class DynamoReportRepository:
         try:
             item.save()
         except PutError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 raise _stale() from None
             raise
         return replace(report, version=int(item.version))

@@ -8,6 +8,7 @@ from pynamodb.exceptions import DeleteError, PutError
 
 from ..domain.errors import Conflict
 from ..domain.reports import Template
+from .conditions import condition_failed
 from .models import TemplateItem
 
 MAX_TEMPLATES = 100
@@ -52,7 +53,7 @@ class DynamoTemplateRepository:
         try:
             item.save()
         except PutError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
             raise
         return replace(template, version=int(item.version))
@@ -63,6 +64,6 @@ class DynamoTemplateRepository:
         try:
             item.delete()
         except DeleteError as exc:
-            if getattr(exc, "cause_response_code", None) == "ConditionalCheckFailedException":
+            if condition_failed(exc):
                 raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
             raise

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlparse
+
+from .http_stub import JsonServer
 
 
 class AttendanceServer:
@@ -14,38 +13,21 @@ class AttendanceServer:
         self.records, self.api_key = records, api_key
         self.fail_from_offset: int | None = None  # answer 503 for pages starting at or after this offset
         self.requests: list[dict[str, Any]] = []
-        server = self
+        self._server = JsonServer(self._respond)
+        self.url = self._server.url
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self):
-                url = urlparse(self.path)
-                params = {k: v[0] for k, v in parse_qs(url.query).items()}
-                server.requests.append({"path": url.path, "params": params, "key": self.headers.get("X-API-Key")})
-                if self.headers.get("X-API-Key") != server.api_key:
-                    return self._send(401, {"error": "unauthorized"})
-                offset = int(params.get("cursor", "0"))
-                if server.fail_from_offset is not None and offset >= server.fail_from_offset:
-                    return self._send(503, {"error": "maintenance"})
-                limit = int(params.get("limit", "500"))
-                page = server.records[offset : offset + limit]
-                end = offset + len(page)
-                self._send(200, {"records": page, "next_cursor": str(end), "has_more": end < len(server.records)})
-
-            def _send(self, status, body):
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args):
-                pass
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+    def _respond(self, method: str, path: str, headers: dict[str, str], body: str) -> tuple[int, Any]:
+        url = urlparse(path)
+        params = {k: v[0] for k, v in parse_qs(url.query).items()}
+        self.requests.append({"path": url.path, "params": params, "key": headers.get("X-API-Key")})
+        if headers.get("X-API-Key") != self.api_key:
+            return 401, {"error": "unauthorized"}
+        offset = int(params.get("cursor", "0"))
+        if self.fail_from_offset is not None and offset >= self.fail_from_offset:
+            return 503, {"error": "maintenance"}
+        page = self.records[offset : offset + int(params.get("limit", "500"))]
+        end = offset + len(page)
+        return 200, {"records": page, "next_cursor": str(end), "has_more": end < len(self.records)}
 
     def close(self) -> None:
-        self._server.shutdown()
-        self._server.server_close()
+        self._server.close()

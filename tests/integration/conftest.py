@@ -8,70 +8,23 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from devtools.processes import free_port, start_dynamodb, start_moto, stop
+from devtools.ephemeral import ephemeral_stack
 
-SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # what ephemeral_stack("test") sets
 PASSWORD = "Laporan-Harian-2026"
 _counter = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[dict[str, str]]:
-    """Start the local AWS stand-ins, set the environment, create tables and bucket."""
-    ddb_port, moto_port = free_port(), free_port()
-    logs = Path(tempfile.mkdtemp(prefix="kinerja-test-"))
-    dynamodb = start_dynamodb(ddb_port, None, logs / "dynamodb.log")
-    moto = start_moto(moto_port, logs / "moto.log")
-    env = {
-        "AWS_ACCESS_KEY_ID": "test",
-        "AWS_SECRET_ACCESS_KEY": "test",
-        "AWS_REGION": "ap-southeast-3",
-        "AWS_DEFAULT_REGION": "ap-southeast-3",
-        "KINERJA_SECRET": SECRET,
-        "DYNAMODB_ENDPOINT": f"http://127.0.0.1:{ddb_port}",
-        "S3_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "SES_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "SQS_ENDPOINT": f"http://127.0.0.1:{moto_port}",
-        "TABLE_PREFIX": "kinerja-test-",
-        "BUCKET_NAME": "kinerja-test",
-        "WHATSAPP_PROVIDER": "outbox",
-        "SES_SENDER": "no-reply@kinerja.test",
-        "APP_URL": "http://kinerja.test",
-        "POWERTOOLS_LOG_LEVEL": "WARNING",
-    }
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    from chalicelib.config import reset_settings, settings
-    from chalicelib.integrations.aws import client, reset_clients
-    from chalicelib.services import container
-    from devtools.provision import provision
-
-    reset_settings()
-    reset_clients()
-    container.reset()
-    _, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
-    env["NOTIFICATIONS_QUEUE_URL"] = os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
-    saved.setdefault("NOTIFICATIONS_QUEUE_URL", None)
-    reset_settings()
-    container.reset()
-    container.accounts()  # binds the PynamoDB models
-    try:
+    """DynamoDB Local and moto on free ports for the whole session, with tables, bucket and queue."""
+    with ephemeral_stack("test") as env:
         yield env
-    finally:
-        stop(dynamodb, moto)
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 @pytest.fixture(scope="session")

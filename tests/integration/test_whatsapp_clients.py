@@ -3,46 +3,29 @@
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
 import pytest
 
 from chalicelib.integrations.whatsapp import CloudApiSender, FonnteSender, WhatsAppError
 
+from .http_stub import JsonServer
+
 
 class Recorder:
-    """A loopback HTTP server answering from a script of (status, body) and recording each request."""
+    """A loopback provider answering from a script of (status, body) and recording each request."""
 
     def __init__(self, answers: list[tuple[int, dict]]) -> None:
         self.answers, self.requests = list(answers), []
-        recorder = self
+        self._server = JsonServer(self._respond)
+        self.url = self._server.url
 
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length", 0))
-                recorder.requests.append(
-                    {"path": self.path, "headers": dict(self.headers), "body": self.rfile.read(length).decode()}
-                )
-                status, body = recorder.answers.pop(0) if recorder.answers else (200, {})
-                payload = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(payload)))
-                self.end_headers()
-                self.wfile.write(payload)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+    def _respond(self, method: str, path: str, headers: dict[str, str], body: str) -> tuple[int, dict]:
+        self.requests.append({"path": path, "headers": headers, "body": body})
+        return self.answers.pop(0) if self.answers else (200, {})
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._server.close()
 
 
 @pytest.fixture
