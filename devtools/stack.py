@@ -60,7 +60,7 @@ def main() -> int:
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     try:
-        print(f"DynamoDB Local on :{DYNAMODB_PORT} (data in .local/dynamodb), moto S3/SES on :{MOTO_PORT} …")
+        print(f"DynamoDB Local on :{DYNAMODB_PORT} (data in .local/dynamodb), moto S3/SES/SQS on :{MOTO_PORT} …")
         processes.append(start_dynamodb(DYNAMODB_PORT, LOCAL / "dynamodb", LOCAL / "dynamodb.log"))
         processes.append(start_moto(MOTO_PORT, LOCAL / "moto.log"))
 
