@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from .errors import BusinessRule, Conflict, ValidationError
+from .identity import validate_nip
 from .organisation import OfficeLocation
 
 EARTH_RADIUS_M = 6_371_000
@@ -113,8 +114,6 @@ class SyncRecord:
 
 def parse_sync_record(raw: object) -> SyncRecord:
     """Validate a record of the attendance source; raises `ValidationError` for one to skip."""
-    from .identity import validate_nip
-
     if not isinstance(raw, dict):
         raise ValidationError("record is not an object")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ..domain.accounts import Actor
@@ -195,7 +195,7 @@ class VerificationService:
             d.delegator_nip == delegator_nip and d.active_on(today) for d in self._delegations.held_by(actor.nip, today)
         )
 
-    def _today(self, actor: Actor) -> Any:
+    def _today(self, actor: Actor) -> date:
         return local_now(self._clock(), actor.timezone.iana).date()
 
 
