@@ -32,6 +32,7 @@ class Settings:
     attendance_source_url: str
     attendance_source_key: str
     notifications_queue_url: str
+    exports_queue_url: str
     digest_interval_seconds: int
     digest_delay_seconds: int
     email_link_ttl_seconds: int
@@ -72,6 +73,7 @@ def settings() -> Settings:
         attendance_source_url=env("ATTENDANCE_SOURCE_URL", ""),
         attendance_source_key=env("ATTENDANCE_SOURCE_KEY", ""),
         notifications_queue_url=env("NOTIFICATIONS_QUEUE_URL", ""),
+        exports_queue_url=env("EXPORTS_QUEUE_URL", ""),
         digest_interval_seconds=int(env("DIGEST_INTERVAL_SECONDS", "3600")),
         digest_delay_seconds=int(env("DIGEST_DELAY_SECONDS", "300")),
         email_link_ttl_seconds=int(env("EMAIL_LINK_TTL_SECONDS", str(7 * 24 * 3600))),

@@ -101,7 +101,7 @@ def load_demo_data() -> bool:
     org, employees = DynamoOrgRepository(), DynamoEmployeeRepository()
     if org.get_skpd(SKPD_ID) is not None:
         return False
-    org.save_skpd(Skpd(SKPD_ID, "Dinas Kesehatan Kota Contoh", TimeZone.WIB))
+    org.save_skpd(Skpd(SKPD_ID, "Dinas Kesehatan Kota Contoh", TimeZone.WIB, city="Kota Contoh"))
     org.save_satker(Satker(SKPD_ID, "SEKRETARIAT", "Sekretariat Dinas Kesehatan", TimeZone.WIB))
     org.save_satker(Satker(SKPD_ID, "PKM-KOTA", "Puskesmas Kota", TimeZone.WIB, OfficeLocation(-6.2000, 106.8166, 150)))
     password_hash = hash_password(DEMO_PASSWORD)

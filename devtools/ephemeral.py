@@ -34,7 +34,7 @@ def ephemeral_stack(name: str) -> Iterator[dict[str, str]]:
         "APP_URL": "http://kinerja.test",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
     }
-    saved = {k: os.environ.get(k) for k in [*env, "NOTIFICATIONS_QUEUE_URL"]}
+    saved = {k: os.environ.get(k) for k in [*env, "NOTIFICATIONS_QUEUE_URL", "EXPORTS_QUEUE_URL"]}
     processes = [start_dynamodb(ddb_port, None, logs / "dynamodb.log"), start_moto(moto_port, logs / "moto.log")]
     try:
         os.environ.update(env)
@@ -47,8 +47,9 @@ def ephemeral_stack(name: str) -> Iterator[dict[str, str]]:
         reset_settings()
         reset_clients()
         container.reset()
-        _, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
-        env["NOTIFICATIONS_QUEUE_URL"] = os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
+        _, queue_urls = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
+        env.update(queue_urls)
+        os.environ.update(queue_urls)
         env["LOGS"] = str(logs)
         reset_settings()
         container.accounts()  # binds the PynamoDB models

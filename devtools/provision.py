@@ -23,12 +23,12 @@ def create_table_request(name: str, definition: dict[str, Any]) -> dict[str, Any
     return request
 
 
-def queue_name(cfg: Settings) -> str:
-    return cfg.table_prefix + "notifications"
+#: queue name → the environment variable that carries its URL
+QUEUES = {"notifications": "NOTIFICATIONS_QUEUE_URL", "exports": "EXPORTS_QUEUE_URL"}
 
 
-def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any, sqs: Any) -> tuple[list[str], str]:
-    """Idempotently create what is missing; returns the tables created and the notifications queue URL."""
+def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any, sqs: Any) -> tuple[list[str], dict[str, str]]:
+    """Idempotently create what is missing; returns the tables created and each queue's URL by env var."""
     existing = set(dynamodb.list_tables()["TableNames"])
     created = []
     for logical, definition in TABLES.items():
@@ -44,5 +44,8 @@ def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any, sqs: Any) -> tupl
     if cfg.bucket not in buckets:
         s3.create_bucket(Bucket=cfg.bucket, CreateBucketConfiguration={"LocationConstraint": cfg.region})
     ses.verify_email_identity(EmailAddress=cfg.ses_sender)
-    queue_url = sqs.create_queue(QueueName=queue_name(cfg), Attributes={"VisibilityTimeout": "5"})["QueueUrl"]
-    return created, queue_url
+    urls = {
+        variable: sqs.create_queue(QueueName=cfg.table_prefix + name, Attributes={"VisibilityTimeout": "5"})["QueueUrl"]
+        for name, variable in QUEUES.items()
+    }
+    return created, urls

@@ -132,7 +132,7 @@ class LocalRunner:
             self.state = json.loads(self.state_path.read_text())
         self._streams: list[_Stream] = []
         self._schedules: list[_Schedule] = []
-        self._queues: list[tuple[Callable[..., Any], int]] = []
+        self._queues: list[tuple[Callable[..., Any], int, str]] = []
         for source in self.app.event_sources:
             if isinstance(source, DynamoDBEventConfig):
                 table = self.cfg.table(table_of_placeholder(source.stream_arn))
@@ -154,7 +154,9 @@ class LocalRunner:
                     _Schedule(source.name, resolve(source.handler_string), every, time.monotonic() + every)
                 )
             elif isinstance(source, SQSEventConfig):
-                self._queues.append((resolve(source.handler_string), source.batch_size))
+                name = (source.queue_arn or source.queue or "").rsplit(":", 1)[-1]
+                url = {"notifications": self.cfg.notifications_queue_url, "exports": self.cfg.exports_queue_url}[name]
+                self._queues.append((resolve(source.handler_string), source.batch_size, url))
         self._roster_import = resolve("chalicelib.handlers.roster_routes.roster_import")
         self._printed: set[str] = set()
 
@@ -178,11 +180,12 @@ class LocalRunner:
         self._save()
 
     def deliver_queue(self) -> int:
-        """Hand the notifications queue's messages to its worker as SQS events; delete what succeeded."""
-        if self.sqs is None or not self._queues:
+        """Hand every queue's messages to its worker as SQS events; delete what succeeded."""
+        if self.sqs is None:
             return 0
-        handler, batch_size = self._queues[0]
-        url = self.cfg.notifications_queue_url
+        return sum(self._deliver(handler, batch_size, url) for handler, batch_size, url in self._queues)
+
+    def _deliver(self, handler: Callable[..., Any], batch_size: int, url: str) -> int:
         arn = f"arn:aws:sqs:{self.cfg.region}:000000000000:{url.rsplit('/', 1)[-1]}"
         delivered = 0
         while True:
@@ -194,7 +197,7 @@ class LocalRunner:
                 return delivered
             records = [sqs_record(m, arn, self.cfg.region) for m in messages]
             try:
-                result = handler({"Records": records}, LambdaContext("notification_worker", 512))
+                result = handler({"Records": records}, LambdaContext("queue_worker", 1024))
                 failed = {f["itemIdentifier"] for f in (result or {}).get("batchItemFailures", [])}
             except Exception as exc:
                 self.log(f"queue worker failed: {type(exc).__name__}: {exc}")

@@ -71,8 +71,8 @@ def main() -> int:
         from .demo import load_demo_data
         from .provision import provision
 
-        created, queue_url = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
-        os.environ["NOTIFICATIONS_QUEUE_URL"] = queue_url
+        created, queue_urls = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
+        os.environ.update(queue_urls)
         reset_settings()
         cfg = settings()
         print(f"tables created: {', '.join(created) or 'none (already there)'}")

@@ -132,7 +132,11 @@ def _policy() -> list[dict[str, Any]]:
         {
             "Effect": "Allow",
             "Action": ["sqs:SendMessage"],
-            "Resource": [{"Fn::GetAtt": ["StreamFailures", "Arn"]}, {"Fn::GetAtt": ["NotificationsQueue", "Arn"]}],
+            "Resource": [
+                {"Fn::GetAtt": ["StreamFailures", "Arn"]},
+                {"Fn::GetAtt": ["NotificationsQueue", "Arn"]},
+                {"Fn::GetAtt": ["ExportsQueue", "Arn"]},
+            ],
         },
         {
             "Effect": "Allow",
@@ -142,7 +146,7 @@ def _policy() -> list[dict[str, Any]]:
                 "sqs:GetQueueAttributes",
                 "sqs:ChangeMessageVisibility",
             ],
-            "Resource": {"Fn::GetAtt": ["NotificationsQueue", "Arn"]},
+            "Resource": [{"Fn::GetAtt": ["NotificationsQueue", "Arn"]}, {"Fn::GetAtt": ["ExportsQueue", "Arn"]}],
         },
     ]
     return [{"PolicyName": "KinerjaAccess", "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}}]
@@ -195,6 +199,18 @@ def merge_template(app: Chalice) -> dict[str, Any]:
             },
         },
     }
+    resources["ExportsFailures"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
+    }
+    resources["ExportsQueue"] = {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {
+            "VisibilityTimeout": 960,
+            "SqsManagedSseEnabled": True,
+            "RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": ["ExportsFailures", "Arn"]}, "maxReceiveCount": 3},
+        },
+    }
     for name in function_names(app):
         resources[to_cfn_resource_name(name) + "Role"] = {"Properties": {"Policies": _policy()}}
     for source in app.event_sources:
@@ -222,12 +238,13 @@ def merge_template(app: Chalice) -> dict[str, Any]:
     for source in app.event_sources:
         if isinstance(source, SQSEventConfig):
             event_name = to_cfn_resource_name(f"{source.name}-sqs-event-source")
+            queue = to_cfn_resource_name(source.queue_arn.rsplit(":", 1)[-1]) + "Queue"
             resources[to_cfn_resource_name(source.name)] = {
                 "Properties": {
                     "Events": {
                         event_name: {
                             "Properties": {
-                                "Queue": {"Fn::GetAtt": ["NotificationsQueue", "Arn"]},
+                                "Queue": {"Fn::GetAtt": [queue, "Arn"]},
                                 "FunctionResponseTypes": ["ReportBatchItemFailures"],
                             }
                         }
@@ -282,6 +299,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "SES_SENDER": {"Ref": "SesSender"},
                         "APP_URL": {"Ref": "AppUrl"},
                         "NOTIFICATIONS_QUEUE_URL": {"Ref": "NotificationsQueue"},
+                        "EXPORTS_QUEUE_URL": {"Ref": "ExportsQueue"},
                     }
                 }
             }

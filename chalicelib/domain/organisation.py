@@ -21,6 +21,8 @@ class Skpd:
     name: str
     timezone: TimeZone
     version: int = 0
+    #: the place printed above signatures ("Jakarta, 30 November 2026")
+    city: str = ""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ class Document:
     columns: list[Column]
     rows: list[list[str]]
     totals: list[tuple[str, str]] = field(default_factory=list)
+    signer_title: str = "Atasan Langsung"
     signer_name: str | None = None
     signer_nip: str | None = None
     place: str = ""

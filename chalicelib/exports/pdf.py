@@ -256,7 +256,7 @@ def _closing(pdf: _Pdf, doc: Document) -> None:
     pdf.ln(4)
     place = f"{doc.place}, " if doc.place else ""
     when = indonesian_date(doc.printed_on) if doc.printed_on else ""
-    for text in (f"{place}{when}", "Mengetahui,", "Atasan Langsung"):
+    for text in (f"{place}{when}", "Mengetahui," if doc.signer_title == "Atasan Langsung" else "", doc.signer_title):
         pdf.set_x(x)
         pdf.cell(80, 5, text, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(18)

@@ -17,6 +17,7 @@ _ORG_TYPES: dict[str, Any] = {
     "satker_id": str,
     "name": str,
     "timezone": str,
+    "city": str,
     "office": dict,
     "version": int,
 }

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .credentials import CredentialDelivery
     from .email_actions import ActionLinks, EmailActionService
     from .evidence import EvidenceService
+    from .exports import ExportService
     from .holidays import HolidayService
     from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
@@ -312,6 +313,33 @@ def holidays() -> HolidayService:
     return HolidayService(DynamoHolidayOverrides())
 
 
+@lru_cache(maxsize=1)
+def exports() -> ExportService:
+    from ..integrations.aws import client
+    from ..integrations.queue import NotificationQueue
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.exports import DynamoExportJobs, ExportReads
+    from ..store.organisation import DynamoOrgRepository
+    from ..store.reminders import DynamoHolidayOverrides
+    from .exports import ExportService
+
+    _bound()
+    cfg = settings()
+    return ExportService(
+        ExportReads(),
+        DynamoEmployeeRepository(),
+        DynamoOrgRepository(),
+        DynamoAttendanceRepository(),
+        DynamoHolidayOverrides(),
+        DynamoExportJobs(),
+        object_store(),
+        NotificationQueue(client("sqs"), cfg.exports_queue_url),
+        clock=utc_now,
+        url_ttl=cfg.download_url_ttl_seconds,
+    )
+
+
 _FACTORIES = (
     _bound,
     accounts,
@@ -334,6 +362,7 @@ _FACTORIES = (
     notification_queue,
     reminders,
     holidays,
+    exports,
 )
 
 

@@ -23,6 +23,7 @@ class OrganisationService:
             skpd_id=validate_code(str(data.get("skpd_id") or ""), "skpd_id"),
             name=validate_text(data.get("name"), "name"),
             timezone=parse_time_zone(str(data.get("timezone") or "")),
+            city=validate_text(data.get("city"), "city", max_len=80, required=False),
         )
         return skpd_view(self._org.save_skpd(skpd))
 
@@ -33,6 +34,7 @@ class OrganisationService:
             skpd,
             name=validate_text(data.get("name", skpd.name), "name"),
             timezone=parse_time_zone(str(data.get("timezone", skpd.timezone.value))),
+            city=validate_text(data.get("city", skpd.city), "city", max_len=80, required=False),
             version=validate_version(data.get("version")),
         )
         return skpd_view(self._org.save_skpd(updated))
@@ -82,7 +84,13 @@ class OrganisationService:
 
 
 def skpd_view(skpd: Skpd) -> dict[str, Any]:
-    return {"skpd_id": skpd.skpd_id, "name": skpd.name, "timezone": skpd.timezone.value, "version": skpd.version}
+    return {
+        "skpd_id": skpd.skpd_id,
+        "name": skpd.name,
+        "timezone": skpd.timezone.value,
+        "city": skpd.city,
+        "version": skpd.version,
+    }
 
 
 def satker_view(satker: Satker) -> dict[str, Any]:

@@ -98,6 +98,7 @@ class OrgItem(Model):
     sk = UnicodeAttribute(range_key=True)
     kind = UnicodeAttribute(null=True)
     name = UnicodeAttribute()
+    city = UnicodeAttribute(null=True)
     timezone = UnicodeAttribute()
     office_latitude = NumberAttribute(null=True)
     office_longitude = NumberAttribute(null=True)
@@ -322,6 +323,22 @@ class HolidayOverrideItem(Model):
     name = UnicodeAttribute(null=True)
 
 
+class ExportJobItem(Model):
+    class Meta(_Meta):
+        logical_name = "exports"
+
+    job_id = UnicodeAttribute(hash_key=True)
+    owner_nip = UnicodeAttribute()
+    status = UnicodeAttribute()
+    request = JSONAttribute()
+    file_key = UnicodeAttribute(null=True)
+    file_name = UnicodeAttribute(null=True)
+    error = UnicodeAttribute(null=True)
+    created_at = UnicodeAttribute()
+    finished_at = UnicodeAttribute(null=True)
+    expires_at = NumberAttribute()
+
+
 class JobStateItem(Model):
     class Meta(_Meta):
         logical_name = "job_state"
@@ -344,6 +361,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     UsedLinkItem,
     ReminderItem,
     HolidayOverrideItem,
+    ExportJobItem,
     JobStateItem,
 )
 

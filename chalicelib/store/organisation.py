@@ -41,6 +41,7 @@ class DynamoOrgRepository:
             sk=_SKPD_SK,
             kind=_KIND_SKPD,
             name=skpd.name,
+            city=skpd.city or None,
             timezone=skpd.timezone.value,
         )
         _save(item, skpd.version)
@@ -83,7 +84,7 @@ def _save(item: OrgItem, version: int) -> None:
 
 
 def _to_skpd(item: OrgItem) -> Skpd:
-    return Skpd(item.skpd_id, item.name, TimeZone(item.timezone), int(item.version))
+    return Skpd(item.skpd_id, item.name, TimeZone(item.timezone), int(item.version), item.city or "")
 
 
 def _to_satker(item: OrgItem) -> Satker:

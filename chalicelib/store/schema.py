@@ -117,6 +117,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "AttributeDefinitions": _attrs(year="S", day="S"),
         "KeySchema": _key("year", "day"),
     },
+    # Export jobs (GetItem by id; the worker updates status). TTL removes old jobs with their files' life.
+    "exports": {
+        "AttributeDefinitions": _attrs(job_id="S"),
+        "KeySchema": _key("job_id"),
+        "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),

@@ -11,7 +11,13 @@ def test_admin_manages_skpd_and_satker(http, factory):
     status, skpd = http.call(
         "POST", "/skpd", {"skpd_id": code.lower(), "name": "Dinas Pendidikan", "timezone": "WITA"}, token=admin
     )
-    assert status == 201 and skpd == {"skpd_id": code, "name": "Dinas Pendidikan", "timezone": "WITA", "version": 1}
+    assert status == 201 and skpd == {
+        "skpd_id": code,
+        "name": "Dinas Pendidikan",
+        "timezone": "WITA",
+        "city": "",
+        "version": 1,
+    }
     assert http.call("POST", "/skpd", {"skpd_id": code, "name": "Lagi", "timezone": "WITA"}, token=admin)[0] == 409
     office = {"latitude": -8.65, "longitude": 115.2167, "radius_m": 200}
     status, satker = http.call(

@@ -1,0 +1,221 @@
+"""From export rows to documents and workbooks (the layout of each file kind, in Bahasa Indonesia)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+from ..domain.accounts import Employee
+from ..domain.exports import ExportRow, Period, RecapRow
+from ..domain.reports import STATUS_LABELS, Report
+from . import excel, pdf
+from .document import Column, Document
+
+EMPLOYEE_COLUMNS = [
+    Column("No", 9, align="R"),
+    Column("Tanggal", 19),
+    Column("Waktu", 19),
+    Column("Judul", 45, wrap=True),
+    Column("Uraian", 100, wrap=True),
+    Column("Hasil", 45, wrap=True),
+    Column("Status", 22),
+    Column("Nilai", 12, align="C"),
+]
+RECAP_COLUMNS = [
+    Column("No", 9, align="R"),
+    Column("NIP", 36),
+    Column("Nama", 50, wrap=True),
+    Column("Jabatan", 55, wrap=True),
+    Column("Hari kerja", 18, align="C"),
+    Column("Hadir", 15, align="C"),
+    Column("Melapor", 17, align="C"),
+    Column("Diajukan", 18, align="C"),
+    Column("Disetujui", 19, align="C"),
+    Column("Ditolak", 16, align="C"),
+    Column("Rata-rata nilai", 24, align="C"),
+]
+
+
+def pdf_bytes(document: Document) -> bytes:
+    return pdf.render(document)
+
+
+def employee_document(
+    *,
+    instansi: str,
+    satker: str,
+    period: Period,
+    employee: Employee,
+    rows: list[ExportRow],
+    summary: dict[str, Any],
+    supervisor: Employee | None,
+    place: str,
+    today: date,
+) -> Document:
+    by_status = summary["by_status"]
+    return Document(
+        instansi=instansi,
+        satker=satker,
+        title="LAPORAN KEGIATAN HARIAN",
+        period_label=period.label,
+        identity=[
+            ("Nama", employee.name),
+            ("NIP", employee.nip),
+            ("Jabatan", employee.jabatan),
+            ("Satuan kerja", satker),
+        ],
+        columns=EMPLOYEE_COLUMNS,
+        rows=[
+            [
+                str(r.number),
+                f"{r.day:%d/%m/%Y}",
+                f"{r.start}-{r.end}",
+                r.title,
+                r.description,
+                r.output,
+                r.status_label,
+                str(r.rating or "-"),
+            ]
+            for r in rows
+        ],
+        totals=[
+            ("Jumlah laporan", str(summary["reports"])),
+            ("Jumlah hari dengan laporan", str(summary["days"])),
+            ("Jumlah jam kegiatan", f"{summary['hours']:g}"),
+            (
+                "Diajukan / Disetujui / Ditolak",
+                f"{by_status['SUBMITTED']} / {by_status['APPROVED']} / {by_status['REJECTED']}",
+            ),
+            ("Rata-rata nilai", f"{summary['average_rating']:g}" if summary["average_rating"] else "-"),
+        ],
+        signer_name=supervisor.name if supervisor else None,
+        signer_nip=supervisor.nip if supervisor else None,
+        place=place,
+        printed_on=today,
+    )
+
+
+def recap_document(
+    *, instansi: str, unit: str, period: Period, lines: list[RecapRow], signer: Employee, place: str, today: date
+) -> Document:
+    return Document(
+        instansi=instansi,
+        satker=unit,
+        title="REKAPITULASI LAPORAN KEGIATAN HARIAN",
+        period_label=period.label,
+        identity=[("Unit", unit), ("Jumlah pegawai", str(len(lines)))],
+        columns=RECAP_COLUMNS,
+        rows=[
+            [
+                str(n),
+                line.nip,
+                line.name,
+                line.jabatan,
+                str(line.working_days),
+                str(line.days_attended),
+                str(line.days_reported),
+                str(line.submitted),
+                str(line.approved),
+                str(line.rejected),
+                f"{line.average_rating:g}" if line.average_rating else "-",
+            ]
+            for n, line in enumerate(lines, start=1)
+        ],
+        totals=[("Jumlah laporan", str(sum(line.submitted + line.approved + line.rejected for line in lines)))],
+        signer_title="Yang membuat rekap",
+        signer_name=signer.name,
+        signer_nip=signer.nip,
+        place=place,
+        printed_on=today,
+        empty_text="Tidak ada pegawai dalam cakupan rekap ini.",
+    )
+
+
+_REPORT_COLUMNS = [
+    ("No", 6, None),
+    ("Tanggal", 12, excel.DATE_FORMAT),
+    ("Mulai", 8, excel.TIME_FORMAT),
+    ("Selesai", 8, excel.TIME_FORMAT),
+    ("Durasi (menit)", 10, None),
+    ("Judul", 40, None),
+    ("Uraian", 60, None),
+    ("Hasil", 40, None),
+    ("Status", 12, None),
+    ("Nilai", 7, None),
+]
+
+
+def _report_cells(row: ExportRow) -> list[Any]:
+    return [
+        row.number,
+        row.day,
+        time.fromisoformat(row.start),
+        time.fromisoformat(row.end),
+        row.minutes,
+        row.title,
+        row.description,
+        row.output,
+        row.status_label,
+        row.rating,
+    ]
+
+
+def employee_workbook(rows: list[ExportRow]) -> bytes:
+    return excel.workbook_bytes([("Laporan", _REPORT_COLUMNS, (_report_cells(r) for r in rows))])
+
+
+def recap_workbook(lines: list[RecapRow], reports: list[Report], people: dict[str, Employee]) -> bytes:
+    """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period."""
+    recap_columns = [
+        ("No", 6, None),
+        ("NIP", 21, None),
+        ("Nama", 28, None),
+        ("Jabatan", 30, None),
+        ("Hari kerja", 10, None),
+        ("Hadir", 8, None),
+        ("Melapor", 9, None),
+        ("Diajukan", 9, None),
+        ("Disetujui", 10, None),
+        ("Ditolak", 9, None),
+        ("Rata-rata nilai", 14, "0.00"),
+    ]
+    recap_rows = (
+        [
+            n,
+            line.nip,
+            line.name,
+            line.jabatan,
+            line.working_days,
+            line.days_attended,
+            line.days_reported,
+            line.submitted,
+            line.approved,
+            line.rejected,
+            line.average_rating,
+        ]
+        for n, line in enumerate(lines, start=1)
+    )
+    ordered = sorted(reports, key=lambda r: (r.content.day, r.nip, r.content.start))
+    report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]
+    report_rows = (
+        [
+            r.nip,
+            people[r.nip].name if r.nip in people else "",
+            r.content.day,
+            r.content.start,
+            r.content.end,
+            _minutes(r),
+            r.content.title,
+            r.content.description,
+            r.content.output,
+            STATUS_LABELS[r.status],
+            r.rating,
+        ]
+        for r in ordered
+    )
+    return excel.workbook_bytes([("Rekap", recap_columns, recap_rows), ("Laporan", report_columns, report_rows)])
+
+
+def _minutes(report: Report) -> int:
+    c = report.content
+    return (c.end.hour * 60 + c.end.minute) - (c.start.hour * 60 + c.start.minute)

@@ -1,0 +1,246 @@
+"""Print and export: a preview as JSON, and PDF/Excel files built by a queue worker into S3 `exports/`."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from ..domain.accounts import Actor, Employee, Role, require_skpd_staff
+from ..domain.attendance import local_now
+from ..domain.errors import Forbidden, NotFound, ValidationError
+from ..domain.exports import (
+    ExportRow,
+    Period,
+    RecapRow,
+    parse_period,
+    parse_status,
+    recap_row,
+    report_rows,
+    totals,
+    working_days,
+)
+from ..domain.identity import validate_code
+from ..domain.reports import Report, ReportStatus
+from ..integrations.queue import NotificationQueue
+from ..integrations.storage import ObjectStore
+from ..store.attendance import DynamoAttendanceRepository
+from ..store.employees import EmployeeRepository
+from ..store.exports import DynamoExportJobs, ExportReads
+from ..store.organisation import DynamoOrgRepository
+from ..store.reminders import DynamoHolidayOverrides
+
+FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+PERIOD_KEYS = ("period", "date", "month", "from", "to")
+
+
+class ExportService:
+    def __init__(
+        self,
+        reads: ExportReads,
+        employees: EmployeeRepository,
+        org: DynamoOrgRepository,
+        attendance: DynamoAttendanceRepository,
+        overrides: DynamoHolidayOverrides,
+        jobs: DynamoExportJobs,
+        store: ObjectStore,
+        queue: NotificationQueue,
+        *,
+        clock: Callable[[], datetime],
+        url_ttl: int,
+    ) -> None:
+        self._reads, self._employees, self._org, self._attendance = reads, employees, org, attendance
+        self._overrides, self._jobs, self._store, self._queue = overrides, jobs, store, queue
+        self._clock, self._url_ttl = clock, url_ttl
+
+    # -- API side ----------------------------------------------------------------------------------
+
+    def preview(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
+        """The caller's own report for a period, as rows and totals."""
+        period, status = parse_period(params.get("period"), params), parse_status(params.get("status"))
+        rows = report_rows(self._reads.reports_of(actor.nip, period.first, period.last), status)
+        return {
+            "period": {"first": period.first.isoformat(), "last": period.last.isoformat(), "label": period.label},
+            "status": status.value if status else "ALL",
+            "rows": [_row_json(r) for r in rows],
+            "totals": totals(rows),
+        }
+
+    def request(self, actor: Actor, body: Mapping[str, Any]) -> dict[str, Any]:
+        """Check the request and its scope, record a job, queue it; the client polls `GET /exports/{id}`."""
+        kind, fmt = str(body.get("kind") or "").lower(), str(body.get("format") or "").lower()
+        if kind not in ("reports", "recap"):
+            raise ValidationError(
+                "Jenis ekspor harus reports atau recap.", code="INVALID_KIND", details={"field": "kind"}
+            )
+        if fmt not in FORMATS:
+            raise ValidationError("Format harus pdf atau xlsx.", code="INVALID_FORMAT", details={"field": "format"})
+        parse_period(body.get("period"), body)
+        status = parse_status(body.get("status"))
+        request = {"kind": kind, "format": fmt, "status": status.value if status else "ALL"}
+        request.update({k: str(body[k]) for k in PERIOD_KEYS if body.get(k) is not None})
+        if kind == "recap":
+            request.update(self._recap_scope(actor, body.get("scope")))
+        job_id = uuid.uuid4().hex
+        self._jobs.create(job_id, actor.nip, request, self._clock())
+        self._queue.send_all([{"kind": "export", "job_id": job_id}])
+        return {"job_id": job_id, "status": "PENDING"}
+
+    def job(self, actor: Actor, job_id: str) -> dict[str, Any]:
+        item = self._jobs.get(job_id) if job_id.isalnum() else None
+        if item is None or item.owner_nip != actor.nip:
+            raise NotFound("Ekspor tidak ditemukan.", code="EXPORT_NOT_FOUND")
+        view: dict[str, Any] = {"job_id": job_id, "status": item.status, "request": item.request, "error": item.error}
+        if item.status == "DONE" and item.file_key:
+            view["url"] = self._store.presigned_get(item.file_key, self._url_ttl, item.file_name)
+            view["expires_in"] = self._url_ttl
+        return view
+
+    def _recap_scope(self, actor: Actor, scope: object) -> dict[str, str]:
+        """Subordinates (any supervisor), a satker or the whole SKPD (HR of that SKPD)."""
+        if not isinstance(scope, dict) or scope.get("type") not in ("subordinates", "satker", "skpd"):
+            raise ValidationError(
+                "Cakupan rekap harus subordinates, satker, atau skpd.", code="INVALID_SCOPE", details={"field": "scope"}
+            )
+        if scope["type"] == "subordinates":
+            return {"scope": "subordinates", "supervisor_nip": actor.nip}
+        skpd_id = validate_code(str(scope.get("skpd_id") or actor.skpd_id), "skpd_id")
+        require_skpd_staff(actor, skpd_id, Role.KEPEGAWAIAN)
+        if scope["type"] == "skpd":
+            return {"scope": "skpd", "skpd_id": skpd_id}
+        satker_id = validate_code(str(scope.get("satker_id") or ""), "satker_id")
+        if self._org.get_satker(skpd_id, satker_id) is None:
+            raise NotFound("Satker tidak ditemukan.", code="SATKER_NOT_FOUND")
+        return {"scope": "satker", "skpd_id": skpd_id, "satker_id": satker_id}
+
+    # -- worker side -------------------------------------------------------------------------------
+
+    def run(self, job_id: str) -> str:
+        """Build one job's file (again, if a message comes twice: the result is the same file)."""
+        item = self._jobs.get(job_id)
+        if item is None or item.status in ("DONE", "FAILED"):
+            return "skipped"
+        request = dict(item.request)
+        try:
+            data, name = self._build(item.owner_nip, request)
+        except (ValidationError, NotFound, Forbidden) as exc:
+            self._jobs.finish(job_id, self._clock(), error=exc.message)
+            return "failed"
+        key = f"exports/{job_id}.{request['format']}"
+        self._store.put_bytes(key, data, FORMATS[request["format"]])
+        self._jobs.finish(job_id, self._clock(), key=key, name=name)
+        return "done"
+
+    def _build(self, owner_nip: str, request: dict[str, str]) -> tuple[bytes, str]:
+        period, status = parse_period(request.get("period"), request), parse_status(request.get("status"))
+        owner = self._employee(owner_nip)
+        today = local_now(self._clock(), owner.timezone.iana).date()
+        if request["kind"] == "reports":
+            return self._employee_file(owner, period, status, request["format"], today)
+        return self._recap_file(owner, request, period, status, today)
+
+    def _employee_file(
+        self, employee: Employee, period: Period, status: ReportStatus | None, fmt: str, today: date
+    ) -> tuple[bytes, str]:
+        rows = report_rows(self._reads.reports_of(employee.nip, period.first, period.last), status)
+        skpd = self._org.get_skpd(employee.skpd_id)
+        satker = self._org.get_satker(employee.skpd_id, employee.satker_id)
+        supervisor = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
+        name = f"laporan-{employee.nip}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{fmt}"
+        if fmt == "xlsx":
+            from ..exports import render
+
+            return render.employee_workbook(rows), name
+        from ..exports import render
+
+        summary = totals(rows)
+        document = render.employee_document(
+            instansi=skpd.name if skpd else employee.skpd_id,
+            satker=satker.name if satker else employee.satker_id,
+            period=period,
+            employee=employee,
+            rows=rows,
+            summary=summary,
+            supervisor=supervisor,
+            place=skpd.city if skpd else "",
+            today=today,
+        )
+        return render.pdf_bytes(document), name
+
+    def _recap_file(
+        self, owner: Employee, request: dict[str, str], period: Period, status: ReportStatus | None, today: date
+    ) -> tuple[bytes, str]:
+        if request["scope"] == "subordinates":
+            staff = self._reads.subordinates(owner.nip)
+            reports = [r for e in staff for r in self._reads.reports_of(e.nip, period.first, period.last)]
+            skpd_id, title = owner.skpd_id, f"Bawahan {owner.name}"
+        else:
+            skpd_id = request["skpd_id"]
+            satker_ids = (
+                [request["satker_id"]]
+                if request["scope"] == "satker"
+                else [s.satker_id for s in self._org.list_satker(skpd_id)]
+            )
+            staff = [e for satker_id in satker_ids for e in self._reads.staff(skpd_id, satker_id)]
+            reports = [
+                r for s in satker_ids for r in self._reads.reports_of_satker(skpd_id, s, period.first, period.last)
+            ]
+            satker = self._org.get_satker(skpd_id, satker_ids[0]) if request["scope"] == "satker" else None
+            title = satker.name if satker else "Seluruh satker"
+        if status is not None:
+            reports = [r for r in reports if r.status is status]
+        overrides = {
+            d: n
+            for year in range(period.first.year, period.last.year + 1)
+            for d, n in self._overrides.for_year(year).items()
+        }
+        workdays = working_days(period, overrides)
+        by_nip: dict[str, list[Report]] = {}
+        for report in reports:
+            by_nip.setdefault(report.nip, []).append(report)
+        lines: list[RecapRow] = []
+        for person in sorted(staff, key=lambda e: e.name.lower()):
+            attended = {d.day for d in self._attendance.between(person.nip, period.first, period.last) if d.attended}
+            lines.append(
+                recap_row(person.nip, person.name, person.jabatan, workdays, attended, by_nip.get(person.nip, []))
+            )
+        skpd = self._org.get_skpd(skpd_id)
+        from ..exports import render
+
+        name = f"rekap-{request['scope']}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{request['format']}"
+        if request["format"] == "xlsx":
+            people = {e.nip: e for e in staff}
+            return render.recap_workbook(lines, reports, people), name
+        document = render.recap_document(
+            instansi=skpd.name if skpd else skpd_id,
+            unit=title,
+            period=period,
+            lines=lines,
+            signer=owner,
+            place=skpd.city if skpd else "",
+            today=today,
+        )
+        return render.pdf_bytes(document), name
+
+    def _employee(self, nip: str) -> Employee:
+        employee = self._employees.get(nip)
+        if employee is None:
+            raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+        return employee
+
+
+def _row_json(row: ExportRow) -> dict[str, Any]:
+    return {
+        "no": row.number,
+        "date": row.day.isoformat(),
+        "start_time": row.start,
+        "end_time": row.end,
+        "title": row.title,
+        "description": row.description,
+        "output": row.output,
+        "status": row.status,
+        "status_label": row.status_label,
+        "rating": row.rating,
+        "minutes": row.minutes,
+    }

@@ -1,0 +1,126 @@
+"""Preview, export jobs through the exports queue, files in S3 and their content, scope of recaps."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+import requests
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from .conftest import attend, report_body, today_wib
+
+
+@pytest.fixture(scope="module")
+def runner(stack):
+    import boto3
+
+    from app import app
+    from chalicelib.config import settings
+    from chalicelib.integrations.aws import client
+    from devtools.runner import LocalRunner
+
+    cfg = settings()
+    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=print)
+
+
+@pytest.fixture
+def office(http, factory):
+    skpd = factory.skpd()
+    boss = factory.employee(skpd, name="dr. Kepala Satker")
+    staff = [factory.employee(skpd, supervisor=boss, name=f"Pegawai Ekspor {n}") for n in range(2)]
+    hr = factory.employee(skpd, roles=("KEPEGAWAIAN",), name="Petugas Kepegawaian")
+    day = today_wib()
+    tokens = {nip: http.login(nip) for nip in [boss, hr, *staff]}
+    for n, nip in enumerate(staff):
+        for back in range(2):
+            attend(nip, day - timedelta(days=back))
+            body = report_body(day - timedelta(days=back), title=f"Kegiatan {n}-{back} “penting”")
+            assert http.call("POST", "/reports", body, token=tokens[nip])[0] == 201
+    return {"skpd": skpd, "boss": boss, "staff": staff, "hr": hr, "day": day, "tokens": tokens}
+
+
+def _finish(http, runner, token, body):
+    status, job = http.call("POST", "/exports", body, token=token)
+    assert status == 202, job
+    assert http.call("GET", f"/exports/{job['job_id']}", token=token)[1]["status"] == "PENDING"
+    runner.deliver_queue()
+    status, done = http.call("GET", f"/exports/{job['job_id']}", token=token)
+    assert status == 200 and done["status"] == "DONE", done
+    return requests.get(done["url"], timeout=10).content
+
+
+def test_preview_gives_rows_and_totals(http, office):
+    token, day = office["tokens"][office["staff"][0]], office["day"]
+    status, preview = http.call("GET", f"/exports/preview?period=week&date={day}", token=token)
+    assert status == 200 and preview["totals"]["reports"] >= 1
+    assert preview["rows"][0]["status_label"] == "Diajukan"
+    month = http.call("GET", f"/exports/preview?period=month&month={day:%Y-%m}&status=APPROVED", token=token)[1]
+    assert month["rows"] == [] and month["totals"]["reports"] == 0
+    assert http.call("GET", "/exports/preview?period=year", token=token)[1]["code"] == "INVALID_PERIOD"
+
+
+def test_employee_pdf_and_excel(http, office, runner):
+    nip = office["staff"][0]
+    token, day = office["tokens"][nip], office["day"]
+    body = {"kind": "reports", "period": "month", "month": f"{day:%Y-%m}"}
+    data = _finish(http, runner, token, {**body, "format": "pdf"})
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+    assert "LAPORAN KEGIATAN HARIAN" in text and "Pegawai Ekspor 0" in text and nip in text
+    assert "Kegiatan 0-0 “penting”" in text and "Mengetahui," in text and "dr. Kepala Satker" in text
+    sheet = load_workbook(io.BytesIO(_finish(http, runner, token, {**body, "format": "xlsx"})))["Laporan"]
+    assert [c.value for c in sheet[1]][:3] == ["No", "Tanggal", "Mulai"]
+    assert sheet["B2"].value.date() <= day and isinstance(sheet["E2"].value, int) and sheet.max_row >= 2
+
+
+def test_recaps_in_scope_and_refused_out_of_scope(http, office, runner, factory):
+    day = office["day"]
+    period = {"period": "month", "month": f"{day:%Y-%m}"}
+    boss, hr = office["tokens"][office["boss"]], office["tokens"][office["hr"]]
+    data = _finish(http, runner, boss, {"kind": "recap", "format": "pdf", "scope": {"type": "subordinates"}, **period})
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "REKAPITULASI LAPORAN KEGIATAN HARIAN" in text and "Pegawai Ekspor 1" in text
+    book = load_workbook(
+        io.BytesIO(
+            _finish(
+                http,
+                runner,
+                hr,
+                {
+                    "kind": "recap",
+                    "format": "xlsx",
+                    "scope": {"type": "satker", "satker_id": office["skpd"][1]},
+                    **period,
+                },
+            )
+        )
+    )
+    recap = {row[1].value: row for row in book["Rekap"].iter_rows(min_row=2)}
+    line = recap[office["staff"][0]]
+    assert line[4].value >= 1 and line[5].value >= 1 and line[6].value == 2 and line[7].value == 2
+    assert book["Laporan"].max_row == 1 + 4
+    assert _finish(http, runner, hr, {"kind": "recap", "format": "xlsx", "scope": {"type": "skpd"}, **period})
+    other_hr = http.login(factory.employee(factory.skpd(), roles=("KEPEGAWAIAN",)))
+    foreign = {"kind": "recap", "format": "pdf", "scope": {"type": "skpd", "skpd_id": office["skpd"][0]}, **period}
+    assert http.call("POST", "/exports", foreign, token=other_hr)[0] == 403
+    staff_token = office["tokens"][office["staff"][0]]
+    assert http.call("POST", "/exports", {**foreign, "scope": {"type": "skpd"}}, token=staff_token)[0] == 403
+    _, job = http.call("POST", "/exports", {"kind": "reports", "format": "pdf", **period}, token=staff_token)
+    assert http.call("GET", f"/exports/{job['job_id']}", token=boss)[0] == 404
+    for bad, code in (
+        ({"kind": "x"}, "INVALID_KIND"),
+        ({"format": "doc"}, "INVALID_FORMAT"),
+        ({"scope": "all"}, "INVALID_TYPE"),
+    ):
+        body = {"kind": "recap", "format": "pdf", "scope": {"type": "subordinates"}, **period, **bad}
+        assert http.call("POST", "/exports", body, token=boss)[1]["code"] == code
+
+
+def test_an_empty_period_is_a_clear_document(http, office, runner):
+    token = office["tokens"][office["staff"][1]]
+    data = _finish(http, runner, token, {"kind": "reports", "format": "pdf", "period": "month", "month": "2025-01"})
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
+    assert "Tidak ada laporan pada periode ini." in text and "Januari 2025" in text
