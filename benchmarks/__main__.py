@@ -1,9 +1,11 @@
 """Run every benchmark: `python -m benchmarks`."""
 
-from . import api_latency, cold_start, reminder_dispatch
+from . import api_latency, cold_start, exports, reminder_dispatch
 
 cold_start.main()
 print()
 api_latency.main()
 print()
 reminder_dispatch.main()
+print()
+exports.main()

@@ -30,3 +30,5 @@ class Document:
     place: str = ""
     printed_on: date | None = None
     empty_text: str = "Tidak ada laporan pada periode ini."
+    #: further tables after the main one: (section title, columns, rows)
+    sections: list[tuple[str, list[Column], list[list[str]]]] = field(default_factory=list)

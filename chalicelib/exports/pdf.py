@@ -13,7 +13,7 @@ from fpdf import FPDF
 from fpdf.util import escape_parens
 
 from ..domain.messages import indonesian_date
-from .document import Document
+from .document import Column, Document
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
@@ -131,8 +131,13 @@ def render(doc: Document) -> bytes:
     pdf.alias_nb_pages("{nb_pages}")
     pdf.add_page()
     _heading(pdf, doc)
-    _table(pdf, doc)
+    _table(pdf, doc.columns, doc.rows, doc.empty_text)
     _closing(pdf, doc)
+    for title, columns, rows in doc.sections:
+        pdf.add_page()
+        pdf.set_font(FONT, "B", BODY_PT + 1)
+        pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, columns, rows, "Tidak ada data.")
     return bytes(pdf.output())
 
 
@@ -157,11 +162,11 @@ def _heading(pdf: _Pdf, doc: Document) -> None:
     pdf.ln(2)
 
 
-def _header_row(pdf: _Pdf, doc: Document) -> None:
+def _header_row(pdf: _Pdf, columns: list[Column]) -> None:
     pdf.set_font(FONT, "B", TABLE_PT)
     pdf.set_fill_color(225, 230, 240)
     x = MARGIN_MM
-    for column in doc.columns:
+    for column in columns:
         pdf.set_xy(x, pdf.get_y())
         pdf.cell(column.width_mm, 6, column.title, border=1, align="C", fill=True)
         x += column.width_mm
@@ -169,18 +174,18 @@ def _header_row(pdf: _Pdf, doc: Document) -> None:
     pdf.set_font(FONT, "", TABLE_PT)
 
 
-def _table(pdf: _Pdf, doc: Document) -> None:
-    _header_row(pdf, doc)
+def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: str) -> None:
+    _header_row(pdf, columns)
     measure = _Measure(pdf)
     bottom = pdf.h - MARGIN_MM - 6
-    total_w = sum(c.width_mm for c in doc.columns)
-    if not doc.rows:
-        pdf.cell(total_w, 8, doc.empty_text, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
+    total_w = sum(c.width_mm for c in columns)
+    if not rows:
+        pdf.cell(total_w, 8, empty_text, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
         return
-    for row in doc.rows:
+    for row in rows:
         cells = [
             measure.wrap(measure.clean(value), column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
-            for value, column in zip(row, doc.columns, strict=True)
+            for value, column in zip(row, columns, strict=True)
         ]
         start = 0
         height_lines = max(len(c) for c in cells)
@@ -188,10 +193,10 @@ def _table(pdf: _Pdf, doc: Document) -> None:
             room = int((bottom - pdf.get_y() - PAD_MM) // LINE_MM)
             if room < 1 or (start == 0 and height_lines <= _lines_per_page(pdf, bottom) and height_lines > room):
                 pdf.add_page()
-                _header_row(pdf, doc)
+                _header_row(pdf, columns)
                 continue
             chunk = min(room, height_lines - start)
-            _draw_row(pdf, doc, measure, cells, start, chunk, total_w)
+            _draw_row(pdf, columns, measure, cells, start, chunk, total_w)
             start += chunk
 
 
@@ -200,7 +205,7 @@ def _lines_per_page(pdf: _Pdf, bottom: float) -> int:
 
 
 def _draw_row(
-    pdf: _Pdf, doc: Document, measure: _Measure, cells: list[list[str]], start: int, count: int, total_w: float
+    pdf: _Pdf, columns: list[Column], measure: _Measure, cells: list[list[str]], start: int, count: int, total_w: float
 ) -> None:
     """One row (or the part of it that fits): all its text in one text object, its rules in one path.
 
@@ -215,7 +220,7 @@ def _draw_row(
     ops = ["q 0 g BT"]
     rules = []
     x = MARGIN_MM
-    for lines, column in zip(cells, doc.columns, strict=True):
+    for lines, column in zip(cells, columns, strict=True):
         for n, line in enumerate(lines[start : start + count]):
             if not line:
                 continue

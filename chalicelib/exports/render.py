@@ -95,9 +95,47 @@ def employee_document(
     )
 
 
+DETAIL_COLUMNS = [
+    Column("No", 10, align="R"),
+    Column("NIP / Nama", 44, wrap=True),
+    Column("Tanggal", 19),
+    Column("Waktu", 19),
+    Column("Judul", 42, wrap=True),
+    Column("Uraian", 82, wrap=True),
+    Column("Hasil", 34, wrap=True),
+    Column("Status", 18),
+    Column("Nilai", 10, align="C"),
+]
+
+
 def recap_document(
-    *, instansi: str, unit: str, period: Period, lines: list[RecapRow], signer: Employee, place: str, today: date
+    *,
+    instansi: str,
+    unit: str,
+    period: Period,
+    lines: list[RecapRow],
+    reports: list[Report],
+    people: dict[str, Employee],
+    signer: Employee,
+    place: str,
+    today: date,
 ) -> Document:
+    """Summary per employee, signature, then every report of the period (the details section)."""
+    ordered = sorted(reports, key=lambda r: (r.content.day, r.nip, r.content.start))
+    details = [
+        [
+            str(n),
+            f"{r.nip}\n{people[r.nip].name if r.nip in people else ''}",
+            f"{r.content.day:%d/%m/%Y}",
+            f"{r.content.start:%H:%M}-{r.content.end:%H:%M}",
+            r.content.title,
+            r.content.description,
+            r.content.output,
+            STATUS_LABELS[r.status],
+            str(r.rating or "-"),
+        ]
+        for n, r in enumerate(ordered, start=1)
+    ]
     return Document(
         instansi=instansi,
         satker=unit,
@@ -128,6 +166,7 @@ def recap_document(
         place=place,
         printed_on=today,
         empty_text="Tidak ada pegawai dalam cakupan rekap ini.",
+        sections=[("Rincian laporan kegiatan", DETAIL_COLUMNS, details)],
     )
 
 

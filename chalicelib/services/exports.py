@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..store.reminders import DynamoHolidayOverrides
 
 FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 PERIOD_KEYS = ("period", "date", "month", "from", "to")
+ATTENDANCE_READERS = 8
 
 
 class ExportService:
@@ -209,19 +211,30 @@ class ExportService:
         from ..exports import render
 
         name = f"rekap-{request['scope']}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{request['format']}"
+        by_person = {e.nip: e for e in staff}
         if request["format"] == "xlsx":
-            people = {e.nip: e for e in staff}
-            return render.recap_workbook(lines, reports, people), name
+            return render.recap_workbook(lines, reports, by_person), name
         document = render.recap_document(
             instansi=skpd.name if skpd else skpd_id,
             unit=title,
             period=period,
             lines=lines,
+            reports=reports,
+            people=by_person,
             signer=owner,
             place=skpd.city if skpd else "",
             today=today,
         )
         return render.pdf_bytes(document), name
+
+    def _attended(self, people: list[Employee], period: Period) -> dict[str, set[date]]:
+        """Days attended per employee: one Query each, several at a time (they wait on the network)."""
+
+        def days(person: Employee) -> set[date]:
+            return {d.day for d in self._attendance.between(person.nip, period.first, period.last) if d.attended}
+
+        with ThreadPoolExecutor(max_workers=ATTENDANCE_READERS) as pool:
+            return dict(zip((p.nip for p in people), pool.map(days, people), strict=True))
 
     def _employee(self, nip: str) -> Employee:
         employee = self._employees.get(nip)

@@ -1,0 +1,203 @@
+"""Exports at scale: a satker of 500 employees with a month of reports (~11,000) in DynamoDB Local.
+
+Prints time and peak memory (tracemalloc, a second run) of the Excel recap, the PDF recap (summary
+plus every report), and one employee's monthly PDF — each built the way the export worker does it,
+reads from DynamoDB Local included.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+import tracemalloc
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from datetime import time as clock
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EMPLOYEES = 500
+MONTH = "2026-10"  # 22 working days
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    from devtools.ephemeral import ephemeral_stack
+
+    with ephemeral_stack("bench"):
+        from chalicelib.services import container
+
+        started = time.perf_counter()
+        owner, first_nip, count = _fill()
+        print(f"exports ({EMPLOYEES} employees, {count:,} reports in {MONTH})")
+        print(f"  filled DynamoDB Local in {time.perf_counter() - started:.0f} s")
+        service = container.exports()
+        period = {"period": "month", "month": MONTH, "status": "ALL"}
+        recap = {"kind": "recap", "scope": "satker", "skpd_id": "BENCH", "satker_id": "S-1", **period}
+        jobs = {
+            "Excel recap (2 sheets)": (owner, {**recap, "format": "xlsx"}),
+            "PDF recap (+ all reports)": (owner, {**recap, "format": "pdf"}),
+            "one employee's month PDF": (first_nip, {"kind": "reports", "format": "pdf", **period}),
+        }
+        timer = _RenderTimer()
+        print(f"  {'file':28s} {'total':>7s} {'render':>7s} {'reads':>7s}   peak (tracemalloc)   size")
+        for name, (nip, request) in jobs.items():
+            timer.seconds = 0.0
+            started = time.perf_counter()
+            data, _ = service._build(nip, request)
+            total = time.perf_counter() - started
+            render_s = timer.seconds
+            tracemalloc.start()
+            service._build(nip, request)
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(
+                f"  {name:28s} {total:6.2f}s {render_s:6.2f}s {total - render_s:6.2f}s"
+                f"   {peak / 2**20:6.1f} MB           {len(data) / 2**20:4.1f} MB"
+            )
+
+
+class _RenderTimer:
+    """Times the file-building step (render.*) apart from the DynamoDB reads."""
+
+    def __init__(self) -> None:
+        from chalicelib.exports import render
+
+        self.seconds = 0.0
+        for name in ("recap_workbook", "employee_workbook", "pdf_bytes"):
+            setattr(render, name, self._timed(getattr(render, name)))
+
+    def _timed(self, function):
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        return timed
+
+
+def _fill() -> tuple[str, str, int]:
+    """500 employees of one satker, attendance on every working day, ~1 report per working day each."""
+    from chalicelib.domain.accounts import Employee, Role
+    from chalicelib.domain.exports import parse_period, working_days
+    from chalicelib.domain.identity import TimeZone
+    from chalicelib.domain.organisation import Satker, Skpd
+    from chalicelib.domain.reports import HistoryEntry, Report, ReportContent, ReportStatus
+    from chalicelib.store.employees import DynamoEmployeeRepository
+    from chalicelib.store.models import AttendanceItem, EmployeeItem, ReportItem
+    from chalicelib.store.organisation import DynamoOrgRepository
+    from chalicelib.store.reports import to_item
+
+    org = DynamoOrgRepository()
+    org.save_skpd(Skpd("BENCH", "Dinas Pendidikan Kota Contoh", TimeZone.WIB, city="Kota Contoh"))
+    org.save_satker(Satker("BENCH", "S-1", "SMP Negeri 1 Kota Contoh", TimeZone.WIB))
+    rng = random.Random(5)
+    words = [
+        "menyusun",
+        "rencana",
+        "pembelajaran",
+        "mengajar",
+        "kelas",
+        "evaluasi",
+        "hasil",
+        "belajar",
+        "siswa",
+        "rapat",
+        "guru",
+        "administrasi",
+        "kurikulum",
+        "bimbingan",
+        "konseling",
+        "“projek”",
+        "café",
+        "naïve",
+    ]
+    repo = DynamoEmployeeRepository()
+    owner = "197001011995031001"
+    repo.add(
+        Employee(
+            owner,
+            "Kepala Sekolah",
+            "Kepala Sekolah",
+            "BENCH",
+            "S-1",
+            "6281100000000",
+            TimeZone.WIB,
+            granted_roles=frozenset({Role.KEPEGAWAIAN}),
+            password_hash="x",
+            must_change_password=False,
+        )
+    )
+    employees, reports, days = [], [], working_days(parse_period("month", {"month": MONTH}), {})
+    for n in range(EMPLOYEES):
+        nip = f"1980{n // 28 + 1:02d}{n % 28 + 1:02d}20050110{n % 9 + 1:02d}"[:18]
+        nip = f"{nip[:14]}1{n % 999 + 1:03d}"
+        employees.append(
+            EmployeeItem(
+                nip=nip,
+                name=f"Guru {n:03d}",
+                jabatan="Guru Ahli Pertama",
+                skpd_id="BENCH",
+                satker_id="S-1",
+                satker_nip=f"SATKER#S-1#{nip}",
+                supervisor_nip=owner,
+                whatsapp=f"62811{n:08d}",
+                timezone="WIB",
+                password_hash="x",
+                must_change_password=False,
+                token_version=0,
+                created_at=datetime.now(UTC),
+                updated_at=datetime.now(UTC),
+                version=1,
+            )
+        )
+        for day in days:
+            content = ReportContent(
+                day,
+                clock(8, 0),
+                clock(10, 0),
+                " ".join(rng.choices(words, k=5)).capitalize(),
+                " ".join(rng.choices(words, k=rng.randint(12, 45))),
+                "Dokumen " + rng.choice(words),
+            )
+            status = rng.choice(
+                [ReportStatus.APPROVED, ReportStatus.APPROVED, ReportStatus.SUBMITTED, ReportStatus.REJECTED]
+            )
+            reports.append(
+                to_item(
+                    Report(
+                        f"{nip}{day:%Y%m%d}",
+                        nip,
+                        "BENCH",
+                        "S-1",
+                        owner,
+                        content,
+                        status,
+                        datetime.combine(day, clock(10, 0), tzinfo=UTC),
+                        rating=rng.randint(3, 5) if status is ReportStatus.APPROVED else None,
+                        history=(HistoryEntry(datetime.now(UTC), nip, "CREATED"),),
+                        version=1,
+                    )
+                )
+            )
+    attendance = [
+        AttendanceItem(nip=e.nip, day=d.isoformat(), sync_in="07:30", sync_out="16:00") for e in employees for d in days
+    ]
+    for model, items in ((EmployeeItem, employees), (ReportItem, reports), (AttendanceItem, attendance)):
+        chunks = [items[i : i + 500] for i in range(0, len(items), 500)]
+
+        def write(chunk, model=model):
+            with model.batch_write() as batch:
+                for item in chunk:
+                    batch.save(item)
+
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            list(pool.map(write, chunks))
+    return owner, employees[0].nip, len(reports)
+
+
+if __name__ == "__main__":
+    main()
