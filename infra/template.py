@@ -165,6 +165,25 @@ def _error_response(kind: str, status: str, code: str, message: str) -> dict[str
     }
 
 
+def _dead_letters() -> dict[str, Any]:
+    return {"Type": "AWS::SQS::Queue", "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True}}
+
+
+def _queue(dead_letters: str, *, visibility: int, receives: int) -> dict[str, Any]:
+    """A queue whose messages go to ``dead_letters`` after ``receives`` failed receives."""
+    return {
+        "Type": "AWS::SQS::Queue",
+        "Properties": {
+            "VisibilityTimeout": visibility,
+            "SqsManagedSseEnabled": True,
+            "RedrivePolicy": {
+                "deadLetterTargetArn": {"Fn::GetAtt": [dead_letters, "Arn"]},
+                "maxReceiveCount": receives,
+            },
+        },
+    }
+
+
 def function_names(app: Chalice) -> list[str]:
     """Chalice's names of every Lambda the app packages (API handler, authorizers, event handlers)."""
     names = ["api_handler"] if app.routes else []
@@ -180,37 +199,11 @@ def merge_template(app: Chalice) -> dict[str, Any]:
     """Everything `chalice package --merge-template` should add to or change in Chalice's SAM template."""
     resources: dict[str, Any] = {table_resource_name(t): _table(t, d) for t, d in TABLES.items()}
     resources["DataBucket"] = _bucket()
-    resources["StreamFailures"] = {
-        "Type": "AWS::SQS::Queue",
-        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
-    }
-    resources["NotificationsFailures"] = {
-        "Type": "AWS::SQS::Queue",
-        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
-    }
-    resources["NotificationsQueue"] = {
-        "Type": "AWS::SQS::Queue",
-        "Properties": {
-            "VisibilityTimeout": 180,
-            "SqsManagedSseEnabled": True,
-            "RedrivePolicy": {
-                "deadLetterTargetArn": {"Fn::GetAtt": ["NotificationsFailures", "Arn"]},
-                "maxReceiveCount": 5,
-            },
-        },
-    }
-    resources["ExportsFailures"] = {
-        "Type": "AWS::SQS::Queue",
-        "Properties": {"MessageRetentionPeriod": 1209600, "SqsManagedSseEnabled": True},
-    }
-    resources["ExportsQueue"] = {
-        "Type": "AWS::SQS::Queue",
-        "Properties": {
-            "VisibilityTimeout": 960,
-            "SqsManagedSseEnabled": True,
-            "RedrivePolicy": {"deadLetterTargetArn": {"Fn::GetAtt": ["ExportsFailures", "Arn"]}, "maxReceiveCount": 3},
-        },
-    }
+    resources["StreamFailures"] = _dead_letters()
+    resources["NotificationsFailures"] = _dead_letters()
+    resources["NotificationsQueue"] = _queue("NotificationsFailures", visibility=180, receives=5)
+    resources["ExportsFailures"] = _dead_letters()
+    resources["ExportsQueue"] = _queue("ExportsFailures", visibility=960, receives=3)
     for name in function_names(app):
         resources[to_cfn_resource_name(name) + "Role"] = {"Properties": {"Policies": _policy()}}
     for source in app.event_sources:

@@ -8,25 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .errors import ValidationError
-from .messages import indonesian_date
-from .reports import STATUS_LABELS, Report, ReportStatus
+from .messages import MONTHS, indonesian_date
+from .reports import STATUS_LABELS, Report, ReportStatus, parse_day
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 STATUS_FILTERS = ("ALL", "SUBMITTED", "APPROVED", "REJECTED")
 
 
@@ -43,23 +29,14 @@ class Period:
             current += timedelta(days=1)
 
 
-def _day(value: object, field: str) -> date:
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise ValidationError(
-            f"Kolom '{field}' harus tanggal YYYY-MM-DD.", code="INVALID_DATE", details={"field": field}
-        ) from None
-
-
 def parse_period(kind: object, params: Mapping[str, object]) -> Period:
     """``day`` (date), ``week`` (Monday-Sunday of date), ``month`` (YYYY-MM) or ``range`` (from, to)."""
     kind = str(kind or "").lower()
     if kind == "day":
-        day = _day(params.get("date"), "date")
+        day = parse_day(params.get("date"), "date")
         return Period(day, day, indonesian_date(day))
     if kind == "week":
-        day = _day(params.get("date"), "date")
+        day = parse_day(params.get("date"), "date")
         first = day - timedelta(days=day.weekday())
         last = first + timedelta(days=6)
         return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
@@ -73,7 +50,7 @@ def parse_period(kind: object, params: Mapping[str, object]) -> Period:
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return Period(first, last, f"{MONTHS[first.month - 1]} {first.year}")
     if kind == "range":
-        first, last = _day(params.get("from"), "from"), _day(params.get("to"), "to")
+        first, last = parse_day(params.get("from"), "from"), parse_day(params.get("to"), "to")
         if last < first or (last - first).days >= MAX_RANGE_DAYS:
             raise ValidationError(
                 f"Rentang tanggal harus urut dan paling panjang {MAX_RANGE_DAYS} hari.", code="INVALID_DATE_RANGE"

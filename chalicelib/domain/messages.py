@@ -37,23 +37,25 @@ def account_created_email(name: str, nip: str, app_url: str) -> tuple[str, str]:
     )
 
 
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+
 def indonesian_date(value: date) -> str:
     """``21 November 2026``."""
-    months = [
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    ]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def report_approved(name: str, title: str, day: date, by: str | None, rating: int | None) -> str:
