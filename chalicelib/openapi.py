@@ -14,6 +14,17 @@ _NIP = {"type": "string", "pattern": "^[0-9]{18}$", "example": "1985031520100110
 _TZ = {"type": "string", "enum": ["WIB", "WITA", "WIT"]}
 
 
+#: the fields an employee writes in a report
+_CONTENT: dict[str, Any] = {
+    "date": {"type": "string", "format": "date"},
+    "start_time": _S,
+    "end_time": _S,
+    "title": _S,
+    "description": _S,
+    "output": _S,
+}
+
+
 def _obj(required: list[str] | None = None, **props: Any) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "object", "properties": props}
     if required:
@@ -210,18 +221,8 @@ SCHEMAS: dict[str, Any] = {
         template_id={"type": "string", "description": "fills title, description, output; end = start + duration"},
         rhk_id={"type": "string", "nullable": True},
     ),
-    "ReportPatch": _obj(
-        ["version"],
-        date={"type": "string", "format": "date"},
-        start_time=_S,
-        end_time=_S,
-        title=_S,
-        description=_S,
-        output=_S,
-        rhk_id={"type": "string", "nullable": True},
-        version=_I,
-    ),
-    "ReportCopy": _obj(None, date=_S, start_time=_S, end_time=_S, title=_S, description=_S, output=_S),
+    "ReportPatch": _obj(["version"], **_CONTENT, rhk_id={"type": "string", "nullable": True}, version=_I),
+    "ReportCopy": _obj(None, **_CONTENT),
     "Decision": _obj(
         ["decision", "version"],
         decision={"type": "string", "enum": ["APPROVED", "REJECTED"]},
@@ -233,12 +234,7 @@ SCHEMAS: dict[str, Any] = {
         ["report_id", "nip", "date", "start_time", "end_time", "title", "description", "output", "status", "version"],
         report_id=_S,
         nip=_S,
-        date={"type": "string", "format": "date"},
-        start_time=_S,
-        end_time=_S,
-        title=_S,
-        description=_S,
-        output=_S,
+        **_CONTENT,
         template_id={"type": "string", "nullable": True},
         rhk_id={"type": "string", "nullable": True},
         status={"type": "string", "enum": ["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"]},

@@ -53,9 +53,7 @@ class DynamoTemplateRepository:
         try:
             item.save()
         except PutError as exc:
-            if condition_failed(exc):
-                raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
-            raise
+            raise _stale_or(exc) from None
         return replace(template, version=int(item.version))
 
     def delete(self, template: Template) -> None:
@@ -64,6 +62,9 @@ class DynamoTemplateRepository:
         try:
             item.delete()
         except DeleteError as exc:
-            if condition_failed(exc):
-                raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.") from None
-            raise
+            raise _stale_or(exc) from None
+
+
+def _stale_or(exc: PutError | DeleteError) -> Exception:
+    """A lost version check becomes 409; anything else stays what it was."""
+    return Conflict("Templat telah diubah; muat ulang lalu coba lagi.") if condition_failed(exc) else exc
