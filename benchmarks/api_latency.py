@@ -130,7 +130,7 @@ def _seed() -> tuple[str, list]:
     from datetime import time as clock
 
     for day in days:
-        DynamoAttendanceRepository().upsert_sync(nip, day, clock(7, 0), clock(16, 0))
+        DynamoAttendanceRepository().upsert_sync(nip, day, clock(7, 0), clock(16, 0), ("BENCH", "S-1"))
     return nip, days
 
 

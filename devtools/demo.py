@@ -122,7 +122,7 @@ def load_demo_data() -> bool:
                 must_change_password=False,
             )
         )
-    _attendance([p[0] for p in PEOPLE])
+    _attendance([(p[0], p[3]) for p in PEOPLE])
     DynamoTemplateRepository().save(
         Template(
             template_id=uuid.uuid4().hex,
@@ -137,7 +137,7 @@ def load_demo_data() -> bool:
     return True
 
 
-def _attendance(nips: list[str]) -> None:
+def _attendance(people: list[tuple[str, str]]) -> None:
     """Sync-style attendance on the working days of the last three weeks, today included."""
     repo = DynamoAttendanceRepository()
     today = today_in_wib()
@@ -145,9 +145,9 @@ def _attendance(nips: list[str]) -> None:
         day = today - timedelta(days=back)
         if not is_working_day(day):
             continue
-        for n, nip in enumerate(nips):
+        for n, (nip, satker_id) in enumerate(people):
             check_out = None if back == 0 else time(16, (n * 7) % 60)
-            repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out)
+            repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out, (SKPD_ID, satker_id))
 
 
 def today_in_wib() -> date:

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, time, timedelta
 
 from .errors import ValidationError
 from .messages import MONTHS, indonesian_date
-from .reports import STATUS_LABELS, Report, ReportStatus, parse_day
+from .reports import STATUS_LABELS, ReportStatus, parse_day
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
 STATUS_FILTERS = ("ALL", "SUBMITTED", "APPROVED", "REJECTED")
+COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.REJECTED)
 
 
 @dataclass(frozen=True)
@@ -68,52 +69,41 @@ def parse_status(value: object) -> ReportStatus | None:
     return None if text == "ALL" else ReportStatus(text)
 
 
-@dataclass(frozen=True)
-class ExportRow:
-    number: int
+@dataclass(frozen=True, slots=True)
+class ReportLine:
+    """What an export shows of one report."""
+
+    report_id: str
+    nip: str
     day: date
-    start: str
-    end: str
+    start: time
+    end: time
     title: str
     description: str
     output: str
-    status: str
-    status_label: str
+    status: ReportStatus
     rating: int | None
-    minutes: int
+
+    @property
+    def minutes(self) -> int:
+        return (self.end.hour * 60 + self.end.minute) - (self.start.hour * 60 + self.start.minute)
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
 
 
-def report_rows(reports: Iterable[Report], status: ReportStatus | None) -> list[ExportRow]:
-    """Live reports in date and time order, filtered by status, numbered from 1."""
-    chosen = sorted(
-        (r for r in reports if r.status is not ReportStatus.WITHDRAWN and (status is None or r.status is status)),
-        key=lambda r: (r.content.day, r.content.start, r.report_id),
+def report_rows(lines: Iterable[ReportLine], status: ReportStatus | None) -> list[ReportLine]:
+    """Live reports in date and time order, filtered by status (the export numbers them from 1)."""
+    return sorted(
+        (r for r in lines if r.status is not ReportStatus.WITHDRAWN and (status is None or r.status is status)),
+        key=lambda r: (r.day, r.start, r.report_id),
     )
-    rows = []
-    for number, r in enumerate(chosen, start=1):
-        c = r.content
-        minutes = (datetime.combine(c.day, c.end) - datetime.combine(c.day, c.start)).seconds // 60
-        rows.append(
-            ExportRow(
-                number,
-                c.day,
-                f"{c.start:%H:%M}",
-                f"{c.end:%H:%M}",
-                c.title,
-                c.description,
-                c.output,
-                r.status.value,
-                STATUS_LABELS[r.status],
-                r.rating,
-                minutes,
-            )
-        )
-    return rows
 
 
-def totals(rows: list[ExportRow]) -> dict[str, object]:
+def totals(rows: list[ReportLine]) -> dict[str, object]:
     ratings = [r.rating for r in rows if r.rating]
-    by_status = {s: sum(1 for r in rows if r.status == s) for s in ("SUBMITTED", "APPROVED", "REJECTED")}
+    by_status = {s.value: sum(1 for r in rows if r.status is s) for s in COUNTED}
     return {
         "reports": len(rows),
         "days": len({r.day for r in rows}),
@@ -142,21 +132,43 @@ def working_days(period: Period, overrides: Mapping[date, str | None]) -> list[d
 
 
 def recap_row(
-    nip: str, name: str, jabatan: str, workdays: list[date], attended: set[date], reports: Iterable[Report]
+    nip: str, name: str, jabatan: str, workdays: list[date], attended: set[date], lines: Iterable[ReportLine]
 ) -> RecapRow:
     """One employee's line: working days, days attended (working days only), days with a report, statuses, rating."""
-    live = [r for r in reports if r.status is not ReportStatus.WITHDRAWN]
+    live = [r for r in lines if r.status is not ReportStatus.WITHDRAWN]
     ratings = [r.rating for r in live if r.rating]
-    workday_set = set(workdays)
     return RecapRow(
         nip=nip,
         name=name,
         jabatan=jabatan,
         working_days=len(workdays),
-        days_attended=len(attended & workday_set),
-        days_reported=len({r.content.day for r in live}),
+        days_attended=len(attended.intersection(workdays)),
+        days_reported=len({r.day for r in live}),
         submitted=sum(1 for r in live if r.status is ReportStatus.SUBMITTED),
         approved=sum(1 for r in live if r.status is ReportStatus.APPROVED),
         rejected=sum(1 for r in live if r.status is ReportStatus.REJECTED),
         average_rating=round(sum(ratings) / len(ratings), 2) if ratings else None,
     )
+
+
+class RecapTally:
+    """Counts report lines as they stream into a recap's detail table, then gives each employee's line."""
+
+    def __init__(self, workdays: list[date], status: ReportStatus | None) -> None:
+        self._workdays, self._status = workdays, status
+        self._by_nip: dict[str, list[ReportLine]] = {}
+
+    def take(self, chunks: Iterable[Iterable[ReportLine]]) -> Iterator[ReportLine]:
+        """The live lines of each chunk (a day, or a whole set) that pass the status filter, in date, NIP
+        and time order within the chunk, counted as they are taken."""
+        for chunk in chunks:
+            for line in sorted(report_rows(chunk, self._status), key=lambda r: (r.day, r.nip, r.start)):
+                self._by_nip.setdefault(line.nip, []).append(line)
+                yield line
+
+    def rows(self, staff: Iterable[tuple[str, str, str]], attended: Mapping[str, set[date]]) -> list[RecapRow]:
+        """One line per (NIP, name, jabatan) of ``staff``, in the given order, from the lines taken so far."""
+        return [
+            recap_row(nip, name, jabatan, self._workdays, attended.get(nip, set()), self._by_nip.get(nip, []))
+            for nip, name, jabatan in staff
+        ]

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
 from typing import Any
 
 from ..domain.accounts import Employee
-from ..domain.exports import ExportRow, Period, RecapRow
-from ..domain.reports import STATUS_LABELS, Report
+from ..domain.exports import Period, RecapRow, ReportLine
 from . import excel, pdf
 from .document import Column, Document
 
@@ -46,7 +46,7 @@ def employee_document(
     satker: str,
     period: Period,
     employee: Employee,
-    rows: list[ExportRow],
+    rows: list[ReportLine],
     summary: dict[str, Any],
     supervisor: Employee | None,
     place: str,
@@ -67,16 +67,16 @@ def employee_document(
         columns=EMPLOYEE_COLUMNS,
         rows=[
             [
-                str(r.number),
+                str(n),
                 f"{r.day:%d/%m/%Y}",
-                f"{r.start}-{r.end}",
+                f"{r.start:%H:%M}-{r.end:%H:%M}",
                 r.title,
                 r.description,
                 r.output,
                 r.status_label,
                 str(r.rating or "-"),
             ]
-            for r in rows
+            for n, r in enumerate(rows, start=1)
         ],
         totals=[
             ("Jumlah laporan", str(summary["reports"])),
@@ -114,27 +114,26 @@ def recap_document(
     unit: str,
     period: Period,
     lines: list[RecapRow],
-    reports: list[Report],
-    people: dict[str, Employee],
+    reports: list[ReportLine],
+    names: dict[str, str],
     signer: Employee,
     place: str,
     today: date,
 ) -> Document:
-    """Summary per employee, signature, then every report of the period (the details section)."""
-    ordered = sorted(reports, key=lambda r: (r.content.day, r.nip, r.content.start))
+    """Summary per employee, signature, then every report of the period in the given order (the details)."""
     details = [
         [
             str(n),
-            f"{r.nip}\n{people[r.nip].name if r.nip in people else ''}",
-            f"{r.content.day:%d/%m/%Y}",
-            f"{r.content.start:%H:%M}-{r.content.end:%H:%M}",
-            r.content.title,
-            r.content.description,
-            r.content.output,
-            STATUS_LABELS[r.status],
+            f"{r.nip}\n{names.get(r.nip, '')}",
+            f"{r.day:%d/%m/%Y}",
+            f"{r.start:%H:%M}-{r.end:%H:%M}",
+            r.title,
+            r.description,
+            r.output,
+            r.status_label,
             str(r.rating or "-"),
         ]
-        for n, r in enumerate(ordered, start=1)
+        for n, r in enumerate(reports, start=1)
     ]
     return Document(
         instansi=instansi,
@@ -184,12 +183,11 @@ _REPORT_COLUMNS = [
 ]
 
 
-def _report_cells(row: ExportRow) -> list[Any]:
+def _report_cells(row: ReportLine) -> list[Any]:
     return [
-        row.number,
         row.day,
-        time.fromisoformat(row.start),
-        time.fromisoformat(row.end),
+        row.start,
+        row.end,
         row.minutes,
         row.title,
         row.description,
@@ -199,12 +197,18 @@ def _report_cells(row: ExportRow) -> list[Any]:
     ]
 
 
-def employee_workbook(rows: list[ExportRow]) -> bytes:
-    return excel.workbook_bytes([("Laporan", _REPORT_COLUMNS, (_report_cells(r) for r in rows))])
+def employee_workbook(rows: list[ReportLine]) -> bytes:
+    cells = ([n, *_report_cells(r)] for n, r in enumerate(rows, start=1))
+    return excel.workbook_bytes([("Laporan", _REPORT_COLUMNS, cells)])
 
 
-def recap_workbook(lines: list[RecapRow], reports: list[Report], people: dict[str, Employee]) -> bytes:
-    """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period."""
+def recap_workbook(
+    reports: Iterable[ReportLine], summary: Callable[[], list[RecapRow]], names: dict[str, str]
+) -> bytes:
+    """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period, in the given order.
+
+    ``reports`` are written as they come; ``summary`` is called after the last of them.
+    """
     recap_columns = [
         ("No", 6, None),
         ("NIP", 21, None),
@@ -218,43 +222,23 @@ def recap_workbook(lines: list[RecapRow], reports: list[Report], people: dict[st
         ("Ditolak", 9, None),
         ("Rata-rata nilai", 14, "0.00"),
     ]
-    recap_rows = (
-        [
-            n,
-            line.nip,
-            line.name,
-            line.jabatan,
-            line.working_days,
-            line.days_attended,
-            line.days_reported,
-            line.submitted,
-            line.approved,
-            line.rejected,
-            line.average_rating,
-        ]
-        for n, line in enumerate(lines, start=1)
-    )
-    ordered = sorted(reports, key=lambda r: (r.content.day, r.nip, r.content.start))
+
+    def recap_rows() -> Iterator[list[Any]]:
+        for n, line in enumerate(summary(), start=1):
+            yield [
+                n,
+                line.nip,
+                line.name,
+                line.jabatan,
+                line.working_days,
+                line.days_attended,
+                line.days_reported,
+                line.submitted,
+                line.approved,
+                line.rejected,
+                line.average_rating,
+            ]
+
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]
-    report_rows = (
-        [
-            r.nip,
-            people[r.nip].name if r.nip in people else "",
-            r.content.day,
-            r.content.start,
-            r.content.end,
-            _minutes(r),
-            r.content.title,
-            r.content.description,
-            r.content.output,
-            STATUS_LABELS[r.status],
-            r.rating,
-        ]
-        for r in ordered
-    )
+    report_rows = ([r.nip, names.get(r.nip, ""), *_report_cells(r)] for r in reports)
     return excel.workbook_bytes([("Rekap", recap_columns, recap_rows), ("Laporan", report_columns, report_rows)])
-
-
-def _minutes(report: Report) -> int:
-    c = report.content
-    return (c.end.hour * 60 + c.end.minute) - (c.start.hour * 60 + c.start.minute)

@@ -30,7 +30,7 @@ def attendance_sync(event: Any) -> dict[str, int]:
     job = container.attendance_sync(lambda message, **extra: logger.warning(message, extra=extra))
     if job is None:
         logger.info("attendance sync skipped: ATTENDANCE_SOURCE_URL is not set")
-        return {"pages": 0, "stored": 0, "skipped": 0}
+        return {"pages": 0, "stored": 0, "skipped": 0, "unknown_nip": 0}
     summary = job.run()
     logger.info("attendance sync", extra=summary)
     return summary

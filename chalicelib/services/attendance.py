@@ -13,12 +13,14 @@ from ..domain.errors import NotFound, ValidationError
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
 from ..store.attendance import DynamoAttendanceRepository
+from ..store.employees import EmployeeRepository
 from ..store.job_state import DynamoJobState
 from ..store.organisation import DynamoOrgRepository
 from ..store.reminders import DynamoHolidayOverrides
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
+BATCH_GET_LIMIT = 100
 
 
 class AttendanceService:
@@ -47,7 +49,8 @@ class AttendanceService:
         distance = check_location(satker.office, lat, lon)
         now = local_now(self._clock(), actor.timezone.iana)
         check_native(self._attendance.get(actor.nip, now.date()), kind)
-        self._attendance.check_in(actor.nip, now.date(), kind, now.time().replace(second=0, microsecond=0), distance)
+        at = now.time().replace(second=0, microsecond=0)
+        self._attendance.check_in(actor.nip, (actor.skpd_id, actor.satker_id), now.date(), kind, at, distance)
         return {
             "date": now.date().isoformat(),
             "session": kind.value,
@@ -96,32 +99,49 @@ class AttendanceSync:
         self,
         source: HttpAttendanceSource,
         attendance: DynamoAttendanceRepository,
+        employees: EmployeeRepository,
         state: DynamoJobState,
         log: Callable[..., None],
     ) -> None:
-        self._source, self._attendance, self._state, self._log = source, attendance, state, log
+        self._source, self._attendance, self._employees = source, attendance, employees
+        self._state, self._log = state, log
 
     def run(self, max_pages: int = MAX_PAGES_PER_RUN) -> dict[str, int]:
         cursor = self._state.cursor(SYNC_JOB)
-        stored = skipped = pages = 0
+        stored = skipped = unknown = pages = 0
         while pages < max_pages:
             page = self._source.fetch(cursor)
             pages += 1
+            records = []
             for raw in page.records:
                 try:
-                    record = parse_sync_record(raw)
+                    records.append(parse_sync_record(raw))
                 except ValidationError as exc:
                     skipped += 1
                     self._log("attendance record skipped", reason=exc.message)
-                    continue
-                self._attendance.upsert_sync(record.nip, record.day, record.check_in, record.check_out)
+            units = self._units({r.nip for r in records})
+            for record in records:
+                unit = units.get(record.nip)
+                unknown += unit is None
+                self._attendance.upsert_sync(record.nip, record.day, record.check_in, record.check_out, unit)
                 stored += 1
             if page.next_cursor:
                 cursor = page.next_cursor
                 self._state.save_cursor(SYNC_JOB, cursor)
             if not page.has_more:
                 break
-        return {"pages": pages, "stored": stored, "skipped": skipped}
+        if unknown:
+            self._log("attendance stored for NIPs without an account (not in any satker recap)", records=unknown)
+        return {"pages": pages, "stored": stored, "skipped": skipped, "unknown_nip": unknown}
+
+    def _units(self, nips: set[str]) -> dict[str, tuple[str, str]]:
+        """(SKPD, satker) of each NIP that has an account, 100 per BatchGetItem."""
+        ordered = sorted(nips)
+        found = {}
+        for start in range(0, len(ordered), BATCH_GET_LIMIT):
+            for nip, employee in self._employees.many(set(ordered[start : start + BATCH_GET_LIMIT])).items():
+                found[nip] = (employee.skpd_id, employee.satker_id)
+        return found
 
 
 def _coordinate(value: object, field: str, bound: int) -> float | None:

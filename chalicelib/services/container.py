@@ -179,6 +179,7 @@ def attendance_sync(log: Callable[..., None]) -> AttendanceSync | None:
     """The sync job, or ``None`` when no attendance source is configured."""
     from ..integrations.attendance_source import HttpAttendanceSource
     from ..store.attendance import DynamoAttendanceRepository
+    from ..store.employees import DynamoEmployeeRepository
     from ..store.job_state import DynamoJobState
     from .attendance import AttendanceSync
 
@@ -187,7 +188,7 @@ def attendance_sync(log: Callable[..., None]) -> AttendanceSync | None:
         return None
     _bound()
     source = HttpAttendanceSource(cfg.attendance_source_url, cfg.attendance_source_key)
-    return AttendanceSync(source, DynamoAttendanceRepository(), DynamoJobState(), log)
+    return AttendanceSync(source, DynamoAttendanceRepository(), DynamoEmployeeRepository(), DynamoJobState(), log)
 
 
 @lru_cache(maxsize=1)
@@ -317,7 +318,6 @@ def holidays() -> HolidayService:
 def exports() -> ExportService:
     from ..integrations.aws import client
     from ..integrations.queue import NotificationQueue
-    from ..store.attendance import DynamoAttendanceRepository
     from ..store.employees import DynamoEmployeeRepository
     from ..store.exports import DynamoExportJobs, ExportReads
     from ..store.organisation import DynamoOrgRepository
@@ -330,7 +330,6 @@ def exports() -> ExportService:
         ExportReads(),
         DynamoEmployeeRepository(),
         DynamoOrgRepository(),
-        DynamoAttendanceRepository(),
         DynamoHolidayOverrides(),
         DynamoExportJobs(),
         object_store(),

@@ -3,30 +3,30 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
+from itertools import chain
 from typing import Any
 
 from ..domain.accounts import Actor, Employee, Role, require_skpd_staff
 from ..domain.attendance import local_now
 from ..domain.errors import Forbidden, NotFound, ValidationError
 from ..domain.exports import (
-    ExportRow,
     Period,
     RecapRow,
+    RecapTally,
+    ReportLine,
     parse_period,
     parse_status,
-    recap_row,
     report_rows,
     totals,
     working_days,
 )
 from ..domain.identity import validate_code
-from ..domain.reports import Report, ReportStatus
+from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
 from ..integrations.storage import ObjectStore
-from ..store.attendance import DynamoAttendanceRepository
 from ..store.employees import EmployeeRepository
 from ..store.exports import DynamoExportJobs, ExportReads
 from ..store.organisation import DynamoOrgRepository
@@ -34,7 +34,6 @@ from ..store.reminders import DynamoHolidayOverrides
 
 FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 PERIOD_KEYS = ("period", "date", "month", "from", "to")
-ATTENDANCE_READERS = 8
 
 
 class ExportService:
@@ -43,7 +42,6 @@ class ExportService:
         reads: ExportReads,
         employees: EmployeeRepository,
         org: DynamoOrgRepository,
-        attendance: DynamoAttendanceRepository,
         overrides: DynamoHolidayOverrides,
         jobs: DynamoExportJobs,
         store: ObjectStore,
@@ -52,7 +50,7 @@ class ExportService:
         clock: Callable[[], datetime],
         url_ttl: int,
     ) -> None:
-        self._reads, self._employees, self._org, self._attendance = reads, employees, org, attendance
+        self._reads, self._employees, self._org = reads, employees, org
         self._overrides, self._jobs, self._store, self._queue = overrides, jobs, store, queue
         self._clock, self._url_ttl = clock, url_ttl
 
@@ -61,11 +59,11 @@ class ExportService:
     def preview(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
         """The caller's own report for a period, as rows and totals."""
         period, status = parse_period(params.get("period"), params), parse_status(params.get("status"))
-        rows = report_rows(self._reads.reports_of(actor.nip, period.first, period.last), status)
+        rows = report_rows(self._reads.report_lines_of([actor.nip], period.first, period.last), status)
         return {
             "period": {"first": period.first.isoformat(), "last": period.last.isoformat(), "label": period.label},
             "status": status.value if status else "ALL",
-            "rows": [_row_json(r) for r in rows],
+            "rows": [_row_json(n, r) for n, r in enumerate(rows, start=1)],
             "totals": totals(rows),
         }
 
@@ -145,7 +143,7 @@ class ExportService:
     def _employee_file(
         self, employee: Employee, period: Period, status: ReportStatus | None, fmt: str, today: date
     ) -> tuple[bytes, str]:
-        rows = report_rows(self._reads.reports_of(employee.nip, period.first, period.last), status)
+        rows = report_rows(self._reads.report_lines_of([employee.nip], period.first, period.last), status)
         skpd = self._org.get_skpd(employee.skpd_id)
         satker = self._org.get_satker(employee.skpd_id, employee.satker_id)
         supervisor = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
@@ -173,68 +171,65 @@ class ExportService:
     def _recap_file(
         self, owner: Employee, request: dict[str, str], period: Period, status: ReportStatus | None, today: date
     ) -> tuple[bytes, str]:
-        if request["scope"] == "subordinates":
-            staff = self._reads.subordinates(owner.nip)
-            reports = [r for e in staff for r in self._reads.reports_of(e.nip, period.first, period.last)]
-            skpd_id, title = owner.skpd_id, f"Bawahan {owner.name}"
-        else:
-            skpd_id = request["skpd_id"]
-            satker_ids = (
-                [request["satker_id"]]
-                if request["scope"] == "satker"
-                else [s.satker_id for s in self._org.list_satker(skpd_id)]
+        """Reports stream from DynamoDB into the detail table while attendance is read alongside."""
+        first, last = period.first, period.last
+        with ThreadPoolExecutor(max_workers=1) as alongside:
+            if request["scope"] == "subordinates":
+                staff = self._reads.subordinates(owner.nip)
+                nips = [e.nip for e in staff]
+                attended = alongside.submit(self._reads.attended_of, nips, first, last)
+                chunks: Iterable[list[ReportLine]] = [self._reads.report_lines_of(nips, first, last)]
+                skpd_id, title = owner.skpd_id, f"Bawahan {owner.name}"
+            else:
+                skpd_id = request["skpd_id"]
+                satker_ids = (
+                    [request["satker_id"]]
+                    if request["scope"] == "satker"
+                    else [s.satker_id for s in self._org.list_satker(skpd_id)]
+                )
+                attended = alongside.submit(self._attended_in, skpd_id, satker_ids, first, last)
+                staff = [e for satker_id in satker_ids for e in self._reads.staff(skpd_id, satker_id)]
+                chunks = chain.from_iterable(
+                    self._reads.report_days_of_satker(skpd_id, s, first, last) for s in satker_ids
+                )
+                satker = self._org.get_satker(skpd_id, satker_ids[0]) if request["scope"] == "satker" else None
+                title = satker.name if satker else "Seluruh satker"
+            tally = RecapTally(working_days(period, self._overrides_between(first, last)), status)
+            staff.sort(key=lambda e: e.name.lower())
+            names = {e.nip: e.name for e in staff}
+
+            def summary() -> list[RecapRow]:
+                return tally.rows(((e.nip, e.name, e.jabatan) for e in staff), attended.result())
+
+            from ..exports import render
+
+            name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
+            if request["format"] == "xlsx":
+                return render.recap_workbook(tally.take(chunks), summary, names), name
+            details = list(tally.take(chunks))
+            skpd = self._org.get_skpd(skpd_id)
+            document = render.recap_document(
+                instansi=skpd.name if skpd else skpd_id,
+                unit=title,
+                period=period,
+                lines=summary(),
+                reports=details,
+                names=names,
+                signer=owner,
+                place=skpd.city if skpd else "",
+                today=today,
             )
-            staff = [e for satker_id in satker_ids for e in self._reads.staff(skpd_id, satker_id)]
-            reports = [
-                r for s in satker_ids for r in self._reads.reports_of_satker(skpd_id, s, period.first, period.last)
-            ]
-            satker = self._org.get_satker(skpd_id, satker_ids[0]) if request["scope"] == "satker" else None
-            title = satker.name if satker else "Seluruh satker"
-        if status is not None:
-            reports = [r for r in reports if r.status is status]
-        overrides = {
-            d: n
-            for year in range(period.first.year, period.last.year + 1)
-            for d, n in self._overrides.for_year(year).items()
-        }
-        workdays = working_days(period, overrides)
-        by_nip: dict[str, list[Report]] = {}
-        for report in reports:
-            by_nip.setdefault(report.nip, []).append(report)
-        lines: list[RecapRow] = []
-        for person in sorted(staff, key=lambda e: e.name.lower()):
-            attended = {d.day for d in self._attendance.between(person.nip, period.first, period.last) if d.attended}
-            lines.append(
-                recap_row(person.nip, person.name, person.jabatan, workdays, attended, by_nip.get(person.nip, []))
-            )
-        skpd = self._org.get_skpd(skpd_id)
-        from ..exports import render
+            return render.pdf_bytes(document), name
 
-        name = f"rekap-{request['scope']}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{request['format']}"
-        by_person = {e.nip: e for e in staff}
-        if request["format"] == "xlsx":
-            return render.recap_workbook(lines, reports, by_person), name
-        document = render.recap_document(
-            instansi=skpd.name if skpd else skpd_id,
-            unit=title,
-            period=period,
-            lines=lines,
-            reports=reports,
-            people=by_person,
-            signer=owner,
-            place=skpd.city if skpd else "",
-            today=today,
-        )
-        return render.pdf_bytes(document), name
+    def _attended_in(self, skpd_id: str, satker_ids: list[str], first: date, last: date) -> dict[str, set[date]]:
+        attended: dict[str, set[date]] = {}
+        for satker_id in satker_ids:
+            for nip, days in self._reads.attended_in_satker(skpd_id, satker_id, first, last).items():
+                attended.setdefault(nip, set()).update(days)
+        return attended
 
-    def _attended(self, people: list[Employee], period: Period) -> dict[str, set[date]]:
-        """Days attended per employee: one Query each, several at a time (they wait on the network)."""
-
-        def days(person: Employee) -> set[date]:
-            return {d.day for d in self._attendance.between(person.nip, period.first, period.last) if d.attended}
-
-        with ThreadPoolExecutor(max_workers=ATTENDANCE_READERS) as pool:
-            return dict(zip((p.nip for p in people), pool.map(days, people), strict=True))
+    def _overrides_between(self, first: date, last: date) -> dict[date, str | None]:
+        return {d: n for year in range(first.year, last.year + 1) for d, n in self._overrides.for_year(year).items()}
 
     def _employee(self, nip: str) -> Employee:
         employee = self._employees.get(nip)
@@ -243,16 +238,16 @@ class ExportService:
         return employee
 
 
-def _row_json(row: ExportRow) -> dict[str, Any]:
+def _row_json(number: int, row: ReportLine) -> dict[str, Any]:
     return {
-        "no": row.number,
+        "no": number,
         "date": row.day.isoformat(),
-        "start_time": row.start,
-        "end_time": row.end,
+        "start_time": f"{row.start:%H:%M}",
+        "end_time": f"{row.end:%H:%M}",
         "title": row.title,
         "description": row.description,
         "output": row.output,
-        "status": row.status,
+        "status": row.status.value,
         "status_label": row.status_label,
         "rating": row.rating,
         "minutes": row.minutes,

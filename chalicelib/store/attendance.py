@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, time
+from typing import Any
 
 from pynamodb.exceptions import UpdateError
 
@@ -41,6 +42,20 @@ def to_day(item: AttendanceItem) -> AttendanceDay:
     )
 
 
+#: (SKPD, satker) an employee belongs to
+Unit = tuple[str, str]
+
+
+def _in_unit(nip: str, day: date, unit: Unit | None) -> list[Any]:
+    """Actions that put an attended day in its satker's `by_satker_day` index."""
+    if unit is None:
+        return []
+    return [
+        AttendanceItem.satker_key.set(f"{unit[0]}#{unit[1]}"),
+        AttendanceItem.satker_sort.set(f"{day.isoformat()}#{nip}"),
+    ]
+
+
 class DynamoAttendanceRepository:
     def get(self, nip: str, day: date) -> AttendanceDay | None:
         try:
@@ -53,23 +68,28 @@ class DynamoAttendanceRepository:
         query = AttendanceItem.query(nip, AttendanceItem.day.between(first.isoformat(), last.isoformat()))
         return [to_day(i) for i in query]
 
-    def upsert_sync(self, nip: str, day: date, check_in: time | None, check_out: time | None) -> None:
-        """Record what the attendance system reported; the same record twice changes nothing."""
+    def upsert_sync(
+        self, nip: str, day: date, check_in: time | None, check_out: time | None, unit: Unit | None
+    ) -> None:
+        """Record what the attendance system reported; the same record twice changes nothing.
+
+        ``unit`` (SKPD, satker) of the employee puts the day in that satker's recap index.
+        """
         actions = []
         if check_in is not None:
             actions.append(AttendanceItem.sync_in.set(check_in.strftime("%H:%M")))
         if check_out is not None:
             actions.append(AttendanceItem.sync_out.set(check_out.strftime("%H:%M")))
         if actions:
-            AttendanceItem(nip=nip, day=day.isoformat()).update(actions=actions)
+            AttendanceItem(nip=nip, day=day.isoformat()).update(actions=actions + _in_unit(nip, day, unit))
 
-    def check_in(self, nip: str, day: date, session: Session, at: time, distance_m: float | None) -> None:
+    def check_in(self, nip: str, unit: Unit, day: date, session: Session, at: time, distance_m: float | None) -> None:
         """Native check-in (PAGI) or check-out (SORE); the second of a kind on a day is refused."""
         at_attr = AttendanceItem.native_in if session is Session.PAGI else AttendanceItem.native_out
         distance_attr = (
             AttendanceItem.native_in_distance_m if session is Session.PAGI else AttendanceItem.native_out_distance_m
         )
-        actions = [at_attr.set(at.strftime("%H:%M"))]
+        actions = [at_attr.set(at.strftime("%H:%M")), *_in_unit(nip, day, unit)]
         if distance_m is not None:
             actions.append(distance_attr.set(round(distance_m)))
         try:

@@ -157,6 +157,10 @@ class AttendanceItem(Model):
     count_submitted = NumberAttribute(null=True)
     count_approved = NumberAttribute(null=True)
     count_rejected = NumberAttribute(null=True)
+    #: keys of the sparse `by_satker_day` index, set by every write that records attendance
+    #: (read in bulk by `store.bulk_reads`, not through PynamoDB)
+    satker_key = UnicodeAttribute(null=True)
+    satker_sort = UnicodeAttribute(null=True)
 
 
 class _ByOwner(GlobalSecondaryIndex):
@@ -175,12 +179,6 @@ class _ByPendingShard(GlobalSecondaryIndex):
     Meta = _index("by_pending_shard")
     pending_shard = UnicodeAttribute(hash_key=True)
     submitted_at = UnicodeAttribute(range_key=True)
-
-
-class _BySatkerDay(GlobalSecondaryIndex):
-    Meta = _index("by_satker_day")
-    satker_key = UnicodeAttribute(hash_key=True)
-    satker_sort = UnicodeAttribute(range_key=True)
 
 
 class ReportItem(Model):
@@ -224,7 +222,6 @@ class ReportItem(Model):
     by_owner = _ByOwner()
     by_supervisor_pending = _BySupervisorPending()
     by_pending_shard = _ByPendingShard()
-    by_satker_day = _BySatkerDay()
 
 
 class TemplateItem(Model):

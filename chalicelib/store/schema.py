@@ -21,8 +21,19 @@ def _key(hash_key: str, range_key: str | None = None) -> list[dict[str, str]]:
     return key
 
 
-def _gsi(name: str, hash_key: str, range_key: str | None = None) -> dict[str, Any]:
-    return {"IndexName": name, "KeySchema": _key(hash_key, range_key), "Projection": {"ProjectionType": "ALL"}}
+def _gsi(name: str, hash_key: str, range_key: str | None = None, *, only: list[str] | None = None) -> dict[str, Any]:
+    """An index projecting every attribute, or only the keys and ``only`` (``[]``: keys only)."""
+    if only is None:
+        projection: dict[str, Any] = {"ProjectionType": "ALL"}
+    elif only:
+        projection = {"ProjectionType": "INCLUDE", "NonKeyAttributes": only}
+    else:
+        projection = {"ProjectionType": "KEYS_ONLY"}
+    return {"IndexName": name, "KeySchema": _key(hash_key, range_key), "Projection": projection}
+
+
+#: What a recap shows of a report: all `by_satker_day` carries, so history and evidence stay out of bulk reads.
+REPORT_LINE_ATTRIBUTES = ["nip", "day", "start_time", "end_time", "title", "description", "output", "status", "rating"]
 
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -50,8 +61,14 @@ TABLES: dict[str, dict[str, Any]] = {
     # One item per employee-day: attendance from every source, plus the lock (report_rev), time slots
     # and status tally of that day's reports. GetItem (report rules, check-in); Query a month (calendar).
     "attendance": {
-        "AttributeDefinitions": _attrs(nip="S", day="S"),
+        "AttributeDefinitions": _attrs(nip="S", day="S", satker_key="S", satker_sort="S"),
         "KeySchema": _key("nip", "day"),
+        "GlobalSecondaryIndexes": [
+            # who attended in a satker on a date range, for recaps (satker_key = "<skpd>#<satker>",
+            # satker_sort = "<date>#<nip>"); sparse, keys only: every write that records attendance
+            # (sync, check-in) sets both, so an entry means "attended that day"
+            _gsi("by_satker_day", "satker_key", "satker_sort", only=[]),
+        ],
     },
     # Daily activity reports, history and evidence inside the item. GetItem by id.
     "reports": {
@@ -75,8 +92,9 @@ TABLES: dict[str, dict[str, Any]] = {
             _gsi("by_supervisor_pending", "pending_supervisor", "pending_since"),
             # overdue SUBMITTED reports by submission time, over 16 shards (sparse)
             _gsi("by_pending_shard", "pending_shard", "submitted_at"),
-            # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>")
-            _gsi("by_satker_day", "satker_key", "satker_sort"),
+            # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>",
+            # satker_sort = "<date>#<nip>#<id>"); only what a recap shows is projected
+            _gsi("by_satker_day", "satker_key", "satker_sort", only=REPORT_LINE_ATTRIBUTES),
         ],
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
     },

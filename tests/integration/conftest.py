@@ -196,14 +196,20 @@ def outbox_for(whatsapp: str) -> list[Any]:
 
 
 def attend(nip: str, day: Any, check_in: str = "07:30", check_out: str | None = "16:00") -> None:
-    """Give ``nip`` attendance on ``day`` as the sync would."""
+    """Give ``nip`` attendance on ``day`` as the sync would (in its satker's recap index when it has an account)."""
     from datetime import date, time
 
     from chalicelib.store.attendance import DynamoAttendanceRepository
+    from chalicelib.store.employees import DynamoEmployeeRepository
 
     day = day if isinstance(day, date) else date.fromisoformat(day)
+    employee = DynamoEmployeeRepository().get(nip)
     DynamoAttendanceRepository().upsert_sync(
-        nip, day, time.fromisoformat(check_in), time.fromisoformat(check_out) if check_out else None
+        nip,
+        day,
+        time.fromisoformat(check_in),
+        time.fromisoformat(check_out) if check_out else None,
+        (employee.skpd_id, employee.satker_id) if employee else None,
     )
 
 

@@ -54,9 +54,16 @@ def test_check_in_inside_the_radius_once_a_day(http, factory, stack):
 
 
 def test_check_in_without_office_needs_no_location(http, factory):
-    token = http.login(factory.employee(factory.skpd()))
+    from chalicelib.store.exports import ExportReads
+
+    unit = factory.skpd()
+    nip = factory.employee(unit)
+    token = http.login(nip)
     status, body = http.call("POST", "/attendance/check-in", {"session": "PAGI"}, token=token)
     assert status == 201 and body["distance_m"] is None
+    # a check-in puts the day in the satker's recap index
+    today = today_wib()
+    assert ExportReads().attended_in_satker(*unit, today, today) == {nip: {today}}
 
 
 def test_calendar_shows_attendance_holidays_and_report_counts(http, factory):

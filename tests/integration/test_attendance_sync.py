@@ -45,29 +45,38 @@ def sync_parts(stack):
 
 def _sync(source, attendance, state):
     from chalicelib.services.attendance import AttendanceSync
+    from chalicelib.store.employees import DynamoEmployeeRepository
 
     logged = []
-    return AttendanceSync(source, attendance, state, lambda message, **extra: logged.append((message, extra))), logged
+    log = lambda message, **extra: logged.append((message, extra))  # noqa: E731
+    return AttendanceSync(source, attendance, DynamoEmployeeRepository(), state, log), logged
 
 
-def test_sync_pages_through_stores_the_cursor_and_is_idempotent(sync_parts, monkeypatch):
+def test_sync_pages_through_stores_the_cursor_and_is_idempotent(sync_parts, monkeypatch, factory):
     from chalicelib.services import attendance as attendance_service
+    from chalicelib.store.exports import ExportReads
 
-    nips = [make_nip() for _ in range(3)]
+    unit = factory.skpd()
+    nips = [factory.employee(unit), make_nip(), make_nip()]  # the last two have no account
     records = _records(nips, ["2026-11-19", "2026-11-20"])
     records.insert(3, {"id": "bad", "nip": "123", "date": "2026-11-19", "check_in": "07:00"})
     server, source, attendance, state = sync_parts(records)
     monkeypatch.setattr(attendance_service, "SYNC_JOB", f"sync-{nips[0]}")
     sync, logged = _sync(source, attendance, state)
     summary = sync.run()
-    assert summary == {"pages": 2, "stored": 12, "skipped": 1}
+    assert summary == {"pages": 2, "stored": 12, "skipped": 1, "unknown_nip": 8}
     assert [r["params"].get("cursor") for r in server.requests] == [None, "7"]
     assert all(r["key"] == server.api_key for r in server.requests)
     day = attendance.get(nips[1], date(2026, 11, 20))
     assert (day.sync_in, day.sync_out) == (time(7, 11), time(16, 5))
     assert logged and logged[0][1]["reason"].startswith("NIP tidak valid")
+    assert logged[-1][1] == {"records": 8}
+    # the account's days are in its satker's recap index; the others are stored but in no satker
+    in_satker = ExportReads().attended_in_satker(*unit, date(2026, 11, 19), date(2026, 11, 20))
+    assert in_satker == {nips[0]: {date(2026, 11, 19), date(2026, 11, 20)}}
+    assert attendance.get(nips[2], date(2026, 11, 19)).sync_in == time(7, 12)
     # nothing new: one request from the stored cursor, nothing stored
-    assert sync.run() == {"pages": 1, "stored": 0, "skipped": 0}
+    assert sync.run() == {"pages": 1, "stored": 0, "skipped": 0, "unknown_nip": 0}
     assert server.requests[-1]["params"]["cursor"] == "13"
     # new records are appended at the source: the next run reads only them
     server.records.append({"id": "late", "nip": nips[0], "date": "2026-11-21", "check_in": "07:45", "check_out": None})
@@ -94,7 +103,7 @@ def test_a_source_failing_half_way_loses_and_doubles_nothing(sync_parts, monkeyp
     assert attendance.get(nips[3], date(2026, 11, 17)) is None
     assert attendance.get(nips[0], date(2026, 11, 18)) is None
     server.fail_from_offset = None
-    assert sync.run() == {"pages": 2, "stored": 10, "skipped": 0}
+    assert sync.run() == {"pages": 2, "stored": 10, "skipped": 0, "unknown_nip": 10}
     for nip in nips:
         for day in (16, 17, 18):
             record = attendance.get(nip, date(2026, 11, day))
@@ -123,7 +132,12 @@ def test_the_scheduled_function_uses_the_configured_source(stack, monkeypatch):
     )
     try:
         event = scheduled_event("ap-southeast-3", "attendance_sync")
-        assert attendance_sync(event, LambdaContext("attendance_sync", 512)) == {"pages": 0, "stored": 0, "skipped": 0}
+        assert attendance_sync(event, LambdaContext("attendance_sync", 512)) == {
+            "pages": 0,
+            "stored": 0,
+            "skipped": 0,
+            "unknown_nip": 0,
+        }
         monkeypatch.setenv("ATTENDANCE_SOURCE_URL", server.url)
         monkeypatch.setenv("ATTENDANCE_SOURCE_KEY", server.api_key)
         reset_settings()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime, time
+from datetime import date, time
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from chalicelib.domain.errors import ValidationError
-from chalicelib.domain.exports import parse_period, recap_row, report_rows, totals, working_days
-from chalicelib.domain.reports import Report, ReportContent, ReportStatus
+from chalicelib.domain.exports import ReportLine, parse_period, recap_row, report_rows, totals, working_days
+from chalicelib.domain.reports import ReportStatus
 from chalicelib.exports import pdf
 from chalicelib.exports.document import Column, Document
 from chalicelib.exports.excel import DATE_FORMAT, TIME_FORMAT, workbook_bytes
@@ -19,19 +19,8 @@ from chalicelib.exports.excel import DATE_FORMAT, TIME_FORMAT, workbook_bytes
 
 def report(
     n: int, day: date, status: ReportStatus, rating=None, start=time(8, 0), end=time(9, 30), text="Uraian"
-) -> Report:
-    content = ReportContent(day, start, end, f"Kegiatan {n}", text, "Hasil", None, None)
-    return Report(
-        f"r{n}",
-        "199001152015032001",
-        "DINKES",
-        "PKM",
-        "1",
-        content,
-        status,
-        datetime(2026, 11, 2, tzinfo=UTC),
-        rating=rating,
-    )
+) -> ReportLine:
+    return ReportLine(f"r{n}", "199001152015032001", day, start, end, f"Kegiatan {n}", text, "Hasil", status, rating)
 
 
 def test_periods():
