@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fpdf import FPDF
+from fpdf.enums import PDFResourceType
 from fpdf.util import escape_parens
 
 from ..domain.messages import indonesian_date
@@ -19,6 +20,8 @@ FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
 BODY_PT, TABLE_PT, HEADER_PT = 9, 7.5, 12
 LINE_MM = 3.4
+HEADER_ROW_MM = 6
+HEADER_FILL = "0.882 0.902 0.941"  # RGB 225, 230, 240
 PAD_MM = 1.2
 MARGIN_MM = 10
 
@@ -56,6 +59,9 @@ class _Measure:
 
     def __init__(self, pdf: FPDF) -> None:
         font = pdf.current_font
+        #: the text state operator selecting this font and size
+        self.select = f"/F{font.i} {pdf.font_size_pt:.2f} Tf"
+        self.font_id = font.i
         self._cw = font.cw
         self._cmap = font.cmap
         self._scale = pdf.font_size_pt / 1000 / pdf.k
@@ -162,26 +168,44 @@ def _heading(pdf: _Pdf, doc: Document) -> None:
     pdf.ln(2)
 
 
-def _header_row(pdf: _Pdf, columns: list[Column]) -> None:
-    pdf.set_font(FONT, "B", TABLE_PT)
-    pdf.set_fill_color(225, 230, 240)
+class _Fonts:
+    """Measures of the table's regular and bold fonts."""
+
+    def __init__(self, pdf: FPDF) -> None:
+        pdf.set_font(FONT, "B", TABLE_PT)
+        self.bold = _Measure(pdf)
+        pdf.set_font(FONT, "", TABLE_PT)
+        self.regular = _Measure(pdf)
+
+
+def _header_row(pdf: _Pdf, columns: list[Column], fonts: _Fonts, total_w: float) -> None:
+    """Column titles, bold and centred on a shaded band, drawn into the page like the rows."""
+    for measure in (fonts.bold, fonts.regular):
+        pdf._resource_catalog.add(PDFResourceType.FONT, measure.font_id, pdf.page)
+    k, page_h, top = pdf.k, pdf.h, pdf.get_y()
+    y0, y1 = (page_h - top) * k, (page_h - top - HEADER_ROW_MM) * k
+    baseline = (page_h - top - HEADER_ROW_MM / 2 - 0.35 * TABLE_PT / k) * k
+    ops = [f"q {HEADER_FILL} rg {MARGIN_MM * k:.2f} {y1:.2f} {total_w * k:.2f} {HEADER_ROW_MM * k:.2f} re B"]
+    texts = [f"0 g BT {fonts.bold.select}"]
     x = MARGIN_MM
     for column in columns:
-        pdf.set_xy(x, pdf.get_y())
-        pdf.cell(column.width_mm, 6, column.title, border=1, align="C", fill=True)
+        ops.append(f"{x * k:.2f} {y0:.2f} m {x * k:.2f} {y1:.2f} l S")
+        offset = (column.width_mm - fonts.bold.width(column.title)) / 2
+        texts.append(f"1 0 0 1 {(x + offset) * k:.2f} {baseline:.2f} Tm {fonts.bold.encode(column.title)} Tj")
         x += column.width_mm
-    pdf.ln(6)
-    pdf.set_font(FONT, "", TABLE_PT)
+    pdf._out(" ".join([*ops, *texts, "ET Q"]))
+    pdf.set_y(top + HEADER_ROW_MM)
 
 
 def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: str) -> None:
-    _header_row(pdf, columns)
-    measure = _Measure(pdf)
+    fonts = _Fonts(pdf)
     bottom = pdf.h - MARGIN_MM - 6
     total_w = sum(c.width_mm for c in columns)
+    _header_row(pdf, columns, fonts, total_w)
     if not rows:
         pdf.cell(total_w, 8, empty_text, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
         return
+    measure = fonts.regular
     for row in rows:
         cells = [
             measure.wrap(measure.clean(value), column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
@@ -193,7 +217,7 @@ def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: 
             room = int((bottom - pdf.get_y() - PAD_MM) // LINE_MM)
             if room < 1 or (start == 0 and height_lines <= _lines_per_page(pdf, bottom) and height_lines > room):
                 pdf.add_page()
-                _header_row(pdf, columns)
+                _header_row(pdf, columns, fonts, total_w)
                 continue
             chunk = min(room, height_lines - start)
             _draw_row(pdf, columns, measure, cells, start, chunk, total_w)
@@ -201,7 +225,7 @@ def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: 
 
 
 def _lines_per_page(pdf: _Pdf, bottom: float) -> int:
-    return int((bottom - MARGIN_MM - 6 - PAD_MM) // LINE_MM)
+    return int((bottom - MARGIN_MM - HEADER_ROW_MM - PAD_MM) // LINE_MM)
 
 
 def _draw_row(
@@ -212,12 +236,10 @@ def _draw_row(
     Writing the content stream directly is what makes 11,000 rows take seconds: fpdf2's text()
     costs a call, an encoding and an output line per line of text.
     """
-    if not pdf.current_font_is_set_on_page:
-        pdf._out(pdf._set_font_for_page(pdf.current_font, pdf.font_size_pt))
     k, page_h = pdf.k, pdf.h
     top = pdf.get_y()
     height = count * LINE_MM + PAD_MM
-    ops = ["q 0 g BT"]
+    ops = [f"q 0 g BT {measure.select}"]
     rules = []
     x = MARGIN_MM
     for lines, column in zip(cells, columns, strict=True):

@@ -127,12 +127,39 @@ def test_excel_has_real_types_filter_and_frozen_header():
         ("Judul", 40, None),
         ("Nilai", 7, None),
     ]
-    rows = [[1, date(2026, 11, 2), time(8, 0), "Rapat", 5], [2, date(2026, 11, 3), time(13, 30), "Pelayanan", None]]
+    rows = [
+        [1, date(2026, 11, 2), time(8, 0), "Rapat <evaluasi> & “tindak lanjut”", 5],
+        [2, date(2026, 11, 3), time(13, 30), "Pelayanan\x07 pasien\nshift pagi", None],
+    ]
     book = load_workbook(io.BytesIO(workbook_bytes([("Laporan", columns, rows), ("Kosong", columns, [])])))
     sheet = book["Laporan"]
     assert [c.value for c in sheet[1]] == ["No", "Tanggal", "Mulai", "Judul", "Nilai"] and sheet["A1"].font.b
+    assert sheet["A1"].fill.fgColor.rgb == "FFE1E6F0"
     assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E3"
     assert sheet["B2"].value.date() == date(2026, 11, 2) and sheet["B2"].number_format == DATE_FORMAT
-    assert sheet["C3"].value == time(13, 30) and sheet["A3"].value == 2 and isinstance(sheet["E2"].value, int)
+    assert sheet["C3"].value == time(13, 30) and sheet["C3"].number_format == TIME_FORMAT
+    assert sheet["A3"].value == 2 and isinstance(sheet["E2"].value, int) and sheet["E3"].value is None
+    assert sheet["D2"].value == "Rapat <evaluasi> & “tindak lanjut”"
+    assert sheet["D3"].value == "Pelayanan pasien\nshift pagi"  # a control character cannot be kept in XML
     assert sheet.column_dimensions["D"].width == 40
-    assert book["Kosong"].max_row == 1
+    assert book["Kosong"].max_row == 1 and book["Kosong"].auto_filter.ref == "A1:E1"
+
+
+def test_a_summary_sheet_comes_first_but_is_written_from_the_rows_after_it():
+    seen = []
+
+    def details():
+        for n in range(1, 4):
+            seen.append(n)
+            yield [n]
+
+    def summary():
+        return [[len(seen)]]
+
+    book = load_workbook(
+        io.BytesIO(
+            workbook_bytes([("Rekap", [("Jumlah", 10, None)], summary), ("Rinci", [("No", 6, None)], details())])
+        )
+    )
+    assert book.sheetnames == ["Rekap", "Rinci"]
+    assert book["Rekap"]["A2"].value == 3 and [c.value for c in book["Rinci"]["A"]] == ["No", 1, 2, 3]
