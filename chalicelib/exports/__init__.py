@@ -1,1 +1,1 @@
-"""File renderers of exports (PDF with fpdf2, Excel with openpyxl). Imported only by the export worker."""
+"""File renderers of exports (PDF with fpdf2, Excel as SpreadsheetML). Imported only by the export worker."""

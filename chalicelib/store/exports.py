@@ -104,8 +104,9 @@ class ExportReads:
                 i["nip"]["S"] for i in _query(AttendanceItem, "by_satker_day", key, ("satker_sort", day, day), ["nip"])
             ]
 
+        days = _days(first, last)
         attended: dict[str, set[date]] = {}
-        for day, nips in zip(_days(first, last), self._parallel(on, _days(first, last)), strict=True):
+        for day, nips in zip(days, self._parallel(on, days), strict=True):
             for nip in nips:
                 attended.setdefault(nip, set()).add(day)
         return attended
