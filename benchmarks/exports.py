@@ -61,7 +61,7 @@ def main() -> None:
                 f"  {name:28s} {total:6.2f}s {spread:>13s} {render_s:6.2f}s {total - render_s:6.2f}s"
                 f"   {peak / 2**20:5.1f} MB {len(data) / 2**20:4.1f} MB"
             )
-        print("  render: building the file (with the Excel recap, reads still arriving meanwhile are counted here)")
+        print("  render: building the file; for the recaps, reads still arriving meanwhile are counted here")
 
 
 class _RenderTimer:
@@ -71,7 +71,7 @@ class _RenderTimer:
         from chalicelib.exports import render
 
         self.seconds = 0.0
-        for name in ("recap_workbook", "employee_workbook", "pdf_bytes"):
+        for name in ("recap_workbook", "employee_workbook", "recap_document", "employee_document", "pdf_bytes"):
             setattr(render, name, self._timed(getattr(render, name)))
 
     def _timed(self, function):

@@ -14,6 +14,10 @@ class Column:
     align: str = "L"
 
 
+#: a table row as the lines of each of its cells (`pdf.lay_out`)
+LaidOutRow = list[list[str]]
+
+
 @dataclass(frozen=True)
 class Document:
     instansi: str
@@ -30,5 +34,5 @@ class Document:
     place: str = ""
     printed_on: date | None = None
     empty_text: str = "Tidak ada laporan pada periode ini."
-    #: further tables after the main one: (section title, columns, rows)
-    sections: list[tuple[str, list[Column], list[list[str]]]] = field(default_factory=list)
+    #: further tables after the main one: (section title, columns, rows laid out by `pdf.lay_out`)
+    sections: list[tuple[str, list[Column], list[LaidOutRow]]] = field(default_factory=list)

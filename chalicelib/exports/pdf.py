@@ -7,6 +7,8 @@ Characters the shipped font lacks (emoji and the like) become "?" instead of fai
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -14,7 +16,7 @@ from fpdf.enums import PDFResourceType
 from fpdf.util import escape_parens
 
 from ..domain.messages import indonesian_date
-from .document import Column, Document
+from .document import Column, Document, LaidOutRow
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
@@ -131,13 +133,36 @@ class _Measure:
         return lines or [""]
 
 
+@lru_cache(maxsize=1)
+def _table_measure() -> _Measure:
+    """Glyph widths of the table font, for laying rows out before (or without) a document."""
+    pdf = _Pdf()
+    pdf.set_font(FONT, "", TABLE_PT)
+    return _Measure(pdf)
+
+
+def lay_out(columns: list[Column], rows: Iterable[list[str]]) -> list[LaidOutRow]:
+    """Each row as the lines of its cells: text the font lacks replaced, wrapping columns wrapped.
+
+    The costly part of a table; done apart from drawing so it can run while rows still stream in.
+    """
+    measure = _table_measure()
+    return [
+        [
+            measure.wrap(measure.clean(value), column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
+            for value, column in zip(row, columns, strict=True)
+        ]
+        for row in rows
+    ]
+
+
 def render(doc: Document) -> bytes:
     pdf = _Pdf()
     pdf.footer_text = f"{doc.title} · {doc.period_label}"
     pdf.alias_nb_pages("{nb_pages}")
     pdf.add_page()
     _heading(pdf, doc)
-    _table(pdf, doc.columns, doc.rows, doc.empty_text)
+    _table(pdf, doc.columns, lay_out(doc.columns, doc.rows), doc.empty_text)
     _closing(pdf, doc)
     for title, columns, rows in doc.sections:
         pdf.add_page()
@@ -197,7 +222,7 @@ def _header_row(pdf: _Pdf, columns: list[Column], fonts: _Fonts, total_w: float)
     pdf.set_y(top + HEADER_ROW_MM)
 
 
-def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: str) -> None:
+def _table(pdf: _Pdf, columns: list[Column], rows: list[LaidOutRow], empty_text: str) -> None:
     fonts = _Fonts(pdf)
     bottom = pdf.h - MARGIN_MM - 6
     total_w = sum(c.width_mm for c in columns)
@@ -206,11 +231,7 @@ def _table(pdf: _Pdf, columns: list[Column], rows: list[list[str]], empty_text: 
         pdf.cell(total_w, 8, empty_text, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
         return
     measure = fonts.regular
-    for row in rows:
-        cells = [
-            measure.wrap(measure.clean(value), column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
-            for value, column in zip(row, columns, strict=True)
-        ]
+    for cells in rows:
         start = 0
         height_lines = max(len(c) for c in cells)
         while start < height_lines:

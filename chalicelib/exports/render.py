@@ -113,28 +113,35 @@ def recap_document(
     instansi: str,
     unit: str,
     period: Period,
-    lines: list[RecapRow],
-    reports: list[ReportLine],
+    reports: Iterable[ReportLine],
+    summary: Callable[[], list[RecapRow]],
     names: dict[str, str],
     signer: Employee,
     place: str,
     today: date,
 ) -> Document:
-    """Summary per employee, signature, then every report of the period in the given order (the details)."""
-    details = [
-        [
-            str(n),
-            f"{r.nip}\n{names.get(r.nip, '')}",
-            f"{r.day:%d/%m/%Y}",
-            f"{r.start:%H:%M}-{r.end:%H:%M}",
-            r.title,
-            r.description,
-            r.output,
-            r.status_label,
-            str(r.rating or "-"),
-        ]
-        for n, r in enumerate(reports, start=1)
-    ]
+    """Summary per employee, signature, then every report of the period in the given order (the details).
+
+    ``reports`` are laid out as they come; ``summary`` is called after the last of them.
+    """
+    details = pdf.lay_out(
+        DETAIL_COLUMNS,
+        (
+            [
+                str(n),
+                f"{r.nip}\n{names.get(r.nip, '')}",
+                f"{r.day:%d/%m/%Y}",
+                f"{r.start:%H:%M}-{r.end:%H:%M}",
+                r.title,
+                r.description,
+                r.output,
+                r.status_label,
+                str(r.rating or "-"),
+            ]
+            for n, r in enumerate(reports, start=1)
+        ),
+    )
+    lines = summary()
     return Document(
         instansi=instansi,
         satker=unit,

@@ -171,7 +171,8 @@ class ExportService:
     def _recap_file(
         self, owner: Employee, request: dict[str, str], period: Period, status: ReportStatus | None, today: date
     ) -> tuple[bytes, str]:
-        """Reports stream from DynamoDB into the detail table while attendance is read alongside."""
+        """Reports stream from DynamoDB into the detail table (written, or laid out for the PDF, while later
+        days are still being read) and attendance is read alongside; the summary is made last."""
         first, last = period.first, period.last
         with ThreadPoolExecutor(max_workers=1) as alongside:
             if request["scope"] == "subordinates":
@@ -206,14 +207,13 @@ class ExportService:
             name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
             if request["format"] == "xlsx":
                 return render.recap_workbook(tally.take(chunks), summary, names), name
-            details = list(tally.take(chunks))
             skpd = self._org.get_skpd(skpd_id)
             document = render.recap_document(
                 instansi=skpd.name if skpd else skpd_id,
                 unit=title,
                 period=period,
-                lines=summary(),
-                reports=details,
+                reports=tally.take(chunks),
+                summary=summary,
                 names=names,
                 signer=owner,
                 place=skpd.city if skpd else "",

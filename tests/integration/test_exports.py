@@ -87,6 +87,7 @@ def test_recaps_in_scope_and_refused_out_of_scope(http, office, runner, factory)
     data = _finish(http, runner, boss, {"kind": "recap", "format": "pdf", "scope": {"type": "subordinates"}, **period})
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "REKAPITULASI LAPORAN KEGIATAN HARIAN" in text and "Pegawai Ekspor 1" in text
+    assert "Rincian laporan kegiatan" in text and "Kegiatan 1-0 “penting”" in text
     book = load_workbook(
         io.BytesIO(
             _finish(
