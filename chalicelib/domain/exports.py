@@ -9,12 +9,11 @@ from datetime import date, time, timedelta
 
 from .errors import ValidationError
 from .messages import MONTHS, indonesian_date
-from .reports import STATUS_LABELS, ReportStatus, parse_day
+from .reports import COUNTED, STATUS_LABELS, ReportStatus, parse_day
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
-STATUS_FILTERS = ("ALL", "SUBMITTED", "APPROVED", "REJECTED")
-COUNTED = (ReportStatus.SUBMITTED, ReportStatus.APPROVED, ReportStatus.REJECTED)
+STATUS_FILTERS = ("ALL", *(s.value for s in COUNTED))
 
 
 @dataclass(frozen=True)
@@ -23,11 +22,13 @@ class Period:
     last: date
     label: str
 
-    def days(self) -> Iterable[date]:
-        current = self.first
-        while current <= self.last:
-            yield current
-            current += timedelta(days=1)
+    def days(self) -> list[date]:
+        return dates_between(self.first, self.last)
+
+
+def dates_between(first: date, last: date) -> list[date]:
+    """Every date from ``first`` to ``last``, both included."""
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def parse_period(kind: object, params: Mapping[str, object]) -> Period:

@@ -36,6 +36,19 @@ RECAP_COLUMNS = [
 ]
 
 
+def _report_texts(r: ReportLine) -> list[str]:
+    """A report's cells in a PDF table, from the date on."""
+    return [
+        f"{r.day:%d/%m/%Y}",
+        f"{r.start:%H:%M}-{r.end:%H:%M}",
+        r.title,
+        r.description,
+        r.output,
+        r.status_label,
+        str(r.rating or "-"),
+    ]
+
+
 def pdf_bytes(document: Document) -> bytes:
     return pdf.render(document)
 
@@ -65,19 +78,7 @@ def employee_document(
             ("Satuan kerja", satker),
         ],
         columns=EMPLOYEE_COLUMNS,
-        rows=[
-            [
-                str(n),
-                f"{r.day:%d/%m/%Y}",
-                f"{r.start:%H:%M}-{r.end:%H:%M}",
-                r.title,
-                r.description,
-                r.output,
-                r.status_label,
-                str(r.rating or "-"),
-            ]
-            for n, r in enumerate(rows, start=1)
-        ],
+        rows=[[str(n), *_report_texts(r)] for n, r in enumerate(rows, start=1)],
         totals=[
             ("Jumlah laporan", str(summary["reports"])),
             ("Jumlah hari dengan laporan", str(summary["days"])),
@@ -126,20 +127,7 @@ def recap_document(
     """
     details = pdf.lay_out(
         DETAIL_COLUMNS,
-        (
-            [
-                str(n),
-                f"{r.nip}\n{names.get(r.nip, '')}",
-                f"{r.day:%d/%m/%Y}",
-                f"{r.start:%H:%M}-{r.end:%H:%M}",
-                r.title,
-                r.description,
-                r.output,
-                r.status_label,
-                str(r.rating or "-"),
-            ]
-            for n, r in enumerate(reports, start=1)
-        ),
+        ([str(n), f"{r.nip}\n{names.get(r.nip, '')}", *_report_texts(r)] for n, r in enumerate(reports, start=1)),
     )
     lines = summary()
     return Document(

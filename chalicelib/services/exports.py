@@ -143,27 +143,24 @@ class ExportService:
     def _employee_file(
         self, employee: Employee, period: Period, status: ReportStatus | None, fmt: str, today: date
     ) -> tuple[bytes, str]:
-        rows = report_rows(self._reads.report_lines_of([employee.nip], period.first, period.last), status)
-        skpd = self._org.get_skpd(employee.skpd_id)
-        satker = self._org.get_satker(employee.skpd_id, employee.satker_id)
-        supervisor = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
-        name = f"laporan-{employee.nip}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{fmt}"
-        if fmt == "xlsx":
-            from ..exports import render
-
-            return render.employee_workbook(rows), name
         from ..exports import render
 
-        summary = totals(rows)
+        rows = report_rows(self._reads.report_lines_of([employee.nip], period.first, period.last), status)
+        name = f"laporan-{employee.nip}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{fmt}"
+        if fmt == "xlsx":
+            return render.employee_workbook(rows), name
+        instansi, place = self._letterhead(employee.skpd_id)
+        satker = self._org.get_satker(employee.skpd_id, employee.satker_id)
+        supervisor = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
         document = render.employee_document(
-            instansi=skpd.name if skpd else employee.skpd_id,
+            instansi=instansi,
             satker=satker.name if satker else employee.satker_id,
             period=period,
             employee=employee,
             rows=rows,
-            summary=summary,
+            summary=totals(rows),
             supervisor=supervisor,
-            place=skpd.city if skpd else "",
+            place=place,
             today=today,
         )
         return render.pdf_bytes(document), name
@@ -207,19 +204,24 @@ class ExportService:
             name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
             if request["format"] == "xlsx":
                 return render.recap_workbook(tally.take(chunks), summary, names), name
-            skpd = self._org.get_skpd(skpd_id)
+            instansi, place = self._letterhead(skpd_id)
             document = render.recap_document(
-                instansi=skpd.name if skpd else skpd_id,
+                instansi=instansi,
                 unit=title,
                 period=period,
                 reports=tally.take(chunks),
                 summary=summary,
                 names=names,
                 signer=owner,
-                place=skpd.city if skpd else "",
+                place=place,
                 today=today,
             )
             return render.pdf_bytes(document), name
+
+    def _letterhead(self, skpd_id: str) -> tuple[str, str]:
+        """The instansi's name and the city a document is signed in."""
+        skpd = self._org.get_skpd(skpd_id)
+        return (skpd.name, skpd.city) if skpd else (skpd_id, "")
 
     def _attended_in(self, skpd_id: str, satker_ids: list[str], first: date, last: date) -> dict[str, set[date]]:
         attended: dict[str, set[date]] = {}
