@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .security.keys import Keyring
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -17,7 +19,12 @@ class Settings:
     s3_endpoint: str | None
     ses_endpoint: str | None
     sqs_endpoint: str | None
+    secretsmanager_endpoint: str | None
+    #: local stack and tests: the secret itself (``KINERJA_SECRET``) and the one it replaced
     app_secret: str
+    previous_secret: str
+    #: AWS: the Secrets Manager secret (name or ARN) holding it; wins over ``app_secret``
+    secret_id: str
     token_ttl_seconds: int
     whatsapp_provider: str
     fonnte_token: str
@@ -46,9 +53,9 @@ class Settings:
 def settings() -> Settings:
     """The process's settings; `reset_settings()` forgets them (tests)."""
     env = os.environ.get
-    secret = env("KINERJA_SECRET", "")
-    if len(secret) < 32:
-        raise RuntimeError("KINERJA_SECRET must be set to at least 32 characters")
+    secret, secret_id = env("KINERJA_SECRET", ""), env("KINERJA_SECRET_ID", "")
+    if len(secret) < 32 and not secret_id:
+        raise RuntimeError("KINERJA_SECRET_ID (AWS) or KINERJA_SECRET (≥ 32 characters) must be set")
     return Settings(
         stage=env("KINERJA_STAGE", "local"),
         region=env("AWS_REGION", env("AWS_DEFAULT_REGION", "ap-southeast-3")),
@@ -58,7 +65,10 @@ def settings() -> Settings:
         s3_endpoint=env("S3_ENDPOINT") or None,
         ses_endpoint=env("SES_ENDPOINT") or None,
         sqs_endpoint=env("SQS_ENDPOINT") or None,
+        secretsmanager_endpoint=env("SECRETSMANAGER_ENDPOINT") or None,
         app_secret=secret,
+        previous_secret=env("KINERJA_PREVIOUS_SECRET", ""),
+        secret_id=secret_id,
         token_ttl_seconds=int(env("TOKEN_TTL_SECONDS", "28800")),
         whatsapp_provider=env("WHATSAPP_PROVIDER", "outbox").lower(),
         fonnte_token=env("FONNTE_TOKEN", ""),
@@ -80,5 +90,18 @@ def settings() -> Settings:
     )
 
 
+@lru_cache(maxsize=1)
+def app_keyring() -> Keyring:
+    """The secrets that sign and seal: Secrets Manager's current and previous versions when ``KINERJA_SECRET_ID``
+    is set (loaded on first use, cached per container for a bounded time), else the environment's."""
+    cfg = settings()
+    if cfg.secret_id:
+        from .integrations.secrets import secret_versions
+
+        return Keyring(secret_versions(cfg.secret_id))
+    return Keyring.fixed(cfg.app_secret, cfg.previous_secret)
+
+
 def reset_settings() -> None:
     settings.cache_clear()
+    app_keyring.cache_clear()

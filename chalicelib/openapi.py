@@ -348,6 +348,7 @@ SCHEMAS: dict[str, Any] = {
     "DelegationInput": _obj(
         ["delegate_nip", "start_date", "end_date"],
         delegate_nip=_NIP,
+        delegator_nip=_NIP,  # ADMIN only: delegate on a supervisor's behalf (may cross SKPD)
         start_date={"type": "string", "format": "date"},
         end_date={"type": "string", "format": "date"},
         reason=_S,
@@ -360,7 +361,20 @@ SCHEMAS: dict[str, Any] = {
         start_date=_S,
         end_date=_S,
         reason=_S,
+        created_by=_S,
     ),
+    "AuditEvent": _obj(
+        ["event_id", "at", "kind", "by", "details"],
+        event_id=_S,
+        at={"type": "string", "format": "date-time"},
+        kind={
+            "type": "string",
+            "enum": ["DELEGATION_GIVEN", "DELEGATION_RECEIVED", "DELEGATION_ENDED", "SUPERVISOR_CROSS_SKPD"],
+        },
+        by=_S,
+        details={"type": "object"},
+    ),
+    "AuditPage": _page("AuditEvent"),
     "Delegations": _obj(
         ["given", "held"],
         given={"type": "array", "items": _ref("Delegation")},
@@ -509,6 +523,14 @@ OPERATIONS: dict[tuple[str, str], tuple[str, str, str | None, int, str | None, b
         None,
         200,
         "EmployeePage",
+        False,
+    ),
+    ("GET", "/employees/{nip}/history"): (
+        "employees",
+        "Authority trail: delegations given, received, ended; supervisors across SKPD (cursor, limit)",
+        None,
+        200,
+        "AuditPage",
         False,
     ),
     ("POST", "/skpd"): ("organisation", "Create an SKPD (ADMIN)", "SkpdInput", 201, "Skpd", False),

@@ -3,7 +3,9 @@
 It polls DynamoDB Local's streams and calls the stream handlers with Lambda-shaped events
 (retrying from the first failed record, as `ReportBatchItemFailures` does), fires scheduled
 functions on their rate, turns new objects under S3 ``imports/`` into S3 events for the roster
-import function, and prints what the WhatsApp outbox recorded. The handlers are the app's own.
+import function, and (``echo_whatsapp``, local stage only) prints each WhatsApp message the outbox
+records, in clear, as it is sent: the outbox itself keeps passwords masked, and a developer needs
+the temporary password to sign in as a new account. The handlers are the app's own.
 """
 
 from __future__ import annotations
@@ -125,6 +127,7 @@ class LocalRunner:
     sqs: Any = None
     state_path: Path | None = None
     log: Callable[[str], None] = print
+    echo_whatsapp: bool = False
     state: dict[str, Any] = field(default_factory=lambda: {"streams": {}, "imports": {}})
 
     def __post_init__(self) -> None:
@@ -158,10 +161,11 @@ class LocalRunner:
                 url = {"notifications": self.cfg.notifications_queue_url, "exports": self.cfg.exports_queue_url}[name]
                 self._queues.append((resolve(source.handler_string), source.batch_size, url))
         self._roster_import = resolve("chalicelib.handlers.roster_routes.roster_import")
-        self._printed: set[str] = set()
+        if self.echo_whatsapp and self.cfg.stage == "local":
+            self._echo_outbox()
 
     def tick(self) -> None:
-        """One round: due schedules, new imports, then the streams their writes fed, then the outbox."""
+        """One round: due schedules, new imports, then the streams their writes fed, then the queues."""
         now = time.monotonic()
         for schedule in self._schedules:
             if now >= schedule.next_at:
@@ -176,7 +180,6 @@ class LocalRunner:
             if records:
                 deliver_stream(stream.handler, records, stream.batch_size, self.log)
         self.deliver_queue()
-        self._print_outbox()
         self._save()
 
     def deliver_queue(self) -> int:
@@ -235,15 +238,14 @@ class LocalRunner:
                     self.log(f"roster import of {obj['Key']} failed: {type(exc).__name__}: {exc}")
                 seen[obj["Key"]] = obj["ETag"]
 
-    def _print_outbox(self) -> None:
-        if self.cfg.whatsapp_provider != "outbox":
-            return
+    def _echo_outbox(self) -> None:
+        """Print the outbox's messages in clear when this process sends them (terminal only, never stored)."""
+        from chalicelib.integrations.whatsapp import OutboxSender
         from chalicelib.services import container
 
-        for message in reversed(container.outbox().for_day(container.utc_now().date().isoformat(), 20)):
-            if message.message_id not in self._printed:
-                self._printed.add(message.message_id)
-                self.log(f"[WhatsApp outbox → {message.recipient}]\n{message.text}\n")
+        sender = container.whatsapp()
+        if isinstance(sender, OutboxSender):
+            sender.echo = lambda to, text: self.log(f"[WhatsApp outbox → {to}]\n{text}\n")
 
     def _save(self) -> None:
         if self.state_path:

@@ -92,7 +92,14 @@ def main() -> int:
 
         streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
         runner = LocalRunner(
-            app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), state_path=LOCAL / "runner-state.json"
+            app,
+            cfg,
+            client("dynamodb"),
+            streams,
+            client("s3"),
+            client("sqs"),
+            state_path=LOCAL / "runner-state.json",
+            echo_whatsapp=True,
         )
         while not stopping:
             if api.poll() is not None:

@@ -19,7 +19,13 @@ STREAM_MAX_RETRIES = 5
 STREAM_MAX_RECORD_AGE_SECONDS = 6 * 3600
 EXPORT_RETENTION_DAYS = 7
 IMPORT_REPORT_RETENTION_DAYS = 90
+SIGN_IN_LIMIT_PER_ADDRESS = 100  # sign-in requests per source address per minute (WAF)
+SIGN_IN_RATE_PER_SECOND = 50  # sign-in requests per second for the whole stage
 BUCKET_NAME = {"Fn::Sub": "${AWS::StackName}-${AWS::AccountId}-data"}
+#: the secret named by the AppSecretName parameter (Secrets Manager appends 6 random characters to the name)
+APP_SECRET_ARN = {
+    "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${AppSecretName}-??????"
+}
 
 
 def table_resource_name(logical: str) -> str:
@@ -129,6 +135,7 @@ def _policy() -> list[dict[str, Any]]:
         },
         {"Effect": "Allow", "Action": ["s3:ListBucket"], "Resource": bucket_arn},
         {"Effect": "Allow", "Action": ["ses:SendEmail", "ses:SendRawEmail"], "Resource": "*"},
+        {"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue"], "Resource": APP_SECRET_ARN},
         {
             "Effect": "Allow",
             "Action": ["sqs:SendMessage"],
@@ -179,6 +186,70 @@ def _queue(dead_letters: str, *, visibility: int, receives: int) -> dict[str, An
             "RedrivePolicy": {
                 "deadLetterTargetArn": {"Fn::GetAtt": [dead_letters, "Arn"]},
                 "maxReceiveCount": receives,
+            },
+        },
+    }
+
+
+def _rate_limits() -> dict[str, Any]:
+    """Stage throttling for every route, and a per-source-address limit on sign-in (WAF rate-based rule).
+
+    The per-account lock stops guessing one password; this stops one address spraying many accounts.
+    An office behind one NAT address signs in well under 100 times a minute.
+    """
+    login_path = {
+        "ByteMatchStatement": {
+            "FieldToMatch": {"UriPath": {}},
+            "PositionalConstraint": "ENDS_WITH",
+            "SearchString": "/auth/login",
+            "TextTransformations": [{"Priority": 0, "Type": "LOWERCASE"}],
+        }
+    }
+    visibility = {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True}
+    return {
+        "RestAPI": {
+            "Properties": {
+                "MethodSettings": [
+                    {"ResourcePath": "/*", "HttpMethod": "*", "ThrottlingRateLimit": 500, "ThrottlingBurstLimit": 1000},
+                    {
+                        "ResourcePath": "/~1auth~1login",
+                        "HttpMethod": "POST",
+                        "ThrottlingRateLimit": SIGN_IN_RATE_PER_SECOND,
+                        "ThrottlingBurstLimit": SIGN_IN_RATE_PER_SECOND * 2,
+                    },
+                ]
+            }
+        },
+        "ApiFirewall": {
+            "Type": "AWS::WAFv2::WebACL",
+            "Properties": {
+                "Scope": "REGIONAL",
+                "DefaultAction": {"Allow": {}},
+                "VisibilityConfig": {**visibility, "MetricName": "kinerja-api"},
+                "Rules": [
+                    {
+                        "Name": "sign-in-per-address",
+                        "Priority": 0,
+                        "Action": {"Block": {}},
+                        "Statement": {
+                            "RateBasedStatement": {
+                                "Limit": SIGN_IN_LIMIT_PER_ADDRESS,
+                                "EvaluationWindowSec": 60,
+                                "AggregateKeyType": "IP",
+                                "ScopeDownStatement": login_path,
+                            }
+                        },
+                        "VisibilityConfig": {**visibility, "MetricName": "sign-in-per-address"},
+                    }
+                ],
+            },
+        },
+        "ApiFirewallAssociation": {
+            "Type": "AWS::WAFv2::WebACLAssociation",
+            "DependsOn": "RestAPIapiStage",
+            "Properties": {
+                "ResourceArn": {"Fn::Sub": "arn:aws:apigateway:${AWS::Region}::/restapis/${RestAPI}/stages/api"},
+                "WebACLArn": {"Fn::GetAtt": ["ApiFirewall", "Arn"]},
             },
         },
     }
@@ -258,6 +329,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
             }
         }
     }
+    resources.update(_rate_limits())
     unauthenticated = "Sesi tidak valid atau telah berakhir; silakan masuk kembali."
     resources["UnauthorizedResponse"] = _error_response("UNAUTHORIZED", "401", "UNAUTHORIZED", unauthenticated)
     resources["AccessDeniedResponse"] = _error_response("ACCESS_DENIED", "401", "UNAUTHORIZED", unauthenticated)
@@ -275,9 +347,15 @@ def merge_template(app: Chalice) -> dict[str, Any]:
             "AppSecretName": {
                 "Type": "String",
                 "Default": "kinerja/app-secret",
-                "Description": "Secrets Manager secret (32+ random chars): signs tokens, seals temporary passwords",
+                "Description": "Secrets Manager secret (32+ random chars), read at run time: signs tokens, seals "
+                "temporary passwords. Rotate with put-secret-value; the previous version keeps verifying.",
             },
-            "WhatsAppProvider": {"Type": "String", "Default": "outbox", "AllowedValues": ["outbox", "fonnte", "cloud"]},
+            "WhatsAppProvider": {
+                "Type": "String",
+                "Default": "fonnte",
+                "AllowedValues": ["fonnte", "cloud", "outbox"],
+                "Description": "outbox only sends nothing and records messages (secrets masked) for GET /admin/outbox",
+            },
             "SesSender": {"Type": "String", "Default": "no-reply@example.go.id"},
             "AppUrl": {"Type": "String", "Default": "https://kinerja.example.go.id"},
         },
@@ -287,7 +365,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                     "Variables": {
                         "TABLE_PREFIX": {"Fn::Sub": "${AWS::StackName}-"},
                         "BUCKET_NAME": BUCKET_NAME,
-                        "KINERJA_SECRET": {"Fn::Sub": "{{resolve:secretsmanager:${AppSecretName}:SecretString}}"},
+                        "KINERJA_SECRET_ID": {"Ref": "AppSecretName"},
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
                         "SES_SENDER": {"Ref": "SesSender"},
                         "APP_URL": {"Ref": "AppUrl"},

@@ -1,1 +1,48 @@
-"""Shared fixtures. Unit tests need nothing; integration tests get their own DynamoDB Local and moto."""
+"""Fixtures shared by every test folder. Unit tests need nothing; the integration and security tests get
+DynamoDB Local and moto's S3/SES/SQS server on free ports, once for the whole session.
+
+Tests share the tables and stay apart by using their own SKPD, NIPs and WhatsApp numbers
+(see `tests.support.Factory`). Stream handlers get the records DynamoDB Local's stream really produced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from devtools.ephemeral import ephemeral_stack
+from tests.support import Api, EmployeeStream, Factory
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[dict[str, str]]:
+    """DynamoDB Local and moto on free ports for the whole session, with tables, bucket and queue."""
+    with ephemeral_stack("test") as env:
+        yield env
+
+
+@pytest.fixture(scope="session")
+def api(stack: dict[str, str]) -> Iterator[Any]:
+    from chalice.test import Client
+
+    from app import app
+
+    with Client(app, stage_name="local") as client:
+        yield client
+
+
+@pytest.fixture
+def http(api: Any) -> Api:
+    return Api(api)
+
+
+@pytest.fixture
+def factory(stack: dict[str, str]) -> Factory:
+    return Factory()
+
+
+@pytest.fixture(scope="session")
+def employee_stream(stack: dict[str, str]) -> EmployeeStream:
+    return EmployeeStream()

@@ -91,6 +91,28 @@ def require_skpd_staff(actor: Actor, skpd_id: str, *roles: Role) -> None:
         raise Forbidden("Anda hanya dapat mengelola pegawai di SKPD Anda sendiri.")
 
 
+def forbid_self_decision(decider_nip: str, subject_nip: str) -> None:
+    """Whoever decides (a supervisor, a delegate, an HR officer) is never the person the decision is about."""
+    if decider_nip == subject_nip:
+        raise Forbidden("Anda tidak dapat memverifikasi pengajuan Anda sendiri.", code="SELF_DECISION")
+
+
+def check_supervisor_scope(actor: Actor, employee_skpd: str, supervisor_skpd: str) -> bool:
+    """Whether a supervisor link crosses SKPD (then it must be recorded); only the admin may set such a link.
+
+    A kepala dinas reporting to the Sekda is legitimate, but an SKPD operator never reaches outside their SKPD.
+    """
+    if employee_skpd == supervisor_skpd:
+        return False
+    if not actor.is_admin:
+        raise Forbidden(
+            "Atasan dari SKPD lain hanya dapat ditetapkan oleh admin.",
+            code="CROSS_SKPD_SUPERVISOR",
+            details={"field": "supervisor_nip"},
+        )
+    return True
+
+
 def can_view_employee(actor: Actor, target: Employee) -> bool:
     """Self, the direct supervisor, ADMIN, and the operator/HR of the same SKPD may see a profile."""
     if actor.is_admin or actor.nip == target.nip or target.supervisor_nip == actor.nip:
@@ -131,6 +153,9 @@ class SignInGuard:
         return self.locked_until is not None and now < self.locked_until
 
 
-def lock_after_failures(failures: int, now: datetime) -> datetime | None:
-    """The fifth failure in a row locks the account for 15 minutes; fewer lock nothing."""
-    return now + LOCK_DURATION if failures >= MAX_FAILED_SIGN_INS else None
+def lock_after_failures(failures: int, last_attempt: datetime) -> datetime | None:
+    """The fifth failed attempt in a row locks the account for 15 minutes after it; fewer lock nothing.
+
+    Attempts are counted *before* their password is checked, so parallel guesses cannot slip past the limit.
+    """
+    return last_attempt + LOCK_DURATION if failures >= MAX_FAILED_SIGN_INS else None

@@ -39,8 +39,18 @@ def check_upload_request(filename: str, content_type: str, size: object, attache
         raise BusinessRule(
             f"Satu laporan paling banyak memiliki {MAX_EVIDENCE_PER_REPORT} berkas bukti.", code="TOO_MANY_FILES"
         )
-    safe = _SAFE_NAME.sub("_", filename).strip(" .")[:100]
-    return safe or "bukti" + ALLOWED_TYPES[content_type]
+    return stored_name(filename, content_type)
+
+
+def stored_name(filename: str, content_type: str) -> str:
+    """A safe file name whose extension is the one of the (checked) content type: ``virus.exe`` → ``virus.png``."""
+    extension = ALLOWED_TYPES[content_type]
+    safe = _SAFE_NAME.sub("_", filename).strip()
+    stem = safe.rsplit(".", 1)[0] if "." in safe else safe
+    if stem.lower().endswith(extension):
+        stem = stem[: -len(extension)]
+    stem = stem.strip(" ._")[:96]
+    return (stem or "bukti") + extension
 
 
 def check_uploaded(declared_type: str, size: int, head: bytes) -> None:

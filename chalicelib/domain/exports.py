@@ -9,7 +9,7 @@ from datetime import date, time, timedelta
 
 from .errors import ValidationError
 from .messages import MONTHS, indonesian_date
-from .reports import COUNTED, STATUS_LABELS, ReportStatus, parse_day
+from .reports import COUNTED, STATUS_LABELS, ReportStatus, parse_day, parse_month
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
@@ -43,12 +43,7 @@ def parse_period(kind: object, params: Mapping[str, object]) -> Period:
         last = first + timedelta(days=6)
         return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
     if kind == "month":
-        try:
-            first = date.fromisoformat(f"{params.get('month')}-01")
-        except ValueError:
-            raise ValidationError(
-                "Kolom 'month' harus YYYY-MM.", code="INVALID_MONTH", details={"field": "month"}
-            ) from None
+        first = parse_month(params.get("month"), "month")
         last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
         return Period(first, last, f"{MONTHS[first.month - 1]} {first.year}")
     if kind == "range":

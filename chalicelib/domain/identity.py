@@ -11,6 +11,7 @@ from .errors import ValidationError
 _NIP_RE = re.compile(r"^\d{18}$")
 _EMAIL_RE = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9-]{1,31}$")
+_ID_RE = re.compile(r"^[0-9a-f]{32}$")
 
 
 class TimeZone(StrEnum):
@@ -98,6 +99,11 @@ def validate_code(value: str, field: str) -> str:
             details={"field": field},
         )
     return code
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` has the shape of the ids this service makes (32 hex digits)."""
+    return isinstance(value, str) and bool(_ID_RE.match(value))
 
 
 def validate_text(value: object, field: str, *, max_len: int = 200, required: bool = True) -> str:

@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from .accounts import forbid_self_decision
 from .attendance import AttendanceDay
 from .errors import BusinessRule, Conflict, ValidationError
 from .identity import validate_text
@@ -93,12 +94,34 @@ class Report:
 # -- parsing -------------------------------------------------------------------------------------
 
 
+#: The dates the service deals in (reports, delegations, recaps, holidays); anything else is a typo or an attack.
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
+
+
 def parse_day(value: object, field_name: str = "date") -> date:
+    """A ``YYYY-MM-DD`` date between 2000 and 2100."""
     try:
-        return date.fromisoformat(str(value))
+        day = date.fromisoformat(str(value)) if len(str(value)) == 10 else None
     except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
         raise ValidationError(
-            f"Kolom '{field_name}' harus tanggal YYYY-MM-DD.", code="INVALID_DATE", details={"field": field_name}
+            f"Kolom '{field_name}' harus tanggal YYYY-MM-DD antara tahun {FIRST_DAY.year} dan {LAST_DAY.year}.",
+            code="INVALID_DATE",
+            details={"field": field_name},
+        )
+    return day
+
+
+def parse_month(value: object, field_name: str = "month") -> date:
+    """The first day of a ``YYYY-MM`` month between 2000 and 2100."""
+    try:
+        return parse_day(f"{value}-01", field_name)
+    except ValidationError:
+        raise ValidationError(
+            f"Kolom '{field_name}' harus bulan YYYY-MM antara tahun {FIRST_DAY.year} dan {LAST_DAY.year}.",
+            code="INVALID_MONTH",
+            details={"field": field_name},
         ) from None
 
 
@@ -237,7 +260,8 @@ def decide(
     note: str | None = None,
     on_behalf_of: str | None = None,
 ) -> Report:
-    """The report after a decision (by a supervisor, a delegate on their behalf, or SYSTEM)."""
+    """The report after a decision (by a supervisor, a delegate on their behalf, or SYSTEM); never by its owner."""
+    forbid_self_decision(by, report.nip)
     require_editable(report)
     changes_made: dict[str, list[Any]] = {"status": [report.status.value, status.value]}
     if on_behalf_of:

@@ -16,13 +16,16 @@ from aws_lambda_powertools import Logger
 from chalice import AuthResponse, Blueprint, Response
 
 from ..domain.accounts import Actor, Role
-from ..domain.errors import DomainError, Forbidden, PayloadTooLarge, Unauthorized, ValidationError
-from ..domain.identity import TimeZone
+from ..domain.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthorized, ValidationError
+from ..domain.identity import TimeZone, is_id, validate_code, validate_nip
+from ..domain.reports import parse_day
 
 bp = Blueprint(__name__)
 logger = Logger(service="kinerja")
 
 MAX_JSON_BYTES = 64 * 1024
+MAX_PATH_PARAM = 2048
+_ID_PARAMS = frozenset({"report_id", "evidence_id", "template_id", "delegation_id", "job_id"})
 _TYPE_NAMES = {str: "teks", int: "bilangan bulat", bool: "boolean", dict: "objek", list: "daftar", float: "angka"}
 _INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
@@ -75,7 +78,8 @@ def endpoint(
             request_id = request.context.get("requestId") or getattr(request.lambda_context, "aws_request_id", None)
             logger.append_keys(request_id=request_id)
             try:
-                result = view(**params) if public else view(_actor(request.context, path), **params)
+                checked = _path_params(params)
+                result = view(**checked) if public else view(_actor(request.context, path), **checked)
                 response = result if isinstance(result, Response) else _json(status, result)
             except DomainError as exc:
                 response = error_response(exc)
@@ -105,6 +109,20 @@ def endpoint(
         return handle
 
     return register
+
+
+def _path_params(params: Mapping[str, str]) -> dict[str, str]:
+    """Path parameters checked at the edge: an id that cannot exist is a 404, a bad NIP, code or date a 400."""
+    for name, value in params.items():
+        if len(value) > MAX_PATH_PARAM or (name in _ID_PARAMS and not is_id(value)):
+            raise NotFound("Data yang diminta tidak ditemukan.")
+        if name == "nip":
+            validate_nip(value)
+        elif name in ("skpd_id", "satker_id"):
+            validate_code(value, name)
+        elif name == "day":
+            parse_day(value, name)
+    return dict(params)
 
 
 def error_response(exc: DomainError) -> Response:

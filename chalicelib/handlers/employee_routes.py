@@ -72,3 +72,9 @@ def set_roles(actor: Actor, nip: str) -> dict[str, Any]:
 def list_subordinates(actor: Actor, nip: str) -> dict[str, Any]:
     request = bp.current_request
     return container.accounts().subordinates(actor, nip, query(request, "cursor"), page_limit(request))
+
+
+@endpoint(bp, "/employees/{nip}/history")
+def authority_history(actor: Actor, nip: str) -> dict[str, Any]:
+    request = bp.current_request
+    return container.accounts().history(actor, nip, query(request, "cursor"), page_limit(request))

@@ -11,7 +11,7 @@ from ..config import settings
 
 @lru_cache(maxsize=8)
 def client(service: str) -> Any:
-    """A cached client for ``dynamodb``, ``s3``, ``ses`` or ``sqs``."""
+    """A cached client for ``dynamodb``, ``s3``, ``ses``, ``sqs`` or ``secretsmanager``."""
     import boto3
     from botocore.config import Config
 
@@ -21,6 +21,7 @@ def client(service: str) -> Any:
         "s3": cfg.s3_endpoint,
         "ses": cfg.ses_endpoint,
         "sqs": cfg.sqs_endpoint,
+        "secretsmanager": cfg.secretsmanager_endpoint,
     }.get(service)
     config = Config(
         connect_timeout=2,

@@ -46,9 +46,10 @@ class ObjectStore:
         )
 
     def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
+        """A short-lived download link; with ``filename``, the browser saves the file under that name."""
         params: dict[str, Any] = {"Bucket": self.bucket, "Key": key}
         if filename:
-            params["ResponseContentDisposition"] = f'inline; filename="{filename}"'
+            params["ResponseContentDisposition"] = f'attachment; filename="{filename}"'
         return self._s3.generate_presigned_url("get_object", Params=params, ExpiresIn=expires)
 
     def head(self, key: str, length: int) -> tuple[int, bytes] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .http import http_session
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
 
 CONNECT_TIMEOUT = 3.05
 READ_TIMEOUT = 15
+MASK = "••••••••"
 
 
 class WhatsAppError(Exception):
@@ -20,9 +22,20 @@ class WhatsAppError(Exception):
 
 
 class WhatsAppSender(Protocol):
-    def send(self, to: str, text: str) -> str:
-        """Deliver ``text`` to the ``62…`` number ``to``; return the provider's message id."""
+    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
+        """Deliver ``text`` to the ``62…`` number ``to``; return the provider's message id.
+
+        ``secrets`` are the parts of ``text`` (passwords, one-time codes) that nothing may keep: real
+        providers send the whole text; the outbox records them masked.
+        """
         ...
+
+
+def mask(text: str, secrets: Iterable[str]) -> str:
+    """``text`` with every non-empty secret replaced by `MASK` (longest first, so none shows through another)."""
+    for secret in sorted((s for s in secrets if s), key=len, reverse=True):
+        text = text.replace(secret, MASK)
+    return text
 
 
 def _post(session: requests.Session, url: str, **kwargs: Any) -> dict[str, Any]:
@@ -48,7 +61,7 @@ class FonnteSender:
         self._token, self._url = token, url
         self._session = session or http_session()
 
-    def send(self, to: str, text: str) -> str:
+    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
         body = _post(
             self._session,
             self._url,
@@ -73,7 +86,7 @@ class CloudApiSender:
         self._url = f"{base_url.rstrip('/')}/{phone_number_id}/messages"
         self._session = session or http_session()
 
-    def send(self, to: str, text: str) -> str:
+    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
         body = _post(
             self._session,
             self._url,
@@ -93,10 +106,17 @@ class CloudApiSender:
 
 
 class OutboxSender:
-    """Records messages in the outbox table instead of sending them (local default, readable by admins)."""
+    """Records messages in the outbox table instead of sending them (local default, readable by admins).
 
-    def __init__(self, outbox: DynamoOutbox) -> None:
-        self._outbox = outbox
+    The stored text has its secrets masked. ``echo``, when set (the local runner's terminal, tests),
+    receives the clear text at send time; it is process output, never stored.
+    """
 
-    def send(self, to: str, text: str) -> str:
-        return "outbox:" + self._outbox.add(to, text).message_id
+    def __init__(self, outbox: DynamoOutbox, echo: Callable[[str, str], None] | None = None) -> None:
+        self._outbox, self.echo = outbox, echo
+
+    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
+        message_id = self._outbox.add(to, mask(text, secrets)).message_id
+        if self.echo is not None:
+            self.echo(to, text)
+        return "outbox:" + message_id

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from ..domain.errors import Unauthorized
-from .keys import derive_key
+from .keys import Keyring, derive_key, keyring
 
 ALGORITHM = "HS256"
 AUDIENCE = "kinerja-api"
@@ -26,8 +26,8 @@ class TokenClaims:
     expires_at: datetime
 
 
-def issue_token(secret: str, nip: str, token_version: int, token_type: str, ttl: timedelta) -> tuple[str, int]:
-    """Return the signed token and its lifetime in seconds."""
+def issue_token(keys: Keyring | str, nip: str, token_version: int, token_type: str, ttl: timedelta) -> tuple[str, int]:
+    """Return the token, signed with the current secret, and its lifetime in seconds."""
     import jwt
 
     now = datetime.now(UTC)
@@ -42,29 +42,37 @@ def issue_token(secret: str, nip: str, token_version: int, token_type: str, ttl:
         "typ": token_type,
         "tv": token_version,
     }
-    return jwt.encode(claims, derive_key(secret, "jwt"), algorithm=ALGORITHM), int(ttl.total_seconds())
+    signing_key = derive_key(keyring(keys).current(), "jwt")
+    return jwt.encode(claims, signing_key, algorithm=ALGORITHM), int(ttl.total_seconds())
 
 
-def read_token(secret: str, token: str) -> TokenClaims:
-    """Verify signature (HS256 only), expiry, audience, issuer and type; raise `Unauthorized` otherwise."""
+def read_token(keys: Keyring | str, token: str) -> TokenClaims:
+    """Verify signature (HS256 only, current or previous secret), expiry, audience, issuer and type.
+
+    Raise `Unauthorized` otherwise.
+    """
     import jwt
 
-    try:
-        claims = jwt.decode(
-            token,
-            derive_key(secret, "jwt"),
-            algorithms=[ALGORITHM],
-            audience=AUDIENCE,
-            issuer=ISSUER,
-            options={"require": ["exp", "iat", "sub", "aud", "iss", "typ", "tv"]},
-        )
-    except jwt.PyJWTError:
-        raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.") from None
-    if claims["typ"] not in (ACCESS, PASSWORD_CHANGE) or not isinstance(claims["tv"], int):
-        raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
-    return TokenClaims(
-        nip=str(claims["sub"]),
-        token_type=claims["typ"],
-        token_version=claims["tv"],
-        expires_at=datetime.fromtimestamp(claims["exp"], UTC),
-    )
+    for secret in keyring(keys).verifying():
+        try:
+            claims = jwt.decode(
+                token,
+                derive_key(secret, "jwt"),
+                algorithms=[ALGORITHM],
+                audience=AUDIENCE,
+                issuer=ISSUER,
+                options={"require": ["exp", "iat", "sub", "aud", "iss", "typ", "tv"]},
+            )
+        except jwt.InvalidSignatureError:
+            continue  # signed with another secret (or forged)
+        except jwt.PyJWTError:
+            break
+        if claims["typ"] in (ACCESS, PASSWORD_CHANGE) and isinstance(claims["tv"], int):
+            return TokenClaims(
+                nip=str(claims["sub"]),
+                token_type=claims["typ"],
+                token_version=claims["tv"],
+                expires_at=datetime.fromtimestamp(claims["exp"], UTC),
+            )
+        break
+    raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")

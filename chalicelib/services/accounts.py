@@ -16,14 +16,19 @@ from ..domain.accounts import (
     Role,
     can_view_employee,
     check_new_password,
+    check_supervisor_scope,
     generate_temporary_password,
+    lock_after_failures,
     require_role,
     require_skpd_staff,
 )
+from ..domain.audit import cross_skpd_supervisor_events
 from ..domain.errors import Forbidden, NotFound, Throttled, Unauthorized, ValidationError
 from ..domain.identity import validate_nip, validate_version
 from ..domain.roster import EmployeeDraft, draft_from_mapping
 from ..security import passwords, sealing, tokens
+from ..security.keys import Keyring
+from ..store.audit import DynamoAuditLog, event_view
 from ..store.employees import EmployeeRepository
 from ..store.organisation import DynamoOrgRepository
 from ..store.sign_in_guards import DynamoSignInGuards
@@ -54,13 +59,14 @@ class AccountService:
         employees: EmployeeRepository,
         org: DynamoOrgRepository,
         guards: DynamoSignInGuards,
+        audit: DynamoAuditLog,
         *,
-        secret: str,
+        keys: Keyring | str,
         token_ttl: timedelta,
         clock: Callable[[], datetime],
     ) -> None:
-        self._employees, self._org, self._guards = employees, org, guards
-        self._secret, self._token_ttl, self._clock = secret, token_ttl, clock
+        self._employees, self._org, self._guards, self._audit = employees, org, guards, audit
+        self._keys, self._token_ttl, self._clock = keys, token_ttl, clock
 
     # -- sessions -----------------------------------------------------------------------------
 
@@ -71,11 +77,12 @@ class AccountService:
         guard_key = (
             f"NIP#{employee.nip}" if employee else "USER#" + hashlib.sha256(username.lower().encode()).hexdigest()
         )
-        if self._guards.get(guard_key).is_locked(now):
+        guard = self._guards.reserve(guard_key, now)
+        if guard is None:
             raise _locked()
         stored_hash = employee.password_hash if employee else passwords.dummy_hash()
         if not passwords.verify_password(stored_hash, password) or employee is None:
-            if self._guards.record_failure(guard_key, now).is_locked(now):
+            if lock_after_failures(guard.failures, now):
                 raise _locked()
             raise Unauthorized(_BAD_CREDENTIALS, code="INVALID_CREDENTIALS")
         self._guards.clear(guard_key)
@@ -85,7 +92,7 @@ class AccountService:
 
     def authenticate(self, token: str) -> tuple[Employee, tokens.TokenClaims]:
         """The account behind a token; tokens issued before sign-out or a password change are refused."""
-        claims = tokens.read_token(self._secret, token)
+        claims = tokens.read_token(self._keys, token)
         employee = self._employees.get(claims.nip)
         if employee is None or employee.token_version != claims.token_version:
             raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
@@ -124,7 +131,7 @@ class AccountService:
     def create_employee(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
         """Create an account with a temporary password that the stream handler sends by WhatsApp."""
         draft = self.validate_draft(actor, data)
-        return self._profile(self.create_from_draft(draft))
+        return self._profile(self.create_from_draft(draft, by=actor.nip))
 
     def validate_draft(self, actor: Actor, data: Mapping[str, object]) -> EmployeeDraft:
         """Validate fields and scope: operators write only inside their SKPD, to satker that exist there."""
@@ -140,24 +147,30 @@ class AccountService:
                 details={"field": "satker_id"},
             )
         if draft.supervisor_nip:
-            self._check_supervisor(draft.nip, draft.supervisor_nip)
+            self._check_supervisor(actor, draft.nip, draft.skpd_id, draft.supervisor_nip)
         return draft
 
-    def create_from_draft(self, draft: EmployeeDraft) -> Employee:
+    def create_from_draft(self, draft: EmployeeDraft, *, by: str) -> Employee:
         password = generate_temporary_password()
         employee = Employee(
             **{f: getattr(draft, f) for f in draft.__dataclass_fields__},
             password_hash=passwords.hash_password(password),
             must_change_password=True,
         )
-        return self._employees.add(employee, self._notice("CREATED", password))
+        created = self._employees.add(employee, self._notice("CREATED", password))
+        self._record_supervisor_link(by, None, created)
+        return created
 
-    def update_from_draft(self, existing: Employee, draft: EmployeeDraft) -> Employee | None:
+    def update_from_draft(self, existing: Employee, draft: EmployeeDraft, *, by: str) -> Employee | None:
         """Apply a draft to an account of the same SKPD; ``None`` when nothing changed."""
         if existing.skpd_id != draft.skpd_id:
             raise Forbidden("NIP ini terdaftar di SKPD lain.", code="OTHER_SKPD")
         changed = replace(existing, **{f: getattr(draft, f) for f in draft.__dataclass_fields__})
-        return None if changed == existing else self._employees.save(changed)
+        if changed == existing:
+            return None
+        saved = self._employees.save(changed)
+        self._record_supervisor_link(by, existing.supervisor_nip, saved)
+        return saved
 
     def update_employee(self, actor: Actor, nip: str, data: Mapping[str, object]) -> dict[str, Any]:
         """Operator edits a profile; ``version`` in the body must match the stored one."""
@@ -173,7 +186,7 @@ class AccountService:
         }
         draft = self.validate_draft(actor, merged)
         expected = replace(existing, version=validate_version(data.get("version")))
-        updated = self.update_from_draft(expected, draft)
+        updated = self.update_from_draft(expected, draft, by=actor.nip)
         return self._profile(updated or existing)
 
     def set_supervisor(self, actor: Actor, nip: str, supervisor_nip: str | None) -> dict[str, Any]:
@@ -181,8 +194,16 @@ class AccountService:
         require_skpd_staff(actor, employee.skpd_id, Role.OPERATOR_SKPD)
         if supervisor_nip:
             supervisor_nip = validate_nip(supervisor_nip, "supervisor_nip")
-            self._check_supervisor(nip, supervisor_nip)
-        return self._profile(self._employees.save(replace(employee, supervisor_nip=supervisor_nip or None)))
+            self._check_supervisor(actor, nip, employee.skpd_id, supervisor_nip)
+        saved = self._employees.save(replace(employee, supervisor_nip=supervisor_nip or None))
+        self._record_supervisor_link(actor.nip, employee.supervisor_nip, saved)
+        return self._profile(saved)
+
+    def history(self, actor: Actor, nip: str, cursor: str | None, limit: int) -> dict[str, Any]:
+        """A person's authority trail (delegations, supervisors across SKPD), newest first."""
+        self.view_employee(actor, nip)
+        events, next_cursor = self._audit.history(nip, cursor, limit)
+        return {"items": [event_view(e) for e in events], "next_cursor": next_cursor}
 
     def reset_password(self, actor: Actor, nip: str) -> None:
         """New temporary password by WhatsApp; every session of the account ends."""
@@ -259,7 +280,7 @@ class AccountService:
             kind, ttl = tokens.PASSWORD_CHANGE, tokens.PASSWORD_CHANGE_TTL
         else:
             kind, ttl = tokens.ACCESS, self._token_ttl
-        token, expires_in = tokens.issue_token(self._secret, employee.nip, employee.token_version, kind, ttl)
+        token, expires_in = tokens.issue_token(self._keys, employee.nip, employee.token_version, kind, ttl)
         return Session(token, expires_in, employee.must_change_password)
 
     def _profile(self, employee: Employee) -> dict[str, Any]:
@@ -276,32 +297,42 @@ class AccountService:
             raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
         return employee
 
-    def _check_supervisor(self, nip: str, supervisor_nip: str) -> None:
-        """The supervisor exists and the chain above them never reaches ``nip`` (no cycles)."""
-        current: str | None = supervisor_nip
+    def _check_supervisor(self, actor: Actor, nip: str, skpd_id: str, supervisor_nip: str) -> None:
+        """The supervisor exists, is in the SKPD (unless the admin links across), and never closes a cycle."""
+        cycle = ValidationError(
+            "Atasan ini akan membentuk rantai atasan yang melingkar.",
+            code="SUPERVISOR_CYCLE",
+            details={"field": "supervisor_nip"},
+        )
+        if supervisor_nip == nip:
+            raise cycle
+        boss = self._employees.get(supervisor_nip)
+        if boss is None:
+            raise ValidationError(
+                "NIP atasan tidak terdaftar.", code="SUPERVISOR_NOT_FOUND", details={"field": "supervisor_nip"}
+            )
+        check_supervisor_scope(actor, skpd_id, boss.skpd_id)
+        current = boss.supervisor_nip
         for _ in range(MAX_SUPERVISOR_CHAIN):
             if current is None:
                 return
             if current == nip:
-                raise ValidationError(
-                    "Atasan ini akan membentuk rantai atasan yang melingkar.",
-                    code="SUPERVISOR_CYCLE",
-                    details={"field": "supervisor_nip"},
-                )
-            boss = self._employees.get(current)
-            if boss is None:
-                if current == supervisor_nip:
-                    raise ValidationError(
-                        "NIP atasan tidak terdaftar.", code="SUPERVISOR_NOT_FOUND", details={"field": "supervisor_nip"}
-                    )
-                return
-            current = boss.supervisor_nip
-        return
+                raise cycle
+            above = self._employees.get(current)
+            current = above.supervisor_nip if above else None
+
+    def _record_supervisor_link(self, by: str, previous: str | None, employee: Employee) -> None:
+        """A new supervisor from another SKPD (only the admin sets one) goes into both people's history."""
+        if not employee.supervisor_nip or employee.supervisor_nip == previous:
+            return
+        boss = self._employees.get(employee.supervisor_nip)
+        if boss is not None and boss.skpd_id != employee.skpd_id:
+            self._audit.record(cross_skpd_supervisor_events(employee.nip, boss.nip, boss.skpd_id, by, self._clock()))
 
     def _notice(self, kind: str, password: str) -> CredentialNotice:
         notice_id = uuid.uuid4().hex
         return CredentialNotice(
-            notice_id, sealing.seal(self._secret, {"kind": kind, "password": password, "id": notice_id})
+            notice_id, sealing.seal(self._keys, {"kind": kind, "password": password, "id": notice_id})
         )
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import calendar as month_calendar
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from ..domain.accounts import Actor
 from ..domain.attendance import Session, check_location, check_native, local_now, parse_sync_record
 from ..domain.errors import NotFound, ValidationError
+from ..domain.reports import parse_month
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
 from ..store.attendance import DynamoAttendanceRepository
@@ -62,12 +63,7 @@ class AttendanceService:
     def calendar(self, actor: Actor, month: str | None) -> dict[str, Any]:
         """Each date of a month: weekend, holiday, attendance and its sources, reports per status."""
         today = local_now(self._clock(), actor.timezone.iana).date()
-        try:
-            first = date.fromisoformat(f"{month}-01") if month else today.replace(day=1)
-        except ValueError:
-            raise ValidationError(
-                "Parameter month harus YYYY-MM.", code="INVALID_MONTH", details={"field": "month"}
-            ) from None
+        first = parse_month(month) if month else today.replace(day=1)
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)

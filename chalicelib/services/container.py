@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..config import settings
+from ..config import app_keyring, settings
 
 if TYPE_CHECKING:
     from ..integrations.email import EmailSender
@@ -47,6 +47,7 @@ def _bound() -> None:
 
 @lru_cache(maxsize=1)
 def accounts() -> AccountService:
+    from ..store.audit import DynamoAuditLog
     from ..store.employees import DynamoEmployeeRepository
     from ..store.organisation import DynamoOrgRepository
     from ..store.sign_in_guards import DynamoSignInGuards
@@ -58,7 +59,8 @@ def accounts() -> AccountService:
         DynamoEmployeeRepository(),
         DynamoOrgRepository(),
         DynamoSignInGuards(),
-        secret=cfg.app_secret,
+        DynamoAuditLog(),
+        keys=app_keyring(),
         token_ttl=timedelta(seconds=cfg.token_ttl_seconds),
         clock=utc_now,
     )
@@ -88,12 +90,21 @@ def whatsapp() -> WhatsAppSender:
 
     cfg = settings()
     if cfg.whatsapp_provider == "fonnte":
+        _require(FONNTE_TOKEN=cfg.fonnte_token)
         return wa.FonnteSender(cfg.fonnte_token, cfg.fonnte_url)
     if cfg.whatsapp_provider == "cloud":
+        _require(WA_CLOUD_TOKEN=cfg.wa_cloud_token, WA_CLOUD_PHONE_NUMBER_ID=cfg.wa_cloud_phone_number_id)
         return wa.CloudApiSender(cfg.wa_cloud_token, cfg.wa_cloud_phone_number_id, cfg.wa_cloud_url)
     if cfg.whatsapp_provider != "outbox":
         raise RuntimeError(f"unknown WHATSAPP_PROVIDER {cfg.whatsapp_provider!r}")
     return wa.OutboxSender(outbox())
+
+
+def _require(**values: str) -> None:
+    """A real provider refuses to start without its credentials (rather than fail message by message)."""
+    missing = [name for name, value in values.items() if not value]
+    if missing:
+        raise RuntimeError(f"WHATSAPP_PROVIDER needs {', '.join(missing)}")
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +122,7 @@ def credential_delivery() -> CredentialDelivery:
 
     _bound()
     cfg = settings()
-    return CredentialDelivery(
-        DynamoEmployeeRepository(), whatsapp(), email(), secret=cfg.app_secret, app_url=cfg.app_url
-    )
+    return CredentialDelivery(DynamoEmployeeRepository(), whatsapp(), email(), keys=app_keyring(), app_url=cfg.app_url)
 
 
 @lru_cache(maxsize=1)
@@ -148,9 +157,7 @@ def evidence() -> EvidenceService:
     from ..store.reports import DynamoReportRepository
     from .evidence import EvidenceService
 
-    return EvidenceService(
-        reports(), DynamoReportRepository(), object_store(), secret=settings().app_secret, clock=utc_now
-    )
+    return EvidenceService(reports(), DynamoReportRepository(), object_store(), keys=app_keyring(), clock=utc_now)
 
 
 @lru_cache(maxsize=1)
@@ -216,7 +223,7 @@ def action_links() -> ActionLinks:
     from .email_actions import ActionLinks
 
     cfg = settings()
-    return ActionLinks(cfg.app_secret, cfg.app_url, cfg.email_link_ttl_seconds)
+    return ActionLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Delivery of temporary passwords, driven by the employees table's stream (once per notice)."""
+"""Delivery of temporary passwords, driven by the employees table's stream (once per notice and channel)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,43 @@ from ..integrations.email import EmailSender
 from ..integrations.idempotency import once
 from ..integrations.whatsapp import WhatsAppSender
 from ..security import sealing
+from ..security.keys import Keyring
 from ..store.employees import EmployeeRepository
 from ..store.models import EmployeeItem
 from .accounts import NOTICE_MAX_AGE_SECONDS
 
 
 class CredentialDelivery:
+    """Sends a notice's WhatsApp message (with the password) and e-mail (without), each at most once.
+
+    A retry after one channel failed sends only what did not go out: the channels are idempotent
+    steps of their own inside the delivery, which is itself idempotent on the notice id.
+    """
+
     def __init__(
         self,
         employees: EmployeeRepository,
         whatsapp: WhatsAppSender,
         email: EmailSender,
         *,
-        secret: str,
+        keys: Keyring | str,
         app_url: str,
     ) -> None:
         self._employees, self._whatsapp, self._email = employees, whatsapp, email
-        self._secret, self._app_url = secret, app_url
+        self._keys, self._app_url = keys, app_url
         self._deliver_once = once(
             self._deliver, key_prefix="credential-notice", key_path="notice_id", argument="notice"
         )
+        self._whatsapp_once = once(
+            self._send_whatsapp, key_prefix="credential-notice:whatsapp", key_path="notice_id", argument="notice"
+        )
+        self._email_once = once(
+            self._send_email, key_prefix="credential-notice:email", key_path="notice_id", argument="notice"
+        )
 
     def register_context(self, context: Any) -> None:
-        self._deliver_once.register_context(context)
+        for step in (self._deliver_once, self._whatsapp_once, self._email_once):
+            step.register_context(context)
 
     def on_change(self, old: EmployeeItem | None, new: EmployeeItem | None) -> None:
         """React to one stream record: a notice that this change introduced is delivered."""
@@ -52,16 +66,20 @@ class CredentialDelivery:
         )
 
     def _deliver(self, notice: dict[str, Any]) -> dict[str, str]:
-        payload = sealing.unseal(self._secret, notice["sealed"], NOTICE_MAX_AGE_SECONDS)
+        payload = sealing.unseal(self._keys, notice["sealed"], NOTICE_MAX_AGE_SECONDS)
         if payload is None:  # forged, or too old to be worth sending
             return {"status": "expired"}
-        compose = (
-            messages.account_created_whatsapp if payload["kind"] == "CREATED" else messages.password_reset_whatsapp
-        )
-        text = compose(notice["name"], notice["nip"], payload["password"], self._app_url)
-        message_id = self._whatsapp.send(notice["whatsapp"], text)
+        sent = self._whatsapp_once(notice=notice, kind=payload["kind"], password=payload["password"])
         if payload["kind"] == "CREATED" and notice["email"]:
-            subject, body = messages.account_created_email(notice["name"], notice["nip"], self._app_url)
-            self._email.send(notice["email"], subject, body)
+            self._email_once(notice=notice)
         self._employees.clear_notice(notice["nip"], notice["notice_id"], notice["version"])
-        return {"status": "sent", "message_id": message_id}
+        return {"status": "sent", "message_id": sent["message_id"]}
+
+    def _send_whatsapp(self, notice: dict[str, Any], kind: str, password: str) -> dict[str, str]:
+        compose = messages.account_created_whatsapp if kind == "CREATED" else messages.password_reset_whatsapp
+        text = compose(notice["name"], notice["nip"], password, self._app_url)
+        return {"message_id": self._whatsapp.send(notice["whatsapp"], text, secrets=(password,))}
+
+    def _send_email(self, notice: dict[str, Any]) -> dict[str, str]:
+        subject, body = messages.account_created_email(notice["name"], notice["nip"], self._app_url)
+        return {"message_id": self._email.send(notice["email"], subject, body)}

@@ -14,6 +14,7 @@ from ..domain.accounts import Employee
 from ..domain.errors import DomainError
 from ..domain.reports import Report, ReportStatus, parse_decision
 from ..security import signing
+from ..security.keys import Keyring
 
 if TYPE_CHECKING:
     from ..store.used_links import DynamoUsedLinks
@@ -23,15 +24,15 @@ ACTIONS = {"approve": ReportStatus.APPROVED, "reject": ReportStatus.REJECTED}
 
 
 class ActionLinks:
-    def __init__(self, secret: str, app_url: str, ttl_seconds: int) -> None:
-        self._secret, self._app_url, self._ttl = secret, app_url.rstrip("/"), ttl_seconds
+    def __init__(self, keys: Keyring | str, app_url: str, ttl_seconds: int) -> None:
+        self._keys, self._app_url, self._ttl = keys, app_url.rstrip("/"), ttl_seconds
 
     def link(self, report_id: str, supervisor_nip: str, action: str) -> str:
         payload = {"rid": report_id, "nip": supervisor_nip, "act": action, "jti": uuid.uuid4().hex}
-        return f"{self._app_url}/email-actions/{signing.sign(self._secret, PURPOSE, payload, self._ttl)}"
+        return f"{self._app_url}/email-actions/{signing.sign(self._keys, PURPOSE, payload, self._ttl)}"
 
     def read(self, token: str) -> dict[str, Any] | None:
-        payload = signing.verify(self._secret, PURPOSE, token)
+        payload = signing.verify(self._keys, PURPOSE, token)
         if payload is None or payload.get("act") not in ACTIONS:
             return None
         return payload

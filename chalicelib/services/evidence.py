@@ -20,6 +20,7 @@ from ..domain.identity import validate_text
 from ..domain.reports import Evidence, HistoryEntry, with_history
 from ..integrations.storage import ObjectStore
 from ..security import signing
+from ..security.keys import Keyring
 from ..store.reports import DynamoReportRepository
 from .reports import ReportService
 
@@ -35,11 +36,11 @@ class EvidenceService:
         repository: DynamoReportRepository,
         store: ObjectStore,
         *,
-        secret: str,
+        keys: Keyring | str,
         clock: Callable[[], datetime],
     ) -> None:
         self._reports, self._repository, self._store = reports, repository, store
-        self._secret, self._clock = secret, clock
+        self._keys, self._clock = keys, clock
 
     def request_upload(
         self, actor: Actor, report_id: str, filename: object, content_type: object, size: object
@@ -52,7 +53,7 @@ class EvidenceService:
         evidence_id = uuid.uuid4().hex
         key = f"evidence/{actor.nip}/{report.report_id}/{evidence_id}{ALLOWED_TYPES[str(content_type)]}"
         slip = signing.sign(
-            self._secret,
+            self._keys,
             _PURPOSE,
             {"rid": report.report_id, "eid": evidence_id, "key": key, "ct": content_type, "fn": name, "nip": actor.nip},
             UPLOAD_TTL_SECONDS,
@@ -62,7 +63,7 @@ class EvidenceService:
 
     def confirm(self, actor: Actor, report_id: str, token: object) -> dict[str, Any]:
         """Attach the uploaded object if its bytes are what was declared and within 2 MB; else delete it."""
-        slip = signing.verify(self._secret, _PURPOSE, str(token or ""))
+        slip = signing.verify(self._keys, _PURPOSE, str(token or ""))
         if slip is None or slip["rid"] != report_id or slip["nip"] != actor.nip:
             raise ValidationError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
         report = self._reports.own_editable(actor, report_id)

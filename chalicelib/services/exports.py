@@ -23,7 +23,7 @@ from ..domain.exports import (
     totals,
     working_days,
 )
-from ..domain.identity import validate_code
+from ..domain.identity import is_id, validate_code
 from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
 from ..integrations.storage import ObjectStore
@@ -88,7 +88,7 @@ class ExportService:
         return {"job_id": job_id, "status": "PENDING"}
 
     def job(self, actor: Actor, job_id: str) -> dict[str, Any]:
-        item = self._jobs.get(job_id) if job_id.isalnum() else None
+        item = self._jobs.get(job_id) if is_id(job_id) else None
         if item is None or item.owner_nip != actor.nip:
             raise NotFound("Ekspor tidak ditemukan.", code="EXPORT_NOT_FOUND")
         view: dict[str, Any] = {"job_id": job_id, "status": item.status, "request": item.request, "error": item.error}

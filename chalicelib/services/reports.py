@@ -11,7 +11,7 @@ from typing import Any
 from ..domain.accounts import Actor, Role
 from ..domain.attendance import AttendanceDay, local_now
 from ..domain.errors import Conflict, Forbidden, NotFound, ValidationError
-from ..domain.identity import validate_text, validate_version
+from ..domain.identity import is_id, validate_text, validate_version
 from ..domain.reports import (
     STATUS_LABELS,
     HistoryEntry,
@@ -201,7 +201,7 @@ class ReportService:
 
     def report(self, report_id: str) -> Report:
         """A report by id (404 when absent)."""
-        report = self._reports.get(report_id) if report_id.isalnum() else None
+        report = self._reports.get(report_id) if is_id(report_id) else None
         if report is None:
             raise NotFound("Laporan tidak ditemukan.", code="REPORT_NOT_FOUND")
         return report

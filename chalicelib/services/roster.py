@@ -106,13 +106,13 @@ class RosterImportService:
             existing = self._employees.get(draft.nip)
             if existing is None:
                 try:
-                    self._accounts.create_from_draft(draft)
+                    self._accounts.create_from_draft(draft, by=actor.nip)
                     return RowResult(number, draft.nip, "created")
                 except Conflict:  # created meanwhile by a parallel run: update it instead
                     existing = self._employees.get(draft.nip)
             if existing is None:
                 raise Conflict("Pegawai sedang diubah; impor ulang berkas ini.")
-            updated = self._accounts.update_from_draft(existing, draft)
+            updated = self._accounts.update_from_draft(existing, draft, by=actor.nip)
             return RowResult(number, draft.nip, "updated" if updated else "unchanged")
         except DomainError as exc:
             return RowResult(number, nip, "error", exc.message, exc.code)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..domain.accounts import Actor
 from ..domain.errors import BusinessRule, Conflict, NotFound
-from ..domain.identity import validate_version
+from ..domain.identity import is_id, validate_version
 from ..domain.reports import Template, parse_template
 from ..store.templates import MAX_TEMPLATES, DynamoTemplateRepository
 
@@ -38,7 +38,7 @@ class TemplateService:
         self._templates.delete(self._checked(actor, template_id, version))
 
     def _own(self, actor: Actor, template_id: str) -> Template:
-        template = self._templates.get(actor.nip, template_id) if template_id.isalnum() else None
+        template = self._templates.get(actor.nip, template_id) if is_id(template_id) else None
         if template is None:
             raise NotFound("Templat tidak ditemukan.", code="TEMPLATE_NOT_FOUND")
         return template

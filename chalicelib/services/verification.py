@@ -7,9 +7,16 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ..domain.accounts import Actor
+from ..domain.accounts import Actor, Role, require_role
 from ..domain.attendance import local_now
-from ..domain.delegation import Delegation, check_delegation
+from ..domain.audit import delegation_events
+from ..domain.delegation import (
+    Delegation,
+    check_delegate_scope,
+    check_delegation,
+    check_delegator,
+    check_no_overlap,
+)
 from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
 from ..domain.identity import validate_nip, validate_text, validate_version
 from ..domain.reports import (
@@ -28,6 +35,7 @@ from ..store.reports import DynamoReportRepository
 from .reports import ReportService
 
 MAX_BULK = 50
+_DELEGATION_RACES = 3
 
 
 class VerificationService:
@@ -106,7 +114,7 @@ class VerificationService:
     def bulk_approve(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
         """Approve each listed report or say why not; one failure never stops the others."""
         ids = body.get("report_ids")
-        if not isinstance(ids, list) or not ids or not all(isinstance(i, str) for i in ids):
+        if not isinstance(ids, list) or not ids:
             raise ValidationError(
                 "Kolom 'report_ids' harus daftar id laporan.", code="INVALID_TYPE", details={"field": "report_ids"}
             )
@@ -116,7 +124,7 @@ class VerificationService:
             )
         _, rating, note = parse_decision("APPROVED", body.get("rating"), body.get("note"))
         results = []
-        for report_id in dict.fromkeys(ids):
+        for report_id in dict.fromkeys(i if isinstance(i, str) else str(i) for i in ids):
             try:
                 report = self._reports.report(report_id)
                 on_behalf = self._authority(actor, report)
@@ -154,14 +162,30 @@ class VerificationService:
     # -- delegation ------------------------------------------------------------------------------
 
     def delegate(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """A supervisor delegates their verification (the admin may do it for them, also across SKPD)."""
+        delegator_nip = actor.nip
+        if body.get("delegator_nip") not in (None, "", actor.nip):
+            require_role(actor, Role.ADMIN)
+            delegator_nip = validate_nip(str(body.get("delegator_nip")), "delegator_nip")
         delegate_nip = validate_nip(str(body.get("delegate_nip") or ""), "delegate_nip")
         start, end = parse_day(body.get("start_date"), "start_date"), parse_day(body.get("end_date"), "end_date")
-        check_delegation(actor.nip, delegate_nip, start, end, self._today(actor))
-        if self._employees.get(delegate_nip) is None:
-            raise NotFound("Penerima delegasi tidak terdaftar.", code="EMPLOYEE_NOT_FOUND")
         reason = validate_text(body.get("reason"), "reason", max_len=500, required=False)
-        delegation = Delegation(uuid.uuid4().hex, actor.nip, delegate_nip, start, end, reason)
-        return _delegation_view(self._delegations.add(delegation))
+        check_delegation(delegator_nip, delegate_nip, start, end, self._today(actor))
+        delegator, delegate = self._employees.get(delegator_nip), self._employees.get(delegate_nip)
+        if delegator is None or delegate is None:
+            raise NotFound("Pegawai pemberi atau penerima delegasi tidak terdaftar.", code="EMPLOYEE_NOT_FOUND")
+        check_delegator(has_subordinates=self._employees.has_subordinates(delegator_nip))
+        check_delegate_scope(delegator.skpd_id, delegate.skpd_id, by_admin=actor.is_admin)
+        delegation = Delegation(uuid.uuid4().hex, delegator_nip, delegate_nip, start, end, reason, actor.nip)
+        for _ in range(_DELEGATION_RACES):
+            existing, revision = self._delegations.snapshot(delegator_nip)
+            check_no_overlap(existing, start, end)
+            try:
+                events = delegation_events(delegation, actor.nip, self._clock())
+                return _delegation_view(self._delegations.add(delegation, revision, events))
+            except Conflict:  # another delegation of this supervisor landed meanwhile: check again
+                continue
+        raise Conflict("Delegasi sedang diubah bersamaan; coba lagi.", code="CONFLICT")
 
     def delegations(self, actor: Actor) -> dict[str, Any]:
         today = self._today(actor)
@@ -171,8 +195,11 @@ class VerificationService:
         }
 
     def revoke(self, actor: Actor, delegation_id: str) -> None:
-        if not self._delegations.delete(actor.nip, delegation_id):
+        """End a delegation now; both people's history records it."""
+        delegation = self._delegations.get(actor.nip, delegation_id)
+        if delegation is None:
             raise NotFound("Delegasi tidak ditemukan.", code="DELEGATION_NOT_FOUND")
+        self._delegations.delete(delegation, delegation_events(delegation, actor.nip, self._clock(), ended=True))
 
     # -- helpers ---------------------------------------------------------------------------------
 
@@ -207,4 +234,5 @@ def _delegation_view(delegation: Delegation) -> dict[str, Any]:
         "start_date": delegation.start.isoformat(),
         "end_date": delegation.end.isoformat(),
         "reason": delegation.reason,
+        "created_by": delegation.created_by,
     }

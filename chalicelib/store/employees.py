@@ -155,17 +155,20 @@ class DynamoEmployeeRepository:
         return any(True for _ in EmployeeItem.by_supervisor.query(nip, limit=1))
 
     def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]:
-        result = EmployeeItem.by_supervisor.query(nip, limit=limit, last_evaluated_key=decode_cursor(cursor))
+        scope = f"employees.by_supervisor:{nip}"
+        result = EmployeeItem.by_supervisor.query(nip, limit=limit, last_evaluated_key=decode_cursor(cursor, scope))
         items = [to_employee(i) for i in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, scope)
 
     def in_skpd(
         self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
     ) -> tuple[list[Employee], str | None]:
         condition = EmployeeItem.satker_nip.startswith(f"SATKER#{satker_id}#") if satker_id else None
-        result = EmployeeItem.by_skpd.query(skpd_id, condition, limit=limit, last_evaluated_key=decode_cursor(cursor))
+        scope = f"employees.by_skpd:{skpd_id}:{satker_id or ''}"
+        start = decode_cursor(cursor, scope)
+        result = EmployeeItem.by_skpd.query(skpd_id, condition, limit=limit, last_evaluated_key=start)
         items = [to_employee(i) for i in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, scope)
 
     def clear_notice(self, nip: str, notice_id: str, version: int) -> None:
         """Drop a delivered credential notice unless a newer one replaced it."""

@@ -134,7 +134,7 @@ class SignInGuardItem(Model):
 
     guard_key = UnicodeAttribute(hash_key=True)
     failures = NumberAttribute(default=0)
-    locked_until = UTCDateTimeAttribute(null=True)
+    last_attempt = UTCDateTimeAttribute()
     expires_at = NumberAttribute()
 
 
@@ -254,8 +254,21 @@ class DelegationItem(Model):
     start_day = UnicodeAttribute()
     end_day = UnicodeAttribute()
     reason = UnicodeAttribute(null=True)
+    created_by = UnicodeAttribute(null=True)
+    revision = NumberAttribute(null=True)  # only on the supervisor's guard item (see store/delegations.py)
 
     by_delegate = _ByDelegate()
+
+
+class AuditItem(Model):
+    class Meta(_Meta):
+        logical_name = "audit"
+
+    nip = UnicodeAttribute(hash_key=True)
+    event_key = UnicodeAttribute(range_key=True)  # <ISO time>#<event id>
+    kind = UnicodeAttribute()
+    by = UnicodeAttribute()
+    details = JSONAttribute(null=True)
 
 
 class _ByDue(GlobalSecondaryIndex):
@@ -354,6 +367,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     ReportItem,
     TemplateItem,
     DelegationItem,
+    AuditItem,
     DigestItem,
     UsedLinkItem,
     ReminderItem,

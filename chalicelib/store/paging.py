@@ -1,36 +1,55 @@
-"""Opaque cursors for paged queries (DynamoDB's LastEvaluatedKey, base64-encoded JSON)."""
+"""Opaque cursors for paged queries: DynamoDB's LastEvaluatedKey, signed and bound to the list it pages.
+
+A client can only hand back a cursor the API gave it for the same list (a forged or borrowed one is a
+400, never a DynamoDB error), and cursors expire after a day.
+"""
 
 from __future__ import annotations
 
-import base64
-import binascii
-import json
 from typing import Any
 
 from ..domain.errors import ValidationError
 
+CURSOR_TTL_SECONDS = 24 * 3600
 
-def encode_cursor(last_key: dict[str, Any] | None) -> str | None:
+
+def encode_cursor(last_key: dict[str, Any] | None, scope: str) -> str | None:
+    """A cursor for the page after ``last_key`` of the list named ``scope`` (index and partition)."""
     if not last_key:
         return None
-    return base64.urlsafe_b64encode(json.dumps(last_key, separators=(",", ":")).encode()).decode()
+    from ..security import signing
+
+    return signing.sign(_keys(), _purpose(scope), {"k": last_key}, CURSOR_TTL_SECONDS)
 
 
-def decode_cursor(cursor: str | None) -> dict[str, Any] | None:
-    """Decode a cursor from a query string; a tampered one is a 400, never a 500."""
+def decode_cursor(cursor: str | None, scope: str) -> dict[str, Any] | None:
+    """The start key a cursor of ``scope`` carries; anything else is a 400."""
     if not cursor:
         return None
-    try:
-        value = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (binascii.Error, ValueError, UnicodeError):
-        value = None
-    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ValidationError("Parameter cursor tidak valid.", code="INVALID_CURSOR", details={"field": "cursor"})
-    return value
+    from ..security import signing
+
+    payload = signing.verify(_keys(), _purpose(scope), cursor) if len(cursor) <= 4096 else None
+    if payload is None or not isinstance(payload.get("k"), dict):
+        raise ValidationError(
+            "Parameter cursor tidak valid atau kedaluwarsa; muat ulang daftar dari awal.",
+            code="INVALID_CURSOR",
+            details={"field": "cursor"},
+        )
+    return payload["k"]
+
+
+def _purpose(scope: str) -> str:
+    return f"cursor:{scope}"
+
+
+def _keys() -> Any:
+    from ..config import app_keyring
+
+    return app_keyring()
 
 
 def bounded_page(
-    result: Any, limit: int, key_names: tuple[str, ...], max_requests: int
+    result: Any, limit: int, key_names: tuple[str, ...], max_requests: int, scope: str
 ) -> tuple[list[dict[str, Any]], str | None]:
     """Up to ``limit`` raw items of a (filtered) query in at most ``max_requests`` requests, and a cursor.
 
@@ -48,7 +67,7 @@ def bounded_page(
             items.append(raw)
             if len(items) == limit:
                 last_of_all = raw is page["Items"][-1] and pages.last_evaluated_key is None
-                return items, None if last_of_all else encode_cursor({k: raw[k] for k in key_names})
+                return items, None if last_of_all else encode_cursor({k: raw[k] for k in key_names}, scope)
         if pages.last_evaluated_key is None:
             return items, None
-    return items, encode_cursor(pages.last_evaluated_key)
+    return items, encode_cursor(pages.last_evaluated_key, scope)

@@ -189,24 +189,26 @@ class DynamoReportRepository:
         if text:
             contains = ReportItem.search_text.contains(text.lower())
             condition = contains if condition is None else condition & contains
+        scope = f"reports.by_owner:{nip}:{low}:{high}"
         result = ReportItem.by_owner.query(
             nip,
             ReportItem.owner_sort.between(low, high),
             filter_condition=condition,
             scan_index_forward=False,
             page_size=limit,
-            last_evaluated_key=decode_cursor(cursor),
+            last_evaluated_key=decode_cursor(cursor, scope),
         )
-        raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS)
+        raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS, scope)
         return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
 
     def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Report], str | None]:
         """A supervisor's SUBMITTED reports, oldest submission first."""
+        scope = f"reports.by_supervisor_pending:{supervisor_nip}"
         result = ReportItem.by_supervisor_pending.query(
-            supervisor_nip, limit=limit, last_evaluated_key=decode_cursor(cursor)
+            supervisor_nip, limit=limit, last_evaluated_key=decode_cursor(cursor, scope)
         )
         items = [to_report(i) for i in result]
-        return items, encode_cursor(result.last_evaluated_key)
+        return items, encode_cursor(result.last_evaluated_key, scope)
 
     def count_pending(self, supervisor_nip: str) -> int:
         """How many wait for ``supervisor_nip`` (a COUNT query: reads grow with what waits, nothing else)."""

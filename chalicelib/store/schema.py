@@ -104,11 +104,19 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("nip", "template_id"),
     },
     # Verification delegated by a supervisor: Query what one gave; by_delegate: what one holds now
-    # (end_day >= today, start_day checked on the few results).
+    # (end_day >= today, start_day checked on the few results). Each supervisor's partition also holds a
+    # guard item (delegation_id "#GUARD", a revision number, not in by_delegate) that every new delegation
+    # bumps in its transaction, so two overlapping delegations written at once cannot both land.
     "delegations": {
         "AttributeDefinitions": _attrs(delegator_nip="S", delegation_id="S", delegate_nip="S", end_day="S"),
         "KeySchema": _key("delegator_nip", "delegation_id"),
         "GlobalSecondaryIndexes": [_gsi("by_delegate", "delegate_nip", "end_day")],
+    },
+    # A person's authority trail (delegations given/received/ended, cross-SKPD supervisors): Query one
+    # person's events newest first. Written in the same transaction as the change it records.
+    "audit": {
+        "AttributeDefinitions": _attrs(nip="S", event_key="S"),
+        "KeySchema": _key("nip", "event_key"),
     },
     # One item per supervisor: when their next digest is due and when the last went out.
     # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher.

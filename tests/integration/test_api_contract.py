@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import PASSWORD
+from tests.support import PASSWORD
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,6 +41,8 @@ def test_chalice_package_with_the_merge_template_passes_cfn_lint(tmp_path, stack
     assert props["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
     assert props["BisectBatchOnFunctionError"] is True and props["MaximumRetryAttempts"] == 5
     assert props["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": ["StreamFailures", "Arn"]}
+    text = template_path.read_text()  # the secret is read at run time, never put into a function's environment
+    assert '"KINERJA_SECRET"' not in text and "resolve:secretsmanager" not in text and "KINERJA_SECRET_ID" in text
     roles = [r for r in resources.values() if r["Type"] == "AWS::IAM::Role"]
     assert roles and all(r["Properties"]["Policies"][0]["PolicyName"] == "KinerjaAccess" for r in roles)
     lint = subprocess.run(

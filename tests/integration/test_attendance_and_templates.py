@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from .conftest import attend, report_body, today_wib
+from tests.support import attend, report_body, today_wib
 
 
 def _satker_with_office(factory, stack):

@@ -7,9 +7,9 @@ from datetime import date, time
 import pytest
 
 from chalicelib.integrations.attendance_source import AttendanceSourceError, HttpAttendanceSource
+from tests.support import make_nip
 
 from .attendance_server import AttendanceServer
-from .conftest import make_nip
 
 
 def _records(nips: list[str], days: list[str]) -> list[dict]:

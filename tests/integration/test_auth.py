@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import PASSWORD, make_nip
+from tests.support import PASSWORD, make_nip
 
 
 def test_sign_in_with_nip_or_email_returns_a_token_that_opens_me(http, factory):
@@ -132,8 +132,7 @@ def test_tampered_expired_and_foreign_tokens_are_refused(http, factory):
 
     from chalicelib.security.keys import derive_key
     from chalicelib.security.tokens import issue_token
-
-    from .conftest import SECRET
+    from tests.support import SECRET
 
     nip = factory.employee(factory.skpd())
     good = http.login(nip)

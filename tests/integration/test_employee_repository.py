@@ -9,8 +9,7 @@ import pytest
 from chalicelib.domain.accounts import Employee, Role
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.identity import TimeZone
-
-from .conftest import make_nip, make_whatsapp, unique
+from tests.support import make_nip, make_whatsapp, unique
 
 
 @dataclass(frozen=True)

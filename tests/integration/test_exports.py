@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from chalicelib.domain.workdays import is_working_day
-
-from .conftest import attend, report_body, today_wib
+from tests.support import attend, report_body, today_wib
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from .conftest import attend, outbox_for, report_body, today_wib, unique
+from tests.support import attend, outbox_for, report_body, today_wib, unique
 
 ROOT = Path(__file__).resolve().parents[2]
 

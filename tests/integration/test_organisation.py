@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import unique
+from tests.support import unique
 
 
 def test_admin_manages_skpd_and_satker(http, factory):

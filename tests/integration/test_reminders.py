@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from .conftest import attend, outbox_for, report_body, today_wib
+from tests.support import attend, outbox_for, report_body, today_wib
 
 
 @pytest.fixture(scope="module")

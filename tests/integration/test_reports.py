@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from .conftest import attend, report_body, today_wib
+from tests.support import attend, report_body, today_wib
 
 
 @pytest.fixture

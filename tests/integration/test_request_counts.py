@@ -8,7 +8,7 @@ from datetime import timedelta
 import botocore.client
 import pytest
 
-from .conftest import attend, report_body, today_wib
+from tests.support import attend, report_body, today_wib
 
 
 @pytest.fixture

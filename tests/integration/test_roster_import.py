@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import make_nip, make_whatsapp, outbox_for
+from tests.support import make_nip, make_whatsapp, outbox_for
 
 
 @pytest.fixture

@@ -1,0 +1,184 @@
+"""Findings 1-3: no one decides their own work; delegation and supervision stay inside their rules."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
+
+import pytest
+
+from tests.support import attend, report_body, today_wib
+
+
+@pytest.fixture
+def office(http, factory):
+    """A supervisor, a deputy who is also their subordinate, and one more staff member."""
+    skpd = factory.skpd()
+    boss = factory.employee(skpd, name="Kepala Seksi")
+    deputy = factory.employee(skpd, supervisor=boss, name="Wakil Seksi")
+    staff = factory.employee(skpd, supervisor=boss, name="Staf Seksi")
+    today = today_wib()
+    for nip in (deputy, staff):
+        attend(nip, today)
+    tokens = {nip: http.login(nip) for nip in (boss, deputy, staff)}
+    return {"skpd": skpd, "boss": boss, "deputy": deputy, "staff": staff, "today": today, "tokens": tokens}
+
+
+def _delegate(http, office, to: str, start=None, end=None, token=None):
+    today = office["today"]
+    body = {"delegate_nip": to, "start_date": str(start or today), "end_date": str(end or today + timedelta(days=3))}
+    return http.call("POST", "/delegations", body, token=token or office["tokens"][office["boss"]])
+
+
+def _file(http, office, nip: str, start: str = "08:00", end: str = "09:00") -> dict:
+    status, report = http.call(
+        "POST", "/reports", report_body(office["today"], start, end), token=office["tokens"][nip]
+    )
+    assert status == 201, report
+    return report
+
+
+# -- finding 1: self-approval through delegation ------------------------------------------------------
+
+
+def test_a_delegate_cannot_decide_their_own_report(http, office):
+    assert _delegate(http, office, office["deputy"])[0] == 201
+    own = _file(http, office, office["deputy"])
+    other = _file(http, office, office["staff"])
+    deputy = office["tokens"][office["deputy"]]
+    status, body = http.call(
+        "POST", f"/reports/{own['report_id']}/decision", {"decision": "APPROVED", "version": 1}, token=deputy
+    )
+    assert status == 403 and body["code"] == "SELF_DECISION", body
+    status, bulk = http.call(
+        "POST", "/verification/bulk-approve", {"report_ids": [own["report_id"], other["report_id"]]}, token=deputy
+    )
+    assert status == 200
+    outcome = {r["report_id"]: r for r in bulk["results"]}
+    assert outcome[own["report_id"]]["code"] == "SELF_DECISION"
+    assert outcome[other["report_id"]]["status"] == "APPROVED"
+    assert http.call("GET", f"/reports/{own['report_id']}", token=deputy)[1]["status"] == "SUBMITTED"
+
+
+def test_an_emailed_link_cannot_be_used_on_ones_own_report(http, office):
+    from chalicelib.domain.errors import Forbidden
+    from chalicelib.domain.reports import ReportStatus
+    from chalicelib.services import container
+
+    assert _delegate(http, office, office["deputy"])[0] == 201
+    own = _file(http, office, office["deputy"])
+    with pytest.raises(Forbidden) as refused:
+        container.verification().decide_as(office["deputy"], own["report_id"], ReportStatus.APPROVED, 5, None)
+    assert refused.value.code == "SELF_DECISION"
+
+
+# -- finding 2: who may delegate, to whom, how often ------------------------------------------------
+
+
+def test_only_a_supervisor_may_delegate(http, office):
+    status, body = _delegate(http, office, office["boss"], token=office["tokens"][office["staff"]])
+    assert status == 403 and body["code"] == "NOT_A_SUPERVISOR", body
+    assert http.call("GET", "/delegations", token=office["tokens"][office["staff"]])[1]["given"] == []
+
+
+def test_overlapping_delegations_are_refused_and_adjacent_ones_accepted(http, office):
+    today = office["today"]
+    assert _delegate(http, office, office["deputy"], today, today + timedelta(days=3))[0] == 201
+    status, body = _delegate(http, office, office["staff"], today + timedelta(days=3), today + timedelta(days=5))
+    assert status == 409 and body["code"] == "DELEGATION_OVERLAP", body
+    assert body["details"]["delegation_id"]
+    assert _delegate(http, office, office["staff"], today + timedelta(days=4), today + timedelta(days=5))[0] == 201
+    given = http.call("GET", "/delegations", token=office["tokens"][office["boss"]])[1]["given"]
+    assert len(given) == 2
+
+
+def test_racing_overlapping_delegations_leave_exactly_one(http, office, factory):
+    from chalicelib.domain.errors import DomainError
+    from chalicelib.services import container
+    from chalicelib.store.employees import DynamoEmployeeRepository
+
+    others = [factory.employee(office["skpd"], name=f"Calon {n}") for n in range(6)]
+    boss = container.accounts().actor_of(DynamoEmployeeRepository().get(office["boss"]))
+    today = office["today"]
+
+    def attempt(nip: str) -> str:
+        body = {"delegate_nip": nip, "start_date": str(today), "end_date": str(today + timedelta(days=2))}
+        try:
+            container.verification().delegate(boss, body)
+        except DomainError as exc:
+            return exc.code
+        return "CREATED"
+
+    with ThreadPoolExecutor(len(others)) as pool:
+        outcomes = list(pool.map(attempt, others))
+    assert outcomes.count("CREATED") == 1, outcomes
+    assert set(outcomes) == {"CREATED", "DELEGATION_OVERLAP"}
+    assert len(container.verification().delegations(boss)["given"]) == 1
+
+
+def test_a_delegate_in_another_skpd_needs_the_admin(http, office, factory):
+    outsider = factory.employee(factory.skpd(), name="Orang Luar")
+    status, body = _delegate(http, office, outsider)
+    assert status == 403 and body["code"] == "DELEGATE_OTHER_SKPD", body
+    admin = http.login(factory.employee(factory.skpd(), roles=("ADMIN",)))
+    today = office["today"]
+    body = {
+        "delegator_nip": office["boss"],
+        "delegate_nip": outsider,
+        "start_date": str(today),
+        "end_date": str(today + timedelta(days=1)),
+    }
+    status, created = http.call("POST", "/delegations", body, token=admin)
+    assert status == 201 and created["created_by"] != office["boss"], created
+    report = _file(http, office, office["staff"])
+    decision = {"decision": "APPROVED", "version": 1}
+    assert http.call("POST", f"/reports/{report['report_id']}/decision", decision, token=http.login(outsider))[0] == 200
+
+
+def test_every_delegation_is_in_both_peoples_history(http, office):
+    status, created = _delegate(http, office, office["deputy"])
+    assert status == 201
+    boss, deputy = office["tokens"][office["boss"]], office["tokens"][office["deputy"]]
+    assert http.call("DELETE", f"/delegations/{created['delegation_id']}", token=boss)[0] == 204
+    mine = http.call("GET", f"/employees/{office['boss']}/history", token=boss)[1]["items"]
+    theirs = http.call("GET", f"/employees/{office['deputy']}/history", token=deputy)[1]["items"]
+    assert [e["kind"] for e in mine][:2] == ["DELEGATION_ENDED", "DELEGATION_GIVEN"]
+    assert [e["kind"] for e in theirs][:2] == ["DELEGATION_ENDED", "DELEGATION_RECEIVED"]
+    assert theirs[1]["details"]["delegation_id"] == created["delegation_id"]
+    assert theirs[1]["details"]["delegator_nip"] == office["boss"]
+    # nobody else reads a person's history
+    assert http.call("GET", f"/employees/{office['boss']}/history", token=office["tokens"][office["staff"]])[0] == 403
+
+
+# -- finding 3: authority across SKPD ---------------------------------------------------------------
+
+
+def test_an_operator_cannot_make_an_outsider_the_supervisor(http, office, factory):
+    outsider = factory.employee(factory.skpd(), name="Atasan Luar")
+    operator = http.login(factory.employee(office["skpd"], roles=("OPERATOR_SKPD",)))
+    staff = office["staff"]
+    status, body = http.call("PUT", f"/employees/{staff}/supervisor", {"supervisor_nip": outsider}, token=operator)
+    assert status == 403 and body["code"] == "CROSS_SKPD_SUPERVISOR", body
+    version = http.call("GET", f"/employees/{staff}", token=operator)[1]["version"]
+    status, body = http.call(
+        "PATCH", f"/employees/{staff}", {"supervisor_nip": outsider, "version": version}, token=operator
+    )
+    assert status == 403 and body["code"] == "CROSS_SKPD_SUPERVISOR", body
+    assert http.call("GET", f"/employees/{staff}", token=operator)[1]["supervisor_nip"] == office["boss"]
+    report = _file(http, office, staff)
+    outsider_token = http.login(outsider)
+    assert http.call("GET", f"/reports/{report['report_id']}", token=outsider_token)[0] == 403
+
+
+def test_the_admin_sets_a_cross_skpd_supervisor_and_it_is_recorded(http, office, factory):
+    sekda_skpd = factory.skpd()
+    sekda = factory.employee(sekda_skpd, name="Sekretaris Daerah")
+    admin_nip = factory.employee(factory.skpd(), roles=("ADMIN",))
+    admin = http.login(admin_nip)
+    status, body = http.call("PUT", f"/employees/{office['boss']}/supervisor", {"supervisor_nip": sekda}, token=admin)
+    assert status == 200 and body["supervisor_nip"] == sekda, body
+    for nip in (office["boss"], sekda):
+        entry = http.call("GET", f"/employees/{nip}/history", token=admin)[1]["items"][0]
+        assert entry["kind"] == "SUPERVISOR_CROSS_SKPD" and entry["by"] == admin_nip, entry
+        assert entry["details"]["employee_nip"] == office["boss"] and entry["details"]["supervisor_nip"] == sekda
+        assert entry["details"]["supervisor_skpd_id"] == sekda_skpd[0]

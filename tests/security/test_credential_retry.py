@@ -1,0 +1,69 @@
+"""Finding 9: when the e-mail notice fails after the WhatsApp message went out, the retry sends only the e-mail."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from typing import Any
+
+from tests.support import make_nip, make_whatsapp, outbox_for
+
+
+def _emails_to(stack: dict[str, str], address: str) -> int:
+    with urllib.request.urlopen(f"{stack['SES_ENDPOINT']}/moto-api/data.json") as response:
+        messages = json.load(response)["ses"]["Message"]
+    return sum(address in json.dumps(m) for m in (messages.values() if isinstance(messages, dict) else messages))
+
+
+def _failed(employee_stream, records: list[dict[str, Any]]) -> list[str]:
+    """Sequence numbers the handler reported failed (all of them when the whole batch failed, as Lambda sees it)."""
+    from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+
+    try:
+        return [f["itemIdentifier"] for f in employee_stream.deliver(records)["batchItemFailures"]]
+    except BatchProcessingError:
+        return [r["dynamodb"]["SequenceNumber"] for r in records]
+
+
+class FailsOnce:
+    """SES that is down for the first call."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.calls = inner, 0
+
+    def send(self, *args: Any, **kwargs: Any) -> str:
+        self.calls += 1
+        if self.calls == 1:
+            raise ConnectionError("SES unreachable")
+        return self.inner.send(*args, **kwargs)
+
+
+def test_a_retry_after_an_email_failure_does_not_resend_the_password(
+    http, factory, stack, employee_stream, monkeypatch
+):
+    from chalicelib.services import container
+
+    skpd = factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    employee_stream.drain()
+    delivery = container.credential_delivery()
+    email = FailsOnce(delivery._email)
+    monkeypatch.setattr(delivery, "_email", email)
+    nip, whatsapp, address = make_nip(), make_whatsapp(), f"pegawai{make_nip()}@example.go.id"
+    body = {"nip": nip, "name": "Made Sukerta", "jabatan": "Penyuluh", "satker_id": skpd[1]}
+    status, _ = http.call(
+        "POST", "/employees", {**body, "whatsapp": whatsapp, "email": address, "timezone": "WITA"}, token=operator
+    )
+    assert status == 201
+    records = [r for r in employee_stream.read() if r["dynamodb"]["Keys"]["nip"]["S"] == nip]
+
+    assert _failed(employee_stream, records) == [records[0]["dynamodb"]["SequenceNumber"]]
+    assert len(outbox_for(whatsapp)) == 1 and _emails_to(stack, address) == 0
+
+    assert _failed(employee_stream, records) == []  # the stream's retry
+    assert len(outbox_for(whatsapp)) == 1, "the temporary password was sent twice"
+    assert _emails_to(stack, address) == 1
+
+    assert employee_stream.deliver(records) == {"batchItemFailures": []}  # a later replay sends nothing
+    assert employee_stream.drain() == {"batchItemFailures": []}  # nor does removing the notice
+    assert len(outbox_for(whatsapp)) == 1 and _emails_to(stack, address) == 1 and email.calls == 2

@@ -1,0 +1,203 @@
+"""Helpers shared by the integration and security tests: an HTTP wrapper, factories, stream delivery."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from typing import Any
+
+SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # what ephemeral_stack("test") sets
+PASSWORD = "Laporan-Harian-2026"
+_counter = itertools.count(1)
+
+
+class Api:
+    """Small wrapper over Chalice's test client: JSON in, JSON out, optional bearer token."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        token: str | None = None,
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
+        all_headers = {"Content-Type": "application/json", **(headers or {})}
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        response = self.client.http.request(method, path, headers=all_headers, body=data)
+        text = response.body.decode() if response.body else ""
+        try:
+            payload = json.loads(text) if text else None
+        except ValueError:
+            payload = text
+        return response.status_code, payload
+
+    def login(self, username: str, password: str = PASSWORD) -> str:
+        status, body = self.call("POST", "/auth/login", {"username": username, "password": password})
+        assert status == 200, body
+        return body["token"]
+
+
+def unique() -> int:
+    return next(_counter)
+
+
+def make_nip(n: int | None = None, sex: str = "1") -> str:
+    """A valid NIP unique within the session."""
+    n = unique() if n is None else n
+    year = 1960 + (n // 998) % 40
+    return f"{year}0312{year + 23}04{sex}{n % 998 + 1:03d}"
+
+
+def make_whatsapp() -> str:
+    return f"62812{unique():08d}"
+
+
+class Factory:
+    """Creates organisations and accounts straight through the repositories (known passwords)."""
+
+    def skpd(self) -> tuple[str, str]:
+        from chalicelib.domain.identity import TimeZone
+        from chalicelib.domain.organisation import Satker, Skpd
+        from chalicelib.store.organisation import DynamoOrgRepository
+
+        n = unique()
+        skpd_id, satker_id = f"SKPD-{n}", f"SATKER-{n}"
+        repo = DynamoOrgRepository()
+        repo.save_skpd(Skpd(skpd_id, f"Dinas Uji {n}", TimeZone.WIB))
+        repo.save_satker(Satker(skpd_id, satker_id, f"Satker Uji {n}", TimeZone.WIB))
+        return skpd_id, satker_id
+
+    def employee(
+        self,
+        skpd: tuple[str, str],
+        roles: tuple[str, ...] = (),
+        supervisor: str | None = None,
+        email: str | None = None,
+        must_change: bool = False,
+        name: str = "Pegawai Uji",
+    ) -> str:
+        from chalicelib.domain.accounts import Employee, Role
+        from chalicelib.domain.identity import TimeZone
+        from chalicelib.store.employees import DynamoEmployeeRepository
+
+        nip = make_nip()
+        DynamoEmployeeRepository().add(
+            Employee(
+                nip=nip,
+                name=name,
+                jabatan="Analis",
+                skpd_id=skpd[0],
+                satker_id=skpd[1],
+                whatsapp=make_whatsapp(),
+                timezone=TimeZone.WIB,
+                supervisor_nip=supervisor,
+                email=email,
+                granted_roles=frozenset(Role(r) for r in roles),
+                password_hash=_password_hash(),
+                must_change_password=must_change,
+            )
+        )
+        return nip
+
+
+_HASH: list[str] = []
+
+
+def _password_hash() -> str:
+    from chalicelib.security.passwords import hash_password
+
+    if not _HASH:
+        _HASH.append(hash_password(PASSWORD))
+    return _HASH[0]
+
+
+class EmployeeStream:
+    """The employees table's stream as DynamoDB Local produces it, delivered to the real handler."""
+
+    def __init__(self) -> None:
+        import boto3
+
+        from chalicelib.config import settings
+        from chalicelib.integrations.aws import client
+        from devtools.streams import StreamReader
+
+        cfg = settings()
+        arn = client("dynamodb").describe_table(TableName=cfg.table("employees"))["Table"]["LatestStreamArn"]
+        streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+        self.reader = StreamReader(streams, arn)
+        self.sent: list[tuple[str, str]] = []  # WhatsApp texts in clear, as a real provider gets them
+
+    def read(self) -> list[dict[str, Any]]:
+        return self.reader.read()
+
+    def deliver(self, records: list[dict[str, Any]]) -> dict[str, Any]:
+        from chalice.local import LambdaContext
+
+        from chalicelib.handlers.streams import employee_changes
+        from chalicelib.services import container
+
+        sender = container.whatsapp()  # the outbox, which keeps passwords masked
+        sender.echo = lambda to, text: self.sent.append((to, text))
+        try:
+            return employee_changes({"Records": records}, LambdaContext("employee_changes", 512))
+        finally:
+            sender.echo = None
+
+    def temporary_password(self, whatsapp: str) -> str:
+        """The password in the last message sent to ``whatsapp`` (read from the clear text, not the outbox)."""
+        text = next(text for to, text in reversed(self.sent) if to == whatsapp)
+        return text.split("Kata sandi sementara: ")[1].split("\n")[0]
+
+    def drain(self) -> dict[str, Any]:
+        records = self.read()
+        return self.deliver(records) if records else {"batchItemFailures": []}
+
+
+def outbox_for(whatsapp: str) -> list[Any]:
+    from chalicelib.services import container
+
+    return container.outbox().for_recipient(whatsapp)
+
+
+def attend(nip: str, day: Any, check_in: str = "07:30", check_out: str | None = "16:00") -> None:
+    """Give ``nip`` attendance on ``day`` as the sync would (in its satker's recap index when it has an account)."""
+    from datetime import date, time
+
+    from chalicelib.store.attendance import DynamoAttendanceRepository
+    from chalicelib.store.employees import DynamoEmployeeRepository
+
+    day = day if isinstance(day, date) else date.fromisoformat(day)
+    employee = DynamoEmployeeRepository().get(nip)
+    DynamoAttendanceRepository().upsert_sync(
+        nip,
+        day,
+        time.fromisoformat(check_in),
+        time.fromisoformat(check_out) if check_out else None,
+        (employee.skpd_id, employee.satker_id) if employee else None,
+    )
+
+
+def today_wib() -> Any:
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    return datetime.now(ZoneInfo("Asia/Jakarta")).date()
+
+
+def report_body(day: Any, start: str = "08:00", end: str = "09:00", **extra: Any) -> dict[str, Any]:
+    return {
+        "date": str(day),
+        "start_time": start,
+        "end_time": end,
+        "title": "Menyusun laporan bulanan",
+        "description": "Mengumpulkan data kunjungan pasien dan menyusun rekap.",
+        "output": "Draf laporan bulanan",
+        **extra,
+    }
