@@ -7,6 +7,7 @@ from chalicelib.handlers import (
     api,
     attendance_routes,
     auth_routes,
+    cors_routes,
     email_action_routes,
     employee_routes,
     export_routes,
@@ -37,5 +38,6 @@ for module in (
     admin_routes,
     openapi_routes,
     streams,
+    cors_routes,  # last: a preflight route for every path registered above
 ):
     app.register_blueprint(module.bp)

@@ -68,7 +68,7 @@ class _RenderTimer:
     """Times the file-building step (render.*) apart from the DynamoDB reads."""
 
     def __init__(self) -> None:
-        from chalicelib.exports import render
+        from chalicelib.documents import render
 
         self.seconds = 0.0
         for name in ("recap_workbook", "employee_workbook", "recap_document", "employee_document", "pdf_bytes"):

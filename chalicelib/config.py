@@ -34,6 +34,7 @@ class Settings:
     wa_cloud_url: str
     ses_sender: str
     app_url: str
+    web_origin: str
     report_backdate_days: int
     download_url_ttl_seconds: int
     attendance_source_url: str
@@ -78,6 +79,7 @@ def settings() -> Settings:
         wa_cloud_url=env("WA_CLOUD_URL", "https://graph.facebook.com/v21.0"),
         ses_sender=env("SES_SENDER", "no-reply@kinerja.local"),
         app_url=env("APP_URL", "http://127.0.0.1:8000"),
+        web_origin=env("WEB_ORIGIN", "http://127.0.0.1:8003").rstrip("/"),
         report_backdate_days=int(env("REPORT_BACKDATE_DAYS", "7")),
         download_url_ttl_seconds=int(env("DOWNLOAD_URL_TTL_SECONDS", "300")),
         attendance_source_url=env("ATTENDANCE_SOURCE_URL", ""),

@@ -18,7 +18,9 @@ from typing import Any
 
 from chalice.cli.factory import CLIFactory
 from chalice.deploy.validate import validate_routes
-from chalice.local import ChaliceRequestHandler, LocalDevServer, RouteMatcher
+from chalice.local import ChaliceRequestHandler, ForbiddenError, LocalDevServer, LocalGatewayException, RouteMatcher
+
+from chalicelib.handlers import refusals
 
 from .processes import ROOT
 
@@ -39,6 +41,14 @@ class RequestHandler(ChaliceRequestHandler):
 
     def log_error(self, fmt: str, *args: Any) -> None:
         self.log_message("error in request to %s", self.route())
+
+    def _send_error_response(self, error: LocalGatewayException) -> None:
+        """What API Gateway answers itself (no such route, authorizer refusal), in the API's error shape."""
+        kind = "MISSING_AUTHENTICATION_TOKEN" if isinstance(error, ForbiddenError) else "UNAUTHORIZED"
+        status, code, message = refusals.GATEWAY[kind]
+        self._send_http_response(
+            status, {"Content-Type": "application/json; charset=utf-8"}, refusals.body(code, message)
+        )
 
 
 def main(port: int, stage: str = "local") -> None:

@@ -7,12 +7,12 @@ batch responses, bisect on error, capped retries and a dead-letter queue.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from chalice.app import Chalice, DynamoDBEventConfig, SQSEventConfig
 from chalice.utils import to_cfn_resource_name
 
+from chalicelib.handlers import refusals
 from chalicelib.store.schema import TABLES, table_of_placeholder
 
 STREAM_MAX_RETRIES = 5
@@ -160,7 +160,7 @@ def _policy() -> list[dict[str, Any]]:
 
 
 def _error_response(kind: str, status: str, code: str, message: str) -> dict[str, Any]:
-    body = json.dumps({"code": code, "message": message, "details": {}})
+    body = refusals.body(code, message)
     return {
         "Type": "AWS::ApiGateway::GatewayResponse",
         "Properties": {
@@ -330,18 +330,8 @@ def merge_template(app: Chalice) -> dict[str, Any]:
         }
     }
     resources.update(_rate_limits())
-    unauthenticated = "Sesi tidak valid atau telah berakhir; silakan masuk kembali."
-    resources["UnauthorizedResponse"] = _error_response("UNAUTHORIZED", "401", "UNAUTHORIZED", unauthenticated)
-    resources["AccessDeniedResponse"] = _error_response("ACCESS_DENIED", "401", "UNAUTHORIZED", unauthenticated)
-    resources["NotFoundResponse"] = _error_response(
-        "MISSING_AUTHENTICATION_TOKEN", "404", "NOT_FOUND", "Alamat yang diminta tidak ditemukan."
-    )
-    resources["TooLargeResponse"] = _error_response(
-        "REQUEST_TOO_LARGE", "413", "PAYLOAD_TOO_LARGE", "Isi permintaan terlalu besar."
-    )
-    resources["ThrottledResponse"] = _error_response(
-        "THROTTLED", "429", "THROTTLED", "Terlalu banyak permintaan; coba lagi sebentar lagi."
-    )
+    for kind, (status, code, message) in refusals.GATEWAY.items():
+        resources[to_cfn_resource_name(kind.lower()) + "Response"] = _error_response(kind, str(status), code, message)
     return {
         "Parameters": {
             "AppSecretName": {

@@ -46,3 +46,20 @@ def factory(stack: dict[str, str]) -> Factory:
 @pytest.fixture(scope="session")
 def employee_stream(stack: dict[str, str]) -> EmployeeStream:
     return EmployeeStream()
+
+
+@pytest.fixture(scope="session")
+def server(stack: dict[str, str]) -> Iterator[str]:
+    """The local API server (`devtools/api_server.py`, as `make run` starts it) over HTTP, on a free port."""
+    import sys
+    from pathlib import Path
+
+    from devtools.processes import ROOT, free_port, spawn, stop, wait_for_port
+
+    port = free_port()
+    process = spawn([sys.executable, "-m", "devtools.api_server", str(port)], Path(stack["LOGS"]) / "api.log", cwd=ROOT)
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)

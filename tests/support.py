@@ -36,12 +36,62 @@ class Api:
             payload = json.loads(text) if text else None
         except ValueError:
             payload = text
+        content_type = response.headers.get("Content-Type") or response.headers.get("content-type") or ""
+        if content_type.startswith("application/json"):
+            conforms(method, path, response.status_code, payload)
         return response.status_code, payload
 
     def login(self, username: str, password: str = PASSWORD) -> str:
         status, body = self.call("POST", "/auth/login", {"username": username, "password": password})
         assert status == 200, body
         return body["token"]
+
+
+def conforms(method: str, path: str, status: int, payload: Any) -> None:
+    """Fail unless ``payload`` is what the served OpenAPI document says ``method path`` answers with ``status``.
+
+    Every JSON answer the integration and security tests receive passes through here, so the document
+    and the API cannot drift apart. A path no route serves is the gateway's business, not the document's.
+    """
+    operation = _operation(method, path.split("?", 1)[0])
+    if operation is None:
+        return
+    responses = operation["responses"]
+    assert str(status) in responses, f"{method} {path} answered {status}, which its documentation does not list"
+    content = responses[str(status)].get("content", {}).get("application/json")
+    assert content is not None, f"{method} {path} answered {status} with JSON, documented without a JSON body"
+    errors = sorted(_validator(content["schema"]["$ref"]).iter_errors(payload), key=lambda e: e.path)
+    assert not errors, f"{method} {path} {status}: {errors[0].message} at {list(errors[0].path)}"
+
+
+def _document() -> dict[str, Any]:
+    from chalicelib import openapi
+
+    return openapi.document()
+
+
+def _operation(method: str, path: str) -> dict[str, Any] | None:
+    import re
+
+    paths = _document()["paths"]
+    for template in sorted(paths, key=lambda t: t.count("{")):
+        if re.fullmatch(re.sub(r"\\{\w+\\}", "[^/]+", re.escape(template)), path):
+            return paths[template].get(method.lower(), _NOT_ALLOWED)
+    return None
+
+
+_ERROR = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+_NOT_ALLOWED = {"responses": {"405": {"content": _ERROR}}}  # a documented path, an undocumented method
+_VALIDATORS: dict[str, Any] = {}
+
+
+def _validator(ref: str) -> Any:
+    if ref not in _VALIDATORS:
+        from jsonschema import Draft202012Validator
+
+        schema = {"$ref": ref, "components": _document()["components"]}
+        _VALIDATORS[ref] = Draft202012Validator(schema)
+    return _VALIDATORS[ref]
 
 
 def unique() -> int:

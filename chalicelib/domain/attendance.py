@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from .errors import BusinessRule, Conflict, ValidationError
 from .identity import validate_nip
+from .messages import indonesian_number
 from .organisation import OfficeLocation
 
 EARTH_RADIUS_M = 6_371_000
@@ -79,7 +80,8 @@ def check_location(office: OfficeLocation | None, latitude: float | None, longit
     distance = distance_m(office.latitude, office.longitude, latitude, longitude)
     if distance > office.radius_m:
         raise BusinessRule(
-            f"Lokasi Anda {distance:.0f} m dari kantor, di luar radius presensi {office.radius_m} m.",
+            f"Lokasi Anda {indonesian_number(distance, 0)} m dari kantor, "
+            f"di luar radius presensi {indonesian_number(office.radius_m, 0)} m.",
             code="OUTSIDE_OFFICE_RADIUS",
             details={"distance_m": round(distance), "radius_m": office.radius_m},
         )

@@ -59,3 +59,14 @@ def cross_skpd_supervisor_events(
     """One event in the employee's history and one in the supervisor's."""
     details = {"employee_nip": employee_nip, "supervisor_nip": supervisor_nip, "supervisor_skpd_id": supervisor_skpd_id}
     return [AuditEvent(nip, at, AuditKind.SUPERVISOR_CROSS_SKPD, by, details) for nip in (employee_nip, supervisor_nip)]
+
+
+def event_view(event: AuditEvent) -> dict[str, Any]:
+    """An event as the history API shows it."""
+    return {
+        "event_id": event.event_id,
+        "at": event.at.isoformat(),
+        "kind": event.kind.value,
+        "by": event.by,
+        "details": dict(event.details),
+    }

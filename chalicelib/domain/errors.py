@@ -56,3 +56,12 @@ class BusinessRule(DomainError):
 class Throttled(DomainError):
     status = 429
     code = "THROTTLED"
+
+
+def not_one_of(field: str, allowed: list[str], what: str, code: str) -> ValidationError:
+    """An unknown value of an enum: the message stays Indonesian, the accepted values go into ``details``."""
+    return ValidationError(
+        f"{what} tidak dikenal; pilih salah satu nilai yang diizinkan.",
+        code=code,
+        details={"field": field, "allowed": allowed},
+    )

@@ -6,8 +6,9 @@ import calendar
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from typing import Any
 
-from .errors import ValidationError
+from .errors import ValidationError, not_one_of
 from .messages import MONTHS, indonesian_date
 from .reports import COUNTED, STATUS_LABELS, ReportStatus, parse_day, parse_month
 from .workdays import is_working_day
@@ -53,15 +54,13 @@ def parse_period(kind: object, params: Mapping[str, object]) -> Period:
                 f"Rentang tanggal harus urut dan paling panjang {MAX_RANGE_DAYS} hari.", code="INVALID_DATE_RANGE"
             )
         return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
-    raise ValidationError(
-        "Periode harus day, week, month, atau range.", code="INVALID_PERIOD", details={"field": "period"}
-    )
+    raise not_one_of("period", ["day", "week", "month", "range"], "Jenis periode", "INVALID_PERIOD")
 
 
 def parse_status(value: object) -> ReportStatus | None:
     text = str(value or "ALL").upper()
     if text not in STATUS_FILTERS:
-        raise ValidationError("Status harus ALL, SUBMITTED, APPROVED, atau REJECTED.", code="INVALID_STATUS")
+        raise not_one_of("status", ["ALL", "SUBMITTED", "APPROVED", "REJECTED"], "Status laporan", "INVALID_STATUS")
     return None if text == "ALL" else ReportStatus(text)
 
 
@@ -87,6 +86,19 @@ class ReportLine:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class ExportJob:
+    """A requested export: ``PENDING``, then ``DONE`` with its file or ``FAILED`` with the reason."""
+
+    job_id: str
+    owner_nip: str
+    status: str
+    request: dict[str, Any]
+    file_key: str | None = None
+    file_name: str | None = None
+    error: str | None = None
 
 
 def report_rows(lines: Iterable[ReportLine], status: ReportStatus | None) -> list[ReportLine]:
@@ -123,8 +135,16 @@ class RecapRow:
     average_rating: float | None
 
 
-def working_days(period: Period, overrides: Mapping[date, str | None]) -> list[date]:
-    return [d for d in period.days() if is_working_day(d, overrides)]
+def position_date(period: Period, today: date) -> date | None:
+    """``today`` while ``period`` has not ended (a document then shows the position as of today), else ``None``."""
+    return today if today < period.last else None
+
+
+def working_days(period: Period, overrides: Mapping[date, str | None], until: date | None = None) -> list[date]:
+    """The working days of ``period``; only those up to ``until`` when given (the days still to come are not
+    counted: a recap taken mid-month must not count them as missed)."""
+    last = period.last if until is None else min(period.last, until)
+    return [d for d in dates_between(period.first, last) if is_working_day(d, overrides)]
 
 
 def recap_row(

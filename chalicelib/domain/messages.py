@@ -58,6 +58,20 @@ def indonesian_date(value: date) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def indonesian_number(value: float, max_decimals: int = 2) -> str:
+    """A number as Indonesian readers write it: ``1.234``, ``0,75``, ``4,5`` (at most ``max_decimals``, no
+    trailing zeros)."""
+    text = f"{value:,.{max_decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text.translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
 def report_approved(name: str, title: str, day: date, by: str | None, rating: int | None) -> str:
     """To the employee. ``by`` is the supervisor's name, or ``None`` when the system approved it."""
     if by is None:

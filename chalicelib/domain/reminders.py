@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from .errors import ValidationError
+from .errors import ValidationError, not_one_of
 from .identity import TimeZone
 
 SLOT_MINUTES = 5
@@ -34,13 +34,13 @@ def parse_settings(data: dict, timezone: TimeZone) -> ReminderSettings:
     enabled = data.get("enabled")
     if not isinstance(enabled, bool):
         raise ValidationError(
-            "Kolom 'enabled' harus true atau false.", code="INVALID_TYPE", details={"field": "enabled"}
+            "Kolom 'enabled' harus berupa boolean (ya atau tidak).", code="INVALID_TYPE", details={"field": "enabled"}
         )
     try:
         frequency = Frequency(str(data.get("frequency", "")).upper())
     except ValueError:
-        raise ValidationError(
-            "Frekuensi harus DAILY, WEEKLY, atau MONTHLY.", code="INVALID_FREQUENCY", details={"field": "frequency"}
+        raise not_one_of(
+            "frequency", [f.value for f in Frequency], "Frekuensi pengingat", "INVALID_FREQUENCY"
         ) from None
     text = str(data.get("time") or "")
     try:

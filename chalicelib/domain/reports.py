@@ -10,7 +10,7 @@ from typing import Any
 
 from .accounts import forbid_self_decision
 from .attendance import AttendanceDay
-from .errors import BusinessRule, Conflict, ValidationError
+from .errors import BusinessRule, Conflict, ValidationError, not_one_of
 from .identity import validate_text
 
 DEFAULT_BACKDATE_DAYS = 7
@@ -239,9 +239,7 @@ def parse_decision(decision: object, rating: object, note: object) -> tuple[Repo
     except ValueError:
         status = None
     if status not in (ReportStatus.APPROVED, ReportStatus.REJECTED):
-        raise ValidationError(
-            "Keputusan harus APPROVED atau REJECTED.", code="INVALID_DECISION", details={"field": "decision"}
-        )
+        raise not_one_of("decision", ["APPROVED", "REJECTED"], "Keputusan", "INVALID_DECISION")
     if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5):
         raise ValidationError("Nilai harus 1-5.", code="INVALID_RATING", details={"field": "rating"})
     text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
@@ -305,6 +303,9 @@ def _plain(value: Any) -> Any:
 
 
 # -- templates -----------------------------------------------------------------------------------
+
+#: how many templates one employee may keep
+MAX_TEMPLATES = 100
 
 
 @dataclass(frozen=True)

@@ -2,55 +2,63 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from chalice import Blueprint
 
-from ..domain.accounts import Actor, Role, require_role
-from ..domain.errors import ValidationError
-from ..domain.identity import normalise_whatsapp
+from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, page_limit, query
+from .api import endpoint
 
 bp = Blueprint(__name__)
 
 
-@endpoint(bp, "/admin/outbox")
-def list_outbox(actor: Actor) -> dict[str, Any]:
-    """Messages recorded by the outbox provider, newest first, for one recipient or one day (UTC)."""
-    require_role(actor, Role.ADMIN)
-    request = bp.current_request
-    outbox = container.outbox()
-    recipient, day, limit = query(request, "recipient"), query(request, "day"), page_limit(request)
-    if recipient:
-        messages = outbox.for_recipient(normalise_whatsapp(recipient, "recipient"), limit)
-    else:
-        try:
-            day = date.fromisoformat(day).isoformat() if day else container.utc_now().date().isoformat()
-        except ValueError:
-            raise ValidationError(
-                "Parameter day harus YYYY-MM-DD.", code="INVALID_DATE", details={"field": "day"}
-            ) from None
-        messages = outbox.for_day(day, limit)
-    return {
-        "items": [
-            {"message_id": m.message_id, "recipient": m.recipient, "text": m.text, "sent_at": m.sent_at.isoformat()}
-            for m in messages
-        ]
-    }
+@endpoint(
+    bp,
+    "/admin/outbox",
+    summary="WhatsApp messages the outbox provider recorded (secrets masked), for a recipient or a day (ADMIN)",
+    tag="admin",
+    query="OutboxQuery",
+    response="OutboxList",
+)
+def list_outbox(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.outbox_messages().messages(
+        actor, params.get("recipient"), params.get("day"), params.get("limit", 50)
+    )
 
 
-@endpoint(bp, "/admin/holidays")
-def list_holidays(actor: Actor) -> dict[str, Any]:
-    return container.holidays().year(actor, query(bp.current_request, "year"))
+@endpoint(
+    bp,
+    "/admin/holidays",
+    summary="National holidays and cuti bersama of a year, with the admin's changes (ADMIN)",
+    tag="admin",
+    query="HolidayQuery",
+    response="HolidayYear",
+)
+def list_holidays(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.holidays().year(actor, params.get("year"))
 
 
-@endpoint(bp, "/admin/holidays/{day}", methods=("PUT",))
-def change_holiday(actor: Actor, day: str) -> dict[str, Any]:
-    return container.holidays().change(actor, day, json_body(bp.current_request, {"action": str, "name": str}))
+@endpoint(
+    bp,
+    "/admin/holidays/{day}",
+    methods=("PUT",),
+    summary="Make a date a holiday (ADD, with a name) or a working day (REMOVE) (ADMIN)",
+    tag="admin",
+    body="HolidayChange",
+    response="HolidayDay",
+)
+def change_holiday(actor: Actor, day: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.holidays().change(actor, day, body)
 
 
-@endpoint(bp, "/admin/holidays/{day}", methods=("DELETE",), status=204)
+@endpoint(
+    bp,
+    "/admin/holidays/{day}",
+    methods=("DELETE",),
+    status=204,
+    summary="Undo the admin's change of a date (ADMIN)",
+    tag="admin",
+)
 def reset_holiday(actor: Actor, day: str) -> None:
     container.holidays().reset(actor, day)

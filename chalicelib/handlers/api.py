@@ -1,7 +1,8 @@
-"""What every HTTP route shares: the JWT authorizer, the `endpoint` decorator, body and query parsing.
+"""What every HTTP route shares: the JWT authorizer and the `endpoint` decorator.
 
-`endpoint` turns domain errors into the JSON error shape, refuses requests the authorizer
-marked as unauthenticated, and hands the view the calling `Actor`.
+`endpoint` records what a route declares (models, summary, statuses) for the OpenAPI document,
+validates path parameters, body and query against them, turns domain errors into the JSON error
+shape, refuses requests the authorizer marked as unauthenticated, and hands the view the `Actor`.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import functools
 import json
 import time
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools import Logger
@@ -19,6 +21,7 @@ from ..domain.accounts import Actor, Role
 from ..domain.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthorized, ValidationError
 from ..domain.identity import TimeZone, is_id, validate_code, validate_nip
 from ..domain.reports import parse_day
+from . import refusals
 
 bp = Blueprint(__name__)
 logger = Logger(service="kinerja")
@@ -26,7 +29,6 @@ logger = Logger(service="kinerja")
 MAX_JSON_BYTES = 64 * 1024
 MAX_PATH_PARAM = 2048
 _ID_PARAMS = frozenset({"report_id", "evidence_id", "template_id", "delegation_id", "job_id"})
-_TYPE_NAMES = {str: "teks", int: "bilangan bulat", bool: "boolean", dict: "objek", list: "daftar", float: "angka"}
 _INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
 
@@ -59,18 +61,92 @@ def jwt_auth(auth_request: Any) -> AuthResponse:
     return AuthResponse(routes=["*"], principal_id=principal, context=context)
 
 
+@dataclass(frozen=True)
+class RouteSpec:
+    """What a route declares: the OpenAPI document is built from these and the named models."""
+
+    path: str
+    methods: tuple[str, ...]
+    operation_id: str
+    summary: str
+    tag: str
+    public: bool
+    status: int
+    body: str | None
+    form: str | None
+    query: str | None
+    response: str | None
+    html: bool
+    errors: tuple[int, ...]
+
+
+#: every route registered through `endpoint`, in registration order
+ROUTES: list[RouteSpec] = []
+
+
+@bp.middleware("http")
+def shape_every_answer(event: Any, get_response: Callable[[Any], Response]) -> Response:
+    """Chalice answers a wrong method (405), content type (415) or binary Accept (400) itself, in English:
+    reshape those; and let the web client's origin (``WEB_ORIGIN``, nobody else) read every answer."""
+    response = get_response(event)
+    if response.status_code >= 400:
+        reshaped = refusals.reshape(response.status_code, response.body)
+        if reshaped is not None:
+            response.status_code, response.body = reshaped
+            response.headers = {**response.headers, "Content-Type": "application/json; charset=utf-8"}
+    response.headers = {**response.headers, **cors_headers(event.headers.get("origin"))}
+    return response
+
+
+def cors_headers(origin: str | None) -> dict[str, str]:
+    """CORS for the web client's origin only (the API is otherwise same-origin-only in a browser)."""
+    from ..config import settings
+
+    allowed = settings().web_origin
+    if not origin or not allowed or origin.rstrip("/") != allowed:
+        return {"Vary": "Origin"}
+    return {
+        "Access-Control-Allow-Origin": allowed,
+        "Access-Control-Allow-Methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+        "Access-Control-Allow-Headers": "Authorization, Content-Type",
+        "Access-Control-Max-Age": "600",
+        "Vary": "Origin",
+    }
+
+
 def endpoint(
     blueprint: Blueprint,
     path: str,
     *,
+    summary: str,
+    tag: str,
     methods: tuple[str, ...] = ("GET",),
     public: bool = False,
     status: int = 200,
-    content_types: list[str] | None = None,
+    body: str | None = None,
+    form: str | None = None,
+    query: str | None = None,
+    response: str | None = None,
+    html: bool = False,
+    errors: tuple[int, ...] = (),
+    max_body: int = MAX_JSON_BYTES,
+    empty_body: bool = False,
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Register a route. Authenticated views receive the `Actor` first; results become JSON bodies."""
+    """Register a route with its declared models (names in `chalicelib.schemas`).
+
+    The view receives the calling `Actor` first (unless ``public``), then its path parameters, ``body``
+    (the validated JSON body — or ``form``, an HTML form — as a dict of the fields sent) and ``params``
+    (the validated query) when declared. Its result becomes the JSON body (``html``: a `Response` the
+    view builds); a refusal becomes the error shape. ``empty_body``: no body at all means ``{}``.
+    """
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
+        ROUTES.append(
+            RouteSpec(
+                path, methods, view.__name__, summary, tag, public, status, body, form, query, response, html, errors
+            )
+        )
+
         @functools.wraps(view)
         def handle(**params: Any) -> Response:
             request = blueprint.current_request
@@ -78,8 +154,15 @@ def endpoint(
             request_id = request.context.get("requestId") or getattr(request.lambda_context, "aws_request_id", None)
             logger.append_keys(request_id=request_id)
             try:
-                checked = _path_params(params)
-                result = view(**checked) if public else view(_actor(request.context, path), **checked)
+                kwargs = _path_params(params)
+                if body:
+                    data = {} if empty_body and not request.raw_body else _json_object(request, max_body)
+                    kwargs["body"] = _validated(body, data, exclude_unset=True)
+                if form:
+                    kwargs["body"] = _validated(form, _form(request, max_body), exclude_unset=True)
+                if query:
+                    kwargs["params"] = _validated(query, dict(request.query_params or {}), exclude_none=True)
+                result = view(**kwargs) if public else view(_actor(request.context, path), **kwargs)
                 response = result if isinstance(result, Response) else _json(status, result)
             except DomainError as exc:
                 response = error_response(exc)
@@ -104,11 +187,19 @@ def endpoint(
             path,
             methods=list(methods),
             authorizer=None if public else jwt_auth,
-            content_types=content_types or ["application/json"],
+            content_types=["application/x-www-form-urlencoded" if form else "application/json"],
         )(handle)
         return handle
 
     return register
+
+
+def _validated(model_name: str, data: Any, **dump: bool) -> dict[str, Any]:
+    """``data`` checked against the named model (pydantic is imported here, at the first request)."""
+    from .. import schemas
+    from ..schemas.base import validate
+
+    return validate(schemas.resolve(model_name), data).model_dump(by_alias=True, **dump)
 
 
 def _path_params(params: Mapping[str, str]) -> dict[str, str]:
@@ -159,10 +250,8 @@ def _actor(context: Mapping[str, Any], path: str) -> Actor:
     )
 
 
-def json_body(
-    request: Any, types: Mapping[str, type | tuple[type, ...]], *, max_bytes: int = MAX_JSON_BYTES
-) -> dict[str, Any]:
-    """The JSON object body, with each known field checked against its expected type."""
+def _json_object(request: Any, max_bytes: int) -> dict[str, Any]:
+    """The request's JSON object (its fields are checked by the route's model)."""
     raw = request.raw_body or b""
     if len(raw) > max_bytes:
         raise PayloadTooLarge(f"Isi permintaan terlalu besar (maksimal {max_bytes // 1024} KB).")
@@ -172,28 +261,18 @@ def json_body(
         raise ValidationError("Isi permintaan bukan JSON yang valid.", code="INVALID_JSON") from None
     if not isinstance(body, dict):
         raise ValidationError("Isi permintaan harus berupa objek JSON.", code="INVALID_JSON")
-    for name, expected in types.items():
-        value = body.get(name)
-        if value is None:
-            continue
-        allowed = expected if isinstance(expected, tuple) else (expected,)
-        if (isinstance(value, bool) and bool not in allowed) or not isinstance(value, allowed):
-            names = " atau ".join(_TYPE_NAMES.get(t, t.__name__) for t in allowed)
-            raise ValidationError(f"Kolom '{name}' harus berupa {names}.", code="INVALID_TYPE", details={"field": name})
     return body
 
 
-def query(request: Any, name: str) -> str | None:
-    value = (request.query_params or {}).get(name)
-    return value or None
+def _form(request: Any, max_bytes: int) -> dict[str, str]:
+    """An HTML form's fields (first value of each)."""
+    from urllib.parse import parse_qs
 
-
-def page_limit(request: Any, default: int = 50, maximum: int = 100) -> int:
-    raw = query(request, "limit")
-    if raw is None:
-        return default
-    if not raw.isdigit() or not 1 <= int(raw) <= maximum:
-        raise ValidationError(
-            f"Parameter limit harus bilangan 1-{maximum}.", code="INVALID_LIMIT", details={"field": "limit"}
-        )
-    return int(raw)
+    raw = request.raw_body or b""
+    if len(raw) > max_bytes:
+        raise PayloadTooLarge("Isi formulir terlalu besar.")
+    try:
+        fields = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=10)
+    except ValueError:
+        raise ValidationError("Formulir tidak valid.", code="INVALID_FORM") from None
+    return {k: v[0] for k, v in fields.items()}

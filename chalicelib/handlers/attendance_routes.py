@@ -8,20 +8,36 @@ from chalice import Blueprint, Rate
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, logger, query
+from .api import endpoint, logger
 
 bp = Blueprint(__name__)
 
 
-@endpoint(bp, "/attendance/check-in", methods=("POST",), status=201)
-def check_in(actor: Actor) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"session": str, "latitude": (int, float), "longitude": (int, float)})
+@endpoint(
+    bp,
+    "/attendance/check-in",
+    methods=("POST",),
+    status=201,
+    summary="Check in (PAGI) or out (SORE) now, with the device's location when the office has a radius",
+    tag="attendance",
+    body="CheckIn",
+    response="CheckInResult",
+    errors=(409, 422),
+)
+def check_in(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.attendance().check_in(actor, body.get("session"), body.get("latitude"), body.get("longitude"))
 
 
-@endpoint(bp, "/attendance/calendar")
-def attendance_calendar(actor: Actor) -> dict[str, Any]:
-    return container.attendance().calendar(actor, query(bp.current_request, "month"))
+@endpoint(
+    bp,
+    "/attendance/calendar",
+    summary="A month: attendance and its sources, holidays, weekends and reports per status",
+    tag="attendance",
+    query="CalendarQuery",
+    response="Calendar",
+)
+def attendance_calendar(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.attendance().calendar(actor, params.get("month"))
 
 
 @bp.schedule(Rate(15, unit=Rate.MINUTES), name="attendance_sync")

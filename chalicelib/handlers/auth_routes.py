@@ -9,7 +9,7 @@ from chalice import Blueprint
 from ..domain.accounts import Actor
 from ..domain.identity import validate_text
 from ..services import container
-from .api import PASSWORD_CHANGE_ROUTE, endpoint, json_body
+from .api import PASSWORD_CHANGE_ROUTE, endpoint
 
 bp = Blueprint(__name__)
 
@@ -23,38 +23,61 @@ def _session_view(session: Any) -> dict[str, Any]:
     }
 
 
-@endpoint(bp, "/auth/login", methods=("POST",), public=True)
-def login() -> dict[str, Any]:
-    body = json_body(bp.current_request, {"username": str, "password": str})
+@endpoint(
+    bp,
+    "/auth/login",
+    methods=("POST",),
+    public=True,
+    summary="Sign in with NIP or e-mail and password",
+    tag="auth",
+    body="LoginRequest",
+    response="Session",
+    errors=(401, 429),
+)
+def login(body: dict[str, Any]) -> dict[str, Any]:
     username = validate_text(body.get("username"), "username", max_len=254)
     password = validate_text(body.get("password"), "password", max_len=1024)
     return _session_view(container.accounts().sign_in(username, password))
 
 
-@endpoint(bp, "/auth/logout", methods=("POST",), status=204)
+@endpoint(bp, "/auth/logout", methods=("POST",), status=204, summary="End every session of the caller", tag="auth")
 def logout(actor: Actor) -> None:
     container.accounts().sign_out(actor.nip)
 
 
-@endpoint(bp, PASSWORD_CHANGE_ROUTE, methods=("POST",))
-def change_password(actor: Actor) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"old_password": str, "new_password": str})
+@endpoint(
+    bp,
+    PASSWORD_CHANGE_ROUTE,
+    methods=("POST",),
+    summary="Change the password (the only route a temporary-password session may use)",
+    tag="auth",
+    body="PasswordChange",
+    response="Session",
+)
+def change_password(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     old = validate_text(body.get("old_password"), "old_password", max_len=1024)
     new = str(body.get("new_password") or "")
     return _session_view(container.accounts().change_password(actor.nip, old, new))
 
 
-@endpoint(bp, "/me")
+@endpoint(bp, "/me", summary="The caller's profile and roles", tag="auth", response="Profile")
 def me(actor: Actor) -> dict[str, Any]:
     return container.accounts().profile(actor.nip)
 
 
-@endpoint(bp, "/me/reminder")
+@endpoint(bp, "/me/reminder", summary="The caller's reminder settings", tag="reminders", response="Reminder")
 def get_reminder(actor: Actor) -> dict[str, Any]:
     return container.reminders().settings(actor)
 
 
-@endpoint(bp, "/me/reminder", methods=("PUT",))
-def put_reminder(actor: Actor) -> dict[str, Any]:
-    types = {"enabled": bool, "frequency": str, "time": str, "weekday": int, "day_of_month": int}
-    return container.reminders().update(actor, json_body(bp.current_request, types))
+@endpoint(
+    bp,
+    "/me/reminder",
+    methods=("PUT",),
+    summary="Set the reminder: on/off, daily (working days), weekly (a weekday) or monthly (a day)",
+    tag="reminders",
+    body="ReminderInput",
+    response="Reminder",
+)
+def put_reminder(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.reminders().update(actor, body)

@@ -8,73 +8,125 @@ from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, page_limit, query
+from .api import endpoint
 
 bp = Blueprint(__name__)
 
-_PROFILE_TYPES: dict[str, Any] = {
-    "nip": str,
-    "name": str,
-    "jabatan": str,
-    "skpd_id": str,
-    "satker_id": str,
-    "supervisor_nip": str,
-    "whatsapp": str,
-    "email": str,
-    "timezone": str,
-    "version": int,
-}
+
+@endpoint(
+    bp,
+    "/employees",
+    methods=("POST",),
+    status=201,
+    summary="Create an account (operator: own SKPD); a temporary password goes out by WhatsApp",
+    tag="employees",
+    body="EmployeeInput",
+    response="Profile",
+    errors=(409,),
+)
+def create_employee(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.accounts().create_employee(actor, body)
 
 
-@endpoint(bp, "/employees", methods=("POST",), status=201)
-def create_employee(actor: Actor) -> dict[str, Any]:
-    return container.accounts().create_employee(actor, json_body(bp.current_request, _PROFILE_TYPES))
-
-
-@endpoint(bp, "/employees")
-def list_employees(actor: Actor) -> dict[str, Any]:
-    request = bp.current_request
+@endpoint(
+    bp,
+    "/employees",
+    summary="Employees of an SKPD, or one satker of it (operator, HR, admin; paged)",
+    tag="employees",
+    query="EmployeeQuery",
+    response="EmployeePage",
+)
+def list_employees(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     return container.accounts().list_employees(
-        actor, query(request, "skpd_id"), query(request, "satker_id"), query(request, "cursor"), page_limit(request)
+        actor, params.get("skpd_id"), params.get("satker_id"), params.get("cursor"), params.get("limit", 50)
     )
 
 
-@endpoint(bp, "/employees/{nip}")
+@endpoint(
+    bp,
+    "/employees/{nip}",
+    summary="A profile (self, supervisor, operator/HR of the SKPD, admin)",
+    tag="employees",
+    response="Profile",
+)
 def get_employee(actor: Actor, nip: str) -> dict[str, Any]:
     return container.accounts().view_employee(actor, nip)
 
 
-@endpoint(bp, "/employees/{nip}", methods=("PATCH",))
-def update_employee(actor: Actor, nip: str) -> dict[str, Any]:
-    return container.accounts().update_employee(actor, nip, json_body(bp.current_request, _PROFILE_TYPES))
+@endpoint(
+    bp,
+    "/employees/{nip}",
+    methods=("PATCH",),
+    summary="Edit a profile (operator of the SKPD; version required)",
+    tag="employees",
+    body="EmployeePatch",
+    response="Profile",
+    errors=(409,),
+)
+def update_employee(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.accounts().update_employee(actor, nip, body)
 
 
-@endpoint(bp, "/employees/{nip}/supervisor", methods=("PUT",))
-def set_supervisor(actor: Actor, nip: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"supervisor_nip": str})
+@endpoint(
+    bp,
+    "/employees/{nip}/supervisor",
+    methods=("PUT",),
+    summary="Set or clear the direct supervisor (across SKPD: admin only, recorded)",
+    tag="employees",
+    body="SupervisorInput",
+    response="Profile",
+    errors=(409,),
+)
+def set_supervisor(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.accounts().set_supervisor(actor, nip, body.get("supervisor_nip"))
 
 
-@endpoint(bp, "/employees/{nip}/password-reset", methods=("POST",), status=202)
+@endpoint(
+    bp,
+    "/employees/{nip}/password-reset",
+    methods=("POST",),
+    status=202,
+    summary="New temporary password by WhatsApp; every session of the account ends",
+    tag="employees",
+    response="Accepted",
+)
 def reset_password(actor: Actor, nip: str) -> dict[str, Any]:
     container.accounts().reset_password(actor, nip)
     return {"status": "SENT", "message": "Kata sandi sementara dikirim melalui WhatsApp."}
 
 
-@endpoint(bp, "/employees/{nip}/roles", methods=("PUT",))
-def set_roles(actor: Actor, nip: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"roles": list})
-    roles = body.get("roles") or []
-    return container.accounts().set_roles(actor, nip, [str(r) for r in roles])
+@endpoint(
+    bp,
+    "/employees/{nip}/roles",
+    methods=("PUT",),
+    summary="Grant roles (ADMIN)",
+    tag="employees",
+    body="RolesInput",
+    response="Profile",
+)
+def set_roles(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.accounts().set_roles(actor, nip, [str(r) for r in body.get("roles") or []])
 
 
-@endpoint(bp, "/employees/{nip}/subordinates")
-def list_subordinates(actor: Actor, nip: str) -> dict[str, Any]:
-    request = bp.current_request
-    return container.accounts().subordinates(actor, nip, query(request, "cursor"), page_limit(request))
+@endpoint(
+    bp,
+    "/employees/{nip}/subordinates",
+    summary="Direct subordinates (paged)",
+    tag="employees",
+    query="PageQuery",
+    response="EmployeePage",
+)
+def list_subordinates(actor: Actor, nip: str, params: dict[str, Any]) -> dict[str, Any]:
+    return container.accounts().subordinates(actor, nip, params.get("cursor"), params.get("limit", 50))
 
 
-@endpoint(bp, "/employees/{nip}/history")
-def authority_history(actor: Actor, nip: str) -> dict[str, Any]:
-    request = bp.current_request
-    return container.accounts().history(actor, nip, query(request, "cursor"), page_limit(request))
+@endpoint(
+    bp,
+    "/employees/{nip}/history",
+    summary="Authority trail: delegations given, received, ended; supervisors across SKPD (paged)",
+    tag="employees",
+    query="PageQuery",
+    response="AuditPage",
+)
+def authority_history(actor: Actor, nip: str, params: dict[str, Any]) -> dict[str, Any]:
+    return container.accounts().history(actor, nip, params.get("cursor"), params.get("limit", 50))

@@ -9,7 +9,7 @@ from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, logger, query
+from .api import endpoint, logger
 
 bp = Blueprint(__name__)
 
@@ -17,20 +17,40 @@ bp = Blueprint(__name__)
 EXPORTS_QUEUE_ARN = "arn:aws:sqs:local:000000000000:exports"
 
 
-@endpoint(bp, "/exports/preview")
-def export_preview(actor: Actor) -> dict[str, Any]:
-    request = bp.current_request
-    params = {k: query(request, k) for k in ("period", "date", "month", "from", "to", "status")}
+@endpoint(
+    bp,
+    "/exports/preview",
+    summary="Own reports of a day, week, month or range as rows and totals",
+    tag="exports",
+    query="PreviewQuery",
+    response="ExportPreview",
+)
+def export_preview(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     return container.exports().preview(actor, params)
 
 
-@endpoint(bp, "/exports", methods=("POST",), status=202)
-def request_export(actor: Actor) -> dict[str, Any]:
-    types = {k: str for k in ("kind", "format", "period", "date", "month", "from", "to", "status")}
-    return container.exports().request(actor, json_body(bp.current_request, {**types, "scope": dict}))
+@endpoint(
+    bp,
+    "/exports",
+    methods=("POST",),
+    status=202,
+    summary="Ask for a PDF or Excel file: own reports, or a recap (subordinates; satker/SKPD for HR)",
+    tag="exports",
+    body="ExportRequest",
+    response="ExportJob",
+    errors=(404,),
+)
+def request_export(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.exports().request(actor, body)
 
 
-@endpoint(bp, "/exports/{job_id}")
+@endpoint(
+    bp,
+    "/exports/{job_id}",
+    summary="An export job: PENDING, DONE with a short-lived link, or FAILED with the reason",
+    tag="exports",
+    response="ExportJob",
+)
 def export_job(actor: Actor, job_id: str) -> dict[str, Any]:
     return container.exports().job(actor, job_id)
 

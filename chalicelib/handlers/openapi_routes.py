@@ -12,6 +12,6 @@ from .api import endpoint
 bp = Blueprint(__name__)
 
 
-@endpoint(bp, "/openapi.json", public=True)
+@endpoint(bp, "/openapi.json", public=True, summary="This document", tag="meta", response="OpenApiDocument")
 def openapi_document() -> dict[str, Any]:
     return openapi.document()

@@ -8,47 +8,80 @@ from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body
+from .api import endpoint
 
 bp = Blueprint(__name__)
 
-_ORG_TYPES: dict[str, Any] = {
-    "skpd_id": str,
-    "satker_id": str,
-    "name": str,
-    "timezone": str,
-    "city": str,
-    "office": dict,
-    "version": int,
-}
+
+@endpoint(
+    bp,
+    "/skpd",
+    methods=("POST",),
+    status=201,
+    summary="Create an SKPD (ADMIN)",
+    tag="organisation",
+    body="SkpdInput",
+    response="Skpd",
+    errors=(409,),
+)
+def create_skpd(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.organisation().create_skpd(actor, body)
 
 
-@endpoint(bp, "/skpd", methods=("POST",), status=201)
-def create_skpd(actor: Actor) -> dict[str, Any]:
-    return container.organisation().create_skpd(actor, json_body(bp.current_request, _ORG_TYPES))
-
-
-@endpoint(bp, "/skpd")
+@endpoint(bp, "/skpd", summary="All SKPD (ADMIN)", tag="organisation", response="SkpdList")
 def list_skpd(actor: Actor) -> dict[str, Any]:
     return container.organisation().list_skpd(actor)
 
 
-@endpoint(bp, "/skpd/{skpd_id}")
+@endpoint(
+    bp,
+    "/skpd/{skpd_id}",
+    summary="An SKPD with its satker (its members, admin)",
+    tag="organisation",
+    response="SkpdDetail",
+)
 def get_skpd(actor: Actor, skpd_id: str) -> dict[str, Any]:
     return container.organisation().get_skpd(actor, skpd_id)
 
 
-@endpoint(bp, "/skpd/{skpd_id}", methods=("PATCH",))
-def update_skpd(actor: Actor, skpd_id: str) -> dict[str, Any]:
-    return container.organisation().update_skpd(actor, skpd_id, json_body(bp.current_request, _ORG_TYPES))
+@endpoint(
+    bp,
+    "/skpd/{skpd_id}",
+    methods=("PATCH",),
+    summary="Edit an SKPD (ADMIN; version required)",
+    tag="organisation",
+    body="OrgPatch",
+    response="Skpd",
+    errors=(409,),
+)
+def update_skpd(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.organisation().update_skpd(actor, skpd_id, body)
 
 
-@endpoint(bp, "/skpd/{skpd_id}/satker", methods=("POST",), status=201)
-def create_satker(actor: Actor, skpd_id: str) -> dict[str, Any]:
-    return container.organisation().create_satker(actor, skpd_id, json_body(bp.current_request, _ORG_TYPES))
+@endpoint(
+    bp,
+    "/skpd/{skpd_id}/satker",
+    methods=("POST",),
+    status=201,
+    summary="Add a satker, with its office location and radius (ADMIN)",
+    tag="organisation",
+    body="SatkerInput",
+    response="Satker",
+    errors=(409,),
+)
+def create_satker(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.organisation().create_satker(actor, skpd_id, body)
 
 
-@endpoint(bp, "/skpd/{skpd_id}/satker/{satker_id}", methods=("PATCH",))
-def update_satker(actor: Actor, skpd_id: str, satker_id: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, _ORG_TYPES)
+@endpoint(
+    bp,
+    "/skpd/{skpd_id}/satker/{satker_id}",
+    methods=("PATCH",),
+    summary="Edit a satker (ADMIN; version required)",
+    tag="organisation",
+    body="OrgPatch",
+    response="Satker",
+    errors=(409,),
+)
+def update_satker(actor: Actor, skpd_id: str, satker_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.organisation().update_satker(actor, skpd_id, satker_id, body)

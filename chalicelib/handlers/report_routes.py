@@ -8,72 +8,133 @@ from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, page_limit, query
+from .api import endpoint
 
 bp = Blueprint(__name__)
 
-_REPORT_TYPES: dict[str, Any] = {
-    "date": str,
-    "start_time": str,
-    "end_time": str,
-    "title": str,
-    "description": str,
-    "output": str,
-    "template_id": str,
-    "rhk_id": str,
-    "version": int,
-}
+
+@endpoint(
+    bp,
+    "/reports",
+    methods=("POST",),
+    status=201,
+    summary="File a daily activity report (optionally from a template)",
+    tag="reports",
+    body="ReportInput",
+    response="Report",
+    errors=(404, 409, 422),
+)
+def create_report(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.reports().create(actor, body)
 
 
-@endpoint(bp, "/reports", methods=("POST",), status=201)
-def create_report(actor: Actor) -> dict[str, Any]:
-    return container.reports().create(actor, json_body(bp.current_request, _REPORT_TYPES))
+@endpoint(
+    bp,
+    "/reports",
+    summary="Own reports, newest first (filters: status, from, to, q; paged)",
+    tag="reports",
+    query="ReportQuery",
+    response="ReportPage",
+)
+def list_reports(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.reports().list_own(actor, params, params.get("limit", 20))
 
 
-@endpoint(bp, "/reports")
-def list_reports(actor: Actor) -> dict[str, Any]:
-    request = bp.current_request
-    filters = {name: query(request, name) for name in ("status", "from", "to", "q", "cursor")}
-    return container.reports().list_own(actor, filters, page_limit(request, default=20))
-
-
-@endpoint(bp, "/reports/{report_id}")
+@endpoint(
+    bp,
+    "/reports/{report_id}",
+    summary="One report with its history (owner, its supervisor, admin)",
+    tag="reports",
+    response="Report",
+)
 def get_report(actor: Actor, report_id: str) -> dict[str, Any]:
     return container.reports().get(actor, report_id)
 
 
-@endpoint(bp, "/reports/{report_id}", methods=("PATCH",))
-def update_report(actor: Actor, report_id: str) -> dict[str, Any]:
-    return container.reports().update(actor, report_id, json_body(bp.current_request, _REPORT_TYPES))
+@endpoint(
+    bp,
+    "/reports/{report_id}",
+    methods=("PATCH",),
+    summary="Edit a SUBMITTED report (version required)",
+    tag="reports",
+    body="ReportPatch",
+    response="Report",
+    errors=(409, 422),
+)
+def update_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.reports().update(actor, report_id, body)
 
 
-@endpoint(bp, "/reports/{report_id}", methods=("DELETE",))
-def withdraw_report(actor: Actor, report_id: str) -> dict[str, Any]:
-    version = query(bp.current_request, "version")
+@endpoint(
+    bp,
+    "/reports/{report_id}",
+    methods=("DELETE",),
+    summary="Withdraw a SUBMITTED report (?version=)",
+    tag="reports",
+    query="VersionQuery",
+    response="Report",
+    errors=(409,),
+)
+def withdraw_report(actor: Actor, report_id: str, params: dict[str, Any]) -> dict[str, Any]:
+    version = params.get("version")
     return container.reports().withdraw(actor, report_id, int(version) if version and version.isdigit() else None)
 
 
-@endpoint(bp, "/reports/{report_id}/copy", methods=("POST",), status=201)
-def copy_report(actor: Actor, report_id: str) -> dict[str, Any]:
-    request = bp.current_request
-    body = json_body(request, _REPORT_TYPES) if request.raw_body else {}
+@endpoint(
+    bp,
+    "/reports/{report_id}/copy",
+    methods=("POST",),
+    status=201,
+    summary="Copy a REJECTED report into a new one, with optional changes",
+    tag="reports",
+    body="ReportCopy",
+    empty_body=True,
+    response="Report",
+    errors=(409, 422),
+)
+def copy_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.reports().copy(actor, report_id, body)
 
 
-@endpoint(bp, "/reports/{report_id}/evidence", methods=("POST",), status=201)
-def request_evidence_upload(actor: Actor, report_id: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"filename": str, "content_type": str, "size": int})
+@endpoint(
+    bp,
+    "/reports/{report_id}/evidence",
+    methods=("POST",),
+    status=201,
+    summary="A presigned upload for one evidence file (JPEG, PNG or PDF, at most 2 MB, 5 per report)",
+    tag="reports",
+    body="EvidenceRequest",
+    response="EvidenceUpload",
+    errors=(409, 413, 422),
+)
+def request_evidence_upload(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.evidence().request_upload(
         actor, report_id, body.get("filename"), body.get("content_type"), body.get("size")
     )
 
 
-@endpoint(bp, "/reports/{report_id}/evidence/confirm", methods=("POST",))
-def confirm_evidence(actor: Actor, report_id: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"upload_token": str})
+@endpoint(
+    bp,
+    "/reports/{report_id}/evidence/confirm",
+    methods=("POST",),
+    summary="Attach an uploaded file once its content is checked (else it is deleted)",
+    tag="reports",
+    body="EvidenceConfirm",
+    response="Report",
+    errors=(409, 413, 422),
+)
+def confirm_evidence(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.evidence().confirm(actor, report_id, body.get("upload_token"))
 
 
-@endpoint(bp, "/reports/{report_id}/evidence/{evidence_id}", methods=("DELETE",))
+@endpoint(
+    bp,
+    "/reports/{report_id}/evidence/{evidence_id}",
+    methods=("DELETE",),
+    summary="Remove an evidence file",
+    tag="reports",
+    response="Report",
+    errors=(409,),
+)
 def remove_evidence(actor: Actor, report_id: str, evidence_id: str) -> dict[str, Any]:
     return container.evidence().remove(actor, report_id, evidence_id)

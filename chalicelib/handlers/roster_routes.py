@@ -10,7 +10,7 @@ from chalice import Blueprint
 from ..domain.accounts import Actor
 from ..domain.identity import validate_text
 from ..services import container
-from .api import endpoint, json_body, logger
+from .api import endpoint, logger
 
 bp = Blueprint(__name__)
 
@@ -18,15 +18,31 @@ bp = Blueprint(__name__)
 MAX_UPLOAD_BODY = 3 * 1024 * 1024
 
 
-@endpoint(bp, "/roster-imports", methods=("POST",), status=202)
-def upload_roster(actor: Actor) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"filename": str, "content_base64": str}, max_bytes=MAX_UPLOAD_BODY)
+@endpoint(
+    bp,
+    "/roster-imports",
+    methods=("POST",),
+    status=202,
+    summary="Import a roster (CSV or XLSX, at most 2 MB / 20,000 rows); poll the result",
+    tag="employees",
+    body="RosterUpload",
+    response="RosterImport",
+    errors=(413,),
+    max_body=MAX_UPLOAD_BODY,
+)
+def upload_roster(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     filename = validate_text(body.get("filename"), "filename", max_len=200)
     content = validate_text(body.get("content_base64"), "content_base64", max_len=MAX_UPLOAD_BODY)
     return container.roster().submit(actor, filename, content)
 
 
-@endpoint(bp, "/roster-imports/{import_id}")
+@endpoint(
+    bp,
+    "/roster-imports/{import_id}",
+    summary="An import's per-row report (PENDING while the file waits)",
+    tag="employees",
+    response="RosterImport",
+)
 def roster_result(actor: Actor, import_id: str) -> dict[str, Any]:
     return container.roster().result(actor, import_id)
 

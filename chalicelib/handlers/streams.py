@@ -23,13 +23,6 @@ def process_stream(event: Any, record_handler: Any) -> dict[str, Any]:
     )
 
 
-def images(record: Any, model: Any) -> tuple[Any, Any]:
-    """The old and new images of a stream record as PynamoDB items (``None`` where absent)."""
-    data = record.raw_event["dynamodb"]
-    old, new = data.get("OldImage"), data.get("NewImage")
-    return (model.from_raw_data(old) if old else None, model.from_raw_data(new) if new else None)
-
-
 @bp.on_dynamodb_record(stream_arn=stream_placeholder("employees"), batch_size=25, starting_position="TRIM_HORIZON")
 def employee_changes(event: Any) -> dict[str, Any]:
     """Deliver temporary passwords that a create or reset put on an account."""
@@ -38,11 +31,11 @@ def employee_changes(event: Any) -> dict[str, Any]:
 
 
 def _on_employee_record(record: Any) -> None:
-    from ..store.models import EmployeeItem
+    from ..store.streams import employee_image, images
 
     delivery = container.credential_delivery()
-    old, new = images(record, EmployeeItem)
-    logger.debug("employee change", extra={"event_id": record.event_id, "nip": (new or old).nip})
+    old, new = images(record.raw_event, employee_image)
+    logger.debug("employee change", extra={"event_id": record.event_id, "nip": (new or old).employee.nip})
     delivery.on_change(old, new)
 
 
@@ -54,8 +47,7 @@ def report_changes(event: Any) -> dict[str, Any]:
 
 
 def _on_report_record(record: Any) -> None:
-    from ..store.models import ReportItem
-    from ..store.reports import to_report
+    from ..store.streams import images, report_image
 
-    old, new = images(record, ReportItem)
-    container.report_notifications().on_change(to_report(old) if old else None, to_report(new) if new else None)
+    old, new = images(record.raw_event, report_image)
+    container.report_notifications().on_change(old, new)

@@ -8,41 +8,59 @@ from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, query
+from .api import endpoint
 
 bp = Blueprint(__name__)
 
-_TEMPLATE_TYPES: dict[str, Any] = {
-    "name": str,
-    "title": str,
-    "description": str,
-    "output": str,
-    "duration_minutes": int,
-    "version": int,
-}
+
+@endpoint(
+    bp,
+    "/templates",
+    methods=("POST",),
+    status=201,
+    summary="Create a report template",
+    tag="templates",
+    body="TemplateFields",
+    response="Template",
+)
+def create_template(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.templates().create(actor, body)
 
 
-@endpoint(bp, "/templates", methods=("POST",), status=201)
-def create_template(actor: Actor) -> dict[str, Any]:
-    return container.templates().create(actor, json_body(bp.current_request, _TEMPLATE_TYPES))
-
-
-@endpoint(bp, "/templates")
+@endpoint(bp, "/templates", summary="Own templates", tag="templates", response="TemplateList")
 def list_templates(actor: Actor) -> dict[str, Any]:
     return container.templates().list(actor)
 
 
-@endpoint(bp, "/templates/{template_id}")
+@endpoint(bp, "/templates/{template_id}", summary="One template", tag="templates", response="Template")
 def get_template(actor: Actor, template_id: str) -> dict[str, Any]:
     return container.templates().get(actor, template_id)
 
 
-@endpoint(bp, "/templates/{template_id}", methods=("PATCH",))
-def update_template(actor: Actor, template_id: str) -> dict[str, Any]:
-    return container.templates().update(actor, template_id, json_body(bp.current_request, _TEMPLATE_TYPES))
+@endpoint(
+    bp,
+    "/templates/{template_id}",
+    methods=("PATCH",),
+    summary="Edit a template (version required)",
+    tag="templates",
+    body="TemplatePatch",
+    response="Template",
+    errors=(409,),
+)
+def update_template(actor: Actor, template_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.templates().update(actor, template_id, body)
 
 
-@endpoint(bp, "/templates/{template_id}", methods=("DELETE",), status=204)
-def delete_template(actor: Actor, template_id: str) -> None:
-    version = query(bp.current_request, "version")
+@endpoint(
+    bp,
+    "/templates/{template_id}",
+    methods=("DELETE",),
+    status=204,
+    summary="Delete a template (?version=)",
+    tag="templates",
+    query="VersionQuery",
+    errors=(409,),
+)
+def delete_template(actor: Actor, template_id: str, params: dict[str, Any]) -> None:
+    version = params.get("version")
     container.templates().delete(actor, template_id, int(version) if version and version.isdigit() else None)

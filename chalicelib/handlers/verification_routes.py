@@ -8,48 +8,90 @@ from chalice import Blueprint, Rate
 
 from ..domain.accounts import Actor
 from ..services import container
-from .api import endpoint, json_body, logger, page_limit, query
+from .api import endpoint, logger
 
 bp = Blueprint(__name__)
 
 
-@endpoint(bp, "/verification/queue")
-def verification_queue(actor: Actor) -> dict[str, Any]:
-    request = bp.current_request
-    return container.verification().queue(
-        actor, query(request, "for"), query(request, "cursor"), page_limit(request, 20)
-    )
+@endpoint(
+    bp,
+    "/verification/queue",
+    summary="SUBMITTED reports waiting for the caller (or, with ?for=, a supervisor who delegated), oldest first",
+    tag="verification",
+    query="QueueQuery",
+    response="Queue",
+)
+def verification_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.verification().queue(actor, params.get("for"), params.get("cursor"), params.get("limit", 20))
 
 
-@endpoint(bp, "/verification/summary")
+@endpoint(
+    bp,
+    "/verification/summary",
+    summary="How many wait for the caller and for each supervisor whose verification they hold",
+    tag="verification",
+    response="QueueSummary",
+)
 def verification_summary(actor: Actor) -> dict[str, Any]:
     return container.verification().summary(actor)
 
 
-@endpoint(bp, "/reports/{report_id}/decision", methods=("POST",))
-def decide_report(actor: Actor, report_id: str) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"decision": str, "rating": int, "note": str, "version": int})
+@endpoint(
+    bp,
+    "/reports/{report_id}/decision",
+    methods=("POST",),
+    summary="Approve or reject (rating 1-5, note; a rejection needs a note)",
+    tag="verification",
+    body="Decision",
+    response="Report",
+    errors=(409, 422),
+)
+def decide_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.verification().decide(actor, report_id, body)
 
 
-@endpoint(bp, "/verification/bulk-approve", methods=("POST",))
-def bulk_approve(actor: Actor) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"report_ids": list, "rating": int, "note": str})
+@endpoint(
+    bp,
+    "/verification/bulk-approve",
+    methods=("POST",),
+    summary="Approve many; each succeeds or says why not",
+    tag="verification",
+    body="BulkApprove",
+    response="BulkResult",
+)
+def bulk_approve(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.verification().bulk_approve(actor, body)
 
 
-@endpoint(bp, "/delegations", methods=("POST",), status=201)
-def create_delegation(actor: Actor) -> dict[str, Any]:
-    body = json_body(bp.current_request, {"delegate_nip": str, "start_date": str, "end_date": str, "reason": str})
+@endpoint(
+    bp,
+    "/delegations",
+    methods=("POST",),
+    status=201,
+    summary="Delegate verification for a date range (the admin may do it for a supervisor)",
+    tag="verification",
+    body="DelegationInput",
+    response="Delegation",
+    errors=(404, 409, 422),
+)
+def create_delegation(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.verification().delegate(actor, body)
 
 
-@endpoint(bp, "/delegations")
+@endpoint(bp, "/delegations", summary="Delegations given and held", tag="verification", response="Delegations")
 def list_delegations(actor: Actor) -> dict[str, Any]:
     return container.verification().delegations(actor)
 
 
-@endpoint(bp, "/delegations/{delegation_id}", methods=("DELETE",), status=204)
+@endpoint(
+    bp,
+    "/delegations/{delegation_id}",
+    methods=("DELETE",),
+    status=204,
+    summary="End a delegation now",
+    tag="verification",
+    errors=(409,),
+)
 def revoke_delegation(actor: Actor, delegation_id: str) -> None:
     container.verification().revoke(actor, delegation_id)
 

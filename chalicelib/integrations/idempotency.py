@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from ..config import settings
 from .aws import client
 
 #: longer than a stream's 24 h retention, so any replay still finds the record
 RECORD_TTL_SECONDS = 3 * 24 * 3600
+
+
+class RunsOnce(Protocol):
+    """A side effect run at most once per key (`Once`, or the in-memory twin in `store.memory`)."""
+
+    def register_context(self, context: Any) -> None: ...
+    def __call__(self, **kwargs: Any) -> Any: ...
+
+
+class OnceFactory(Protocol):
+    """How services wrap a side effect: `once` below, or `InMemoryIdempotency.once` in unit tests."""
+
+    def __call__(self, function: Callable[..., Any], *, key_prefix: str, key_path: str, argument: str) -> RunsOnce: ...
 
 
 class Once:

@@ -1,10 +1,18 @@
-"""Signed session tokens (JWT, HS256) with audience, type and a revocation counter."""
+"""Every token the API hands out is a JWT (PyJWT, HS256 only), signed with a key derived from the current secret
+and verified with the current and previous ones (`keys.Keyring`, so a rotation ends nothing early):
+
+- session tokens: audience ``kinerja-api``, type ``access`` or ``password_change``, and a revocation counter;
+- signed capabilities (`sign_claims`/`read_claims`), one purpose each with its own derived key, audience
+  ``kinerja-<purpose>`` and type ``<purpose>``: e-mailed approve/reject links (`EMAIL_ACTION`), evidence upload
+  slips (`EVIDENCE_UPLOAD`) and list cursors (`CURSOR`). Their expiry is checked against the caller's clock.
+"""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from ..domain.errors import Unauthorized
 from .keys import Keyring, derive_key, keyring
@@ -76,3 +84,66 @@ def read_token(keys: Keyring | str, token: str) -> TokenClaims:
             )
         break
     raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
+
+
+EMAIL_ACTION = "email-action"
+EVIDENCE_UPLOAD = "evidence-upload"
+CURSOR = "cursor"
+PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, CURSOR)
+#: claims `sign_claims` sets itself
+_REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
+#: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)
+MAX_SIGNED_LENGTH = 4096
+
+
+def _purpose_key(secret: str, purpose: str) -> bytes:
+    if purpose not in PURPOSES:
+        raise ValueError(f"unknown token purpose {purpose!r}")
+    return derive_key(secret, f"jwt:{purpose}")
+
+
+def sign_claims(keys: Keyring | str, purpose: str, claims: dict[str, Any], ttl_seconds: int, now: datetime) -> str:
+    """A JWT for ``purpose`` carrying ``claims``, signed with the current secret, expiring ``ttl_seconds`` after
+    ``now``."""
+    import jwt
+
+    if not _REGISTERED.isdisjoint(claims):
+        raise ValueError(f"claims may not set {sorted(_REGISTERED.intersection(claims))}")
+    issued = int(now.timestamp())
+    payload = {
+        **claims,
+        "iss": ISSUER,
+        "aud": f"kinerja-{purpose}",
+        "typ": purpose,
+        "iat": issued,
+        "exp": issued + ttl_seconds,
+    }
+    return jwt.encode(payload, _purpose_key(keyring(keys).current(), purpose), algorithm=ALGORITHM)
+
+
+def read_claims(keys: Keyring | str, purpose: str, token: object, now: datetime) -> dict[str, Any] | None:
+    """The claims of a token signed for ``purpose`` by a known secret and not expired at ``now``; else ``None``
+    (tampered, expired, another purpose's, unknown key, not a JWT, not ASCII)."""
+    import jwt
+
+    if not isinstance(token, str) or not token.isascii() or len(token) > MAX_SIGNED_LENGTH:
+        return None
+    for secret in keyring(keys).verifying():
+        try:
+            claims = jwt.decode(
+                token,
+                _purpose_key(secret, purpose),
+                algorithms=[ALGORITHM],
+                audience=f"kinerja-{purpose}",
+                issuer=ISSUER,
+                # expiry against the injected clock below; PyJWT would use the system clock
+                options={"require": ["exp", "iat", "aud", "iss", "typ"], "verify_exp": False, "verify_iat": False},
+            )
+        except jwt.InvalidSignatureError:
+            continue  # signed with another secret (or forged)
+        except jwt.PyJWTError:
+            return None
+        if claims["typ"] != purpose or not isinstance(claims["exp"], int) or claims["exp"] <= now.timestamp():
+            return None
+        return claims
+    return None

@@ -22,16 +22,13 @@ from ..domain.accounts import (
     require_role,
     require_skpd_staff,
 )
-from ..domain.audit import cross_skpd_supervisor_events
+from ..domain.audit import cross_skpd_supervisor_events, event_view
 from ..domain.errors import Forbidden, NotFound, Throttled, Unauthorized, ValidationError
 from ..domain.identity import validate_nip, validate_version
 from ..domain.roster import EmployeeDraft, draft_from_mapping
 from ..security import passwords, sealing, tokens
 from ..security.keys import Keyring
-from ..store.audit import DynamoAuditLog, event_view
-from ..store.employees import EmployeeRepository
-from ..store.organisation import DynamoOrgRepository
-from ..store.sign_in_guards import DynamoSignInGuards
+from ..store.protocols import AuditLog, EmployeeRepository, OrgRepository, SignInGuards
 
 MAX_SUPERVISOR_CHAIN = 25
 NOTICE_MAX_AGE_SECONDS = 7 * 24 * 3600
@@ -57,9 +54,9 @@ class AccountService:
     def __init__(
         self,
         employees: EmployeeRepository,
-        org: DynamoOrgRepository,
-        guards: DynamoSignInGuards,
-        audit: DynamoAuditLog,
+        org: OrgRepository,
+        guards: SignInGuards,
+        audit: AuditLog,
         *,
         keys: Keyring | str,
         token_ttl: timedelta,

@@ -13,11 +13,7 @@ from ..domain.errors import NotFound, ValidationError
 from ..domain.reports import parse_month
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
-from ..store.attendance import DynamoAttendanceRepository
-from ..store.employees import EmployeeRepository
-from ..store.job_state import DynamoJobState
-from ..store.organisation import DynamoOrgRepository
-from ..store.reminders import DynamoHolidayOverrides
+from ..store.protocols import AttendanceRepository, EmployeeRepository, HolidayOverrides, JobState, OrgRepository
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
@@ -27,9 +23,9 @@ BATCH_GET_LIMIT = 100
 class AttendanceService:
     def __init__(
         self,
-        attendance: DynamoAttendanceRepository,
-        org: DynamoOrgRepository,
-        overrides: DynamoHolidayOverrides,
+        attendance: AttendanceRepository,
+        org: OrgRepository,
+        overrides: HolidayOverrides,
         *,
         clock: Callable[[], datetime],
     ) -> None:
@@ -94,9 +90,9 @@ class AttendanceSync:
     def __init__(
         self,
         source: HttpAttendanceSource,
-        attendance: DynamoAttendanceRepository,
+        attendance: AttendanceRepository,
         employees: EmployeeRepository,
-        state: DynamoJobState,
+        state: JobState,
         log: Callable[..., None],
     ) -> None:
         self._source, self._attendance, self._employees = source, attendance, employees

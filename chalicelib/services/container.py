@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .holidays import HolidayService
     from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
+    from .outbox import OutboxService
     from .reminders import ReminderService
     from .reports import ReportService
     from .roster import RosterImportService
@@ -207,6 +208,13 @@ def outbox() -> DynamoOutbox:
 
 
 @lru_cache(maxsize=1)
+def outbox_messages() -> OutboxService:
+    from .outbox import OutboxService
+
+    return OutboxService(outbox(), clock=utc_now)
+
+
+@lru_cache(maxsize=1)
 def verification() -> VerificationService:
     from ..store.delegations import DynamoDelegationRepository
     from ..store.employees import DynamoEmployeeRepository
@@ -223,7 +231,7 @@ def action_links() -> ActionLinks:
     from .email_actions import ActionLinks
 
     cfg = settings()
-    return ActionLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds)
+    return ActionLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds, clock=utc_now)
 
 
 @lru_cache(maxsize=1)
@@ -355,6 +363,7 @@ _FACTORIES = (
     email,
     credential_delivery,
     outbox,
+    outbox_messages,
     object_store,
     reports,
     evidence,

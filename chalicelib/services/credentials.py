@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..domain import messages
+from ..integrations import idempotency
 from ..integrations.email import EmailSender
-from ..integrations.idempotency import once
 from ..integrations.whatsapp import WhatsAppSender
 from ..security import sealing
 from ..security.keys import Keyring
-from ..store.employees import EmployeeRepository
-from ..store.models import EmployeeItem
+from ..store.protocols import EmployeeImage, EmployeeRepository
 from .accounts import NOTICE_MAX_AGE_SECONDS
 
 
@@ -30,6 +29,7 @@ class CredentialDelivery:
         *,
         keys: Keyring | str,
         app_url: str,
+        once: idempotency.OnceFactory = idempotency.once,
     ) -> None:
         self._employees, self._whatsapp, self._email = employees, whatsapp, email
         self._keys, self._app_url = keys, app_url
@@ -47,21 +47,22 @@ class CredentialDelivery:
         for step in (self._deliver_once, self._whatsapp_once, self._email_once):
             step.register_context(context)
 
-    def on_change(self, old: EmployeeItem | None, new: EmployeeItem | None) -> None:
+    def on_change(self, old: EmployeeImage | None, new: EmployeeImage | None) -> None:
         """React to one stream record: a notice that this change introduced is delivered."""
-        if new is None or not new.credential_notice_id:
+        if new is None or new.notice is None:
             return
-        if old is not None and old.credential_notice_id == new.credential_notice_id:
+        if old is not None and old.notice is not None and old.notice.notice_id == new.notice.notice_id:
             return
+        employee = new.employee
         self._deliver_once(
             notice={
-                "notice_id": new.credential_notice_id,
-                "sealed": new.credential_notice,
-                "nip": new.nip,
-                "name": new.name,
-                "whatsapp": new.whatsapp,
-                "email": new.email,
-                "version": int(new.version),
+                "notice_id": new.notice.notice_id,
+                "sealed": new.notice.sealed,
+                "nip": employee.nip,
+                "name": employee.name,
+                "whatsapp": employee.whatsapp,
+                "email": employee.email,
+                "version": employee.version,
             }
         )
 

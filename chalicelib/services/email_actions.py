@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -13,29 +13,41 @@ from ..domain import messages
 from ..domain.accounts import Employee
 from ..domain.errors import DomainError
 from ..domain.reports import Report, ReportStatus, parse_decision
-from ..security import signing
+from ..security import tokens
 from ..security.keys import Keyring
 
 if TYPE_CHECKING:
-    from ..store.used_links import DynamoUsedLinks
+    from ..store.protocols import UsedLinks
 
-PURPOSE = "email-action"
+PURPOSE = tokens.EMAIL_ACTION
 ACTIONS = {"approve": ReportStatus.APPROVED, "reject": ReportStatus.REJECTED}
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class ActionLinks:
-    def __init__(self, keys: Keyring | str, app_url: str, ttl_seconds: int) -> None:
-        self._keys, self._app_url, self._ttl = keys, app_url.rstrip("/"), ttl_seconds
+    """Links are JWTs of the ``email-action`` purpose: report (``rid``), supervisor (``nip``), action (``act``) and
+    a link id (``jti``, recorded when used)."""
+
+    def __init__(
+        self, keys: Keyring | str, app_url: str, ttl_seconds: int, *, clock: Callable[[], datetime] = _utc_now
+    ) -> None:
+        self._keys, self._app_url, self._ttl, self._clock = keys, app_url.rstrip("/"), ttl_seconds, clock
 
     def link(self, report_id: str, supervisor_nip: str, action: str) -> str:
-        payload = {"rid": report_id, "nip": supervisor_nip, "act": action, "jti": uuid.uuid4().hex}
-        return f"{self._app_url}/email-actions/{signing.sign(self._keys, PURPOSE, payload, self._ttl)}"
+        claims = {"rid": report_id, "nip": supervisor_nip, "act": action, "jti": uuid.uuid4().hex}
+        token = tokens.sign_claims(self._keys, PURPOSE, claims, self._ttl, self._clock())
+        return f"{self._app_url}/email-actions/{token}"
 
     def read(self, token: str) -> dict[str, Any] | None:
-        payload = signing.verify(self._keys, PURPOSE, token)
-        if payload is None or payload.get("act") not in ACTIONS:
+        claims = tokens.read_claims(self._keys, PURPOSE, token, self._clock())
+        if claims is None or claims.get("act") not in ACTIONS or not isinstance(claims.get("jti"), str):
             return None
-        return payload
+        if not isinstance(claims.get("rid"), str) or not isinstance(claims.get("nip"), str):
+            return None
+        return claims
 
 
 @dataclass(frozen=True)
@@ -57,7 +69,7 @@ class EmailActionService:
         load_report: Callable[[str], Report],
         load_employee: Callable[[str], Employee | None],
         decide: Callable[[str, str, ReportStatus, int | None, str | None], Report],
-        used: DynamoUsedLinks,
+        used: UsedLinks,
         clock: Callable[[], datetime],
     ) -> None:
         self._links, self._load_report, self._load_employee = links, load_report, load_employee

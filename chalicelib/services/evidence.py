@@ -19,13 +19,13 @@ from ..domain.evidence import (
 from ..domain.identity import validate_text
 from ..domain.reports import Evidence, HistoryEntry, with_history
 from ..integrations.storage import ObjectStore
-from ..security import signing
+from ..security import tokens
 from ..security.keys import Keyring
-from ..store.reports import DynamoReportRepository
+from ..store.protocols import ReportRepository
 from .reports import ReportService
 
 UPLOAD_TTL_SECONDS = 15 * 60
-_PURPOSE = "evidence-upload"
+_PURPOSE = tokens.EVIDENCE_UPLOAD
 _SNIFF_BYTES = 16
 
 
@@ -33,7 +33,7 @@ class EvidenceService:
     def __init__(
         self,
         reports: ReportService,
-        repository: DynamoReportRepository,
+        repository: ReportRepository,
         store: ObjectStore,
         *,
         keys: Keyring | str,
@@ -52,18 +52,19 @@ class EvidenceService:
         )
         evidence_id = uuid.uuid4().hex
         key = f"evidence/{actor.nip}/{report.report_id}/{evidence_id}{ALLOWED_TYPES[str(content_type)]}"
-        slip = signing.sign(
+        slip = tokens.sign_claims(
             self._keys,
             _PURPOSE,
             {"rid": report.report_id, "eid": evidence_id, "key": key, "ct": content_type, "fn": name, "nip": actor.nip},
             UPLOAD_TTL_SECONDS,
+            self._clock(),
         )
         form = self._store.presigned_post(key, str(content_type), MAX_EVIDENCE_BYTES, UPLOAD_TTL_SECONDS)
         return {"evidence_id": evidence_id, "upload_token": slip, "upload": form, "expires_in": UPLOAD_TTL_SECONDS}
 
     def confirm(self, actor: Actor, report_id: str, token: object) -> dict[str, Any]:
         """Attach the uploaded object if its bytes are what was declared and within 2 MB; else delete it."""
-        slip = signing.verify(self._keys, _PURPOSE, str(token or ""))
+        slip = tokens.read_claims(self._keys, _PURPOSE, str(token or ""), self._clock())
         if slip is None or slip["rid"] != report_id or slip["nip"] != actor.nip:
             raise ValidationError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
         report = self._reports.own_editable(actor, report_id)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..domain.accounts import Actor, Employee, Role, require_skpd_staff
 from ..domain.attendance import local_now
-from ..domain.errors import Forbidden, NotFound, ValidationError
+from ..domain.errors import Forbidden, NotFound, ValidationError, not_one_of
 from ..domain.exports import (
     Period,
     RecapRow,
@@ -19,18 +19,17 @@ from ..domain.exports import (
     ReportLine,
     parse_period,
     parse_status,
+    position_date,
     report_rows,
     totals,
     working_days,
 )
 from ..domain.identity import is_id, validate_code
+from ..domain.organisation import Satker, Skpd
 from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
 from ..integrations.storage import ObjectStore
-from ..store.employees import EmployeeRepository
-from ..store.exports import DynamoExportJobs, ExportReads
-from ..store.organisation import DynamoOrgRepository
-from ..store.reminders import DynamoHolidayOverrides
+from ..store.protocols import EmployeeRepository, ExportJobs, ExportSource, HolidayOverrides, OrgRepository
 
 FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 PERIOD_KEYS = ("period", "date", "month", "from", "to")
@@ -39,11 +38,11 @@ PERIOD_KEYS = ("period", "date", "month", "from", "to")
 class ExportService:
     def __init__(
         self,
-        reads: ExportReads,
+        reads: ExportSource,
         employees: EmployeeRepository,
-        org: DynamoOrgRepository,
-        overrides: DynamoHolidayOverrides,
-        jobs: DynamoExportJobs,
+        org: OrgRepository,
+        overrides: HolidayOverrides,
+        jobs: ExportJobs,
         store: ObjectStore,
         queue: NotificationQueue,
         *,
@@ -71,11 +70,9 @@ class ExportService:
         """Check the request and its scope, record a job, queue it; the client polls `GET /exports/{id}`."""
         kind, fmt = str(body.get("kind") or "").lower(), str(body.get("format") or "").lower()
         if kind not in ("reports", "recap"):
-            raise ValidationError(
-                "Jenis ekspor harus reports atau recap.", code="INVALID_KIND", details={"field": "kind"}
-            )
+            raise not_one_of("kind", ["reports", "recap"], "Jenis ekspor", "INVALID_KIND")
         if fmt not in FORMATS:
-            raise ValidationError("Format harus pdf atau xlsx.", code="INVALID_FORMAT", details={"field": "format"})
+            raise not_one_of("format", sorted(FORMATS), "Format berkas", "INVALID_FORMAT")
         parse_period(body.get("period"), body)
         status = parse_status(body.get("status"))
         request = {"kind": kind, "format": fmt, "status": status.value if status else "ALL"}
@@ -100,9 +97,7 @@ class ExportService:
     def _recap_scope(self, actor: Actor, scope: object) -> dict[str, str]:
         """Subordinates (any supervisor), a satker or the whole SKPD (HR of that SKPD)."""
         if not isinstance(scope, dict) or scope.get("type") not in ("subordinates", "satker", "skpd"):
-            raise ValidationError(
-                "Cakupan rekap harus subordinates, satker, atau skpd.", code="INVALID_SCOPE", details={"field": "scope"}
-            )
+            raise not_one_of("scope", ["subordinates", "satker", "skpd"], "Cakupan rekap", "INVALID_SCOPE")
         if scope["type"] == "subordinates":
             return {"scope": "subordinates", "supervisor_nip": actor.nip}
         skpd_id = validate_code(str(scope.get("skpd_id") or actor.skpd_id), "skpd_id")
@@ -143,7 +138,7 @@ class ExportService:
     def _employee_file(
         self, employee: Employee, period: Period, status: ReportStatus | None, fmt: str, today: date
     ) -> tuple[bytes, str]:
-        from ..exports import render
+        from ..documents import render
 
         rows = report_rows(self._reads.report_lines_of([employee.nip], period.first, period.last), status)
         name = f"laporan-{employee.nip}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{fmt}"
@@ -178,6 +173,7 @@ class ExportService:
                 attended = alongside.submit(self._reads.attended_of, nips, first, last)
                 chunks: Iterable[list[ReportLine]] = [self._reads.report_lines_of(nips, first, last)]
                 skpd_id, title = owner.skpd_id, f"Bawahan {owner.name}"
+                counted_to = today  # in the supervisor's zone
             else:
                 skpd_id = request["skpd_id"]
                 satker_ids = (
@@ -192,18 +188,20 @@ class ExportService:
                 )
                 satker = self._org.get_satker(skpd_id, satker_ids[0]) if request["scope"] == "satker" else None
                 title = satker.name if satker else "Seluruh satker"
-            tally = RecapTally(working_days(period, self._overrides_between(first, last)), status)
+                counted_to = self._today_in(satker or self._org.get_skpd(skpd_id), today)
+            as_of = position_date(period, counted_to)  # a period not ended: working days up to today only
+            tally = RecapTally(working_days(period, self._overrides_between(first, last), until=counted_to), status)
             staff.sort(key=lambda e: e.name.lower())
             names = {e.nip: e.name for e in staff}
 
             def summary() -> list[RecapRow]:
                 return tally.rows(((e.nip, e.name, e.jabatan) for e in staff), attended.result())
 
-            from ..exports import render
+            from ..documents import render
 
             name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
             if request["format"] == "xlsx":
-                return render.recap_workbook(tally.take(chunks), summary, names), name
+                return render.recap_workbook(tally.take(chunks), summary, names, as_of), name
             instansi, place = self._letterhead(skpd_id)
             document = render.recap_document(
                 instansi=instansi,
@@ -215,8 +213,13 @@ class ExportService:
                 signer=owner,
                 place=place,
                 today=today,
+                as_of=as_of,
             )
             return render.pdf_bytes(document), name
+
+    def _today_in(self, unit: Satker | Skpd | None, fallback: date) -> date:
+        """Today in the zone of the satker (or SKPD) a recap counts; ``fallback`` when it is unknown."""
+        return local_now(self._clock(), unit.timezone.iana).date() if unit else fallback
 
     def _letterhead(self, skpd_id: str) -> tuple[str, str]:
         """The instansi's name and the city a document is signed in."""

@@ -7,15 +7,15 @@ from datetime import date
 from typing import Any
 
 from ..domain.accounts import Actor, Role, require_role
-from ..domain.errors import NotFound, ValidationError
+from ..domain.errors import NotFound, ValidationError, not_one_of
 from ..domain.identity import validate_text
 from ..domain.reports import parse_day
 from ..domain.workdays import holiday_name
-from ..store.reminders import DynamoHolidayOverrides
+from ..store.protocols import HolidayOverrides
 
 
 class HolidayService:
-    def __init__(self, overrides: DynamoHolidayOverrides) -> None:
+    def __init__(self, overrides: HolidayOverrides) -> None:
         self._overrides = overrides
 
     def year(self, actor: Actor, year: str | None) -> dict[str, Any]:
@@ -54,9 +54,7 @@ class HolidayService:
         elif action == "REMOVE":
             name = None
         else:
-            raise ValidationError(
-                "Kolom 'action' harus ADD atau REMOVE.", code="INVALID_ACTION", details={"field": "action"}
-            )
+            raise not_one_of("action", ["ADD", "REMOVE"], "Tindakan", "INVALID_ACTION")
         self._overrides.put(day, name)
         return {"date": day.isoformat(), "holiday": name, "override": True}
 

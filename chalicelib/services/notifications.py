@@ -8,13 +8,11 @@ from typing import Any
 
 from ..domain import messages
 from ..domain.reports import SYSTEM, Report, ReportStatus
+from ..integrations import idempotency
 from ..integrations.email import EmailSender
-from ..integrations.idempotency import once
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
-from ..store.digests import DynamoDigests
-from ..store.employees import EmployeeRepository
-from ..store.reports import DynamoReportRepository
+from ..store.protocols import DigestRepository, EmployeeRepository, ReportRepository
 from .email_actions import ActionLinks, digest_email
 
 DIGEST_LINES = 10
@@ -27,12 +25,13 @@ class ReportNotifications:
     def __init__(
         self,
         employees: EmployeeRepository,
-        digests: DynamoDigests,
+        digests: DigestRepository,
         whatsapp: WhatsAppSender,
         *,
         clock: Callable[[], datetime],
         digest_delay: timedelta,
         digest_interval: timedelta,
+        once: idempotency.OnceFactory = idempotency.once,
     ) -> None:
         self._employees, self._digests, self._whatsapp = employees, digests, whatsapp
         self._clock, self._delay, self._interval = clock, digest_delay, digest_interval
@@ -85,9 +84,9 @@ class DigestSender:
 
     def __init__(
         self,
-        reports: DynamoReportRepository,
+        reports: ReportRepository,
         employees: EmployeeRepository,
-        digests: DynamoDigests,
+        digests: DigestRepository,
         whatsapp: WhatsAppSender,
         email: EmailSender,
         links: ActionLinks,
@@ -95,6 +94,7 @@ class DigestSender:
         clock: Callable[[], datetime],
         interval: timedelta,
         app_url: str,
+        once: idempotency.OnceFactory = idempotency.once,
     ) -> None:
         self._reports, self._employees, self._digests = reports, employees, digests
         self._whatsapp, self._email, self._links = whatsapp, email, links

@@ -10,11 +10,11 @@ from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import Forbidden, NotFound
 from ..domain.identity import parse_time_zone, validate_code, validate_text, validate_version
 from ..domain.organisation import Satker, Skpd, parse_office
-from ..store.organisation import DynamoOrgRepository
+from ..store.protocols import OrgRepository
 
 
 class OrganisationService:
-    def __init__(self, org: DynamoOrgRepository) -> None:
+    def __init__(self, org: OrgRepository) -> None:
         self._org = org
 
     def create_skpd(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:

@@ -11,13 +11,10 @@ from ..domain.accounts import Actor
 from ..domain.attendance import local_now
 from ..domain.reminders import Frequency, ReminderSettings, due_on, parse_settings, reminder_text, slots_between
 from ..domain.workdays import is_working_day
-from ..integrations.idempotency import once
+from ..integrations import idempotency
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
-from ..store.attendance import DynamoAttendanceRepository
-from ..store.employees import EmployeeRepository
-from ..store.job_state import DynamoJobState
-from ..store.reminders import DynamoHolidayOverrides, DynamoReminders
+from ..store.protocols import AttendanceRepository, EmployeeRepository, HolidayOverrides, JobState, ReminderRepository
 
 DISPATCH_JOB = "reminder-dispatch"
 
@@ -25,15 +22,16 @@ DISPATCH_JOB = "reminder-dispatch"
 class ReminderService:
     def __init__(
         self,
-        reminders: DynamoReminders,
-        overrides: DynamoHolidayOverrides,
-        attendance: DynamoAttendanceRepository,
+        reminders: ReminderRepository,
+        overrides: HolidayOverrides,
+        attendance: AttendanceRepository,
         employees: EmployeeRepository,
-        state: DynamoJobState,
+        state: JobState,
         whatsapp: WhatsAppSender,
         *,
         clock: Callable[[], datetime],
         app_url: str,
+        once: idempotency.OnceFactory = idempotency.once,
     ) -> None:
         self._reminders, self._overrides, self._attendance = reminders, overrides, attendance
         self._employees, self._state, self._whatsapp = employees, state, whatsapp

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..domain.accounts import Actor, Role
 from ..domain.attendance import AttendanceDay, local_now
-from ..domain.errors import Conflict, Forbidden, NotFound, ValidationError
+from ..domain.errors import Conflict, Forbidden, NotFound, not_one_of
 from ..domain.identity import is_id, validate_text, validate_version
 from ..domain.reports import (
     STATUS_LABELS,
@@ -30,9 +30,7 @@ from ..domain.reports import (
     require_editable,
     with_history,
 )
-from ..store.attendance import DynamoAttendanceRepository
-from ..store.reports import DayChanged, DynamoReportRepository
-from ..store.templates import DynamoTemplateRepository
+from ..store.protocols import AttendanceRepository, DayChanged, ReportRepository, TemplateRepository
 
 DAY_RETRIES = 3
 
@@ -40,9 +38,9 @@ DAY_RETRIES = 3
 class ReportService:
     def __init__(
         self,
-        reports: DynamoReportRepository,
-        attendance: DynamoAttendanceRepository,
-        templates: DynamoTemplateRepository,
+        reports: ReportRepository,
+        attendance: AttendanceRepository,
+        templates: TemplateRepository,
         *,
         clock: Callable[[], datetime],
         backdate_days: int,
@@ -134,8 +132,8 @@ class ReportService:
             try:
                 status = ReportStatus(str(query["status"]).upper())
             except ValueError:
-                raise ValidationError(
-                    "Status harus SUBMITTED, APPROVED, REJECTED.", code="INVALID_STATUS", details={"field": "status"}
+                raise not_one_of(
+                    "status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status laporan", "INVALID_STATUS"
                 ) from None
         first = parse_day(query["from"], "from") if query.get("from") else None
         last = parse_day(query["to"], "to") if query.get("to") else None

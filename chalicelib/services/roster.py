@@ -16,7 +16,7 @@ from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, PayloadTooLarge, ValidationError
 from ..domain.roster import MAX_ROSTER_ROWS, RowResult, is_blank, map_header, row_to_mapping
 from ..integrations.storage import ObjectStore
-from ..store.employees import EmployeeRepository
+from ..store.protocols import EmployeeRepository
 from .accounts import AccountService
 
 MAX_ROSTER_BYTES = 2 * 1024 * 1024

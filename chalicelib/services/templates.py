@@ -10,12 +10,12 @@ from typing import Any
 from ..domain.accounts import Actor
 from ..domain.errors import BusinessRule, Conflict, NotFound
 from ..domain.identity import is_id, validate_version
-from ..domain.reports import Template, parse_template
-from ..store.templates import MAX_TEMPLATES, DynamoTemplateRepository
+from ..domain.reports import MAX_TEMPLATES, Template, parse_template
+from ..store.protocols import TemplateRepository
 
 
 class TemplateService:
-    def __init__(self, templates: DynamoTemplateRepository) -> None:
+    def __init__(self, templates: TemplateRepository) -> None:
         self._templates = templates
 
     def create(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:

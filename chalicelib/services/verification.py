@@ -29,9 +29,7 @@ from ..domain.reports import (
     parse_day,
     parse_decision,
 )
-from ..store.delegations import DynamoDelegationRepository
-from ..store.employees import EmployeeRepository
-from ..store.reports import DynamoReportRepository
+from ..store.protocols import DelegationRepository, EmployeeRepository, ReportRepository
 from .reports import ReportService
 
 MAX_BULK = 50
@@ -42,9 +40,9 @@ class VerificationService:
     def __init__(
         self,
         reports: ReportService,
-        repository: DynamoReportRepository,
+        repository: ReportRepository,
         employees: EmployeeRepository,
-        delegations: DynamoDelegationRepository,
+        delegations: DelegationRepository,
         *,
         clock: Callable[[], datetime],
     ) -> None:
@@ -55,7 +53,11 @@ class VerificationService:
 
     def queue(self, actor: Actor, for_nip: str | None, cursor: str | None, limit: int) -> dict[str, Any]:
         """What waits for the caller (or, with ``for_nip``, for a supervisor who delegated to them), oldest first."""
-        supervisor = actor.nip if not for_nip or for_nip == actor.nip else self._delegator(actor, for_nip)
+        if not for_nip or for_nip == actor.nip:
+            self._require_verifier(actor)
+            supervisor = actor.nip
+        else:
+            supervisor = self._delegator(actor, for_nip)
         reports, next_cursor = self._repository.pending_for(supervisor, cursor, limit)
         people = self._employees.many({r.nip for r in reports})
         items = []
@@ -113,6 +115,7 @@ class VerificationService:
 
     def bulk_approve(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
         """Approve each listed report or say why not; one failure never stops the others."""
+        self._require_verifier(actor)
         ids = body.get("report_ids")
         if not isinstance(ids, list) or not ids:
             raise ValidationError(
@@ -210,6 +213,17 @@ class VerificationService:
         if report.supervisor_nip and self._holds(actor, report.supervisor_nip):
             return report.supervisor_nip
         raise Forbidden("Hanya atasan langsung (atau penerima delegasinya) yang dapat memverifikasi laporan ini.")
+
+    def _require_verifier(self, actor: Actor) -> None:
+        """Only a supervisor (someone with subordinates) or the holder of a delegation verifies anything."""
+        if self._employees.has_subordinates(actor.nip):
+            return
+        today = self._today(actor)
+        if not any(d.active_on(today) for d in self._delegations.held_by(actor.nip, today)):
+            raise Forbidden(
+                "Hanya atasan langsung atau penerima delegasi yang dapat memverifikasi laporan.",
+                code="NOT_A_VERIFIER",
+            )
 
     def _delegator(self, actor: Actor, delegator_nip: str) -> str:
         if not self._holds(actor, delegator_nip):

@@ -11,6 +11,7 @@ from ..domain.attendance import AttendanceDay, Session
 from ..domain.errors import Conflict
 from .conditions import condition_failed
 from .models import AttendanceItem
+from .protocols import Unit
 
 
 def _hhmm(value: str | None) -> time | None:
@@ -40,10 +41,6 @@ def to_day(item: AttendanceItem) -> AttendanceDay:
         report_counts=counts,
         report_rev=int(item.report_rev or 0),
     )
-
-
-#: (SKPD, satker) an employee belongs to
-Unit = tuple[str, str]
 
 
 def _in_unit(nip: str, day: date, unit: Unit | None) -> list[Any]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from ..domain.audit import AuditEvent, AuditKind
+from ..domain.audit import event_view as event_view  # re-exported: its old home
 from .models import AuditItem
 from .paging import decode_cursor, encode_cursor
 
@@ -26,6 +26,8 @@ def _to_event(item: AuditItem) -> AuditEvent:
 
 
 class DynamoAuditLog:
+    """Implements `AuditLog` (see `protocols.py`)."""
+
     def record(self, events: list[AuditEvent]) -> None:
         with AuditItem.batch_write() as batch:
             for event in events:
@@ -39,13 +41,3 @@ class DynamoAuditLog:
         )
         events = [_to_event(i) for i in result]
         return events, encode_cursor(result.last_evaluated_key, scope)
-
-
-def event_view(event: AuditEvent) -> dict[str, Any]:
-    return {
-        "event_id": event.event_id,
-        "at": event.at.isoformat(),
-        "kind": event.kind.value,
-        "by": event.by,
-        "details": dict(event.details),
-    }

@@ -1,10 +1,9 @@
-"""Employee storage: the repository interface the services use, and its DynamoDB implementation."""
+"""Employee storage in DynamoDB (the interface the services use, `EmployeeRepository`, is in `protocols.py`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Protocol
 
 from pynamodb.exceptions import PutError, UpdateError
 
@@ -14,26 +13,8 @@ from ..domain.identity import TimeZone
 from .conditions import condition_failed
 from .models import EmployeeItem
 from .paging import decode_cursor, encode_cursor
-
-
-class CredentialNotice(Protocol):
-    notice_id: str
-    sealed: str
-
-
-class EmployeeRepository(Protocol):
-    def get(self, nip: str) -> Employee | None: ...
-    def get_by_email(self, email: str) -> Employee | None: ...
-    def add(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
-    def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
-    def has_subordinates(self, nip: str) -> bool: ...
-    def many(self, nips: set[str]) -> dict[str, Employee]: ...
-    def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]: ...
-    def in_skpd(
-        self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
-    ) -> tuple[list[Employee], str | None]: ...
-    def clear_notice(self, nip: str, notice_id: str, version: int) -> None: ...
-
+from .protocols import CredentialNotice
+from .protocols import EmployeeRepository as EmployeeRepository  # re-exported: its old home
 
 #: attributes an update rewrites (never created_at, never the credential notice unless given)
 _MUTABLE = (

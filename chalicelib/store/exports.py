@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from pynamodb.models import Model
 
 from ..domain.accounts import Employee
-from ..domain.exports import ReportLine, dates_between
+from ..domain.exports import ExportJob, ReportLine, dates_between
 from ..domain.reports import ReportStatus
 from ..integrations.aws import bulk_dynamodb
 from .attendance import DynamoAttendanceRepository
@@ -37,11 +37,20 @@ class DynamoExportJobs:
             expires_at=int((now + JOB_RETENTION).timestamp()),
         ).save(ExportJobItem.job_id.does_not_exist())
 
-    def get(self, job_id: str) -> ExportJobItem | None:
+    def get(self, job_id: str) -> ExportJob | None:
         try:
-            return ExportJobItem.get(job_id, consistent_read=True)
+            item = ExportJobItem.get(job_id, consistent_read=True)
         except ExportJobItem.DoesNotExist:
             return None
+        return ExportJob(
+            job_id=item.job_id,
+            owner_nip=item.owner_nip,
+            status=item.status,
+            request=dict(item.request),
+            file_key=item.file_key,
+            file_name=item.file_name,
+            error=item.error,
+        )
 
     def finish(
         self, job_id: str, now: datetime, *, key: str | None = None, name: str | None = None, error: str | None = None

@@ -1,5 +1,8 @@
 """PynamoDB item classes — storage shapes only; domain classes live in `chalicelib.domain`.
 
+Every index is built from `schema.py` (`_index`), the one definition of keys and indexes; a unit test
+checks that each model's keys match it too.
+
 Table names and endpoints are bound lazily by `bind_models()` from the settings, never at import.
 """
 
@@ -18,10 +21,17 @@ from pynamodb.attributes import (
     UTCDateTimeAttribute,
     VersionAttribute,
 )
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import (
+    AllProjection,
+    GlobalSecondaryIndex,
+    IncludeProjection,
+    KeysOnlyProjection,
+    Projection,
+)
 from pynamodb.models import Model
 
 from ..config import Settings
+from .schema import TABLES
 
 
 class _Meta:
@@ -33,25 +43,28 @@ class _Meta:
     max_retry_attempts = 3
 
 
-def _index(name: str) -> type:
-    return type("Meta", (), {"index_name": name, "projection": AllProjection()})
+_KEY_ATTRIBUTES = {"S": UnicodeAttribute, "N": NumberAttribute}
 
 
-class _ByEmail(GlobalSecondaryIndex):
-    Meta = _index("by_email")
-    email = UnicodeAttribute(hash_key=True)
+def _projection(spec: dict[str, Any]) -> Projection:
+    kind = spec["ProjectionType"]
+    if kind == "INCLUDE":
+        return IncludeProjection(list(spec["NonKeyAttributes"]))
+    return KeysOnlyProjection() if kind == "KEYS_ONLY" else AllProjection()
 
 
-class _BySupervisor(GlobalSecondaryIndex):
-    Meta = _index("by_supervisor")
-    supervisor_nip = UnicodeAttribute(hash_key=True)
-    nip = UnicodeAttribute(range_key=True)
-
-
-class _BySkpd(GlobalSecondaryIndex):
-    Meta = _index("by_skpd")
-    skpd_id = UnicodeAttribute(hash_key=True)
-    satker_nip = UnicodeAttribute(range_key=True)
+def _index(table: str, name: str) -> GlobalSecondaryIndex:
+    """The GSI ``name`` of ``table`` built from `schema.TABLES` (keys, their types, projection): one definition."""
+    definition = TABLES[table]
+    spec = next(i for i in definition["GlobalSecondaryIndexes"] if i["IndexName"] == name)
+    types = {a["AttributeName"]: a["AttributeType"] for a in definition["AttributeDefinitions"]}
+    body: dict[str, Any] = {
+        "Meta": type("Meta", (), {"index_name": name, "projection": _projection(spec["Projection"])})
+    }
+    for key in spec["KeySchema"]:
+        attribute = _KEY_ATTRIBUTES[types[key["AttributeName"]]]
+        body[key["AttributeName"]] = attribute(hash_key=key["KeyType"] == "HASH", range_key=key["KeyType"] == "RANGE")
+    return type(f"_{name}", (GlobalSecondaryIndex,), body)()
 
 
 class EmployeeItem(Model):
@@ -79,15 +92,9 @@ class EmployeeItem(Model):
     updated_at = UTCDateTimeAttribute()
     version = VersionAttribute()
 
-    by_email = _ByEmail()
-    by_supervisor = _BySupervisor()
-    by_skpd = _BySkpd()
-
-
-class _ByKind(GlobalSecondaryIndex):
-    Meta = _index("by_kind")
-    kind = UnicodeAttribute(hash_key=True)
-    skpd_id = UnicodeAttribute(range_key=True)
+    by_email = _index("employees", "by_email")
+    by_supervisor = _index("employees", "by_supervisor")
+    by_skpd = _index("employees", "by_skpd")
 
 
 class OrgItem(Model):
@@ -105,13 +112,7 @@ class OrgItem(Model):
     office_radius_m = NumberAttribute(null=True)
     version = VersionAttribute()
 
-    by_kind = _ByKind()
-
-
-class _ByRecipient(GlobalSecondaryIndex):
-    Meta = _index("by_recipient")
-    recipient = UnicodeAttribute(hash_key=True)
-    sent_key = UnicodeAttribute(range_key=True)
+    by_kind = _index("org", "by_kind")
 
 
 class OutboxItem(Model):
@@ -125,7 +126,7 @@ class OutboxItem(Model):
     sent_at = UTCDateTimeAttribute()
     expires_at = NumberAttribute()
 
-    by_recipient = _ByRecipient()
+    by_recipient = _index("outbox", "by_recipient")
 
 
 class SignInGuardItem(Model):
@@ -158,27 +159,11 @@ class AttendanceItem(Model):
     count_approved = NumberAttribute(null=True)
     count_rejected = NumberAttribute(null=True)
     #: keys of the sparse `by_satker_day` index, set by every write that records attendance
-    #: (read in bulk by `store.bulk_reads`, not through PynamoDB)
+    #: (read in bulk by `store.exports`, not through PynamoDB)
     satker_key = UnicodeAttribute(null=True)
     satker_sort = UnicodeAttribute(null=True)
 
-
-class _ByOwner(GlobalSecondaryIndex):
-    Meta = _index("by_owner")
-    owner_nip = UnicodeAttribute(hash_key=True)
-    owner_sort = UnicodeAttribute(range_key=True)
-
-
-class _BySupervisorPending(GlobalSecondaryIndex):
-    Meta = _index("by_supervisor_pending")
-    pending_supervisor = UnicodeAttribute(hash_key=True)
-    pending_since = UnicodeAttribute(range_key=True)
-
-
-class _ByPendingShard(GlobalSecondaryIndex):
-    Meta = _index("by_pending_shard")
-    pending_shard = UnicodeAttribute(hash_key=True)
-    submitted_at = UnicodeAttribute(range_key=True)
+    by_satker_day = _index("attendance", "by_satker_day")
 
 
 class ReportItem(Model):
@@ -219,9 +204,10 @@ class ReportItem(Model):
     satker_sort = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
-    by_owner = _ByOwner()
-    by_supervisor_pending = _BySupervisorPending()
-    by_pending_shard = _ByPendingShard()
+    by_owner = _index("reports", "by_owner")
+    by_supervisor_pending = _index("reports", "by_supervisor_pending")
+    by_pending_shard = _index("reports", "by_pending_shard")
+    by_satker_day = _index("reports", "by_satker_day")  # read in bulk by `store.exports`
 
 
 class TemplateItem(Model):
@@ -238,12 +224,6 @@ class TemplateItem(Model):
     version = VersionAttribute()
 
 
-class _ByDelegate(GlobalSecondaryIndex):
-    Meta = _index("by_delegate")
-    delegate_nip = UnicodeAttribute(hash_key=True)
-    end_day = UnicodeAttribute(range_key=True)
-
-
 class DelegationItem(Model):
     class Meta(_Meta):
         logical_name = "delegations"
@@ -257,7 +237,7 @@ class DelegationItem(Model):
     created_by = UnicodeAttribute(null=True)
     revision = NumberAttribute(null=True)  # only on the supervisor's guard item (see store/delegations.py)
 
-    by_delegate = _ByDelegate()
+    by_delegate = _index("delegations", "by_delegate")
 
 
 class AuditItem(Model):
@@ -271,12 +251,6 @@ class AuditItem(Model):
     details = JSONAttribute(null=True)
 
 
-class _ByDue(GlobalSecondaryIndex):
-    Meta = _index("by_due")
-    due_shard = UnicodeAttribute(hash_key=True)
-    due_at = UnicodeAttribute(range_key=True)
-
-
 class DigestItem(Model):
     class Meta(_Meta):
         logical_name = "digests"
@@ -288,7 +262,7 @@ class DigestItem(Model):
     #: bumped by every new submission, so a sender never clears a digest that became due again
     generation = NumberAttribute(default=0)
 
-    by_due = _ByDue()
+    by_due = _index("digests", "by_due")
 
 
 class UsedLinkItem(Model):
@@ -298,12 +272,6 @@ class UsedLinkItem(Model):
     jti = UnicodeAttribute(hash_key=True)
     used_at = UnicodeAttribute()
     expires_at = NumberAttribute()
-
-
-class _BySlot(GlobalSecondaryIndex):
-    Meta = _index("by_slot")
-    slot_key = UnicodeAttribute(hash_key=True)
-    nip = UnicodeAttribute(range_key=True)
 
 
 class ReminderItem(Model):
@@ -320,7 +288,7 @@ class ReminderItem(Model):
     slot_key = UnicodeAttribute(null=True)
     last_sent_day = UnicodeAttribute(null=True)
 
-    by_slot = _BySlot()
+    by_slot = _index("reminders", "by_slot")
 
 
 class HolidayOverrideItem(Model):
@@ -390,10 +358,17 @@ def transaction_connection() -> Any:
 
 
 def bind_models(cfg: Settings) -> None:
-    """Point every model at its table and endpoint (idempotent)."""
+    """Point every model at its table and endpoint (idempotent).
+
+    PynamoDB 6.1 caches each model's `TableConnection` (its botocore client, endpoint included) in the class
+    attribute ``_connection`` and rebuilds it only when ``Meta.table_name`` changes, so a model bound again
+    to another endpoint under the same table name would keep talking to the old one: forget it on every
+    change. (`transaction_connection()` is cached per region and endpoint already.)
+    """
     for model in ALL_MODELS:
         meta = model.Meta
-        meta.table_name = cfg.table(meta.logical_name)
-        meta.region = cfg.region
-        meta.host = cfg.dynamodb_endpoint
+        bound = (cfg.table(meta.logical_name), cfg.region, cfg.dynamodb_endpoint)
+        if (meta.table_name, meta.region, meta.host) != bound:
+            meta.table_name, meta.region, meta.host = bound
+            model._connection = None
     _Meta.region, _Meta.host = cfg.region, cfg.dynamodb_endpoint

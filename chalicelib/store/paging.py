@@ -1,11 +1,14 @@
 """Opaque cursors for paged queries: DynamoDB's LastEvaluatedKey, signed and bound to the list it pages.
 
-A client can only hand back a cursor the API gave it for the same list (a forged or borrowed one is a
-400, never a DynamoDB error), and cursors expire after a day.
+A cursor is a JWT of the ``cursor`` purpose (`security.tokens.sign_claims`) carrying the key (``k``) and
+the list it pages (``scp``: index and partition). A client can only hand back a cursor the API gave it
+for the same list (a forged or borrowed one is a 400, never a DynamoDB error), and cursors expire after
+a day.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from ..domain.errors import ValidationError
@@ -13,33 +16,33 @@ from ..domain.errors import ValidationError
 CURSOR_TTL_SECONDS = 24 * 3600
 
 
-def encode_cursor(last_key: dict[str, Any] | None, scope: str) -> str | None:
+def encode_cursor(last_key: dict[str, Any] | None, scope: str, now: datetime | None = None) -> str | None:
     """A cursor for the page after ``last_key`` of the list named ``scope`` (index and partition)."""
     if not last_key:
         return None
-    from ..security import signing
+    from ..security import tokens
 
-    return signing.sign(_keys(), _purpose(scope), {"k": last_key}, CURSOR_TTL_SECONDS)
+    return tokens.sign_claims(_keys(), tokens.CURSOR, {"k": last_key, "scp": scope}, CURSOR_TTL_SECONDS, now or _now())
 
 
-def decode_cursor(cursor: str | None, scope: str) -> dict[str, Any] | None:
+def decode_cursor(cursor: str | None, scope: str, now: datetime | None = None) -> dict[str, Any] | None:
     """The start key a cursor of ``scope`` carries; anything else is a 400."""
     if not cursor:
         return None
-    from ..security import signing
+    from ..security import tokens
 
-    payload = signing.verify(_keys(), _purpose(scope), cursor) if len(cursor) <= 4096 else None
-    if payload is None or not isinstance(payload.get("k"), dict):
+    claims = tokens.read_claims(_keys(), tokens.CURSOR, cursor, now or _now())
+    if claims is None or claims.get("scp") != scope or not isinstance(claims.get("k"), dict):
         raise ValidationError(
             "Parameter cursor tidak valid atau kedaluwarsa; muat ulang daftar dari awal.",
             code="INVALID_CURSOR",
             details={"field": "cursor"},
         )
-    return payload["k"]
+    return claims["k"]
 
 
-def _purpose(scope: str) -> str:
-    return f"cursor:{scope}"
+def _now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _keys() -> Any:

@@ -22,6 +22,7 @@ from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, Repo
 from .conditions import condition_failed
 from .models import AttendanceItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
+from .protocols import DayChanged
 
 PENDING_SHARDS = 16
 MAX_LIST_REQUESTS = 4
@@ -32,10 +33,6 @@ _COUNT_ATTR = {
     ReportStatus.REJECTED: AttendanceItem.count_rejected,
 }
 _OWNER_KEYS = ("report_id", "owner_nip", "owner_sort")
-
-
-class DayChanged(Exception):
-    """The day's reports changed since it was read: read again and re-check (the service retries)."""
 
 
 def pending_shard(report_id: str) -> str:
@@ -128,6 +125,8 @@ def to_report(item: ReportItem) -> Report:
 
 
 class DynamoReportRepository:
+    """Implements `ReportRepository` (see `protocols.py`)."""
+
     def get(self, report_id: str) -> Report | None:
         try:
             return to_report(ReportItem.get(report_id, consistent_read=True))
@@ -214,13 +213,11 @@ class DynamoReportRepository:
         """How many wait for ``supervisor_nip`` (a COUNT query: reads grow with what waits, nothing else)."""
         return ReportItem.by_supervisor_pending.count(supervisor_nip)
 
-    def overdue(self, submitted_before: datetime) -> list[Report]:
-        """SUBMITTED reports submitted before the instant, from every shard of the sparse index."""
+    def overdue(self, submitted_by: datetime) -> list[Report]:
+        """SUBMITTED reports submitted at or before the instant, from every shard of the sparse index."""
         found = []
         for shard in range(PENDING_SHARDS):
-            query = ReportItem.by_pending_shard.query(
-                f"P#{shard}", ReportItem.submitted_at < submitted_before.isoformat()
-            )
+            query = ReportItem.by_pending_shard.query(f"P#{shard}", ReportItem.submitted_at <= submitted_by.isoformat())
             found += [to_report(i) for i in query]
         return found
 

@@ -7,11 +7,9 @@ from dataclasses import replace
 from pynamodb.exceptions import DeleteError, PutError
 
 from ..domain.errors import Conflict
-from ..domain.reports import Template
+from ..domain.reports import MAX_TEMPLATES, Template
 from .conditions import condition_failed
 from .models import TemplateItem
-
-MAX_TEMPLATES = 100
 
 
 def _to_template(item: TemplateItem) -> Template:

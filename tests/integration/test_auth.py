@@ -170,5 +170,5 @@ def test_login_input_errors_are_400(http, stack):
     assert http.call("POST", "/auth/login", [1, 2])[1]["code"] == "INVALID_JSON"
     assert http.call("POST", "/auth/login", {"username": 123, "password": "x"})[1]["code"] == "INVALID_TYPE"
     status, body = http.call("POST", "/auth/login", {"username": "198503152010011001"})
-    assert status == 400 and body["code"] == "REQUIRED" and body["details"] == {"field": "password"}
+    assert status == 400 and body["code"] == "REQUIRED" and body["details"] == {"field": "password", "rule": "missing"}
     assert http.call("POST", "/auth/login", raw=b'{"username": "' + b"x" * 70000 + b'"}')[0] == 413

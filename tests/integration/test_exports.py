@@ -129,3 +129,46 @@ def test_an_empty_period_is_a_clear_document(http, office, runner):
     data = _finish(http, runner, token, {"kind": "reports", "format": "pdf", "period": "month", "month": "2025-01"})
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "Tidak ada laporan pada periode ini." in text and "Januari 2025" in text
+
+
+def test_a_recap_of_a_period_not_ended_counts_working_days_up_to_today_and_says_so(http, office, runner):
+    from datetime import date
+
+    from chalicelib.domain.messages import indonesian_date
+
+    day, boss, hr = office["day"], office["tokens"][office["boss"]], office["tokens"][office["hr"]]
+    first = date.fromisoformat(office["period"]["from"])
+    open_period = {"period": "range", "from": first.isoformat(), "to": (day + timedelta(days=10)).isoformat()}
+    so_far = sum(1 for n in range((day - first).days + 1) if is_working_day(first + timedelta(days=n)))
+    note = f"Posisi per {indonesian_date(day)}"
+
+    pdf = _finish(
+        http, runner, boss, {"kind": "recap", "format": "pdf", "scope": {"type": "subordinates"}, **open_period}
+    )
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert note in text and "Pegawai Ekspor 0" in text
+
+    satker = {"kind": "recap", "format": "xlsx", "scope": {"type": "satker", "satker_id": office["skpd"][1]}}
+    sheet = load_workbook(io.BytesIO(_finish(http, runner, hr, {**satker, **open_period})))["Rekap"]
+    line = next(row for row in sheet.iter_rows(min_row=2) if row[1].value == office["staff"][0])
+    # the ten days still to come are not counted as missed: working days up to today, attended 2
+    assert (line[4].value, line[5].value, line[6].value) == (so_far, 2, 2)
+    notes = [c.value for c in sheet["A"] if isinstance(c.value, str) and c.value.startswith("Posisi per")]
+    assert notes == [f"{note}: hari kerja dihitung sampai tanggal ini."]
+
+    ended = load_workbook(io.BytesIO(_finish(http, runner, hr, {**satker, **office["period"]})))["Rekap"]
+    assert not any(isinstance(c.value, str) and c.value.startswith("Posisi per") for c in ended["A"])
+    text = "\n".join(
+        p.extract_text()
+        for p in PdfReader(
+            io.BytesIO(
+                _finish(
+                    http,
+                    runner,
+                    boss,
+                    {"kind": "recap", "format": "pdf", "scope": {"type": "subordinates"}, **office["period"]},
+                )
+            )
+        ).pages
+    )
+    assert "Posisi per" not in text

@@ -182,3 +182,14 @@ def test_the_admin_sets_a_cross_skpd_supervisor_and_it_is_recorded(http, office,
         assert entry["kind"] == "SUPERVISOR_CROSS_SKPD" and entry["by"] == admin_nip, entry
         assert entry["details"]["employee_nip"] == office["boss"] and entry["details"]["supervisor_nip"] == sekda
         assert entry["details"]["supervisor_skpd_id"] == sekda_skpd[0]
+
+
+def test_an_employee_without_staff_or_delegation_has_no_queue(http, office):
+    staff = office["tokens"][office["staff"]]
+    status, body = http.call("GET", "/verification/queue", token=staff)
+    assert (status, body["code"]) == (403, "NOT_A_VERIFIER")
+    status, body = http.call("POST", "/verification/bulk-approve", {"report_ids": ["0" * 32]}, token=staff)
+    assert (status, body["code"]) == (403, "NOT_A_VERIFIER")
+    assert http.call("GET", "/verification/queue", token=office["tokens"][office["boss"]])[0] == 200
+    assert _delegate(http, office, office["staff"])[0] == 201
+    assert http.call("POST", "/verification/bulk-approve", {"report_ids": ["0" * 32]}, token=staff)[0] == 200

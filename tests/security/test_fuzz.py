@@ -1,5 +1,6 @@
 """A bounded fuzz run: schemathesis sends generated requests for every documented operation, over HTTP to the
-local API server, with an employee's, a supervisor's and an operator's token. No answer may be a 5xx.
+local API server, with an employee's, a supervisor's, an operator's and an admin's token. No answer may be a
+5xx, and every JSON answer must be what the served OpenAPI document says (`tests.support.conforms`).
 
 Bounded: a few derandomised examples per operation (``FUZZ_EXAMPLES``), so the run takes a minute or two and
 always tries the same inputs.
@@ -8,9 +9,6 @@ always tries the same inputs.
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,24 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, conforms, report_body, today_wib
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
-
-
-@pytest.fixture(scope="module")
-def server(stack: dict[str, str]) -> Iterator[str]:
-    from devtools.processes import ROOT, free_port, spawn, stop, wait_for_port
-
-    port = free_port()
-    process = spawn(
-        [sys.executable, "-m", "devtools.api_server", str(port)], Path(stack["LOGS"]) / "fuzz-api.log", cwd=ROOT
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop(process)
 
 
 @pytest.fixture(scope="module")
@@ -50,10 +33,11 @@ def tokens(server: str) -> dict[str, str]:
     boss = factory.employee(skpd, name="Atasan Fuzz")
     staff = factory.employee(skpd, supervisor=boss, name="Pegawai Fuzz")
     operator = factory.employee(skpd, roles=("OPERATOR_SKPD",), name="Operator Fuzz")
+    admin = factory.employee(factory.skpd(), roles=("ADMIN",), name="Admin Fuzz")
     attend(staff, today_wib())
     session = requests.Session()
     signed_in = {}
-    for role, nip in (("employee", staff), ("supervisor", boss), ("operator", operator)):
+    for role, nip in (("employee", staff), ("supervisor", boss), ("operator", operator), ("admin", admin)):
         answer = session.post(f"{server}/auth/login", json={"username": nip, "password": "Laporan-Harian-2026"})
         signed_in[role] = answer.json()["token"]
     created = session.post(
@@ -75,6 +59,7 @@ def operations(server: str) -> list[Any]:
 @pytest.mark.parametrize("mode", [GenerationMode.POSITIVE, GenerationMode.NEGATIVE])
 def test_no_request_gets_a_server_error(operations: list[Any], server: str, tokens: dict[str, str], mode: Any) -> None:
     server_errors: list[str] = []
+    drift: list[str] = []
     calls = [0]
     for operation in operations:
 
@@ -90,6 +75,11 @@ def test_no_request_gets_a_server_error(operations: list[Any], server: str, toke
             for role, token in tokens.items():
                 response = case.call(base_url=server, headers={"Authorization": f"Bearer {token}"}, timeout=30)
                 calls[0] += 1
+                if response.headers.get("Content-Type", "").startswith("application/json"):
+                    try:
+                        conforms(case.method, case.formatted_path, response.status_code, response.json())
+                    except AssertionError as exc:
+                        drift.append(f"{role}: {exc}")
                 if response.status_code >= 500:
                     server_errors.append(
                         f"{role} {case.method} {case.formatted_path} {case.query} {case.body!r:.200}"
@@ -102,3 +92,4 @@ def test_no_request_gets_a_server_error(operations: list[Any], server: str, toke
             continue
     assert calls[0] >= len(operations) * len(tokens) // 2, calls  # the run really reached the API
     assert not server_errors, "\n".join(server_errors[:20])
+    assert not drift, "\n".join(dict.fromkeys(drift).keys())

@@ -3,18 +3,31 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from chalicelib.documents import pdf, render
+from chalicelib.documents.document import Column, Document
+from chalicelib.documents.excel import DATE_FORMAT, TIME_FORMAT, workbook_bytes
+from chalicelib.domain.accounts import Employee
 from chalicelib.domain.errors import ValidationError
-from chalicelib.domain.exports import ReportLine, parse_period, recap_row, report_rows, totals, working_days
+from chalicelib.domain.exports import (
+    RecapTally,
+    ReportLine,
+    parse_period,
+    position_date,
+    recap_row,
+    report_rows,
+    totals,
+    working_days,
+)
+from chalicelib.domain.identity import TimeZone
+from chalicelib.domain.messages import indonesian_number
 from chalicelib.domain.reports import ReportStatus
-from chalicelib.exports import pdf
-from chalicelib.exports.document import Column, Document
-from chalicelib.exports.excel import DATE_FORMAT, TIME_FORMAT, workbook_bytes
 
 
 def report(
@@ -163,3 +176,97 @@ def test_a_summary_sheet_comes_first_but_is_written_from_the_rows_after_it():
     )
     assert book.sheetnames == ["Rekap", "Rinci"]
     assert book["Rekap"]["A2"].value == 3 and [c.value for c in book["Rinci"]["A"]] == ["No", 1, 2, 3]
+
+
+def _pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_numbers_are_printed_with_indonesian_separators():
+    assert [indonesian_number(v) for v in (0.75, 4.5, 4.0, 2.333, 11000, 1234.5, 0)] == [
+        "0,75",
+        "4,5",
+        "4",
+        "2,33",
+        "11.000",
+        "1.234,5",
+        "0",
+    ]
+    rows = [
+        report(1, date(2026, 11, 2), ReportStatus.APPROVED, 4, time(8, 0), time(9, 45)),
+        report(2, date(2026, 11, 3), ReportStatus.APPROVED, 5, time(8, 0), time(9, 0)),
+        report(3, date(2026, 11, 4), ReportStatus.APPROVED, 4, time(8, 0), time(8, 30)),
+        report(4, date(2026, 11, 5), ReportStatus.APPROVED, 4, time(8, 0), time(8, 30)),
+    ]
+    dewi = Employee("199001152015032001", "Dewi Lestari", "Perawat", "DINKES", "PKM", "6281234567890", TimeZone.WIB)
+    document = render.employee_document(
+        instansi="Dinas Kesehatan",
+        satker="Puskesmas",
+        period=parse_period("month", {"month": "2026-11"}),
+        employee=dewi,
+        rows=rows,
+        summary=totals(rows),
+        supervisor=None,
+        place="Jakarta",
+        today=date(2026, 11, 30),
+    )
+    text = _pdf_text(render.pdf_bytes(document))
+    assert "Jumlah jam kegiatan" in text and ": 3,75" in text  # 1 h 45 + 1 h + 30 + 30 min
+    assert "Rata-rata nilai" in text and ": 4,25" in text
+    assert "4.25" not in text and "3.75" not in text
+
+    line = recap_row("1", "Dewi", "Perawat", [date(2026, 11, 2)], {date(2026, 11, 2)}, rows)
+    book = load_workbook(io.BytesIO(render.recap_workbook([], lambda: [line], {})))
+    cell = book["Rekap"]["K2"]
+    assert cell.value == 4.25 and cell.number_format == "0.00"  # a number; Excel shows "4,25" per locale
+
+
+def test_a_recap_of_a_period_not_ended_counts_working_days_up_to_today():
+    november = parse_period("month", {"month": "2026-11"})
+    today = date(2026, 11, 25)  # a Wednesday
+    assert position_date(november, today) == today
+    assert position_date(november, date(2026, 11, 30)) is None  # the last day: the whole month counts
+    assert position_date(november, date(2026, 12, 1)) is None
+    so_far = working_days(november, {}, until=position_date(november, today))
+    assert len(working_days(november, {})) == 21 and len(so_far) == 18 and so_far[-1] == today
+    assert working_days(november, {}, until=date(2026, 10, 31)) == []  # a period that has not begun
+    attended = {d for d in so_far if d.day not in (3, 10, 17)}  # 15 days attended, three missed
+    line = recap_row("1", "Dewi", "Perawat", so_far, attended, [])
+    assert (line.working_days, line.days_attended) == (18, 15)
+    tally = RecapTally(so_far, None)
+    list(tally.take([[report(1, date(2026, 11, 24), ReportStatus.SUBMITTED)]]))
+    [row] = tally.rows([("199001152015032001", "Dewi", "Perawat")], {"199001152015032001": attended})
+    assert (row.working_days, row.days_attended, row.days_reported) == (18, 15, 1)
+
+
+def test_a_recap_not_ended_says_as_of_when_in_pdf_and_excel():
+    boss = Employee("197512102000031003", "dr. Andi", "Kepala", "DINKES", "PKM", "6281234567891", TimeZone.WIB)
+    period = parse_period("month", {"month": "2026-11"})
+    line = recap_row("199001152015032001", "Dewi", "Perawat", [date(2026, 11, 2)] * 18, set(), [])
+    for as_of in (date(2026, 11, 25), None):
+        document = render.recap_document(
+            instansi="Dinas Kesehatan",
+            unit="Puskesmas",
+            period=period,
+            reports=[],
+            summary=lambda: [line],
+            names={},
+            signer=boss,
+            place="Jakarta",
+            today=date(2026, 11, 25),
+            as_of=as_of,
+        )
+        text = _pdf_text(render.pdf_bytes(document))
+        assert ("Posisi per 25 November 2026" in text) is (as_of is not None)
+        book = load_workbook(io.BytesIO(render.recap_workbook([], lambda: [line], {}, as_of)))
+        sheet = book["Rekap"]
+        assert sheet.auto_filter.ref == "A1:K2" and sheet["E2"].value == 18
+        notes = [c.value for c in sheet["A"][2:] if c.value]
+        assert notes == (["Posisi per 25 November 2026: hari kerja dihitung sampai tanggal ini."] if as_of else [])
+
+
+def test_emoji_are_drawn_with_the_fallback_font_and_only_unknown_characters_become_question_marks():
+    rows = [["1", "02/11/2026", "Rapat 🙂 selesai 👍", "Koordinasi ✅ lintas 漢 unit", "Disetujui"]]
+    document = _document(rows)
+    text = _pdf_text(pdf.render(replace(document, identity=[("Nama", "Dewi 🙂")])))
+    assert "Rapat 🙂 selesai 👍" in text and "Koordinasi ✅ lintas ? unit" in text and "Dewi 🙂" in text

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.accounts import Employee
 from ..domain.exports import Period, RecapRow, ReportLine
+from ..domain.messages import indonesian_date, indonesian_number
 from . import excel, pdf
 from .document import Column, Document
 
@@ -53,6 +54,16 @@ def pdf_bytes(document: Document) -> bytes:
     return pdf.render(document)
 
 
+def _decimal(value: float | None) -> str:
+    """A rating or an average as printed: "4,25"; "-" when there is none."""
+    return indonesian_number(value) if value else "-"
+
+
+def position_note(as_of: date) -> str:
+    """What a document of a period that has not ended says about its figures."""
+    return f"Posisi per {indonesian_date(as_of)}: hari kerja dihitung sampai tanggal ini."
+
+
 def employee_document(
     *,
     instansi: str,
@@ -80,14 +91,14 @@ def employee_document(
         columns=EMPLOYEE_COLUMNS,
         rows=[[str(n), *_report_texts(r)] for n, r in enumerate(rows, start=1)],
         totals=[
-            ("Jumlah laporan", str(summary["reports"])),
-            ("Jumlah hari dengan laporan", str(summary["days"])),
-            ("Jumlah jam kegiatan", f"{summary['hours']:g}"),
+            ("Jumlah laporan", indonesian_number(summary["reports"])),
+            ("Jumlah hari dengan laporan", indonesian_number(summary["days"])),
+            ("Jumlah jam kegiatan", indonesian_number(summary["hours"])),
             (
                 "Diajukan / Disetujui / Ditolak",
-                f"{by_status['SUBMITTED']} / {by_status['APPROVED']} / {by_status['REJECTED']}",
+                " / ".join(indonesian_number(by_status[s]) for s in ("SUBMITTED", "APPROVED", "REJECTED")),
             ),
-            ("Rata-rata nilai", f"{summary['average_rating']:g}" if summary["average_rating"] else "-"),
+            ("Rata-rata nilai", _decimal(summary["average_rating"])),
         ],
         signer_name=supervisor.name if supervisor else None,
         signer_nip=supervisor.nip if supervisor else None,
@@ -120,10 +131,12 @@ def recap_document(
     signer: Employee,
     place: str,
     today: date,
+    as_of: date | None = None,
 ) -> Document:
     """Summary per employee, signature, then every report of the period in the given order (the details).
 
-    ``reports`` are laid out as they come; ``summary`` is called after the last of them.
+    ``reports`` are laid out as they come; ``summary`` is called after the last of them. ``as_of``: the
+    period has not ended, and working days are counted up to that date.
     """
     details = pdf.lay_out(
         DETAIL_COLUMNS,
@@ -135,7 +148,7 @@ def recap_document(
         satker=unit,
         title="REKAPITULASI LAPORAN KEGIATAN HARIAN",
         period_label=period.label,
-        identity=[("Unit", unit), ("Jumlah pegawai", str(len(lines)))],
+        identity=[("Unit", unit), ("Jumlah pegawai", indonesian_number(len(lines)))],
         columns=RECAP_COLUMNS,
         rows=[
             [
@@ -143,22 +156,33 @@ def recap_document(
                 line.nip,
                 line.name,
                 line.jabatan,
-                str(line.working_days),
-                str(line.days_attended),
-                str(line.days_reported),
-                str(line.submitted),
-                str(line.approved),
-                str(line.rejected),
-                f"{line.average_rating:g}" if line.average_rating else "-",
+                *(
+                    indonesian_number(count)
+                    for count in (
+                        line.working_days,
+                        line.days_attended,
+                        line.days_reported,
+                        line.submitted,
+                        line.approved,
+                        line.rejected,
+                    )
+                ),
+                _decimal(line.average_rating),
             ]
             for n, line in enumerate(lines, start=1)
         ],
-        totals=[("Jumlah laporan", str(sum(line.submitted + line.approved + line.rejected for line in lines)))],
+        totals=[
+            (
+                "Jumlah laporan",
+                indonesian_number(sum(line.submitted + line.approved + line.rejected for line in lines)),
+            )
+        ],
         signer_title="Yang membuat rekap",
         signer_name=signer.name,
         signer_nip=signer.nip,
         place=place,
         printed_on=today,
+        as_of=as_of,
         empty_text="Tidak ada pegawai dalam cakupan rekap ini.",
         sections=[("Rincian laporan kegiatan", DETAIL_COLUMNS, details)],
     )
@@ -198,11 +222,15 @@ def employee_workbook(rows: list[ReportLine]) -> bytes:
 
 
 def recap_workbook(
-    reports: Iterable[ReportLine], summary: Callable[[], list[RecapRow]], names: dict[str, str]
+    reports: Iterable[ReportLine],
+    summary: Callable[[], list[RecapRow]],
+    names: dict[str, str],
+    as_of: date | None = None,
 ) -> bytes:
     """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period, in the given order.
 
-    ``reports`` are written as they come; ``summary`` is called after the last of them.
+    ``reports`` are written as they come; ``summary`` is called after the last of them. ``as_of``: the
+    period has not ended; a note under the recap says so.
     """
     recap_columns = [
         ("No", 6, None),
@@ -236,4 +264,5 @@ def recap_workbook(
 
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]
     report_rows = ([r.nip, names.get(r.nip, ""), *_report_cells(r)] for r in reports)
-    return excel.workbook_bytes([("Rekap", recap_columns, recap_rows), ("Laporan", report_columns, report_rows)])
+    notes = [position_note(as_of)] if as_of else []
+    return excel.workbook_bytes([("Rekap", recap_columns, recap_rows, notes), ("Laporan", report_columns, report_rows)])

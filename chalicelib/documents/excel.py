@@ -4,8 +4,11 @@ openpyxl's write-only mode took 2.4-2.6 s for the 11,000-row recap sheet alone o
 benchmark machine, which left nothing of the 3 s budget for reading the month from DynamoDB; this
 writer takes a fraction of that and keeps memory flat (rows are compressed as they come).
 Everything a recap needs and nothing more: inline strings, numbers, dates and times as serial
-numbers with a number format, a bold shaded header row that stays frozen, an auto-filter and
-column widths. openpyxl reads every file back in the tests.
+numbers with a number format, a bold shaded header row that stays frozen, an auto-filter, column
+widths, and notes below a table. openpyxl reads every file back in the tests.
+
+Numbers stay numbers: a number format (``0.00``) is stored in Excel's neutral notation and shown by
+Excel with the reader's own separators ("4,50" on an Indonesian system).
 """
 
 from __future__ import annotations
@@ -24,6 +27,11 @@ TIME_FORMAT = "HH:MM"
 #: (header, width, number format or None)
 Column = tuple[str, float, str | None]
 Rows = Iterable[Sequence[Any]]
+#: (title, columns, rows) or (title, columns, rows, notes): notes are lines of text below the table
+Sheet = (
+    tuple[str, Sequence[Column], Rows | Callable[[], Rows]]
+    | tuple[str, Sequence[Column], Rows | Callable[[], Rows], Sequence[str]]
+)
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -36,23 +44,24 @@ _HEADER_STYLE = 1  # cellXfs index of the bold shaded header; number formats fol
 _MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 
 
-def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Column], Rows | Callable[[], Rows]]]) -> bytes:
-    """One sheet per (title, columns, rows), in that order.
+def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
+    """One sheet per (title, columns, rows[, notes]), in that order.
 
     Rows given as a function are asked for after the other sheets are written, so a summary sheet can
-    come first in the workbook yet be computed from the rows streamed into the sheets after it.
+    come first in the workbook yet be computed from the rows streamed into the sheets after it. Notes
+    follow the table after an empty row, outside its filter.
     """
-    formats = sorted({fmt for _, columns, _ in sheets for _, _, fmt in columns if fmt})
+    formats = sorted({fmt for sheet in sheets for _, _, fmt in sheet[1] if fmt})
     style_of = {fmt: _HEADER_STYLE + 1 + n for n, fmt in enumerate(formats)}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as package:
         ranges = {}
         order = sorted(range(len(sheets)), key=lambda n: callable(sheets[n][2]))
         for n in order:
-            _, columns, rows = sheets[n]
+            columns, rows, notes = sheets[n][1], sheets[n][2], sheets[n][3] if len(sheets[n]) > 3 else ()
             with package.open(f"xl/worksheets/sheet{n + 1}.xml", "w") as out:
-                ranges[n] = _write_sheet(out, columns, rows() if callable(rows) else rows, style_of)
-        titles = [title[:31] for title, _, _ in sheets]
+                ranges[n] = _write_sheet(out, columns, rows() if callable(rows) else rows, style_of, notes)
+        titles = [sheet[0][:31] for sheet in sheets]
         package.writestr("[Content_Types].xml", _content_types(len(sheets)))
         package.writestr("_rels/.rels", _package_rels())
         package.writestr("xl/workbook.xml", _workbook(titles, [ranges[n] for n in range(len(sheets))]))
@@ -61,7 +70,9 @@ def workbook_bytes(sheets: Sequence[tuple[str, Sequence[Column], Rows | Callable
     return buffer.getvalue()
 
 
-def _write_sheet(out: Any, columns: Sequence[Column], rows: Rows, style_of: dict[str, int]) -> str:
+def _write_sheet(
+    out: Any, columns: Sequence[Column], rows: Rows, style_of: dict[str, int], notes: Sequence[str] = ()
+) -> str:
     """Write one worksheet part; return its table range ("A1:K11001")."""
     last_column = _column_name(len(columns))
     widths = "".join(
@@ -92,8 +103,10 @@ def _write_sheet(out: Any, columns: Sequence[Column], rows: Rows, style_of: dict
         if len(chunk) == 500:
             out.write("".join(chunk).encode())
             chunk.clear()
-    out.write("".join(chunk).encode())
     table = f"A1:{last_column}{number}"
+    for line, text in enumerate(notes, start=number + 2):
+        chunk.append(f'<row r="{line}">{_cell(f"A{line}", text, "")}</row>')
+    out.write("".join(chunk).encode())
     out.write(f'</sheetData><autoFilter ref="{table}"/></worksheet>'.encode())
     return table
 

@@ -1,12 +1,13 @@
-"""In-memory twin of the employee repository: same contract, no I/O (unit tests, quick experiments)."""
+"""In-memory twin of `DynamoEmployeeRepository`."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..domain.accounts import Employee
-from ..domain.errors import Conflict
-from .employees import CredentialNotice
+from ...domain.accounts import Employee
+from ...domain.errors import Conflict
+from ..protocols import CredentialNotice
+from .paging import page
 
 
 class InMemoryEmployeeRepository:
@@ -40,17 +41,17 @@ class InMemoryEmployeeRepository:
         return any(e.supervisor_nip == nip for e in self._items.values())
 
     def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]:
-        return _page(
-            sorted((e for e in self._items.values() if e.supervisor_nip == nip), key=lambda e: e.nip), cursor, limit
-        )
+        staff = (e for e in self._items.values() if e.supervisor_nip == nip)
+        return page(staff, lambda e: e.nip, cursor, limit, f"employees.by_supervisor:{nip}")
 
     def in_skpd(
         self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
     ) -> tuple[list[Employee], str | None]:
-        matches = [
+        matches = (
             e for e in self._items.values() if e.skpd_id == skpd_id and (satker_id is None or e.satker_id == satker_id)
-        ]
-        return _page(sorted(matches, key=lambda e: (e.satker_id, e.nip)), cursor, limit)
+        )
+        scope = f"employees.by_skpd:{skpd_id}:{satker_id or ''}"
+        return page(matches, lambda e: f"SATKER#{e.satker_id}#{e.nip}", cursor, limit, scope)
 
     def clear_notice(self, nip: str, notice_id: str, version: int) -> None:
         if nip in self.notices and self.notices[nip].notice_id == notice_id:
@@ -61,9 +62,3 @@ class InMemoryEmployeeRepository:
         if notice is not None:
             self.notices[employee.nip] = notice
         return employee
-
-
-def _page(items: list[Employee], cursor: str | None, limit: int) -> tuple[list[Employee], str | None]:
-    start = int(cursor) if cursor and cursor.isdigit() else 0
-    chunk = items[start : start + limit]
-    return chunk, str(start + limit) if start + limit < len(items) else None

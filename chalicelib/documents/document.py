@@ -33,6 +33,8 @@ class Document:
     signer_nip: str | None = None
     place: str = ""
     printed_on: date | None = None
+    #: the date the figures stand at, for a period that has not ended yet ("Posisi per ...")
+    as_of: date | None = None
     empty_text: str = "Tidak ada laporan pada periode ini."
     #: further tables after the main one: (section title, columns, rows laid out by `pdf.lay_out`)
     sections: list[tuple[str, list[Column], list[LaidOutRow]]] = field(default_factory=list)

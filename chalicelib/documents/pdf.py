@@ -1,25 +1,29 @@
 """Official-looking PDF with a table laid out by hand: fpdf2's table() is too slow for 11,000 wrapped rows.
 
-Lines are wrapped with the font's own glyph widths (cached per character), drawn with `text()`,
-and a row taller than what is left of a page continues on the next one under a repeated header.
-Characters the shipped font lacks (emoji and the like) become "?" instead of failing.
+Lines are wrapped with the font's own glyph widths (cached per character), written as content-stream
+operators (`fpdf_raw.RawPdf`, the one place that touches fpdf2's internals), and a row taller than
+what is left of a page continues on the next one under a repeated header.
+Emoji the shipped DejaVu Sans lacks are drawn with Noto Emoji (monochrome, also shipped); characters
+neither font has become "?" in the table instead of failing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from fpdf import FPDF
-from fpdf.enums import PDFResourceType
-from fpdf.util import escape_parens
 
 from ..domain.messages import indonesian_date
 from .document import Column, Document, LaidOutRow
+from .fpdf_raw import RawFont, RawPdf
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 FONT = "DejaVu"
+#: fallback for what DejaVu Sans lacks (emoji); text fpdf2 writes itself falls back to it too
+EMOJI_FONT = "NotoEmoji"
 BODY_PT, TABLE_PT, HEADER_PT = 9, 7.5, 12
 LINE_MM = 3.4
 HEADER_ROW_MM = 6
@@ -35,6 +39,9 @@ class _Pdf(FPDF):
         self.set_margins(MARGIN_MM, MARGIN_MM, MARGIN_MM)
         self.add_font(FONT, "", str(FONT_DIR / "DejaVuSans.ttf"))
         self.add_font(FONT, "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.add_font(EMOJI_FONT, "", str(FONT_DIR / "NotoEmoji.ttf"))
+        self.set_fallback_fonts([EMOJI_FONT], exact_match=False)
+        self.raw = RawPdf(self)
         self.footer_text = ""
 
     def footer(self) -> None:
@@ -43,49 +50,41 @@ class _Pdf(FPDF):
         self.cell(0, 4, f"{self.footer_text}  ·  Halaman {self.page_no()}/{{nb_pages}}", align="R")
 
 
-class _GlyphMap(dict):
-    """Code point → character of the font subset, picked on first use (a `str.translate` table)."""
-
-    def __init__(self, font: object) -> None:
-        super().__init__()
-        self._subset = font.subset
-
-    def __missing__(self, code: int) -> str:
-        mapped = self._subset.pick(code)
-        self[code] = value = chr(mapped) if mapped is not None else ""
-        return value
-
-
 class _Measure:
-    """Glyph widths of one font size, cached per character and per word."""
+    """Glyph widths of one font size, cached per character and per word; text as operators in that font."""
 
-    def __init__(self, pdf: FPDF) -> None:
-        font = pdf.current_font
+    def __init__(self, font: RawFont, fallback: RawFont) -> None:
+        self.font, self.fallback = font, fallback
         #: the text state operator selecting this font and size
-        self.select = f"/F{font.i} {pdf.font_size_pt:.2f} Tf"
-        self.font_id = font.i
-        self._cw = font.cw
-        self._cmap = font.cmap
-        self._scale = pdf.font_size_pt / 1000 / pdf.k
+        self.select = font.select
         self._chars: dict[str, float] = {}
         self._words: dict[str, float] = {}
         self._replace: dict[int, str] = {}
-        self._glyphs = _GlyphMap(font)
+        #: characters the font lacks and the fallback has: written in the fallback font
+        self.in_fallback = frozenset(chr(code) for code in fallback.code_points() - font.code_points())
 
     def clean(self, text: str) -> str:
-        """The text with characters the font lacks replaced by "?"."""
+        """The text with characters neither font has replaced by "?"."""
         if text.isascii():
             return text
-        cmap, replace = self._cmap, self._replace
+        font, replace, in_fallback = self.font, self._replace, self.in_fallback
         for ch in set(text):
             code = ord(ch)
-            if code > 127 and code not in cmap and ch not in "\n\t":
+            if code > 127 and not font.covers(code) and ch not in in_fallback and ch not in "\n\t":
                 replace[code] = "?"
         return text.translate(replace)
 
-    def encode(self, text: str) -> str:
-        """The PDF string operand of ``text`` in the font's subset (as fpdf2's own text() writes it)."""
-        return "(" + escape_parens(text.translate(self._glyphs).encode("utf-16-be").decode("latin-1")) + ")"
+    def show(self, text: str) -> str:
+        """The operators showing ``text`` at the current text position, runs of emoji in the fallback font."""
+        if text.isascii() or self.in_fallback.isdisjoint(text):
+            return f"{self.font.encode(text)} Tj"
+        ops = []
+        for fallback, run in groupby(text, key=self.in_fallback.__contains__):
+            if fallback:
+                ops.append(f"{self.fallback.select} {self.fallback.encode(''.join(run))} Tj {self.select}")
+            else:
+                ops.append(f"{self.font.encode(''.join(run))} Tj")
+        return " ".join(ops)
 
     def width(self, text: str) -> float:
         found = self._words.get(text)
@@ -95,7 +94,7 @@ class _Measure:
             for ch in text:
                 w = chars.get(ch)
                 if w is None:
-                    w = chars[ch] = self._cw[ord(ch)] * self._scale
+                    w = chars[ch] = (self.fallback if ch in self.in_fallback else self.font).char_width(ch)
                 found += w
             if len(self._words) < 200_000:
                 self._words[text] = found
@@ -137,12 +136,11 @@ class _Measure:
 def _table_measure() -> _Measure:
     """Glyph widths of the table font, for laying rows out before (or without) a document."""
     pdf = _Pdf()
-    pdf.set_font(FONT, "", TABLE_PT)
-    return _Measure(pdf)
+    return _Measure(pdf.raw.font(FONT, "", TABLE_PT), pdf.raw.font(EMOJI_FONT, "", TABLE_PT))
 
 
 def lay_out(columns: list[Column], rows: Iterable[list[str]]) -> list[LaidOutRow]:
-    """Each row as the lines of its cells: text the font lacks replaced, wrapping columns wrapped.
+    """Each row as the lines of its cells: text neither font has replaced, wrapping columns wrapped.
 
     The costly part of a table; done apart from drawing so it can run while rows still stream in.
     """
@@ -186,6 +184,8 @@ def _heading(pdf: _Pdf, doc: Document) -> None:
     pdf.cell(0, 6, doc.title, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "", BODY_PT)
     pdf.cell(0, 5, f"Periode: {doc.period_label}", align="C", new_x="LMARGIN", new_y="NEXT")
+    if doc.as_of is not None:
+        pdf.cell(0, 5, f"Posisi per {indonesian_date(doc.as_of)}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for label, value in doc.identity:
         pdf.cell(30, 5, label)
@@ -194,19 +194,19 @@ def _heading(pdf: _Pdf, doc: Document) -> None:
 
 
 class _Fonts:
-    """Measures of the table's regular and bold fonts."""
+    """Measures of the table's regular and bold fonts (emoji in both: the one fallback), and their resources."""
 
-    def __init__(self, pdf: FPDF) -> None:
-        pdf.set_font(FONT, "B", TABLE_PT)
-        self.bold = _Measure(pdf)
-        pdf.set_font(FONT, "", TABLE_PT)
-        self.regular = _Measure(pdf)
+    def __init__(self, pdf: _Pdf) -> None:
+        emoji = pdf.raw.font(EMOJI_FONT, "", TABLE_PT)
+        self.bold = _Measure(pdf.raw.font(FONT, "B", TABLE_PT), emoji)
+        self.regular = _Measure(pdf.raw.font(FONT, "", TABLE_PT), emoji)
+        self.all = (self.bold.font, self.regular.font, emoji)
+        pdf.set_font(FONT, "", TABLE_PT)  # for the empty table's cell
 
 
 def _header_row(pdf: _Pdf, columns: list[Column], fonts: _Fonts, total_w: float) -> None:
     """Column titles, bold and centred on a shaded band, drawn into the page like the rows."""
-    for measure in (fonts.bold, fonts.regular):
-        pdf._resource_catalog.add(PDFResourceType.FONT, measure.font_id, pdf.page)
+    pdf.raw.use_fonts(*fonts.all)
     k, page_h, top = pdf.k, pdf.h, pdf.get_y()
     y0, y1 = (page_h - top) * k, (page_h - top - HEADER_ROW_MM) * k
     baseline = (page_h - top - HEADER_ROW_MM / 2 - 0.35 * TABLE_PT / k) * k
@@ -216,9 +216,9 @@ def _header_row(pdf: _Pdf, columns: list[Column], fonts: _Fonts, total_w: float)
     for column in columns:
         ops.append(f"{x * k:.2f} {y0:.2f} m {x * k:.2f} {y1:.2f} l S")
         offset = (column.width_mm - fonts.bold.width(column.title)) / 2
-        texts.append(f"1 0 0 1 {(x + offset) * k:.2f} {baseline:.2f} Tm {fonts.bold.encode(column.title)} Tj")
+        texts.append(f"1 0 0 1 {(x + offset) * k:.2f} {baseline:.2f} Tm {fonts.bold.show(column.title)}")
         x += column.width_mm
-    pdf._out(" ".join([*ops, *texts, "ET Q"]))
+    pdf.raw.write(" ".join([*ops, *texts, "ET Q"]))
     pdf.set_y(top + HEADER_ROW_MM)
 
 
@@ -263,6 +263,7 @@ def _draw_row(
     ops = [f"q 0 g BT {measure.select}"]
     rules = []
     x = MARGIN_MM
+    encode, in_fallback = measure.font.encode, measure.in_fallback  # the common case without a call to show()
     for lines, column in zip(cells, columns, strict=True):
         for n, line in enumerate(lines[start : start + count]):
             if not line:
@@ -273,15 +274,16 @@ def _draw_row(
             elif column.align == "R":
                 offset = column.width_mm - PAD_MM - measure.width(line)
             y = top + PAD_MM + (n + 0.75) * LINE_MM
-            ops.append(f"1 0 0 1 {(x + offset) * k:.2f} {(page_h - y) * k:.2f} Tm {measure.encode(line)} Tj")
+            shown = f"{encode(line)} Tj" if line.isascii() or in_fallback.isdisjoint(line) else measure.show(line)
+            ops.append(f"1 0 0 1 {(x + offset) * k:.2f} {(page_h - y) * k:.2f} Tm {shown}")
         rules.append(f"{x * k:.2f} {(page_h - top) * k:.2f} m {x * k:.2f} {(page_h - top - height) * k:.2f} l")
         x += column.width_mm
     rules.append(f"{x * k:.2f} {(page_h - top) * k:.2f} m {x * k:.2f} {(page_h - top - height) * k:.2f} l")
     bottom_y = (page_h - top - height) * k
     rules.append(f"{MARGIN_MM * k:.2f} {bottom_y:.2f} m {(MARGIN_MM + total_w) * k:.2f} {bottom_y:.2f} l S")
     ops.append("ET Q")
-    pdf._out(" ".join(ops))
-    pdf._out(" ".join(rules))
+    pdf.raw.write(" ".join(ops))
+    pdf.raw.write(" ".join(rules))
     pdf.set_y(top + height)
 
 

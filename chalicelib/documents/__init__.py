@@ -1,0 +1,1 @@
+"""Documents rendered from exports (PDF with fpdf2, Excel as SpreadsheetML). Imported only by the export worker."""

@@ -1,1 +1,0 @@
-"""File renderers of exports (PDF with fpdf2, Excel as SpreadsheetML). Imported only by the export worker."""

@@ -1,0 +1,23 @@
+"""The declared request and response models of the HTTP API (pydantic v2, imported only when needed).
+
+Routes name their models (``body="ReportInput"``); `resolve` finds them here. The OpenAPI document
+and the validation of every request come from these classes.
+"""
+
+from __future__ import annotations
+
+from .accounts import *  # noqa: F403
+from .base import Error
+from .exports import *  # noqa: F403
+from .work import *  # noqa: F403
+
+
+def resolve(name: str) -> type:
+    """The model called ``name``."""
+    found = globals().get(name)
+    if not isinstance(found, type):
+        raise LookupError(f"no declared model {name!r} in chalicelib.schemas")
+    return found
+
+
+__all__ = ["Error", "resolve"]

@@ -1,0 +1,227 @@
+"""Building blocks of the declared payloads: strict request bodies, query models, documented responses.
+
+A request model says shape, types, lengths, formats and enums — nothing more; the business rules stay
+in `chalicelib.domain`. Where the domain already has a validator with its own error code (a NIP, a
+date, a WhatsApp number, an enum with a code such as ``INVALID_PERIOD``), the model calls it, so a
+client sees one code for one mistake wherever it is caught. Every string anywhere in a request is
+refused when it holds C0/C1 control characters other than newline and tab.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic import ValidationError as PydanticError
+
+from ..domain.errors import ValidationError
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_TYPE_NAMES = {
+    "string_type": "teks",
+    "int_type": "bilangan bulat",
+    "bool_type": "boolean",
+    "float_type": "angka",
+    "list_type": "daftar",
+    "dict_type": "objek",
+    "model_type": "objek",
+    "model_attributes_type": "objek",
+}
+
+
+class Body(BaseModel):
+    """A JSON request body: strict types (no ``"1"`` for 1, no ``true`` for 1), unknown fields ignored."""
+
+    model_config = ConfigDict(strict=True, extra="ignore")
+
+    @model_validator(mode="after")
+    def _no_control_characters(self) -> Body:
+        for name, value in self:
+            _refuse_control(value, name)
+        return self
+
+
+class Query(BaseModel):
+    """Query-string parameters (all arrive as text; numbers are parsed)."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="after")
+    def _no_control_characters(self) -> Query:
+        for name, value in self:
+            _refuse_control(value, name)
+        return self
+
+
+class Out(BaseModel):
+    """A documented response (the API builds it as a dict; tests check each one against the document)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Error(Out):
+    """Every refusal: a stable code, a Bahasa Indonesia message, and details such as the field concerned."""
+
+    code: str = Field(examples=["VALIDATION_ERROR"])
+    message: str = Field(description="Bahasa Indonesia, for people")
+    details: dict[str, Any]
+
+
+def _refuse_control(value: Any, field: str) -> None:
+    if isinstance(value, str):
+        if _CONTROL.search(value):
+            raise ValidationError(
+                f"Kolom '{field}' memuat karakter kontrol yang tidak diizinkan.",
+                code="CONTROL_CHARACTERS",
+                details={"field": field},
+            )
+    elif isinstance(value, BaseModel):
+        for name, inner in value:
+            _refuse_control(inner, f"{field}.{name}")
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            _refuse_control(key, field)
+            _refuse_control(inner, f"{field}.{key}")
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            _refuse_control(inner, field)
+
+
+# -- field types ------------------------------------------------------------------------------------
+
+
+def text(max_length: int, *, required: bool = False, **schema: Any) -> Any:
+    """A string of at most ``max_length`` characters (documented; checked before the domain sees it)."""
+    return Annotated[StrictStr, Field(max_length=max_length, min_length=1 if required else 0, **schema)]
+
+
+def checked(check: Callable[[str, str], object], json_schema: dict[str, Any]) -> Any:
+    """A string that a domain validator accepts (its own error code), documented as ``json_schema``."""
+
+    def run(value: str, info: ValidationInfo) -> str:
+        check(value, info.field_name or "")
+        return value
+
+    return Annotated[StrictStr, AfterValidator(run), WithJsonSchema(json_schema)]
+
+
+def choice(*values: str, code: str, description: str | None = None) -> Any:
+    """One of ``values`` (any case, as the domain reads them); anything else is ``code`` with the accepted values
+    in ``details``, so messages never put English words into an Indonesian sentence."""
+
+    accepted = {v.upper() for v in values}
+
+    def run(value: object, info: ValidationInfo) -> object:
+        if not isinstance(value, str) or value.upper() not in accepted:
+            field = info.field_name or ""
+            raise ValidationError(
+                f"Nilai kolom '{field}' tidak dikenal; pilih salah satu nilai yang diizinkan.",
+                code=code,
+                details={"field": field, "allowed": list(values)},
+            )
+        return value
+
+    schema: dict[str, Any] = {"type": "string", "enum": list(values)}
+    if description:
+        schema["description"] = description
+    return Annotated[str, BeforeValidator(run), WithJsonSchema(schema)]
+
+
+def whole(low: int, high: int, *, code: str, what: str) -> Any:
+    """A whole number from ``low`` to ``high``: another type is ``INVALID_TYPE``, another number ``code``."""
+
+    def run(value: object, info: ValidationInfo) -> object:
+        field = info.field_name or ""
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValidationError(
+                f"Kolom '{field}' harus berupa bilangan bulat.", code="INVALID_TYPE", details={"field": field}
+            )
+        if not low <= value <= high:
+            raise ValidationError(f"{what} harus {low}-{high}.", code=code, details={"field": field})
+        return value
+
+    return Annotated[int, BeforeValidator(run), WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+
+
+Number = Annotated[StrictFloat | StrictInt, WithJsonSchema({"type": "number"})]
+Version = Annotated[StrictInt, Field(ge=1, description="the version last read (optimistic locking)")]
+Flag = StrictBool
+
+
+def page_limit(maximum: int = 100) -> Any:
+    """``limit`` of a paged list: a whole number 1-``maximum``, else ``INVALID_LIMIT``."""
+
+    def run(value: object) -> int:
+        text_value = str(value)
+        if not text_value.isdigit() or not 1 <= int(text_value) <= maximum:
+            raise ValidationError(
+                f"Parameter limit harus bilangan 1-{maximum}.", code="INVALID_LIMIT", details={"field": "limit"}
+            )
+        return int(text_value)
+
+    return Annotated[int, BeforeValidator(run), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": maximum})]
+
+
+# -- turning a model's refusal into the error shape --------------------------------------------------
+
+
+def validate(model: type[BaseModel], data: Any) -> BaseModel:
+    """``data`` checked against ``model``; a refusal becomes one `ValidationError` naming the field and rule."""
+    try:
+        return model.model_validate(data)
+    except PydanticError as exc:
+        raise _translate(exc.errors(include_url=False, include_input=False)) from None
+
+
+def _translate(errors: list[Any]) -> ValidationError:
+    first = errors[0]
+    field = ".".join(str(p) for p in first["loc"] if not str(p).endswith(("_type", "float", "int", "str", "bool")))
+    field = field or "body"
+    kind, ctx = first["type"], first.get("ctx") or {}
+    details: dict[str, Any] = {"field": field, "rule": kind}
+    if kind == "missing" or (kind == "string_too_short" and ctx.get("min_length") == 1):
+        return ValidationError(f"Kolom '{field}' wajib diisi.", code="REQUIRED", details=details)
+    if kind in _TYPE_NAMES:
+        names = [
+            _TYPE_NAMES[e["type"]]
+            for e in errors
+            if e["type"] in _TYPE_NAMES and str(e["loc"][0]) == str(first["loc"][0])
+        ]
+        expected = " atau ".join(dict.fromkeys(names))
+        return ValidationError(f"Kolom '{field}' harus berupa {expected}.", code="INVALID_TYPE", details=details)
+    if kind == "string_too_long":
+        limit = ctx.get("max_length")
+        return ValidationError(
+            f"Kolom '{field}' paling banyak {limit} karakter.", code="TOO_LONG", details={**details, "max": limit}
+        )
+    if kind == "too_long":
+        limit = ctx.get("max_length")
+        return ValidationError(
+            f"Kolom '{field}' paling banyak berisi {limit} item.",
+            code="TOO_MANY_ITEMS",
+            details={**details, "max": limit},
+        )
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        return ValidationError(
+            f"Nilai kolom '{field}' di luar batas yang diizinkan.",
+            code="OUT_OF_RANGE",
+            details={**details, **{k: str(v) for k, v in ctx.items()}},
+        )
+    if kind == "literal_error":
+        return ValidationError(f"Nilai kolom '{field}' tidak dikenal.", code="INVALID_VALUE", details=details)
+    return ValidationError(f"Kolom '{field}' tidak valid.", details=details)

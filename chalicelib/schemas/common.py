@@ -1,0 +1,61 @@
+"""Field types shared by several areas: identities, dates, times, pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from ..domain.errors import ValidationError
+from ..domain.identity import normalise_email, normalise_whatsapp, parse_time_zone, validate_code, validate_nip
+from ..domain.reports import parse_day, parse_month, parse_time
+from .base import Out, checked, text
+
+Nip = checked(validate_nip, {"type": "string", "pattern": "^[0-9]{18}$", "examples": ["198503152010011001"]})
+Code = checked(validate_code, {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"})
+Day = checked(parse_day, {"type": "string", "format": "date", "description": "YYYY-MM-DD, 2000-2100"})
+Month = checked(parse_month, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "examples": ["2026-11"]})
+ClockTime = checked(parse_time, {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "examples": ["08:00"]})
+Zone = checked(parse_time_zone, {"type": "string", "enum": ["WIB", "WITA", "WIT"]})
+WhatsApp = checked(
+    normalise_whatsapp,
+    {"type": "string", "description": "08…, +62… or 62…; stored as 62…", "examples": ["081234567890"]},
+)
+Email = checked(normalise_email, {"type": "string", "format": "email"})
+Cursor = checked(
+    lambda value, _field: _cursor_length(value),
+    {"type": "string", "maxLength": 4096, "description": "the next_cursor of the previous page"},
+)
+Id = text(32, pattern="^[0-9a-f]{32}$", description="an id this service made")
+
+#: how path parameters look, by name (any other is an `Id`); `handlers.api` checks them with the same rules
+PATH_PARAMETERS: dict[str, Any] = {
+    "nip": Nip,
+    "skpd_id": Code,
+    "satker_id": Code,
+    "day": Day,
+    "token": text(2048, description="the signed link from the e-mail"),
+    "import_id": text(64, pattern="^[A-Za-z0-9]+$"),
+}
+ZONES = ["WIB", "WITA", "WIT"]
+
+
+def _cursor_length(value: str) -> None:
+    """A cursor is opaque: one too long to be ours is refused like any other foreign cursor."""
+    if len(value) > 4096:
+        raise ValidationError(
+            "Parameter cursor tidak valid atau kedaluwarsa; muat ulang daftar dari awal.",
+            code="INVALID_CURSOR",
+            details={"field": "cursor"},
+        )
+
+
+def page_of(item: type[Out], name: str) -> type[Out]:
+    """A page of ``item``: ``items`` and the cursor of the next page (null on the last)."""
+    from pydantic import create_model
+
+    return create_model(name, __base__=Out, items=(list[item], ...), next_cursor=(str | None, None))
+
+
+def zone_field() -> Any:
+    return Field(json_schema_extra={"enum": ZONES})

@@ -1,0 +1,309 @@
+"""The daily work: attendance, reports and their evidence, templates, verification, delegation, reminders."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, StrictStr
+
+from ..domain.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
+from ..domain.reports import MAX_DESCRIPTION, MAX_NOTE, MAX_OUTPUT, MAX_TITLE
+from .base import Body, Flag, Number, Out, Query, Version, choice, page_limit, text, whole
+from .common import ClockTime, Cursor, Day, Month, Nip, page_of
+
+ZoneName = Literal["WIB", "WITA", "WIT"]
+StatusName = Literal["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"]
+
+# -- attendance ---------------------------------------------------------------------------------------
+
+
+class CheckIn(Body):
+    session: choice("PAGI", "SORE", code="INVALID_SESSION", description="PAGI: check-in, SORE: check-out")  # type: ignore[valid-type]
+    latitude: Number | None = None
+    longitude: Number | None = None
+
+
+class CheckInResult(Out):
+    date: str = Field(json_schema_extra={"format": "date"})
+    session: str
+    time: str = Field(examples=["07:31"])
+    timezone: ZoneName
+    distance_m: int | None = None
+
+
+class CalendarQuery(Query):
+    month: Month | None = None
+
+
+class ReportCounts(Out):
+    SUBMITTED: int = 0
+    APPROVED: int = 0
+    REJECTED: int = 0
+
+
+class CalendarDay(Out):
+    date: str = Field(json_schema_extra={"format": "date"})
+    weekend: bool
+    holiday: str | None = Field(description="Indonesian name, cuti bersama included")
+    working_day: bool
+    attended: bool
+    sources: list[Literal["SYNC", "NATIVE", "COMPLAINT"]]
+    check_in: str | None
+    check_out: str | None
+    reports: ReportCounts
+
+
+class Calendar(Out):
+    month: str = Field(examples=["2026-11"])
+    timezone: ZoneName
+    days: list[CalendarDay]
+
+
+# -- reports ------------------------------------------------------------------------------------------
+
+
+class ReportFields(Body):
+    """What an employee writes in a report (every field optional here: a template may fill them)."""
+
+    date: Day | None = None
+    start_time: ClockTime | None = None
+    end_time: ClockTime | None = None
+    title: text(MAX_TITLE) | None = None  # type: ignore[valid-type]
+    description: text(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
+    output: text(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
+    rhk_id: text(64) | None = None  # type: ignore[valid-type]
+
+
+class ReportInput(ReportFields):
+    template_id: text(64) | None = Field(None, description="fills title, description, output; end = start + duration")  # type: ignore[valid-type]
+
+
+class ReportPatch(ReportFields):
+    version: Version | None = None
+
+
+class ReportCopy(ReportFields):
+    """Changes to make in the copy of a rejected report (all optional)."""
+
+
+class ReportQuery(Query):
+    status: choice("SUBMITTED", "APPROVED", "REJECTED", code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
+    from_: Day | None = Field(None, alias="from")
+    to: Day | None = None
+    q: text(100) | None = None  # type: ignore[valid-type]
+    cursor: Cursor | None = None  # type: ignore[valid-type]
+    limit: page_limit() | None = None  # type: ignore[valid-type]
+
+
+class VersionQuery(Query):
+    version: text(12, description="the version last read") | None = None  # type: ignore[valid-type]
+
+
+class EvidenceFile(Out):
+    evidence_id: str
+    filename: str = Field(description="safe name whose extension matches the checked content")
+    content_type: str
+    size: int
+    url: str = Field(description="presigned GET, short-lived, Content-Disposition: attachment")
+
+
+class HistoryEntry(Out):
+    at: str
+    by: str
+    action: str
+    changes: dict[str, Any]
+
+
+class Report(Out):
+    report_id: str
+    nip: str
+    date: str = Field(json_schema_extra={"format": "date"})
+    start_time: str
+    end_time: str
+    title: str
+    description: str
+    output: str
+    template_id: str | None = None
+    rhk_id: str | None = None
+    status: StatusName
+    status_label: str = Field(examples=["Diajukan"])
+    submitted_at: str
+    supervisor_nip: str | None
+    decided_by: str | None
+    decided_for: str | None
+    decided_at: str | None
+    rating: int | None
+    note: str | None
+    copied_from: str | None
+    evidence: list[EvidenceFile]
+    history: list[HistoryEntry] | None = Field(None, description="in single-report answers")
+    version: int
+
+
+ReportPage = page_of(Report, "ReportPage")
+
+
+class EvidenceRequest(Body):
+    filename: text(255, required=True)  # type: ignore[valid-type]
+    content_type: choice(*ALLOWED_TYPES, code="UNSUPPORTED_FILE_TYPE")  # type: ignore[valid-type]
+    size: int = Field(json_schema_extra={"maximum": MAX_EVIDENCE_BYTES})
+
+
+class UploadForm(Out):
+    url: str
+    fields: dict[str, str]
+
+
+class EvidenceUpload(Out):
+    evidence_id: str
+    upload_token: str = Field(description="send back to /evidence/confirm after the upload")
+    upload: UploadForm
+    expires_in: int
+
+
+class EvidenceConfirm(Body):
+    upload_token: text(4096, required=True)  # type: ignore[valid-type]
+
+
+# -- templates ----------------------------------------------------------------------------------------
+
+
+class TemplateFields(Body):
+    name: text(100) | None = None  # type: ignore[valid-type]
+    title: text(MAX_TITLE) | None = None  # type: ignore[valid-type]
+    description: text(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
+    output: text(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
+    duration_minutes: whole(5, 720, code="INVALID_DURATION", what="Durasi (menit)") | None = None  # type: ignore[valid-type]
+
+
+class TemplatePatch(TemplateFields):
+    version: Version | None = None
+
+
+class Template(Out):
+    template_id: str
+    name: str
+    title: str
+    description: str
+    output: str
+    duration_minutes: int
+    version: int
+
+
+class TemplateList(Out):
+    items: list[Template]
+
+
+# -- verification and delegation ----------------------------------------------------------------------
+
+
+class Decision(Body):
+    decision: choice("APPROVED", "REJECTED", code="INVALID_DECISION")  # type: ignore[valid-type]
+    rating: whole(1, 5, code="INVALID_RATING", what="Nilai") | None = None  # type: ignore[valid-type]
+    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
+    version: Version | None = None
+
+
+class BulkApprove(Body):
+    report_ids: list[StrictStr] = Field(min_length=1, max_length=50)
+    rating: whole(1, 5, code="INVALID_RATING", what="Nilai") | None = None  # type: ignore[valid-type]
+    note: text(MAX_NOTE) | None = None  # type: ignore[valid-type]
+
+
+class BulkOutcome(Out):
+    report_id: str
+    status: Literal["APPROVED", "ERROR"]
+    code: str | None = None
+    message: str | None = None
+    version: int | None = None
+
+
+class BulkResult(Out):
+    approved: int
+    failed: int
+    results: list[BulkOutcome]
+
+
+class QueueQuery(Query):
+    for_: Nip | None = Field(None, alias="for", description="a supervisor who delegated to the caller")
+    cursor: Cursor | None = None  # type: ignore[valid-type]
+    limit: page_limit() | None = None  # type: ignore[valid-type]
+
+
+class QueuedEmployee(Out):
+    nip: str
+    name: str | None
+    jabatan: str | None
+
+
+class QueuedReport(Report):
+    employee: QueuedEmployee
+
+
+class Queue(Out):
+    supervisor_nip: str = Field(description="whose queue: the caller, or a supervisor who delegated")
+    count: int = Field(description="how many wait in all")
+    items: list[QueuedReport]
+    next_cursor: str | None
+
+
+class QueueCount(Out):
+    supervisor_nip: str
+    count: int
+    delegated: bool
+
+
+class QueueSummary(Out):
+    queues: list[QueueCount]
+
+
+class DelegationInput(Body):
+    delegate_nip: Nip
+    delegator_nip: Nip | None = Field(None, description="ADMIN only: delegate for a supervisor (may cross SKPD)")
+    start_date: Day
+    end_date: Day
+    reason: text(500) | None = None  # type: ignore[valid-type]
+
+
+class Delegation(Out):
+    delegation_id: str
+    delegator_nip: str
+    delegate_nip: str
+    start_date: str
+    end_date: str
+    reason: str
+    created_by: str
+
+
+class Delegations(Out):
+    given: list[Delegation]
+    held: list[Delegation]
+
+
+# -- reminders ----------------------------------------------------------------------------------------
+
+
+class ReminderInput(Body):
+    enabled: Flag
+    frequency: choice("DAILY", "WEEKLY", "MONTHLY", code="INVALID_FREQUENCY")  # type: ignore[valid-type]
+    time: StrictStr = Field(description="HH:MM in the employee's zone, 5-minute steps", examples=["16:00"])
+    weekday: int | None = Field(None, description="WEEKLY: 1 = Monday … 7 = Sunday")
+    day_of_month: int | None = Field(None, description="MONTHLY: 1-31 (the last day in shorter months)")
+
+
+class Reminder(Out):
+    enabled: bool
+    frequency: Literal["DAILY", "WEEKLY", "MONTHLY"]
+    time: str
+    timezone: ZoneName
+    weekday: int | None = None
+    day_of_month: int | None = None
+
+
+class EmailActionForm(Body):
+    """The confirmation page's form (text from a browser form)."""
+
+    model_config = Body.model_config | {"strict": False}
+
+    rating: text(1) | None = Field(None, description="1-5, optional")  # type: ignore[valid-type]
+    note: text(MAX_NOTE) | None = Field(None, description="required to reject")  # type: ignore[valid-type]

@@ -1,0 +1,216 @@
+"""The report rules through the real `ReportService`, on the in-memory repositories with a fixed clock."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, time, timedelta
+
+import pytest
+
+from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, ValidationError
+from chalicelib.domain.identity import TimeZone
+from chalicelib.domain.reports import Report, ReportContent, ReportStatus, Template
+from tests.unit.world import Clock, World, actor, at, body
+
+#: 23:30 on Tuesday 10 March in WIB, already 00:30 / 01:30 on Wednesday 11 March in WITA / WIT
+NOW = at("2026-03-10 16:30")
+TODAY = date(2026, 3, 10)
+DAY = timedelta(days=1)
+SUBMITTED = ReportStatus.SUBMITTED
+
+
+@pytest.fixture
+def world() -> World:
+    return World(Clock(NOW))
+
+
+@pytest.fixture
+def me(world):
+    """An employee (WIB) with a supervisor and attendance on the last nine days."""
+    employee = world.person(supervisor=world.person(name="Andi"))
+    world.attend(employee, *(TODAY - n * DAY for n in range(9)))
+    return employee
+
+
+def _refused(call, error=BusinessRule) -> str:
+    with pytest.raises(error) as refused:
+        call()
+    return refused.value.code
+
+
+def _decide(world, report: dict, decision: str, note: str | None = None) -> dict:
+    boss = actor(world.employees.get(report["supervisor_nip"]))
+    decision_body = {"decision": decision, "version": report["version"], "note": note}
+    return world.verification.decide(boss, report["report_id"], decision_body)
+
+
+def _listed(world, who) -> list[tuple[str, str, str]]:
+    items = world.reports.list_own(actor(who), {}, 50)["items"]
+    return [(r["date"], r["start_time"], r["end_time"]) for r in items]
+
+
+@pytest.mark.parametrize(
+    ("zone", "today"), [(TimeZone.WIB, TODAY), (TimeZone.WITA, TODAY + DAY), (TimeZone.WIT, TODAY + DAY)]
+)
+def test_the_backdate_window_is_counted_in_the_employee_s_zone(world, zone, today):
+    employee = world.person(zone)
+    world.attend(employee, *(today + n * DAY for n in range(-8, 2)))
+    who = actor(employee)
+    assert world.reports.create(who, body(today))["status"] == "SUBMITTED"
+    assert world.reports.create(who, body(today - 7 * DAY))["date"] == (today - 7 * DAY).isoformat()
+    assert _refused(lambda: world.reports.create(who, body(today + DAY))) == "DATE_IN_FUTURE"
+    assert _refused(lambda: world.reports.create(who, body(today - 8 * DAY))) == "DATE_TOO_OLD"
+    assert len(_listed(world, employee)) == 2
+
+
+def test_refusals_store_nothing(world, me):
+    who, nobody = actor(me), actor(world.person())
+    assert _refused(lambda: world.reports.create(nobody, body(TODAY))) == "ATTENDANCE_REQUIRED"
+    for start, end in (("10:00", "10:00"), ("10:00", "09:00")):
+        assert _refused(lambda s=start, e=end: world.reports.create(who, body(TODAY, s, e)), ValidationError) == (
+            "INVALID_TIME_RANGE"
+        )
+    assert _refused(lambda: world.reports.create(who, body(TODAY, title="")), ValidationError) == "REQUIRED"
+    assert _listed(world, me) == [] and world.attendance.get(me.nip, TODAY).report_slots == {}
+
+
+def test_overlapping_activities_are_refused_touching_ones_are_fine(world, me):
+    who = actor(me)
+    first = world.reports.create(who, body(TODAY, "08:00", "10:00"))
+    with pytest.raises(BusinessRule) as refused:
+        world.reports.create(who, body(TODAY, "09:30", "11:00"))
+    assert refused.value.code == "REPORT_OVERLAP"
+    assert refused.value.details == {"report_id": first["report_id"], "start_time": "08:00", "end_time": "10:00"}
+    assert _refused(lambda: world.reports.create(who, body(TODAY, "07:30", "10:30"))) == "REPORT_OVERLAP"
+    world.reports.create(who, body(TODAY, "07:00", "08:00"))
+    world.reports.create(who, body(TODAY, "10:00", "11:00"))
+    world.reports.create(who, body(TODAY - DAY, "08:00", "10:00"))  # another day, the same hours
+    assert sorted(_listed(world, me))[1:] == [
+        (TODAY.isoformat(), "07:00", "08:00"),
+        (TODAY.isoformat(), "08:00", "10:00"),
+        (TODAY.isoformat(), "10:00", "11:00"),
+    ]
+
+
+def test_an_edit_keeps_the_rules_and_a_move_frees_the_old_slot(world, me):
+    who = actor(me)
+    first = world.reports.create(who, body(TODAY, "08:00", "09:00"))
+    world.reports.create(who, body(TODAY, "09:00", "10:00"))
+    rid = first["report_id"]
+    edit = world.reports.update
+    assert _refused(lambda: edit(who, rid, {"end_time": "09:30", "version": 1})) == "REPORT_OVERLAP"
+    edited = edit(who, rid, {"title": "Judul baru", "end_time": "08:30", "version": 1})
+    assert edited["version"] == 2 and edited["history"][-1]["action"] == "EDITED"
+    assert edited["history"][-1]["changes"] == {"end": ["09:00", "08:30"], "title": ["Pelayanan pasien", "Judul baru"]}
+    assert _refused(lambda: edit(who, rid, {"title": "Basi", "version": 1}), Conflict) == "CONFLICT"
+    assert _refused(lambda: edit(who, rid, {"date": (TODAY + DAY).isoformat(), "version": 2})) == "DATE_IN_FUTURE"
+    moved = edit(who, rid, {"date": (TODAY - DAY).isoformat(), "version": 2})
+    assert moved["date"] == (TODAY - DAY).isoformat()
+    assert world.reports.create(who, body(TODAY, "08:00", "09:00"))["status"] == "SUBMITTED"
+    other = actor(world.person())
+    assert _refused(lambda: edit(other, rid, {"title": "x", "version": 3}), Forbidden) == "FORBIDDEN"
+
+
+def test_only_submitted_reports_can_be_edited_or_withdrawn(world, me):
+    who = actor(me)
+    approved = _decide(world, world.reports.create(who, body(TODAY, "08:00", "09:00")), "APPROVED")
+    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), "REJECTED", "Kurang rinci")
+    withdrawn = world.reports.create(who, body(TODAY, "10:00", "11:00"))
+    withdrawn = world.reports.withdraw(who, withdrawn["report_id"], 1)
+    assert withdrawn["status"] == "WITHDRAWN" and [h["action"] for h in withdrawn["history"]] == [
+        "CREATED",
+        "WITHDRAWN",
+    ]
+    update = world.reports.update
+    for report in (approved, rejected, withdrawn):
+        rid, version = report["report_id"], report["version"]
+        assert _refused(lambda r=rid, v=version: update(who, r, {"title": "x", "version": v}), Conflict) == (
+            "REPORT_LOCKED"
+        )
+        assert _refused(lambda r=rid, v=version: world.reports.withdraw(who, r, v), Conflict) == "REPORT_LOCKED"
+    # withdrawing and rejecting freed their time; the approved report keeps its own
+    world.reports.create(who, body(TODAY, "09:00", "11:00"))
+    assert _refused(lambda: world.reports.create(who, body(TODAY, "08:30", "09:00"))) == "REPORT_OVERLAP"
+    statuses = sorted(r["status"] for r in world.reports.list_own(who, {}, 50)["items"])
+    assert statuses == ["APPROVED", "REJECTED", "SUBMITTED"]  # the withdrawn one left the list
+
+
+def test_a_stale_version_is_a_conflict_and_a_missing_one_is_refused(world, me):
+    who = actor(me)
+    report = world.reports.create(who, body(TODAY))
+    assert _refused(lambda: world.reports.withdraw(who, report["report_id"], 2), Conflict) == "CONFLICT"
+    assert _refused(lambda: world.reports.withdraw(who, report["report_id"], None), ValidationError) == (
+        "VERSION_REQUIRED"
+    )
+    assert _refused(lambda: world.reports.withdraw(who, "f" * 32, 1), NotFound) == "REPORT_NOT_FOUND"
+
+
+def test_a_rejected_report_is_copied_into_a_new_submission(world, me):
+    who = actor(me)
+    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), "REJECTED", "Kurang rinci")
+    copy = world.reports.copy(who, rejected["report_id"], {"description": "Uraian lengkap: 3 puskesmas."})
+    assert copy["status"] == "SUBMITTED" and copy["version"] == 1 and copy["copied_from"] == rejected["report_id"]
+    assert (copy["start_time"], copy["end_time"], copy["title"]) == ("09:00", "10:00", "Pelayanan pasien")
+    assert copy["description"] == "Uraian lengkap: 3 puskesmas."
+    assert [h["action"] for h in copy["history"]] == ["COPIED"]
+    assert world.reports.get(who, rejected["report_id"])["status"] == "REJECTED"
+    approved = _decide(world, world.reports.create(who, body(TODAY, "11:00", "12:00")), "APPROVED")
+    submitted = world.reports.create(who, body(TODAY, "13:00", "14:00"))
+    for report in (approved, submitted):
+        assert _refused(lambda r=report: world.reports.copy(who, r["report_id"], {})) == "REPORT_NOT_REJECTED"
+    assert _refused(lambda: world.reports.copy(actor(world.person()), rejected["report_id"], {}), Forbidden)
+    # the copy goes through every rule again
+    assert _refused(lambda: world.reports.copy(who, rejected["report_id"], {"date": "2026-01-02"})) == "DATE_TOO_OLD"
+
+
+def test_a_template_fills_the_texts_and_the_end_time(world, me):
+    who = actor(me)
+    template = world.templates.save(
+        Template(uuid.uuid4().hex, me.nip, "Poli", "Pelayanan poli umum", "Melayani pasien.", "Pasien terlayani", 90)
+    )
+    made = world.reports.create(
+        who, {"date": TODAY.isoformat(), "start_time": "08:00", "template_id": template.template_id}
+    )
+    assert (made["title"], made["end_time"], made["template_id"]) == (
+        "Pelayanan poli umum",
+        "09:30",
+        template.template_id,
+    )
+    missing = {"date": TODAY.isoformat(), "start_time": "10:00", "template_id": "f" * 32}
+    assert _refused(lambda: world.reports.create(who, missing), NotFound) == "TEMPLATE_NOT_FOUND"
+
+
+class _RivalLandsFirst:
+    """Attendance reads during which another report of the same day is stored (a parallel request)."""
+
+    def __init__(self, world: World, rival: Report) -> None:
+        self._world, self._rival = world, rival
+
+    def get(self, nip: str, day: date):
+        seen = self._world.attendance.get(nip, day)
+        if self._rival is not None:
+            rival, self._rival = self._rival, None
+            self._world.report_store.create(rival, seen)
+        return seen
+
+
+@pytest.mark.parametrize(("start", "end", "stored"), [("08:30", "09:30", 1), ("09:00", "10:00", 2)])
+def test_a_report_filed_in_parallel_is_seen_on_the_retry(world, me, start, end, stored):
+    from chalicelib.services.reports import ReportService
+
+    content = ReportContent(TODAY, time(8), time(9), "Rapat", "Rapat koordinasi", "Notulen")
+    rival = Report(uuid.uuid4().hex, me.nip, me.skpd_id, me.satker_id, me.supervisor_nip, content, SUBMITTED, NOW)
+    racing = ReportService(
+        world.report_store,
+        _RivalLandsFirst(world, rival),
+        world.templates,
+        clock=world.clock,
+        backdate_days=7,
+        evidence_url=lambda key, name: key,
+    )
+    if stored == 1:
+        assert _refused(lambda: racing.create(actor(me), body(TODAY, start, end))) == "REPORT_OVERLAP"
+    else:
+        racing.create(actor(me), body(TODAY, start, end))
+    assert len(_listed(world, me)) == stored
+    assert len(world.attendance.get(me.nip, TODAY).report_slots) == stored
