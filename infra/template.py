@@ -255,6 +255,97 @@ def _rate_limits() -> dict[str, Any]:
     }
 
 
+def _web() -> dict[str, Any]:
+    """The web client: a private bucket served only through CloudFront (origin access control), HTTPS,
+    compressed, client-side routes answered with index.html, and no caching of index.html/config.json."""
+    distribution = {"Fn::Sub": "arn:aws:cloudfront::${AWS::AccountId}:distribution/${WebDistribution}"}
+    no_cache = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"  # AWS managed policy CachingDisabled
+    optimized = "658327ea-f89d-4fab-a63d-7e88639e58f6"  # AWS managed policy CachingOptimized
+    return {
+        "WebBucket": {
+            "Type": "AWS::S3::Bucket",
+            "Properties": {
+                "PublicAccessBlockConfiguration": {
+                    "BlockPublicAcls": True,
+                    "BlockPublicPolicy": True,
+                    "IgnorePublicAcls": True,
+                    "RestrictPublicBuckets": True,
+                },
+                "BucketEncryption": {
+                    "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+                },
+            },
+        },
+        "WebOriginAccess": {
+            "Type": "AWS::CloudFront::OriginAccessControl",
+            "Properties": {
+                "OriginAccessControlConfig": {
+                    "Name": {"Fn::Sub": "${AWS::StackName}-web"},
+                    "OriginAccessControlOriginType": "s3",
+                    "SigningBehavior": "always",
+                    "SigningProtocol": "sigv4",
+                }
+            },
+        },
+        "WebDistribution": {
+            "Type": "AWS::CloudFront::Distribution",
+            "Properties": {
+                "DistributionConfig": {
+                    "Enabled": True,
+                    "HttpVersion": "http2and3",
+                    "DefaultRootObject": "index.html",
+                    "Origins": [
+                        {
+                            "Id": "web",
+                            "DomainName": {"Fn::GetAtt": ["WebBucket", "RegionalDomainName"]},
+                            "S3OriginConfig": {"OriginAccessIdentity": ""},
+                            "OriginAccessControlId": {"Fn::GetAtt": ["WebOriginAccess", "Id"]},
+                        }
+                    ],
+                    "DefaultCacheBehavior": {
+                        "TargetOriginId": "web",
+                        "ViewerProtocolPolicy": "redirect-to-https",
+                        "Compress": True,
+                        "CachePolicyId": optimized,
+                    },
+                    "CacheBehaviors": [
+                        {
+                            "PathPattern": path,
+                            "TargetOriginId": "web",
+                            "ViewerProtocolPolicy": "redirect-to-https",
+                            "Compress": True,
+                            "CachePolicyId": no_cache,
+                        }
+                        for path in ("/index.html", "/config.json", "/sw.js")
+                    ],
+                    "CustomErrorResponses": [
+                        {"ErrorCode": code, "ResponseCode": 200, "ResponsePagePath": "/index.html"}
+                        for code in (403, 404)
+                    ],
+                }
+            },
+        },
+        "WebBucketPolicy": {
+            "Type": "AWS::S3::BucketPolicy",
+            "Properties": {
+                "Bucket": {"Ref": "WebBucket"},
+                "PolicyDocument": {
+                    "Version": "2012-10-17",
+                    "Statement": [
+                        {
+                            "Effect": "Allow",
+                            "Principal": {"Service": "cloudfront.amazonaws.com"},
+                            "Action": "s3:GetObject",
+                            "Resource": {"Fn::Sub": "${WebBucket.Arn}/*"},
+                            "Condition": {"StringEquals": {"AWS:SourceArn": distribution}},
+                        }
+                    ],
+                },
+            },
+        },
+    }
+
+
 def function_names(app: Chalice) -> list[str]:
     """Chalice's names of every Lambda the app packages (API handler, authorizers, event handlers)."""
     names = ["api_handler"] if app.routes else []
@@ -330,6 +421,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
         }
     }
     resources.update(_rate_limits())
+    resources.update(_web())
     for kind, (status, code, message) in refusals.GATEWAY.items():
         resources[to_cfn_resource_name(kind.lower()) + "Response"] = _error_response(kind, str(status), code, message)
     return {
@@ -359,6 +451,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
                         "SES_SENDER": {"Ref": "SesSender"},
                         "APP_URL": {"Ref": "AppUrl"},
+                        "WEB_ORIGIN": {"Fn::Sub": "https://${WebDistribution.DomainName}"},
                         "NOTIFICATIONS_QUEUE_URL": {"Ref": "NotificationsQueue"},
                         "EXPORTS_QUEUE_URL": {"Ref": "ExportsQueue"},
                     }
@@ -368,6 +461,9 @@ def merge_template(app: Chalice) -> dict[str, Any]:
         "Resources": resources,
         "Outputs": {
             "DataBucketName": {"Value": {"Ref": "DataBucket"}},
+            "WebBucketName": {"Value": {"Ref": "WebBucket"}},
+            "WebUrl": {"Value": {"Fn::Sub": "https://${WebDistribution.DomainName}"}},
+            "WebDistributionId": {"Value": {"Ref": "WebDistribution"}},
             "StreamFailuresQueue": {"Value": {"Ref": "StreamFailures"}},
         },
     }

@@ -24,11 +24,12 @@ class Role(StrEnum):
     OPERATOR_SKPD = "OPERATOR_SKPD"
     KEPEGAWAIAN = "KEPEGAWAIAN"
     PENOMORAN = "PENOMORAN"
+    BKD = "BKD"  # HR of the regional civil service agency: KEPEGAWAIAN's work across every SKPD
     ADMIN = "ADMIN"
 
 
 #: Roles an administrator grants; PEGAWAI is implied and ATASAN follows from having subordinates.
-GRANTABLE_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.ADMIN})
+GRANTABLE_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.BKD, Role.ADMIN})
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,25 @@ def require_skpd_staff(actor: Actor, skpd_id: str, *roles: Role) -> None:
         raise Forbidden("Anda hanya dapat mengelola pegawai di SKPD Anda sendiri.")
 
 
+def require_hr(actor: Actor, skpd_id: str) -> None:
+    """HR work on an SKPD's people (verifying complaints, records, documents; recaps): its KEPEGAWAIAN, the
+    regional BKD (every SKPD of the instance), or the admin."""
+    if actor.is_admin or actor.has(Role.BKD):
+        return
+    if actor.has(Role.KEPEGAWAIAN) and actor.skpd_id == skpd_id:
+        return
+    raise Forbidden("Hanya petugas kepegawaian SKPD ini (atau BKD) yang dapat melakukan tindakan ini.")
+
+
+def hr_skpd_scope(actor: Actor) -> str | None:
+    """The SKPD an HR officer's lists are limited to; ``None``: every SKPD (BKD, admin)."""
+    if actor.is_admin or actor.has(Role.BKD):
+        return None
+    if actor.has(Role.KEPEGAWAIAN):
+        return actor.skpd_id
+    raise Forbidden("Hanya petugas kepegawaian atau BKD yang dapat melihat daftar ini.")
+
+
 def forbid_self_decision(decider_nip: str, subject_nip: str) -> None:
     """Whoever decides (a supervisor, a delegate, an HR officer) is never the person the decision is about."""
     if decider_nip == subject_nip:
@@ -114,8 +134,8 @@ def check_supervisor_scope(actor: Actor, employee_skpd: str, supervisor_skpd: st
 
 
 def can_view_employee(actor: Actor, target: Employee) -> bool:
-    """Self, the direct supervisor, ADMIN, and the operator/HR of the same SKPD may see a profile."""
-    if actor.is_admin or actor.nip == target.nip or target.supervisor_nip == actor.nip:
+    """Self, the direct supervisor, ADMIN, BKD, and the operator/HR of the same SKPD may see a profile."""
+    if actor.is_admin or actor.has(Role.BKD) or actor.nip == target.nip or target.supervisor_nip == actor.nip:
         return True
     same_skpd = actor.skpd_id == target.skpd_id
     return same_skpd and (actor.has(Role.OPERATOR_SKPD) or actor.has(Role.KEPEGAWAIAN))

@@ -11,7 +11,7 @@ from .base import Body, Number, Out, Query, Version, choice, page_limit, text
 from .common import Code, Cursor, Day, Email, Nip, WhatsApp, Zone, page_of
 
 ZoneName = Literal["WIB", "WITA", "WIT"]
-RoleName = Literal["PEGAWAI", "ATASAN", "OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "ADMIN"]
+RoleName = Literal["PEGAWAI", "ATASAN", "OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "BKD", "ADMIN"]
 
 
 # -- sign-in ------------------------------------------------------------------------------------------

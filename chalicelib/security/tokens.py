@@ -88,8 +88,9 @@ def read_token(keys: Keyring | str, token: str) -> TokenClaims:
 
 EMAIL_ACTION = "email-action"
 EVIDENCE_UPLOAD = "evidence-upload"
+FILE_UPLOAD = "file-upload"
 CURSOR = "cursor"
-PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, CURSOR)
+PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR)
 #: claims `sign_claims` sets itself
 _REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
 #: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)

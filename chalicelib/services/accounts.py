@@ -240,7 +240,8 @@ class AccountService:
         """A supervisor's direct subordinates (the supervisor, their SKPD's operator/HR, or admin)."""
         if actor.nip != nip:
             supervisor = self._require(nip)
-            require_skpd_staff(actor, supervisor.skpd_id, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
+            if not actor.has(Role.BKD):
+                require_skpd_staff(actor, supervisor.skpd_id, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
         items, next_cursor = self._employees.subordinates(nip, cursor, limit)
         return {"items": [summary(e) for e in items], "next_cursor": next_cursor}
 
@@ -248,7 +249,8 @@ class AccountService:
         self, actor: Actor, skpd_id: str | None, satker_id: str | None, cursor: str | None, limit: int
     ) -> dict[str, Any]:
         skpd = skpd_id or actor.skpd_id
-        require_skpd_staff(actor, skpd, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
+        if not actor.has(Role.BKD):
+            require_skpd_staff(actor, skpd, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
         items, next_cursor = self._employees.in_skpd(skpd, satker_id, cursor, limit)
         return {"items": [summary(e) for e in items], "next_cursor": next_cursor}
 

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from .reports import ReportService
     from .roster import RosterImportService
     from .templates import TemplateService
+    from .uploads import UploadService
     from .verification import VerificationService
 
 
@@ -159,6 +160,13 @@ def evidence() -> EvidenceService:
     from .evidence import EvidenceService
 
     return EvidenceService(reports(), DynamoReportRepository(), object_store(), keys=app_keyring(), clock=utc_now)
+
+
+@lru_cache(maxsize=1)
+def uploads() -> UploadService:
+    from .uploads import UploadService
+
+    return UploadService(object_store(), keys=app_keyring(), clock=utc_now)
 
 
 @lru_cache(maxsize=1)
@@ -367,6 +375,7 @@ _FACTORIES = (
     object_store,
     reports,
     evidence,
+    uploads,
     templates,
     attendance,
     verification,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from itertools import chain
 from typing import Any
 
-from ..domain.accounts import Actor, Employee, Role, require_skpd_staff
+from ..domain.accounts import Actor, Employee, require_hr
 from ..domain.attendance import local_now
 from ..domain.errors import Forbidden, NotFound, ValidationError, not_one_of
 from ..domain.exports import (
@@ -101,7 +101,7 @@ class ExportService:
         if scope["type"] == "subordinates":
             return {"scope": "subordinates", "supervisor_nip": actor.nip}
         skpd_id = validate_code(str(scope.get("skpd_id") or actor.skpd_id), "skpd_id")
-        require_skpd_staff(actor, skpd_id, Role.KEPEGAWAIAN)
+        require_hr(actor, skpd_id)
         if scope["type"] == "skpd":
             return {"scope": "skpd", "skpd_id": skpd_id}
         satker_id = validate_code(str(scope.get("satker_id") or ""), "satker_id")

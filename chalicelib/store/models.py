@@ -326,6 +326,14 @@ class JobStateItem(Model):
     updated_at = UTCDateTimeAttribute()
 
 
+class SequenceItem(Model):
+    class Meta(_Meta):
+        logical_name = "sequences"
+
+    series = UnicodeAttribute(hash_key=True)
+    value = NumberAttribute(default=0)
+
+
 ALL_MODELS: tuple[type[Model], ...] = (
     EmployeeItem,
     OrgItem,
@@ -342,6 +350,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     HolidayOverrideItem,
     ExportJobItem,
     JobStateItem,
+    SequenceItem,
 )
 
 

@@ -149,6 +149,12 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("job_id"),
         "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
+    # Numbered series (complaint references per year, later leave letter numbers per SKPD and year):
+    # an atomic ADD on the series' item gives the next number (UpdateItem, one item per series).
+    "sequences": {
+        "AttributeDefinitions": _attrs(series="S"),
+        "KeySchema": _key("series"),
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),

@@ -132,6 +132,10 @@ def test_chalice_package_with_the_merge_template_passes_cfn_lint(tmp_path, stack
     assert props["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": ["StreamFailures", "Arn"]}
     text = template_path.read_text()  # the secret is read at run time, never put into a function's environment
     assert '"KINERJA_SECRET"' not in text and "resolve:secretsmanager" not in text and "KINERJA_SECRET_ID" in text
+    # the web client: a private bucket behind CloudFront, whose address is the only origin CORS allows
+    assert resources["WebDistribution"]["Type"] == "AWS::CloudFront::Distribution"
+    assert resources["WebBucket"]["Properties"]["PublicAccessBlockConfiguration"]["RestrictPublicBuckets"] is True
+    assert '"WEB_ORIGIN"' in text and "${WebDistribution.DomainName}" in text
     roles = [r for r in resources.values() if r["Type"] == "AWS::IAM::Role"]
     assert roles and all(r["Properties"]["Policies"][0]["PolicyName"] == "KinerjaAccess" for r in roles)
     lint = subprocess.run(
