@@ -21,6 +21,18 @@ EXPORT_RETENTION_DAYS = 7
 IMPORT_REPORT_RETENTION_DAYS = 90
 SIGN_IN_LIMIT_PER_ADDRESS = 100  # sign-in requests per source address per minute (WAF)
 SIGN_IN_RATE_PER_SECOND = 50  # sign-in requests per second for the whole stage
+#: no public access in any form, encrypted at rest (the data bucket and the web client's bucket)
+PRIVATE_BUCKET: dict[str, Any] = {
+    "PublicAccessBlockConfiguration": {
+        "BlockPublicAcls": True,
+        "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True,
+        "RestrictPublicBuckets": True,
+    },
+    "BucketEncryption": {
+        "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
+    },
+}
 BUCKET_NAME = {"Fn::Sub": "${AWS::StackName}-${AWS::AccountId}-data"}
 #: the secret named by the AppSecretName parameter (Secrets Manager appends 6 random characters to the name)
 APP_SECRET_ARN = {
@@ -55,15 +67,7 @@ def _bucket() -> dict[str, Any]:
         "UpdateReplacePolicy": "Retain",
         "Properties": {
             "BucketName": BUCKET_NAME,
-            "PublicAccessBlockConfiguration": {
-                "BlockPublicAcls": True,
-                "BlockPublicPolicy": True,
-                "IgnorePublicAcls": True,
-                "RestrictPublicBuckets": True,
-            },
-            "BucketEncryption": {
-                "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
-            },
+            **PRIVATE_BUCKET,
             "LifecycleConfiguration": {
                 "Rules": [
                     {
@@ -264,17 +268,7 @@ def _web() -> dict[str, Any]:
     return {
         "WebBucket": {
             "Type": "AWS::S3::Bucket",
-            "Properties": {
-                "PublicAccessBlockConfiguration": {
-                    "BlockPublicAcls": True,
-                    "BlockPublicPolicy": True,
-                    "IgnorePublicAcls": True,
-                    "RestrictPublicBuckets": True,
-                },
-                "BucketEncryption": {
-                    "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
-                },
-            },
+            "Properties": PRIVATE_BUCKET,
         },
         "WebOriginAccess": {
             "Type": "AWS::CloudFront::OriginAccessControl",
