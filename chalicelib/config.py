@@ -36,6 +36,9 @@ class Settings:
     app_url: str
     web_origin: str
     report_backdate_days: int
+    #: the first year whose leave is recorded in Kinerja (earlier years: HR's opening balances)
+    leave_records_since: int
+    complaint_window_days: int
     download_url_ttl_seconds: int
     attendance_source_url: str
     attendance_source_key: str
@@ -81,6 +84,8 @@ def settings() -> Settings:
         app_url=env("APP_URL", "http://127.0.0.1:8000"),
         web_origin=env("WEB_ORIGIN", "http://127.0.0.1:8003").rstrip("/"),
         report_backdate_days=int(env("REPORT_BACKDATE_DAYS", "7")),
+        leave_records_since=int(env("LEAVE_RECORDS_SINCE", "2026")),
+        complaint_window_days=int(env("COMPLAINT_WINDOW_DAYS", "30")),
         download_url_ttl_seconds=int(env("DOWNLOAD_URL_TTL_SECONDS", "300")),
         attendance_source_url=env("ATTENDANCE_SOURCE_URL", ""),
         attendance_source_key=env("ATTENDANCE_SOURCE_KEY", ""),

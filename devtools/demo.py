@@ -6,7 +6,7 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from chalicelib.domain.accounts import Employee, Role
+from chalicelib.domain.accounts import Employee, EmploymentStatus, Role
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.organisation import OfficeLocation, Satker, Skpd
 from chalicelib.domain.reports import Template
@@ -51,7 +51,7 @@ PEOPLE = [
         None,
         "6281100000003",
         "budi@kinerja.local",
-        {Role.KEPEGAWAIAN},
+        {Role.KEPEGAWAIAN, Role.PENOMORAN},
     ),
     (
         "197512102000031003",
@@ -96,6 +96,14 @@ PEOPLE = [
 ]
 
 
+#: employment status and TMT (start of service) where the NIP's TMT is not the whole story
+EMPLOYMENT = {
+    "199508302020122002": (EmploymentStatus.PPPK, date(2022, 3, 1)),
+    "199204232019031004": (EmploymentStatus.PNS, date(2019, 3, 1)),
+    "199001152015032001": (EmploymentStatus.PNS, date(2015, 3, 1)),
+}
+
+
 def load_demo_data() -> bool:
     """Create the demo organisation and accounts once; returns False when they already exist."""
     org, employees = DynamoOrgRepository(), DynamoEmployeeRepository()
@@ -120,6 +128,8 @@ def load_demo_data() -> bool:
                 granted_roles=frozenset(roles),
                 password_hash=password_hash,
                 must_change_password=False,
+                employment_status=EMPLOYMENT.get(nip, (EmploymentStatus.PNS, None))[0],
+                tmt=EMPLOYMENT.get(nip, (None, None))[1],
             )
         )
     _attendance([(p[0], p[3]) for p in PEOPLE])
@@ -134,7 +144,32 @@ def load_demo_data() -> bool:
             duration_minutes=120,
         )
     )
+    _leave()
     return True
+
+
+def _leave() -> None:
+    """Dewi Lestari asks for a day of annual leave next week: dr. Andi (who has no supervisor, so he also grants
+    it) is notified, then Budi Santoso (PENOMORAN) numbers the approved letter."""
+    from chalicelib.domain.errors import DomainError
+    from chalicelib.services import container
+
+    day = today_in_wib() + timedelta(days=7)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    dewi = DynamoEmployeeRepository().get("199001152015032001")
+    body = {
+        "type": "TAHUNAN",
+        "reason": "Menghadiri wisuda adik",
+        "start_date": day.isoformat(),
+        "end_date": day.isoformat(),
+        "address": "Jl. Melati No. 5, Kota Contoh",
+        "phone": "081100000005",
+    }
+    try:
+        container.leave().apply(container.accounts().actor_of(dewi), body)
+    except DomainError as exc:  # e.g. no annual leave left this year: the demo goes on without it
+        print(f"demo leave request skipped: {exc.message}")
 
 
 def _attendance(people: list[tuple[str, str]]) -> None:

@@ -25,15 +25,17 @@ EMPLOYEE_COLUMNS = [
 RECAP_COLUMNS = [
     Column("No", 9, align="R"),
     Column("NIP", 36),
-    Column("Nama", 50, wrap=True),
-    Column("Jabatan", 55, wrap=True),
-    Column("Hari kerja", 18, align="C"),
+    Column("Nama", 40, wrap=True),
+    Column("Jabatan", 43, wrap=True),
+    Column("Hari kerja", 15, align="C"),
     Column("Hadir", 15, align="C"),
     Column("Melapor", 17, align="C"),
     Column("Diajukan", 18, align="C"),
-    Column("Disetujui", 19, align="C"),
+    Column("Disetujui", 18, align="C"),
     Column("Ditolak", 16, align="C"),
-    Column("Rata-rata nilai", 24, align="C"),
+    Column("Rata-rata nilai", 18, align="C"),
+    Column("Cuti", 14, align="C"),
+    Column("Wajib lapor", 18, align="C"),
 ]
 
 
@@ -168,6 +170,8 @@ def recap_document(
                     )
                 ),
                 _decimal(line.average_rating),
+                indonesian_number(line.leave_days),
+                indonesian_number(line.expected_days),
             ]
             for n, line in enumerate(lines, start=1)
         ],
@@ -244,6 +248,8 @@ def recap_workbook(
         ("Disetujui", 10, None),
         ("Ditolak", 9, None),
         ("Rata-rata nilai", 14, "0.00"),
+        ("Cuti (hari kerja)", 10, None),
+        ("Wajib lapor", 10, None),
     ]
 
     def recap_rows() -> Iterator[list[Any]]:
@@ -260,6 +266,8 @@ def recap_workbook(
                 line.approved,
                 line.rejected,
                 line.average_rating,
+                line.leave_days,
+                line.expected_days,
             ]
 
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]

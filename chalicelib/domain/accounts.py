@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Container
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from .errors import Forbidden, ValidationError
@@ -26,6 +26,14 @@ class Role(StrEnum):
     PENOMORAN = "PENOMORAN"
     BKD = "BKD"  # HR of the regional civil service agency: KEPEGAWAIAN's work across every SKPD
     ADMIN = "ADMIN"
+
+
+class EmploymentStatus(StrEnum):
+    """Kedudukan: a civil servant (PNS), a candidate (CPNS) or a contract employee (PPPK); leave rights differ."""
+
+    PNS = "PNS"
+    CPNS = "CPNS"
+    PPPK = "PPPK"
 
 
 #: Roles an administrator grants; PEGAWAI is implied and ATASAN follows from having subordinates.
@@ -50,6 +58,24 @@ class Employee:
     must_change_password: bool = True
     token_version: int = 0
     version: int = 0
+    #: PNS, CPNS or PPPK (unknown: treated as PNS) and the TMT, the start of continuous service (unknown: the
+    #: TMT in the NIP, digits 9-14)
+    employment_status: EmploymentStatus | None = None
+    tmt: date | None = None
+
+    @property
+    def employment(self) -> EmploymentStatus:
+        return self.employment_status or EmploymentStatus.PNS
+
+    @property
+    def service_start(self) -> date:
+        """The TMT as recorded, else the first day of the TMT month the NIP carries."""
+        if self.tmt is not None:
+            return self.tmt
+        try:
+            return date(int(self.nip[8:12]), int(self.nip[12:14]), 1)
+        except ValueError:
+            return date(2000, 1, 1)
 
     def roles(self, *, has_subordinates: bool) -> list[Role]:
         """All roles, PEGAWAI first; ATASAN when the employee supervises anyone."""

@@ -25,7 +25,7 @@ class Session(StrEnum):
 class Source(StrEnum):
     SYNC = "SYNC"
     NATIVE = "NATIVE"
-    COMPLAINT = "COMPLAINT"
+    PENGADUAN = "PENGADUAN"  # an approved attendance complaint (pengaduan presensi)
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class AttendanceDay:
         if self.native_in or self.native_out:
             found.append(Source.NATIVE)
         if self.complaint_sessions:
-            found.append(Source.COMPLAINT)
+            found.append(Source.PENGADUAN)
         return found
 
     @property

@@ -133,6 +133,13 @@ class RecapRow:
     approved: int
     rejected: int
     average_rating: float | None
+    #: working days of the period on approved leave: no report is expected on them
+    leave_days: int = 0
+
+    @property
+    def expected_days(self) -> int:
+        """Working days on which a report is expected (working days less leave days)."""
+        return self.working_days - self.leave_days
 
 
 def position_date(period: Period, today: date) -> date | None:
@@ -148,9 +155,16 @@ def working_days(period: Period, overrides: Mapping[date, str | None], until: da
 
 
 def recap_row(
-    nip: str, name: str, jabatan: str, workdays: list[date], attended: set[date], lines: Iterable[ReportLine]
+    nip: str,
+    name: str,
+    jabatan: str,
+    workdays: list[date],
+    attended: set[date],
+    lines: Iterable[ReportLine],
+    on_leave: set[date] | frozenset[date] = frozenset(),
 ) -> RecapRow:
-    """One employee's line: working days, days attended (working days only), days with a report, statuses, rating."""
+    """One employee's line: working days, days attended (working days only), days with a report, statuses, rating,
+    and the working days on approved leave (counted apart: expected days = working days - leave days)."""
     live = [r for r in lines if r.status is not ReportStatus.WITHDRAWN]
     ratings = [r.rating for r in live if r.rating]
     return RecapRow(
@@ -164,6 +178,7 @@ def recap_row(
         approved=sum(1 for r in live if r.status is ReportStatus.APPROVED),
         rejected=sum(1 for r in live if r.status is ReportStatus.REJECTED),
         average_rating=round(sum(ratings) / len(ratings), 2) if ratings else None,
+        leave_days=len(on_leave.intersection(workdays)),
     )
 
 
@@ -182,9 +197,23 @@ class RecapTally:
                 self._by_nip.setdefault(line.nip, []).append(line)
                 yield line
 
-    def rows(self, staff: Iterable[tuple[str, str, str]], attended: Mapping[str, set[date]]) -> list[RecapRow]:
+    def rows(
+        self,
+        staff: Iterable[tuple[str, str, str]],
+        attended: Mapping[str, set[date]],
+        on_leave: Mapping[str, set[date]] | None = None,
+    ) -> list[RecapRow]:
         """One line per (NIP, name, jabatan) of ``staff``, in the given order, from the lines taken so far."""
+        leave = on_leave or {}
         return [
-            recap_row(nip, name, jabatan, self._workdays, attended.get(nip, set()), self._by_nip.get(nip, []))
+            recap_row(
+                nip,
+                name,
+                jabatan,
+                self._workdays,
+                attended.get(nip, set()),
+                self._by_nip.get(nip, []),
+                leave.get(nip, frozenset()),
+            )
             for nip, name, jabatan in staff
         ]

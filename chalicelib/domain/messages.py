@@ -100,3 +100,99 @@ def digest_whatsapp(name: str, count: int, lines: list[str], app_url: str) -> st
         f"Halo {name}, ada {count} laporan kegiatan yang menunggu verifikasi Anda:\n{shown}{more}\n"
         f"Silakan verifikasi di {app_url} atau melalui tautan di e-mail Anda."
     )
+
+
+def complaint_approved(name: str, reference: str, kind: str, day: date, session: str, by: str) -> str:
+    """To the employee: the day now counts as attended, so the report of that day can be filed."""
+    return (
+        f"Halo {name}, pengaduan presensi Anda {reference} ({kind}, {indonesian_date(day)}, sesi {session}) "
+        f"telah disetujui oleh {by}. Tanggal tersebut kini tercatat hadir; silakan isi laporan kegiatan Anda."
+    )
+
+
+def complaint_rejected(name: str, reference: str, kind: str, day: date, session: str, by: str, note: str) -> str:
+    return (
+        f"Halo {name}, pengaduan presensi Anda {reference} ({kind}, {indonesian_date(day)}, sesi {session}) "
+        f"ditolak oleh {by}.\nCatatan: {note}\n"
+        "Anda dapat mengajukan pengaduan baru untuk tanggal dan sesi tersebut dengan surat tugas yang benar."
+    )
+
+
+def complaint_digest_whatsapp(name: str, skpd: str, count: int, lines: list[str], app_url: str) -> str:
+    """To an HR officer: the complaints of their SKPD that wait for verification (a few lines, then a count)."""
+    shown = "\n".join(f"• {line}" for line in lines)
+    more = f"\n… dan {count - len(lines)} pengaduan lainnya." if count > len(lines) else ""
+    return (
+        f"Halo {name}, ada {count} pengaduan presensi pegawai {skpd} yang menunggu verifikasi Anda:\n"
+        f"{shown}{more}\nSilakan verifikasi di {app_url}."
+    )
+
+
+# -- career records (riwayat) ----------------------------------------------------------------------------------
+
+
+def record_approved(name: str, kind: str, subject: str, by: str) -> str:
+    """To the employee. ``kind`` is the record's kind in words ("riwayat sertifikasi")."""
+    return f'Halo {name}, {kind} Anda "{subject}" telah disetujui oleh {by}.'
+
+
+def record_rejected(name: str, kind: str, subject: str, by: str, note: str) -> str:
+    return (
+        f'Halo {name}, {kind} Anda "{subject}" ditolak oleh {by}.\nCatatan: {note}\n'
+        "Silakan perbaiki data atau dokumennya lalu kirim kembali."
+    )
+
+
+def record_revoked(name: str, kind: str, subject: str, by: str, reason: str) -> str:
+    """ "Batal disetujui": an approval taken back; the employee corrects the record."""
+    return (
+        f'Halo {name}, persetujuan {kind} Anda "{subject}" dibatalkan oleh {by} (Batal disetujui).\n'
+        f"Alasan: {reason}\nSilakan perbaiki data atau dokumennya lalu kirim kembali."
+    )
+
+
+# -- leave (cuti) -----------------------------------------------------------------------------------------------
+
+
+def leave_span(start: date, end: date) -> str:
+    """``1 Desember 2026`` or ``1 Desember 2026 s.d. 4 Desember 2026``."""
+    return indonesian_date(start) if start == end else f"{indonesian_date(start)} s.d. {indonesian_date(end)}"
+
+
+def leave_waiting(
+    name: str, employee: str, kind: str, start: date, end: date, days: int, step: str, app_url: str
+) -> str:
+    """To the supervisor (``step`` "pertimbangan") or the granting official ("keputusan")."""
+    return (
+        f"Halo {name}, permohonan {kind} dari {employee} ({leave_span(start, end)}, {days} hari kerja) "
+        f"menunggu {step} Anda. Silakan tinjau di {app_url} atau melalui tautan di e-mail Anda."
+    )
+
+
+def leave_to_number(name: str, employee: str, kind: str, start: date, end: date, app_url: str) -> str:
+    """To the numbering officers of the SKPD."""
+    return (
+        f"Halo {name}, permohonan {kind} dari {employee} ({leave_span(start, end)}) telah disetujui dan "
+        f"menunggu nomor surat. Silakan beri nomor di {app_url}."
+    )
+
+
+def leave_numbered(name: str, kind: str, start: date, end: date, number: str, app_url: str) -> str:
+    """To the employee: the leave may be taken; the letter can be downloaded."""
+    return (
+        f"Halo {name}, permohonan {kind} Anda ({leave_span(start, end)}) telah disetujui dengan nomor surat "
+        f"{number}. Cuti dapat dilaksanakan sesuai tanggal tersebut; unduh surat cuti Anda di {app_url}."
+    )
+
+
+def leave_refused(name: str, kind: str, start: date, end: date, verdict: str, by: str, note: str) -> str:
+    """To the employee: not approved, or deferred (ditangguhkan), with the reason."""
+    return (
+        f"Halo {name}, permohonan {kind} Anda ({leave_span(start, end)}) {verdict.lower()} oleh {by}.\nAlasan: {note}"
+    )
+
+
+def leave_cancelled(name: str, kind: str, start: date, end: date, by: str, reason: str, number: str | None) -> str:
+    """To the employee: an approved leave cancelled by HR or the official (its number stays, marked cancelled)."""
+    numbered = f" (nomor surat {number}, kini ditandai batal)" if number else ""
+    return f"Halo {name}, {kind} Anda ({leave_span(start, end)}){numbered} dibatalkan oleh {by}.\nAlasan: {reason}"

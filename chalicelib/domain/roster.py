@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
+from datetime import date, datetime
 
-from .errors import ValidationError
+from .accounts import EmploymentStatus
+from .errors import ValidationError, not_one_of
 from .identity import (
     TimeZone,
     normalise_email,
@@ -15,6 +17,7 @@ from .identity import (
     validate_nip,
     validate_text,
 )
+from .reports import parse_day
 
 #: Roster file headers (Bahasa Indonesia, as operators type them) → draft field names.
 ROSTER_HEADERS = {
@@ -27,6 +30,8 @@ ROSTER_HEADERS = {
     "whatsapp": "whatsapp",
     "email": "email",
     "zona_waktu": "timezone",
+    "status_kepegawaian": "employment_status",
+    "tmt": "tmt",
 }
 REQUIRED_HEADERS = ("nip", "nama", "jabatan", "kode_satker", "whatsapp", "zona_waktu")
 MAX_ROSTER_ROWS = 20_000
@@ -45,6 +50,9 @@ class EmployeeDraft:
     timezone: TimeZone
     supervisor_nip: str | None = None
     email: str | None = None
+    #: PNS/CPNS/PPPK and the TMT; absent (``None``) keeps what an existing account has
+    employment_status: EmploymentStatus | None = None
+    tmt: date | None = None
 
 
 DRAFT_FIELDS = tuple(f.name for f in fields(EmployeeDraft))
@@ -82,7 +90,32 @@ def draft_from_mapping(data: Mapping[str, object], *, skpd_id: str) -> EmployeeD
         timezone=parse_time_zone(_text(data.get("timezone"))),
         supervisor_nip=supervisor_nip,
         email=normalise_email(_text(data.get("email"))),
+        employment_status=parse_employment(data.get("employment_status")),
+        tmt=_tmt(data.get("tmt")),
     )
+
+
+def parse_employment(value: object) -> EmploymentStatus | None:
+    """``PNS``, ``CPNS`` or ``PPPK`` (any case); empty means unknown."""
+    text = _text(value).upper()
+    if not text:
+        return None
+    try:
+        return EmploymentStatus(text)
+    except ValueError:
+        raise not_one_of(
+            "employment_status", [s.value for s in EmploymentStatus], "Status kepegawaian", "INVALID_EMPLOYMENT_STATUS"
+        ) from None
+
+
+def _tmt(value: object) -> date | None:
+    """The TMT (start of continuous service): a date, or ``YYYY-MM-DD`` text; empty means unknown."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        value = value.isoformat()
+    text = _text(value)
+    return parse_day(text[:10] if len(text) > 10 and text[10] in " T" else text, "tmt") if text else None
 
 
 def map_header(cells: Sequence[object]) -> list[str | None]:

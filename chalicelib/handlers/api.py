@@ -28,7 +28,9 @@ logger = Logger(service="kinerja")
 
 MAX_JSON_BYTES = 64 * 1024
 MAX_PATH_PARAM = 2048
-_ID_PARAMS = frozenset({"report_id", "evidence_id", "template_id", "delegation_id", "job_id"})
+_ID_PARAMS = frozenset(
+    {"report_id", "evidence_id", "template_id", "delegation_id", "job_id", "complaint_id", "record_id", "leave_id"}
+)
 _INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
 
@@ -209,7 +211,7 @@ def _path_params(params: Mapping[str, str]) -> dict[str, str]:
             raise NotFound("Data yang diminta tidak ditemukan.")
         if name == "nip":
             validate_nip(value)
-        elif name in ("skpd_id", "satker_id"):
+        elif name in ("skpd_id", "satker_id", "category"):
             validate_code(value, name)
         elif name == "day":
             parse_day(value, name)

@@ -67,6 +67,10 @@ def export_worker(event: Any) -> dict[str, Any]:
 
 
 def _build(record: Any) -> None:
-    job_id = json.loads(record.body)["job_id"]
-    outcome = container.exports().run(job_id)
+    message = json.loads(record.body)
+    job_id = message["job_id"]
+    if message.get("kind") == "archive":  # a satker's archive completeness (services/archive.py)
+        outcome = container.archive().run_export(job_id)
+    else:
+        outcome = container.exports().run(job_id)
     logger.info("export", extra={"job_id": job_id, "outcome": outcome})

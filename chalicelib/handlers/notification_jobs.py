@@ -39,6 +39,7 @@ def notification_worker(event: Any) -> dict[str, Any]:
 
     container.digest_sender().register_context(event.context)
     container.reminders().register_context(event.context)
+    container.complaint_notifications().register_context(event.context)
     processor = BatchProcessor(event_type=EventType.SQS)
     return process_partial_response(
         event=event.to_dict(), record_handler=_handle_message, processor=processor, context=event.context
@@ -51,5 +52,7 @@ def _handle_message(record: Any) -> None:
         container.digest_sender().handle(message)
     elif message.get("kind") == "reminder":
         container.reminders().handle(message)
+    elif message.get("kind") == "complaints-digest":
+        container.complaint_notifications().handle_digest(message)
     else:
         logger.warning("unknown notification dropped", extra={"kind": message.get("kind")})

@@ -28,7 +28,7 @@ def create_skpd(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.organisation().create_skpd(actor, body)
 
 
-@endpoint(bp, "/skpd", summary="All SKPD (ADMIN)", tag="organisation", response="SkpdList")
+@endpoint(bp, "/skpd", summary="All SKPD (ADMIN, BKD)", tag="organisation", response="SkpdList")
 def list_skpd(actor: Actor) -> dict[str, Any]:
     return container.organisation().list_skpd(actor)
 
@@ -36,7 +36,7 @@ def list_skpd(actor: Actor) -> dict[str, Any]:
 @endpoint(
     bp,
     "/skpd/{skpd_id}",
-    summary="An SKPD with its satker (its members, admin)",
+    summary="An SKPD with its satker (its members, BKD, admin)",
     tag="organisation",
     response="SkpdDetail",
 )

@@ -25,7 +25,8 @@ def process_stream(event: Any, record_handler: Any) -> dict[str, Any]:
 
 @bp.on_dynamodb_record(stream_arn=stream_placeholder("employees"), batch_size=25, starting_position="TRIM_HORIZON")
 def employee_changes(event: Any) -> dict[str, Any]:
-    """Deliver temporary passwords that a create or reset put on an account."""
+    """Deliver temporary passwords that a create or reset put on an account; when the supervisor changed, move the
+    employee's pending reports and leave to the new supervisor's queue."""
     container.credential_delivery().register_context(event.context)
     return process_stream(event, _on_employee_record)
 
@@ -37,6 +38,7 @@ def _on_employee_record(record: Any) -> None:
     old, new = images(record.raw_event, employee_image)
     logger.debug("employee change", extra={"event_id": record.event_id, "nip": (new or old).employee.nip})
     delivery.on_change(old, new)
+    container.supervisor_moves().on_change(old, new)  # a new supervisor takes over what waits
 
 
 @bp.on_dynamodb_record(stream_arn=stream_placeholder("reports"), batch_size=50, starting_position="TRIM_HORIZON")
@@ -51,3 +53,45 @@ def _on_report_record(record: Any) -> None:
 
     old, new = images(record.raw_event, report_image)
     container.report_notifications().on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("complaints"), batch_size=50, starting_position="TRIM_HORIZON")
+def complaint_changes(event: Any) -> dict[str, Any]:
+    """Tell the employee about decisions on their complaints; schedule the SKPD's HR digest for new ones."""
+    container.complaint_notifications().register_context(event.context)
+    return process_stream(event, _on_complaint_record)
+
+
+def _on_complaint_record(record: Any) -> None:
+    from ..store.streams import complaint_image, images
+
+    old, new = images(record.raw_event, complaint_image)
+    container.complaint_notifications().on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("records"), batch_size=50, starting_position="TRIM_HORIZON")
+def record_changes(event: Any) -> dict[str, Any]:
+    """Tell the employee when HR approves, rejects or revokes the approval of a career record."""
+    container.record_notifications().register_context(event.context)
+    return process_stream(event, _on_career_record)
+
+
+def _on_career_record(record: Any) -> None:
+    from ..store.streams import images, record_image
+
+    old, new = images(record.raw_event, record_image)
+    container.record_notifications().on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("leaves"), batch_size=50, starting_position="TRIM_HORIZON")
+def leave_changes(event: Any) -> dict[str, Any]:
+    """Tell the next person of each leave step: supervisor, official, numbering officers, then the employee."""
+    container.leave_notifications().register_context(event.context)
+    return process_stream(event, _on_leave_record)
+
+
+def _on_leave_record(record: Any) -> None:
+    from ..store.streams import images, leave_image
+
+    old, new = images(record.raw_event, leave_image)
+    container.leave_notifications().on_change(old, new)

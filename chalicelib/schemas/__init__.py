@@ -7,8 +7,12 @@ and the validation of every request come from these classes.
 from __future__ import annotations
 
 from .accounts import *  # noqa: F403
+from .archive import *  # noqa: F403
 from .base import Error
+from .complaints import *  # noqa: F403
 from .exports import *  # noqa: F403
+from .leave import *  # noqa: F403
+from .records import *  # noqa: F403
 from .work import *  # noqa: F403
 
 

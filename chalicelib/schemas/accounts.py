@@ -11,6 +11,7 @@ from .base import Body, Number, Out, Query, Version, choice, page_limit, text
 from .common import Code, Cursor, Day, Email, Nip, WhatsApp, Zone, page_of
 
 ZoneName = Literal["WIB", "WITA", "WIT"]
+Employment = choice("PNS", "CPNS", "PPPK", code="INVALID_EMPLOYMENT_STATUS")
 RoleName = Literal["PEGAWAI", "ATASAN", "OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "BKD", "ADMIN"]
 
 
@@ -47,6 +48,8 @@ class Employee(Out):
     whatsapp: str
     email: str | None
     timezone: ZoneName
+    employment_status: Literal["PNS", "CPNS", "PPPK"] = Field(description="unknown: PNS")
+    tmt: str = Field(json_schema_extra={"format": "date"}, description="start of service; unknown: from the NIP")
     version: int
 
 
@@ -68,6 +71,8 @@ class EmployeeInput(Body):
     whatsapp: WhatsApp
     email: Email | None = None
     timezone: Zone
+    employment_status: Employment | None = None
+    tmt: Day | None = Field(None, description="TMT: start of continuous service (leave rights count from it)")
 
 
 class EmployeePatch(Body):
@@ -78,6 +83,8 @@ class EmployeePatch(Body):
     whatsapp: WhatsApp | None = None
     email: Email | None = None
     timezone: Zone | None = None
+    employment_status: Employment | None = None
+    tmt: Day | None = None
     version: Version | None = None
 
 

@@ -33,6 +33,7 @@ PATH_PARAMETERS: dict[str, Any] = {
     "nip": Nip,
     "skpd_id": Code,
     "satker_id": Code,
+    "category": Code,
     "day": Day,
     "token": text(2048, description="the signed link from the e-mail"),
     "import_id": text(64, pattern="^[A-Za-z0-9]+$"),

@@ -41,16 +41,25 @@ class ReportCounts(Out):
     REJECTED: int = 0
 
 
+class CalendarLeave(Out):
+    leave_id: str
+    type: str = Field(examples=["TAHUNAN"])
+    type_label: str = Field(examples=["Cuti Tahunan"])
+    status: str = Field(examples=["APPROVED"])
+
+
 class CalendarDay(Out):
     date: str = Field(json_schema_extra={"format": "date"})
     weekend: bool
     holiday: str | None = Field(description="Indonesian name, cuti bersama included")
     working_day: bool
     attended: bool
-    sources: list[Literal["SYNC", "NATIVE", "COMPLAINT"]]
+    sources: list[Literal["SYNC", "NATIVE", "PENGADUAN"]]
     check_in: str | None
     check_out: str | None
     reports: ReportCounts
+    leave: CalendarLeave | None = Field(None, description="a pending or approved leave holding the day")
+    report_expected: bool = Field(True, description="a working day that is not an approved leave day")
 
 
 class Calendar(Out):

@@ -90,7 +90,8 @@ EMAIL_ACTION = "email-action"
 EVIDENCE_UPLOAD = "evidence-upload"
 FILE_UPLOAD = "file-upload"
 CURSOR = "cursor"
-PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR)
+LEAVE_ACTION = "leave-action"  # e-mailed consider/decide links of a leave request
+PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR, LEAVE_ACTION)
 #: claims `sign_claims` sets itself
 _REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
 #: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)

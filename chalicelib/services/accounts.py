@@ -162,7 +162,11 @@ class AccountService:
         """Apply a draft to an account of the same SKPD; ``None`` when nothing changed."""
         if existing.skpd_id != draft.skpd_id:
             raise Forbidden("NIP ini terdaftar di SKPD lain.", code="OTHER_SKPD")
-        changed = replace(existing, **{f: getattr(draft, f) for f in draft.__dataclass_fields__})
+        fields = {f: getattr(draft, f) for f in draft.__dataclass_fields__}
+        for kept in ("employment_status", "tmt"):  # a file or form that does not say keeps what is known
+            if fields[kept] is None:
+                fields[kept] = getattr(existing, kept)
+        changed = replace(existing, **fields)
         if changed == existing:
             return None
         saved = self._employees.save(changed)
@@ -347,6 +351,8 @@ def summary(employee: Employee) -> dict[str, Any]:
         "whatsapp": employee.whatsapp,
         "email": employee.email,
         "timezone": employee.timezone.value,
+        "employment_status": employee.employment.value,
+        "tmt": employee.service_start.isoformat(),
         "version": employee.version,
     }
 

@@ -10,10 +10,18 @@ from typing import Any
 from ..domain.accounts import Actor
 from ..domain.attendance import Session, check_location, check_native, local_now, parse_sync_record
 from ..domain.errors import NotFound, ValidationError
+from ..domain.leave import TYPE_LABELS, LeaveStatus
 from ..domain.reports import parse_month
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
-from ..store.protocols import AttendanceRepository, EmployeeRepository, HolidayOverrides, JobState, OrgRepository
+from ..store.protocols import (
+    AttendanceRepository,
+    EmployeeRepository,
+    HolidayOverrides,
+    JobState,
+    LeaveRepository,
+    OrgRepository,
+)
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
@@ -28,8 +36,10 @@ class AttendanceService:
         overrides: HolidayOverrides,
         *,
         clock: Callable[[], datetime],
+        leave: LeaveRepository | None = None,
     ) -> None:
         self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
+        self._leave = leave  # the employee's held days: leave shows on the calendar
 
     def check_in(self, actor: Actor, session: object, latitude: object, longitude: object) -> dict[str, Any]:
         """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
@@ -63,11 +73,14 @@ class AttendanceService:
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)
+        held = self._leave.calendar(actor.nip) if self._leave else None
         days = []
         for number in range(1, last.day + 1):
             day = first.replace(day=number)
             record = known.get(day)
             holiday = holiday_name(day, overrides)
+            leave = held.on(day) if held else None
+            working = not is_weekend(day) and holiday is None
             days.append(
                 {
                     "date": day.isoformat(),
@@ -79,6 +92,9 @@ class AttendanceService:
                     "check_in": _hhmm(record.native_in or record.sync_in) if record else None,
                     "check_out": _hhmm(record.native_out or record.sync_out) if record else None,
                     "reports": record.report_counts if record else {"SUBMITTED": 0, "APPROVED": 0, "REJECTED": 0},
+                    "leave": _leave_view(leave),
+                    # approved leave days are not working days for the employee: no report is expected
+                    "report_expected": working and not (leave and leave[2] is LeaveStatus.APPROVED),
                 }
             )
         return {"month": first.strftime("%Y-%m"), "timezone": actor.timezone.value, "days": days}
@@ -144,6 +160,14 @@ def _coordinate(value: object, field: str, bound: int) -> float | None:
             f"Kolom '{field}' harus angka -{bound} sampai {bound}.", code="INVALID_LOCATION", details={"field": field}
         )
     return float(value)
+
+
+def _leave_view(found: Any) -> dict[str, str] | None:
+    """A held day's leave on the calendar: which request, its type and status."""
+    if not found:
+        return None
+    leave_id, kind, status = found
+    return {"leave_id": leave_id, "type": kind.value, "type_label": TYPE_LABELS[kind], "status": status.value}
 
 
 def _hhmm(value: Any) -> str | None:

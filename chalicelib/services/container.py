@@ -19,18 +19,24 @@ if TYPE_CHECKING:
     from ..integrations.whatsapp import WhatsAppSender
     from ..store.outbox import DynamoOutbox
     from .accounts import AccountService
+    from .archive import ArchiveService
     from .attendance import AttendanceService, AttendanceSync
+    from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
     from .email_actions import ActionLinks, EmailActionService
     from .evidence import EvidenceService
     from .exports import ExportService
     from .holidays import HolidayService
+    from .leave import LeaveService
+    from .leave_notifications import LeaveEmailActions, LeaveLinks, LeaveNotifications
     from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
     from .outbox import OutboxService
+    from .records import RecordNotifications, RecordService
     from .reminders import ReminderService
     from .reports import ReportService
     from .roster import RosterImportService
+    from .supervisor_moves import SupervisorMoves
     from .templates import TemplateService
     from .uploads import UploadService
     from .verification import VerificationService
@@ -179,15 +185,47 @@ def templates() -> TemplateService:
 
 
 @lru_cache(maxsize=1)
+def records() -> RecordService:
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.records import DynamoRecordRepository
+    from ..store.sequences import DynamoSequences
+    from .records import RecordService
+
+    _bound()
+    return RecordService(
+        DynamoRecordRepository(),
+        DynamoEmployeeRepository(),
+        DynamoSequences(),
+        uploads(),
+        clock=utc_now,
+        link_ttl=settings().download_url_ttl_seconds,
+    )
+
+
+@lru_cache(maxsize=1)
+def record_notifications() -> RecordNotifications:
+    from ..store.employees import DynamoEmployeeRepository
+    from .records import RecordNotifications
+
+    _bound()
+    return RecordNotifications(DynamoEmployeeRepository(), whatsapp())
+
+
+@lru_cache(maxsize=1)
 def attendance() -> AttendanceService:
     from ..store.attendance import DynamoAttendanceRepository
+    from ..store.leave import DynamoLeaveRepository
     from ..store.organisation import DynamoOrgRepository
     from ..store.reminders import DynamoHolidayOverrides
     from .attendance import AttendanceService
 
     _bound()
     return AttendanceService(
-        DynamoAttendanceRepository(), DynamoOrgRepository(), DynamoHolidayOverrides(), clock=utc_now
+        DynamoAttendanceRepository(),
+        DynamoOrgRepository(),
+        DynamoHolidayOverrides(),
+        clock=utc_now,
+        leave=DynamoLeaveRepository(),
     )
 
 
@@ -312,6 +350,7 @@ def reminders() -> ReminderService:
     from ..store.attendance import DynamoAttendanceRepository
     from ..store.employees import DynamoEmployeeRepository
     from ..store.job_state import DynamoJobState
+    from ..store.leave import DynamoLeaveRepository
     from ..store.reminders import DynamoHolidayOverrides, DynamoReminders
     from .reminders import ReminderService
 
@@ -325,6 +364,7 @@ def reminders() -> ReminderService:
         whatsapp(),
         clock=utc_now,
         app_url=settings().app_url,
+        leave=DynamoLeaveRepository(),
     )
 
 
@@ -343,6 +383,7 @@ def exports() -> ExportService:
     from ..integrations.queue import NotificationQueue
     from ..store.employees import DynamoEmployeeRepository
     from ..store.exports import DynamoExportJobs, ExportReads
+    from ..store.leave import DynamoLeaveRepository
     from ..store.organisation import DynamoOrgRepository
     from ..store.reminders import DynamoHolidayOverrides
     from .exports import ExportService
@@ -359,7 +400,152 @@ def exports() -> ExportService:
         NotificationQueue(client("sqs"), cfg.exports_queue_url),
         clock=utc_now,
         url_ttl=cfg.download_url_ttl_seconds,
+        leave=DynamoLeaveRepository(),
     )
+
+
+@lru_cache(maxsize=1)
+def complaints() -> ComplaintService:
+    from ..store.complaints import DynamoComplaintRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.sequences import DynamoSequences
+    from .complaints import ComplaintService
+
+    _bound()
+    cfg = settings()
+    return ComplaintService(
+        DynamoComplaintRepository(),
+        DynamoSequences(),
+        DynamoEmployeeRepository(),
+        uploads(),
+        clock=utc_now,
+        window_days=cfg.complaint_window_days,
+        link_ttl=cfg.download_url_ttl_seconds,
+    )
+
+
+@lru_cache(maxsize=1)
+def complaint_notifications() -> ComplaintNotifications:
+    from ..store.complaints import DynamoComplaintRepository
+    from ..store.digests import DynamoDigests
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.organisation import DynamoOrgRepository
+    from .complaints import ComplaintNotifications
+
+    _bound()
+    cfg = settings()
+    return ComplaintNotifications(
+        DynamoEmployeeRepository(),
+        DynamoComplaintRepository(),
+        DynamoOrgRepository(),
+        DynamoDigests(),
+        whatsapp(),
+        clock=utc_now,
+        digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
+        digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
+        app_url=cfg.app_url,
+    )
+
+
+@lru_cache(maxsize=1)
+def archive() -> ArchiveService:
+    from ..integrations.aws import client
+    from ..integrations.queue import NotificationQueue
+    from ..store.archive import DynamoArchiveCatalog, DynamoArchiveRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.exports import DynamoExportJobs
+    from ..store.organisation import DynamoOrgRepository
+    from .archive import ArchiveService
+
+    _bound()
+    cfg = settings()
+    return ArchiveService(
+        DynamoArchiveCatalog(),
+        DynamoArchiveRepository(),
+        DynamoEmployeeRepository(),
+        DynamoOrgRepository(),
+        uploads(),
+        DynamoExportJobs(),
+        NotificationQueue(client("sqs"), cfg.exports_queue_url),
+        object_store(),
+        clock=utc_now,
+        url_ttl=cfg.download_url_ttl_seconds,
+    )
+
+
+@lru_cache(maxsize=1)
+def leave() -> LeaveService:
+    from ..store.attendance import DynamoAttendanceRepository
+    from ..store.delegations import DynamoDelegationRepository
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.leave import DynamoLeaveRepository, DynamoLeaveSettings
+    from ..store.organisation import DynamoOrgRepository
+    from ..store.reminders import DynamoHolidayOverrides
+    from .leave import LeaveService
+
+    _bound()
+    cfg = settings()
+    return LeaveService(
+        DynamoLeaveRepository(),
+        DynamoLeaveSettings(),
+        DynamoEmployeeRepository(),
+        DynamoAttendanceRepository(),
+        DynamoDelegationRepository(),
+        DynamoHolidayOverrides(),
+        DynamoOrgRepository(),
+        uploads(),
+        object_store(),
+        clock=utc_now,
+        records_since=cfg.leave_records_since,
+        report_backdate_days=cfg.report_backdate_days,
+        url_ttl=cfg.download_url_ttl_seconds,
+    )
+
+
+@lru_cache(maxsize=1)
+def leave_links() -> LeaveLinks:
+    from .leave_notifications import LeaveLinks
+
+    cfg = settings()
+    return LeaveLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds, clock=utc_now)
+
+
+@lru_cache(maxsize=1)
+def leave_email_actions() -> LeaveEmailActions:
+    from ..store.employees import DynamoEmployeeRepository
+    from ..store.leave import DynamoLeaveRepository
+    from ..store.used_links import DynamoUsedLinks
+    from .leave_notifications import LeaveEmailActions
+
+    _bound()
+    return LeaveEmailActions(
+        leave_links(),
+        DynamoLeaveRepository().get,
+        DynamoEmployeeRepository().get,
+        leave().act_as,
+        DynamoUsedLinks(),
+        utc_now,
+    )
+
+
+@lru_cache(maxsize=1)
+def leave_notifications() -> LeaveNotifications:
+    from ..store.employees import DynamoEmployeeRepository
+    from .leave_notifications import LeaveNotifications
+
+    _bound()
+    return LeaveNotifications(
+        DynamoEmployeeRepository(), whatsapp(), email(), leave_links(), app_url=settings().app_url
+    )
+
+
+@lru_cache(maxsize=1)
+def supervisor_moves() -> SupervisorMoves:
+    from ..store.reports import DynamoReportRepository
+    from .supervisor_moves import SupervisorMoves
+
+    _bound()
+    return SupervisorMoves(DynamoReportRepository(), leave().move_pending, clock=utc_now)
 
 
 _FACTORIES = (
@@ -377,6 +563,8 @@ _FACTORIES = (
     evidence,
     uploads,
     templates,
+    records,
+    record_notifications,
     attendance,
     verification,
     action_links,
@@ -387,6 +575,14 @@ _FACTORIES = (
     reminders,
     holidays,
     exports,
+    complaints,
+    complaint_notifications,
+    archive,
+    leave,
+    leave_links,
+    leave_email_actions,
+    leave_notifications,
+    supervisor_moves,
 )
 
 

@@ -29,7 +29,14 @@ from ..domain.organisation import Satker, Skpd
 from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
 from ..integrations.storage import ObjectStore
-from ..store.protocols import EmployeeRepository, ExportJobs, ExportSource, HolidayOverrides, OrgRepository
+from ..store.protocols import (
+    EmployeeRepository,
+    ExportJobs,
+    ExportSource,
+    HolidayOverrides,
+    LeaveRepository,
+    OrgRepository,
+)
 
 FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 PERIOD_KEYS = ("period", "date", "month", "from", "to")
@@ -48,10 +55,12 @@ class ExportService:
         *,
         clock: Callable[[], datetime],
         url_ttl: int,
+        leave: LeaveRepository | None = None,
     ) -> None:
         self._reads, self._employees, self._org = reads, employees, org
         self._overrides, self._jobs, self._store, self._queue = overrides, jobs, store, queue
         self._clock, self._url_ttl = clock, url_ttl
+        self._leave = leave  # approved leave days are counted apart in recaps
 
     # -- API side ----------------------------------------------------------------------------------
 
@@ -193,9 +202,10 @@ class ExportService:
             tally = RecapTally(working_days(period, self._overrides_between(first, last), until=counted_to), status)
             staff.sort(key=lambda e: e.name.lower())
             names = {e.nip: e.name for e in staff}
+            on_leave = alongside.submit(self._on_leave, [e.nip for e in staff], first, last)
 
             def summary() -> list[RecapRow]:
-                return tally.rows(((e.nip, e.name, e.jabatan) for e in staff), attended.result())
+                return tally.rows(((e.nip, e.name, e.jabatan) for e in staff), attended.result(), on_leave.result())
 
             from ..documents import render
 
@@ -232,6 +242,13 @@ class ExportService:
             for nip, days in self._reads.attended_in_satker(skpd_id, satker_id, first, last).items():
                 attended.setdefault(nip, set()).update(days)
         return attended
+
+    def _on_leave(self, nips: list[str], first: date, last: date) -> dict[str, set[date]]:
+        """Each employee's days of approved leave in the period (their held days, 100 employees per read)."""
+        if self._leave is None or not nips:
+            return {}
+        calendars = self._leave.calendars(set(nips))
+        return {nip: calendar.approved_days(first, last) for nip, calendar in calendars.items()}
 
     def _overrides_between(self, first: date, last: date) -> dict[date, str | None]:
         return {d: n for year in range(first.year, last.year + 1) for d, n in self._overrides.for_year(year).items()}

@@ -44,8 +44,8 @@ class ReportNotifications:
         if new is None:
             return
         submitted_now = new.status is ReportStatus.SUBMITTED and (
-            old is None or old.status is not ReportStatus.SUBMITTED
-        )
+            old is None or old.status is not ReportStatus.SUBMITTED or old.supervisor_nip != new.supervisor_nip
+        )  # a report moved to a new supervisor (the employee's supervisor changed) waits for them now
         if submitted_now and new.supervisor_nip:
             self._digests.schedule(new.supervisor_nip, self._clock() + self._delay, self._interval)
         decided = (
@@ -107,9 +107,7 @@ class DigestSender:
     def dispatch(self, queue: NotificationQueue) -> int:
         """Enqueue one message per supervisor whose digest is due (cost grows with those, not with everyone)."""
         due = self._digests.due(self._clock())
-        return queue.send_all(
-            [{"kind": "digest", "supervisor_nip": nip, "due_at": at, "generation": gen} for nip, at, gen in due]
-        )
+        return queue.send_all([digest_message(key, at, gen) for key, at, gen in due])
 
     def handle(self, message: dict[str, Any]) -> None:
         self._send_once(message={**message, "key": f"{message['supervisor_nip']}:{message['due_at']}"})
@@ -134,6 +132,16 @@ class DigestSender:
                 self._email.send(supervisor.email, subject, text, html)
         self._digests.sent(nip, int(message["generation"]), now, now + self._interval)
         return {"status": "sent" if count else "empty", "count": count}
+
+
+def digest_message(key: str, due_at: str, generation: int) -> dict[str, Any]:
+    """The queue message of a due digest. A supervisor's is keyed by their NIP (kind ``digest``); other digests
+    share the table under ``<KIND>#<…>`` keys and go to their own worker (``COMPLAINTS#<skpd>`` →
+    ``complaints-digest``)."""
+    kind, prefixed, _ = key.partition("#")
+    if prefixed:
+        return {"kind": f"{kind.lower()}-digest", "digest_key": key, "due_at": due_at, "generation": generation}
+    return {"kind": "digest", "supervisor_nip": key, "due_at": due_at, "generation": generation}
 
 
 def _event_fields(report: Report) -> dict[str, Any]:

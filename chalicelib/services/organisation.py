@@ -40,12 +40,13 @@ class OrganisationService:
         return skpd_view(self._org.save_skpd(updated))
 
     def list_skpd(self, actor: Actor) -> dict[str, Any]:
-        require_role(actor, Role.ADMIN)
+        """Every SKPD: the admin, and BKD (who verifies across them; a read, never a change)."""
+        require_role(actor, Role.ADMIN, Role.BKD)
         return {"items": [skpd_view(s) for s in self._org.list_skpd()]}
 
     def get_skpd(self, actor: Actor, skpd_id: str) -> dict[str, Any]:
-        """An SKPD with its satker, for its own members and the admin."""
-        if not actor.is_admin and actor.skpd_id != skpd_id:
+        """An SKPD with its satker, for its own members, BKD and the admin."""
+        if not actor.is_admin and not actor.has(Role.BKD) and actor.skpd_id != skpd_id:
             raise Forbidden("Anda hanya dapat melihat SKPD Anda sendiri.")
         skpd = self._skpd(skpd_id)
         return {**skpd_view(skpd), "satker": [satker_view(s) for s in self._org.list_satker(skpd_id)]}

@@ -14,7 +14,14 @@ from ..domain.workdays import is_working_day
 from ..integrations import idempotency
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
-from ..store.protocols import AttendanceRepository, EmployeeRepository, HolidayOverrides, JobState, ReminderRepository
+from ..store.protocols import (
+    AttendanceRepository,
+    EmployeeRepository,
+    HolidayOverrides,
+    JobState,
+    LeaveRepository,
+    ReminderRepository,
+)
 
 DISPATCH_JOB = "reminder-dispatch"
 
@@ -32,8 +39,10 @@ class ReminderService:
         clock: Callable[[], datetime],
         app_url: str,
         once: idempotency.OnceFactory = idempotency.once,
+        leave: LeaveRepository | None = None,
     ) -> None:
         self._reminders, self._overrides, self._attendance = reminders, overrides, attendance
+        self._leave = leave  # no reminder on an approved leave day
         self._employees, self._state, self._whatsapp = employees, state, whatsapp
         self._clock, self._app_url = clock, app_url
         self._send_once = once(self._send, key_prefix="reminder", key_path="key", argument="message")
@@ -85,6 +94,9 @@ class ReminderService:
         if filed is not None and sum(filed.report_counts.values()) > 0:
             self._reminders.mark_sent(nip, day)
             return {"status": "already-filed"}
+        if self._leave is not None and self._leave.calendar(nip).approved_on(day):
+            self._reminders.mark_sent(nip, day)
+            return {"status": "on-leave"}
         employee = self._employees.get(nip)
         if employee is None:
             return {"status": "no-recipient"}

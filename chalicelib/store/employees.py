@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from pynamodb.exceptions import PutError, UpdateError
 
-from ..domain.accounts import Employee, Role
+from ..domain.accounts import Employee, EmploymentStatus, Role
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
 from .conditions import condition_failed
@@ -27,6 +27,8 @@ _MUTABLE = (
     "whatsapp",
     "email",
     "timezone",
+    "employment_status",
+    "tmt",
     "roles",
     "password_hash",
     "must_change_password",
@@ -52,6 +54,8 @@ def to_employee(item: EmployeeItem) -> Employee:
         must_change_password=bool(item.must_change_password),
         token_version=int(item.token_version or 0),
         version=int(item.version or 0),
+        employment_status=EmploymentStatus(item.employment_status) if item.employment_status else None,
+        tmt=date.fromisoformat(item.tmt) if item.tmt else None,
     )
 
 
@@ -74,6 +78,8 @@ def _to_item(employee: Employee, notice: CredentialNotice | None) -> EmployeeIte
         token_version=employee.token_version,
         credential_notice=notice.sealed if notice else None,
         credential_notice_id=notice.notice_id if notice else None,
+        employment_status=employee.employment_status.value if employee.employment_status else None,
+        tmt=employee.tmt.isoformat() if employee.tmt else None,
         created_at=now,
         updated_at=now,
     )

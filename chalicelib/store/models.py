@@ -88,6 +88,8 @@ class EmployeeItem(Model):
     #: sealed temporary password waiting for the stream handler to deliver it (then removed)
     credential_notice = UnicodeAttribute(null=True)
     credential_notice_id = UnicodeAttribute(null=True)
+    employment_status = UnicodeAttribute(null=True)  # PNS | CPNS | PPPK
+    tmt = UnicodeAttribute(null=True)  # YYYY-MM-DD, start of continuous service
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
     version = VersionAttribute()
@@ -152,6 +154,9 @@ class AttendanceItem(Model):
     native_in_distance_m = NumberAttribute(null=True)
     native_out_distance_m = NumberAttribute(null=True)
     complaint_sessions = UnicodeSetAttribute(null=True)
+    #: the complaint (id) that claims the morning / afternoon session of this day (see store/complaints.py)
+    complaint_pagi_id = UnicodeAttribute(null=True)
+    complaint_sore_id = UnicodeAttribute(null=True)
     #: report id → "HH:MM-HH:MM" of the day's live reports
     report_slots = MapAttribute(null=True)
     report_rev = NumberAttribute(null=True)
@@ -222,6 +227,40 @@ class TemplateItem(Model):
     output = UnicodeAttribute()
     duration_minutes = NumberAttribute()
     version = VersionAttribute()
+
+
+class RecordItem(Model):
+    class Meta(_Meta):
+        logical_name = "records"
+
+    record_id = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    status = UnicodeAttribute()
+    details = JSONAttribute()
+    document = JSONAttribute(null=True)
+    created_at = UnicodeAttribute()
+    submitted_at = UnicodeAttribute()
+    declared_at = UnicodeAttribute()
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # index keys, present only while the record is listed (not withdrawn)
+    owner_nip = UnicodeAttribute(null=True)
+    owner_sort = UnicodeAttribute(null=True)
+    queue_all = UnicodeAttribute(null=True)
+    queue_skpd = UnicodeAttribute(null=True)
+    queue_satker = UnicodeAttribute(null=True)
+    queue_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_owner = _index("records", "by_owner")
+    by_all_queue = _index("records", "by_all_queue")
+    by_skpd_queue = _index("records", "by_skpd_queue")
+    by_satker_queue = _index("records", "by_satker_queue")
 
 
 class DelegationItem(Model):
@@ -326,12 +365,164 @@ class JobStateItem(Model):
     updated_at = UTCDateTimeAttribute()
 
 
+class ComplaintItem(Model):
+    class Meta(_Meta):
+        logical_name = "complaints"
+
+    complaint_id = UnicodeAttribute(hash_key=True)
+    reference = UnicodeAttribute()
+    nip = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    day = UnicodeAttribute()
+    session = UnicodeAttribute()
+    reason = UnicodeAttribute()
+    letter = JSONAttribute()
+    status = UnicodeAttribute()
+    submitted_at = UnicodeAttribute()
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    owner_sort = UnicodeAttribute()
+    skpd_status = UnicodeAttribute()
+    queue_sort = UnicodeAttribute()
+    version = VersionAttribute()
+
+    by_owner = _index("complaints", "by_owner")
+    by_skpd_status = _index("complaints", "by_skpd_status")
+    by_status = _index("complaints", "by_status")
+
+
 class SequenceItem(Model):
     class Meta(_Meta):
         logical_name = "sequences"
 
     series = UnicodeAttribute(hash_key=True)
     value = NumberAttribute(default=0)
+
+
+class ArchiveCategoryItem(Model):
+    class Meta(_Meta):
+        logical_name = "archive_categories"
+
+    catalog = UnicodeAttribute(hash_key=True)
+    code = UnicodeAttribute(range_key=True)
+    name = UnicodeAttribute()
+    group = UnicodeAttribute()
+    applies_to = UnicodeAttribute()
+    files = UnicodeAttribute()
+    max_kb = NumberAttribute()
+    description = UnicodeAttribute(null=True)
+    order = NumberAttribute(default=0)
+    active = BooleanAttribute(default=True)
+    version = VersionAttribute()
+
+
+class ArchiveDocumentItem(Model):
+    class Meta(_Meta):
+        logical_name = "archive_documents"
+
+    nip = UnicodeAttribute(hash_key=True)
+    category = UnicodeAttribute(range_key=True)
+    status = UnicodeAttribute()
+    file_key = UnicodeAttribute()
+    filename = UnicodeAttribute()
+    content_type = UnicodeAttribute()
+    size = NumberAttribute()
+    uploaded_at = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    queue_status = UnicodeAttribute()
+    queue_sort = UnicodeAttribute()
+    version = VersionAttribute()
+
+    by_queue = _index("archive_documents", "by_queue")
+
+
+class ArchiveProfileItem(Model):
+    class Meta(_Meta):
+        logical_name = "archive_profiles"
+
+    nip = UnicodeAttribute(hash_key=True)
+    conditions = UnicodeSetAttribute(null=True)
+    #: category codes by the state of the employee's document (updated with each document write)
+    submitted = UnicodeSetAttribute(null=True)
+    approved = UnicodeSetAttribute(null=True)
+    rejected = UnicodeSetAttribute(null=True)
+
+
+class LeaveItem(Model):
+    class Meta(_Meta):
+        logical_name = "leaves"
+
+    leave_id = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    leave_type = UnicodeAttribute()
+    reason = UnicodeAttribute()
+    start_day = UnicodeAttribute()
+    end_day = UnicodeAttribute()
+    working_days = NumberAttribute()
+    address = UnicodeAttribute()
+    phone = UnicodeAttribute()
+    child_order = NumberAttribute(null=True)
+    attachment = JSONAttribute(null=True)
+    supervisor_nip = UnicodeAttribute()
+    official_nip = UnicodeAttribute()
+    status = UnicodeAttribute()
+    applied_at = UnicodeAttribute()
+    consideration = JSONAttribute(null=True)
+    decision = JSONAttribute(null=True)
+    letter_number = UnicodeAttribute(null=True)
+    letter_seq = NumberAttribute(null=True)
+    numbered_at = UnicodeAttribute(null=True)
+    numbered_by = UnicodeAttribute(null=True)
+    cancelled_by = UnicodeAttribute(null=True)
+    cancel_reason = UnicodeAttribute(null=True)
+    balance = JSONAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # index keys, present only while the request belongs in that index
+    owner_sort = UnicodeAttribute()
+    waiting_nip = UnicodeAttribute(null=True)
+    waiting_sort = UnicodeAttribute(null=True)
+    numbering_skpd = UnicodeAttribute(null=True)
+    numbering_sort = UnicodeAttribute(null=True)
+    skpd_sort = UnicodeAttribute()
+    version = VersionAttribute()
+
+    by_owner = _index("leaves", "by_owner")
+    by_waiting = _index("leaves", "by_waiting")
+    by_numbering = _index("leaves", "by_numbering")
+    by_skpd = _index("leaves", "by_skpd")
+
+
+class LeaveDaysItem(Model):
+    class Meta(_Meta):
+        logical_name = "leave_days"
+
+    nip = UnicodeAttribute(hash_key=True)
+    #: day (YYYY-MM-DD) -> leave id, for every day a pending or approved leave holds
+    days = MapAttribute(null=True)
+    #: leave id -> "<TYPE>#<STATUS>" of those leaves
+    leaves = MapAttribute(null=True)
+    #: year -> days left of that year's own annual leave, for the years before leave was recorded here (HR)
+    opening = MapAttribute(null=True)
+    revision = NumberAttribute(default=0)
+
+
+class LeaveSettingsItem(Model):
+    class Meta(_Meta):
+        logical_name = "leave_settings"
+
+    skpd_id = UnicodeAttribute(hash_key=True)
+    official_nip = UnicodeAttribute(null=True)
+    number_format = UnicodeAttribute(null=True)
+    version = VersionAttribute()
 
 
 ALL_MODELS: tuple[type[Model], ...] = (
@@ -342,6 +533,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     AttendanceItem,
     ReportItem,
     TemplateItem,
+    RecordItem,
     DelegationItem,
     AuditItem,
     DigestItem,
@@ -351,6 +543,13 @@ ALL_MODELS: tuple[type[Model], ...] = (
     ExportJobItem,
     JobStateItem,
     SequenceItem,
+    ComplaintItem,
+    ArchiveCategoryItem,
+    ArchiveDocumentItem,
+    ArchiveProfileItem,
+    LeaveItem,
+    LeaveDaysItem,
+    LeaveSettingsItem,
 )
 
 

@@ -11,17 +11,21 @@ cursor that leads to an empty page).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from ..domain.accounts import Employee, SignInGuard
+from ..domain.archive import ArchiveProfile, Category, Document, DocumentStatus
 from ..domain.attendance import AttendanceDay, Session
 from ..domain.audit import AuditEvent
+from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
 from ..domain.exports import ExportJob, ReportLine
+from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
 from ..domain.organisation import Satker, Skpd
+from ..domain.records import CareerRecord, RecordKind, RecordStatus
 from ..domain.reminders import ReminderSettings
 from ..domain.reports import Report, ReportStatus, Template
 
@@ -119,6 +123,40 @@ class TemplateRepository(Protocol):
     def delete(self, template: Template) -> None: ...
 
 
+class RecordRepository(Protocol):
+    """Career records (see `store/records.py`); ``add`` only creates, ``save`` only replaces the version read
+    (else `Conflict` CONFLICT). Lists page with opaque cursors bound to their filters."""
+
+    def get(self, record_id: str) -> CareerRecord | None: ...
+    def add(self, record: CareerRecord) -> CareerRecord: ...
+    def save(self, record: CareerRecord) -> CareerRecord: ...
+    def list_own(
+        self,
+        nip: str,
+        *,
+        kind: RecordKind | None,
+        status: RecordStatus | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[CareerRecord], str | None]: ...
+    def queue(
+        self,
+        skpd_id: str | None,
+        satker_id: str | None,
+        kinds: tuple[RecordKind, ...],
+        statuses: tuple[RecordStatus, ...],
+        *,
+        newest_first: bool,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[CareerRecord], str | None]:
+        """Records of those kinds and statuses of one satker, one SKPD or (``skpd_id`` None) every SKPD, by when
+        they entered their status."""
+        ...
+
+    def waiting(self, skpd_id: str | None, satker_id: str | None) -> dict[RecordKind, int]: ...
+
+
 class DelegationRepository(Protocol):
     """Delegations; ``add`` is conditional on the supervisor's guard revision read by ``snapshot``."""
 
@@ -204,3 +242,149 @@ class ExportSource(Protocol):
     def attended_of(self, nips: list[str], first: date, last: date) -> dict[str, set[date]]: ...
     def subordinates(self, nip: str) -> list[Employee]: ...
     def staff(self, skpd_id: str, satker_id: str | None) -> list[Employee]: ...
+
+
+class Sequences(Protocol):
+    """Numbered series (`store/sequences.py`): each call gets a number no other call gets."""
+
+    def next(self, series: str) -> int: ...
+
+
+class ComplaintRepository(Protocol):
+    """Attendance complaints, written with their claim on the day's attendance item (see `store/complaints.py`).
+
+    ``create`` lands only if the complaint id is new (else `Conflict` UPLOAD_ALREADY_USED), the session of that
+    day is unclaimed (else `Conflict` COMPLAINT_DUPLICATE) and not attended (else `BusinessRule`
+    SESSION_ALREADY_ATTENDED). ``decide`` is conditional on the version read (else `Conflict` CONFLICT):
+    an approval adds the session to the day's attendance, a rejection frees the claim.
+    """
+
+    def get(self, complaint_id: str) -> Complaint | None: ...
+    def claims(self, nip: str, day: date) -> tuple[AttendanceDay | None, dict[Session, str]]:
+        """The day's attendance and which complaint (id) claims each session, in one read."""
+        ...
+
+    def create(self, complaint: Complaint) -> Complaint: ...
+    def decide(self, old: Complaint, new: Complaint) -> Complaint: ...
+    def list_own(
+        self,
+        nip: str,
+        *,
+        first: date | None,
+        last: date | None,
+        status: ComplaintStatus | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[Complaint], str | None]: ...
+    def queue(
+        self,
+        skpd_id: str | None,
+        status: ComplaintStatus,
+        *,
+        satker_id: str | None,
+        first: date | None,
+        last: date | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[Complaint], str | None]:
+        """One SKPD's (``None``: every SKPD's) complaints in ``status``, oldest date first."""
+        ...
+
+    def count(self, skpd_id: str | None, status: ComplaintStatus) -> int: ...
+
+
+class ArchiveCatalog(Protocol):
+    """The admin's list of document categories (retired ones stay, inactive, so old documents keep their name)."""
+
+    def all(self) -> list[Category]: ...
+    def get(self, code: str) -> Category | None: ...
+    def save(self, category: Category) -> Category:
+        """Version 0 creates (409 ``CATEGORY_EXISTS`` when the code is taken); else only the version read (409)."""
+        ...
+
+    def seed(self, categories: list[Category]) -> None:
+        """Create those not there yet; never overwrites (safe when two first uses race)."""
+        ...
+
+
+class ArchiveRepository(Protocol):
+    """Employees' archive profiles and documents; a document write updates its profile's states in one transaction."""
+
+    def profile(self, nip: str) -> ArchiveProfile: ...
+    def profiles(self, nips: set[str]) -> dict[str, ArchiveProfile]:
+        """Several profiles in one batch read (at most 100); an employee without one gets the default."""
+        ...
+
+    def save_profile(self, profile: ArchiveProfile) -> ArchiveProfile:
+        """The declared conditions only (the states follow the documents; employment is the account's)."""
+        ...
+
+    def documents(self, nip: str) -> list[Document]: ...
+    def get(self, nip: str, category: str) -> Document | None: ...
+    def many(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Document]: ...
+    def put(self, document: Document, previous: Document | None) -> Document:
+        """Create (``previous`` None, version 0) or replace the version read (else 409 CONFLICT)."""
+        ...
+
+    def remove(self, document: Document) -> None: ...
+    def queue(
+        self,
+        status: DocumentStatus,
+        *,
+        skpd_id: str | None,
+        satker_id: str | None,
+        category: str | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[Document], str | None]:
+        """Documents in ``status`` by SKPD, satker, then upload time (oldest first); SKPD and satker narrow the key."""
+        ...
+
+
+class LeaveRepository(Protocol):
+    """Leave requests and each employee's held days (see `store/leave.py`).
+
+    ``create`` lands only if the held days' revision and each given day's report revision are still those read
+    (else `DayChanged`: read again and re-check); ``change`` and ``save`` are conditional on the request's version
+    (else `Conflict` CONFLICT), ``change`` also on the held days' revision (`DayChanged`). ``number`` takes the
+    next number of a series and writes it onto the request in one transaction, retrying lost races.
+    """
+
+    def get(self, leave_id: str) -> LeaveRequest | None: ...
+    def calendar(self, nip: str) -> LeaveCalendar: ...
+    def calendars(self, nips: set[str]) -> dict[str, LeaveCalendar]: ...
+    def of_employee(self, nip: str) -> list[LeaveRequest]: ...
+    def list_own(
+        self, nip: str, *, status: LeaveStatus | None, year: int | None, cursor: str | None, limit: int
+    ) -> tuple[list[LeaveRequest], str | None]: ...
+    def create(self, leave: LeaveRequest, calendar: LeaveCalendar, report_revs: Mapping[date, int]) -> LeaveRequest: ...
+    def change(self, old: LeaveRequest, new: LeaveRequest, calendar: LeaveCalendar) -> LeaveRequest: ...
+    def save(self, leave: LeaveRequest) -> LeaveRequest: ...
+    def number(self, leave_id: str, series: str, make: Callable[[LeaveRequest, int], LeaveRequest]) -> LeaveRequest: ...
+    def counter(self, series: str) -> int: ...
+    def waiting(
+        self, nip: str, stage: str, cursor: str | None, limit: int
+    ) -> tuple[list[LeaveRequest], str | None]: ...
+    def count_waiting(self, nip: str, stage: str) -> int: ...
+    def numbering_queue(
+        self, skpd_id: str, cursor: str | None, limit: int
+    ) -> tuple[list[LeaveRequest], str | None]: ...
+    def count_numbering(self, skpd_id: str) -> int: ...
+    def of_skpd(
+        self,
+        skpd_id: str,
+        first: date,
+        last: date,
+        *,
+        satker_id: str | None,
+        leave_type: LeaveType | None,
+        status: LeaveStatus | None,
+        cursor: str | None,
+        limit: int,
+    ) -> tuple[list[LeaveRequest], str | None]: ...
+    def set_opening(self, nip: str, year: int, remaining: int) -> LeaveCalendar: ...
+
+
+class LeaveSettingsRepository(Protocol):
+    def get(self, skpd_id: str) -> LeaveSettings: ...
+    def save(self, settings: LeaveSettings) -> LeaveSettings: ...

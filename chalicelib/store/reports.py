@@ -18,9 +18,10 @@ from pynamodb.transactions import TransactWrite
 
 from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
+from ..domain.leave import day_on_leave
 from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, ReportStatus
 from .conditions import condition_failed
-from .models import AttendanceItem, ReportItem, transaction_connection
+from .models import AttendanceItem, LeaveDaysItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
 from .protocols import DayChanged
 
@@ -135,17 +136,19 @@ class DynamoReportRepository:
 
     def create(self, report: Report, day: AttendanceDay) -> Report:
         slots = {**_slot_map(day), report.report_id: _span(report.content)}
-        return self._write(report, [_claim(day, slots, report.status, +1)])
+        return self._write(report, [_claim(day, slots, report.status, +1)], not_on_leave=report.content.day)
 
     def update(self, old: Report, new: Report, old_day: AttendanceDay, new_day: AttendanceDay) -> Report:
         """An edit: the slot moves within the day, or from one day to another."""
         if old.content.day == new.content.day:
             slots = {**_slot_map(old_day), new.report_id: _span(new.content)}
-            return self._write(new, [_claim(old_day, slots, new.status, 0)])
+            return self._write(new, [_claim(old_day, slots, new.status, 0)], not_on_leave=new.content.day)
         old_slots = {k: v for k, v in _slot_map(old_day).items() if k != old.report_id}
         new_slots = {**_slot_map(new_day), new.report_id: _span(new.content)}
         return self._write(
-            new, [_claim(old_day, old_slots, old.status, -1), _claim(new_day, new_slots, new.status, +1)]
+            new,
+            [_claim(old_day, old_slots, old.status, -1), _claim(new_day, new_slots, new.status, +1)],
+            not_on_leave=new.content.day,
         )
 
     def change_status(self, old: Report, new: Report) -> Report:
@@ -221,8 +224,16 @@ class DynamoReportRepository:
             found += [to_report(i) for i in query]
         return found
 
-    def _write(self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]]) -> Report:
-        """One transaction; retried when DynamoDB cancels it for a concurrent transaction (its conditions hold)."""
+    def _write(
+        self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]], not_on_leave: date | None = None
+    ) -> Report:
+        """One transaction; retried when DynamoDB cancels it for a concurrent transaction (its conditions hold).
+
+        ``not_on_leave``: the report's date, which no pending or approved leave of the employee may hold (checked
+        on the employee's `leave_days` item in the same transaction, so a leave written meanwhile wins cleanly).
+        PynamoDB sends condition checks first, then puts, then updates: the cancellation reasons come in that order.
+        """
+        checks = 0 if not_on_leave is None else 1
         for attempt in range(TRANSACTION_ATTEMPTS):
             item = to_item(report)
             try:
@@ -230,11 +241,16 @@ class DynamoReportRepository:
                     transaction.save(item)
                     for day_item, actions, condition in day_updates:
                         transaction.update(day_item, actions=actions, condition=condition)
+                    if not_on_leave is not None:
+                        free = LeaveDaysItem.days[not_on_leave.isoformat()].does_not_exist()
+                        transaction.condition_check(LeaveDaysItem, report.nip, condition=free)
             except TransactWriteError as exc:
                 reasons = [getattr(r, "code", None) for r in (exc.cancellation_reasons or [])]
-                if reasons and reasons[0] == "ConditionalCheckFailed":
+                if not_on_leave is not None and reasons[:1] == ["ConditionalCheckFailed"]:
+                    raise day_on_leave(not_on_leave) from None
+                if reasons[checks : checks + 1] == ["ConditionalCheckFailed"]:
                     raise _stale() from None
-                if "ConditionalCheckFailed" in reasons[1:]:
+                if "ConditionalCheckFailed" in reasons[checks + 1 :]:
                     raise DayChanged from None
                 if "TransactionConflict" in reasons and attempt + 1 < TRANSACTION_ATTEMPTS:
                     time_module.sleep(0.05 * (attempt + 1))

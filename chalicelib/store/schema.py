@@ -35,6 +35,24 @@ def _gsi(name: str, hash_key: str, range_key: str | None = None, *, only: list[s
 #: What a recap shows of a report: all `by_satker_day` carries, so history and evidence stay out of bulk reads.
 REPORT_LINE_ATTRIBUTES = ["nip", "day", "start_time", "end_time", "title", "description", "output", "status", "rating"]
 
+#: What the career-record lists show: everything but the history (which only grows).
+RECORD_LIST_ATTRIBUTES = [
+    "nip",
+    "skpd_id",
+    "satker_id",
+    "kind",
+    "status",
+    "details",
+    "document",
+    "created_at",
+    "submitted_at",
+    "declared_at",
+    "decided_by",
+    "decided_at",
+    "note",
+    "version",
+]
+
 
 TABLES: dict[str, dict[str, Any]] = {
     # Accounts. GetItem by NIP (sign-in, authorizer, every profile read).
@@ -103,6 +121,33 @@ TABLES: dict[str, dict[str, Any]] = {
         "AttributeDefinitions": _attrs(nip="S", template_id="S"),
         "KeySchema": _key("nip", "template_id"),
     },
+    # Career records (riwayat sertifikasi, penghargaan, tim kerja): GetItem by id; history and PDF reference inside.
+    # The three lists project everything but the history. A withdrawn record leaves all three (keys removed).
+    "records": {
+        "AttributeDefinitions": _attrs(
+            record_id="S",
+            owner_nip="S",
+            owner_sort="S",
+            queue_all="S",
+            queue_skpd="S",
+            queue_satker="S",
+            queue_sort="S",
+        ),
+        "KeySchema": _key("record_id"),
+        "GlobalSecondaryIndexes": [
+            # an employee's records newest first (owner_sort = "<created_at>#<id>"); kind and status filter
+            # one person's few records
+            _gsi("by_owner", "owner_nip", "owner_sort", only=RECORD_LIST_ATTRIBUTES),
+            # HR lanes, one partition per kind and status, sorted by when the record entered its status
+            # (queue_sort = "<status since>#<id>"): every SKPD (BKD; queue_all = "<kind>#<status>"), one SKPD
+            # (queue_skpd = "<skpd>#<kind>#<status>") or one satker (queue_satker = "<skpd>#<satker>#<kind>#<status>").
+            # A list over several kinds or statuses merges one page of each lane; COUNT of a SUBMITTED lane
+            _gsi("by_all_queue", "queue_all", "queue_sort", only=RECORD_LIST_ATTRIBUTES),
+            _gsi("by_skpd_queue", "queue_skpd", "queue_sort", only=RECORD_LIST_ATTRIBUTES),
+            _gsi("by_satker_queue", "queue_satker", "queue_sort", only=RECORD_LIST_ATTRIBUTES),
+        ],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
     # Verification delegated by a supervisor: Query what one gave; by_delegate: what one holds now
     # (end_day >= today, start_day checked on the few results). Each supervisor's partition also holds a
     # guard item (delegation_id "#GUARD", a revision number, not in by_delegate) that every new delegation
@@ -149,11 +194,101 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("job_id"),
         "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
+    # Attendance complaints (pengaduan presensi): GetItem by id. The (nip, date, session) a complaint claims is
+    # held on that day's attendance item (complaint_pagi_id / complaint_sore_id), set in the transaction that
+    # puts the complaint (conditional: unclaimed and not attended), so two complaints for one session cannot
+    # both land; a rejection frees it, an approval adds the session to complaint_sessions.
+    "complaints": {
+        "AttributeDefinitions": _attrs(
+            complaint_id="S", nip="S", owner_sort="S", skpd_status="S", status="S", queue_sort="S"
+        ),
+        "KeySchema": _key("complaint_id"),
+        "GlobalSecondaryIndexes": [
+            # an employee's complaints newest first, by date range (owner_sort = "<date>#<session>#<id>")
+            _gsi("by_owner", "nip", "owner_sort"),
+            # HR of one SKPD: its complaints in one status, oldest date first, by date range
+            # (skpd_status = "<skpd>#<status>", queue_sort = "<date>#<submitted_at>#<id>"); satker is a filter
+            _gsi("by_skpd_status", "skpd_status", "queue_sort"),
+            # BKD (every SKPD): complaints in one status, oldest date first, by date range; COUNT of SUBMITTED
+            _gsi("by_status", "status", "queue_sort"),
+        ],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
     # Numbered series (complaint references per year, later leave letter numbers per SKPD and year):
     # an atomic ADD on the series' item gives the next number (UpdateItem, one item per series).
     "sequences": {
         "AttributeDefinitions": _attrs(series="S"),
         "KeySchema": _key("series"),
+    },
+    # Document archive (DMS) categories: the admin's list, one partition (catalog = "ARSIP"), sk the category
+    # code. Query the partition (every archive view, ~15-60 items); GetItem one. Retired ones stay (active=false).
+    "archive_categories": {
+        "AttributeDefinitions": _attrs(catalog="S", code="S"),
+        "KeySchema": _key("catalog", "code"),
+    },
+    # Archived documents, one per employee and category: Query an employee's (their archive), GetItem one,
+    # BatchGetItem the items of a bulk decision. Written in one transaction with the employee's archive profile.
+    "archive_documents": {
+        "AttributeDefinitions": _attrs(nip="S", category="S", queue_status="S", queue_sort="S"),
+        "KeySchema": _key("nip", "category"),
+        "GlobalSecondaryIndexes": [
+            # HR's verification queue: documents in one status (queue_status = SUBMITTED/APPROVED/REJECTED), by
+            # queue_sort = "<skpd>#<satker>#<uploaded_at>#<nip>#<category>": BKD reads every SKPD, an SKPD's HR
+            # begins_with "<skpd>#", one satker begins_with "<skpd>#<satker>#" (oldest upload first); the
+            # category is a filter. A partition per status is enough: a document is written rarely (upload, decision)
+            _gsi("by_queue", "queue_status", "queue_sort"),
+        ],
+    },
+    # An employee's archive profile (GetItem; BatchGetItem for a page of HR's per-satker completeness list):
+    # the conditions the employee declared (what applies, with the account's employment status), and the
+    # state of each category they stored a document for (sets submitted/approved/rejected of category codes),
+    # kept in step with `archive_documents` by the same transactions, so a score needs no read of the documents.
+    "archive_profiles": {
+        "AttributeDefinitions": _attrs(nip="S"),
+        "KeySchema": _key("nip"),
+    },
+    # Leave requests (cuti): GetItem by id; steps, history and the certificate reference inside the item.
+    "leaves": {
+        "AttributeDefinitions": _attrs(
+            leave_id="S",
+            nip="S",
+            owner_sort="S",
+            waiting_nip="S",
+            waiting_sort="S",
+            numbering_skpd="S",
+            numbering_sort="S",
+            skpd_id="S",
+            skpd_sort="S",
+        ),
+        "KeySchema": _key("leave_id"),
+        "GlobalSecondaryIndexes": [
+            # an employee's requests, newest start first (owner_sort = "<start>#<id>"); also every request of
+            # one employee for the balance (a few a year)
+            _gsi("by_owner", "nip", "owner_sort"),
+            # who acts next, oldest first (sparse: pending only): waiting_nip is the supervisor or the granting
+            # official, waiting_sort = "<CONSIDERATION|DECISION>#<since>#<id>" (begins_with picks the stage); COUNT
+            _gsi("by_waiting", "waiting_nip", "waiting_sort"),
+            # an SKPD's approved letters still without a number, oldest approval first (sparse); COUNT
+            _gsi("by_numbering", "numbering_skpd", "numbering_sort"),
+            # an SKPD's leave by end date (skpd_sort = "<end>#<satker>#<id>"): HR's list of a period reads
+            # end >= the period's first day and filters start <= its last day (type, status, satker too)
+            _gsi("by_skpd", "skpd_id", "skpd_sort"),
+        ],
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # One item per employee (GetItem; BatchGetItem of up to 100 for recaps): the days their pending and approved
+    # leave hold (map day -> leave id), each such leave's type and status, HR's opening balances, and a revision
+    # that every leave write is conditional on (two overlapping requests cannot both land). A report's
+    # transaction checks attribute_not_exists(days.<its date>) here, so no report lands on a leave day.
+    "leave_days": {
+        "AttributeDefinitions": _attrs(nip="S"),
+        "KeySchema": _key("nip"),
+    },
+    # Per SKPD (GetItem): who grants leave (absent: each employee's supervisor's supervisor) and the
+    # letter-number format of its series (numbers themselves: `sequences`, series "LEAVE#<skpd>#<year>").
+    "leave_settings": {
+        "AttributeDefinitions": _attrs(skpd_id="S"),
+        "KeySchema": _key("skpd_id"),
     },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {

@@ -95,17 +95,22 @@ def test_services_depend_on_the_store_only_through_its_protocols():
 
 def _implementations() -> list[tuple[type, type]]:
     from chalicelib.store import memory, protocols
+    from chalicelib.store.archive import DynamoArchiveCatalog, DynamoArchiveRepository
     from chalicelib.store.attendance import DynamoAttendanceRepository
     from chalicelib.store.audit import DynamoAuditLog
+    from chalicelib.store.complaints import DynamoComplaintRepository
     from chalicelib.store.delegations import DynamoDelegationRepository
     from chalicelib.store.digests import DynamoDigests
     from chalicelib.store.employees import DynamoEmployeeRepository
     from chalicelib.store.exports import DynamoExportJobs, ExportReads
     from chalicelib.store.job_state import DynamoJobState
+    from chalicelib.store.leave import DynamoLeaveRepository, DynamoLeaveSettings
     from chalicelib.store.organisation import DynamoOrgRepository
     from chalicelib.store.outbox import DynamoOutbox
+    from chalicelib.store.records import DynamoRecordRepository
     from chalicelib.store.reminders import DynamoHolidayOverrides, DynamoReminders
     from chalicelib.store.reports import DynamoReportRepository
+    from chalicelib.store.sequences import DynamoSequences
     from chalicelib.store.sign_in_guards import DynamoSignInGuards
     from chalicelib.store.templates import DynamoTemplateRepository
     from chalicelib.store.used_links import DynamoUsedLinks
@@ -115,6 +120,7 @@ def _implementations() -> list[tuple[type, type]]:
         protocols.ReportRepository: (DynamoReportRepository, memory.InMemoryReportRepository),
         protocols.AttendanceRepository: (DynamoAttendanceRepository, memory.InMemoryAttendanceRepository),
         protocols.TemplateRepository: (DynamoTemplateRepository, memory.InMemoryTemplateRepository),
+        protocols.RecordRepository: (DynamoRecordRepository, memory.InMemoryRecordRepository),
         protocols.DelegationRepository: (DynamoDelegationRepository, memory.InMemoryDelegationRepository),
         protocols.AuditLog: (DynamoAuditLog, memory.InMemoryAuditLog),
         protocols.ReminderRepository: (DynamoReminders, memory.InMemoryReminders),
@@ -127,6 +133,12 @@ def _implementations() -> list[tuple[type, type]]:
         protocols.ExportJobs: (DynamoExportJobs,),
         protocols.ExportSource: (ExportReads,),
         protocols.Outbox: (DynamoOutbox,),
+        protocols.ArchiveCatalog: (DynamoArchiveCatalog, memory.InMemoryArchiveCatalog),
+        protocols.ArchiveRepository: (DynamoArchiveRepository, memory.InMemoryArchiveRepository),
+        protocols.ComplaintRepository: (DynamoComplaintRepository, memory.InMemoryComplaintRepository),
+        protocols.Sequences: (DynamoSequences, memory.InMemorySequences),
+        protocols.LeaveRepository: (DynamoLeaveRepository, memory.InMemoryLeaveRepository),
+        protocols.LeaveSettingsRepository: (DynamoLeaveSettings, memory.InMemoryLeaveSettings),
     }
     return [(protocol, cls) for protocol, classes in twins.items() for cls in classes]
 

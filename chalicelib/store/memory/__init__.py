@@ -6,26 +6,38 @@ against each twin and its DynamoDB implementation, so the two cannot drift apart
 
 from __future__ import annotations
 
+from .archive import InMemoryArchiveCatalog, InMemoryArchiveRepository
 from .attendance import InMemoryAttendanceRepository
 from .audit import InMemoryAuditLog
+from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
 from .digests import InMemoryDigests
 from .employees import InMemoryEmployeeRepository
 from .idempotency import InMemoryIdempotency
+from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
+from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
+from .sequences import InMemorySequences
 from .templates import InMemoryTemplateRepository
 
 __all__ = [
+    "InMemoryArchiveCatalog",
+    "InMemoryArchiveRepository",
     "InMemoryAttendanceRepository",
     "InMemoryAuditLog",
+    "InMemoryComplaintRepository",
     "InMemoryDelegationRepository",
     "InMemoryDigests",
     "InMemoryEmployeeRepository",
     "InMemoryHolidayOverrides",
     "InMemoryIdempotency",
     "InMemoryJobState",
+    "InMemoryLeaveRepository",
+    "InMemoryLeaveSettings",
+    "InMemoryRecordRepository",
     "InMemoryReminders",
     "InMemoryReportRepository",
+    "InMemorySequences",
     "InMemoryTemplateRepository",
 ]

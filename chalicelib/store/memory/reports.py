@@ -13,9 +13,11 @@ from datetime import date, datetime, time
 
 from ...domain.attendance import AttendanceDay
 from ...domain.errors import Conflict
+from ...domain.leave import day_on_leave
 from ...domain.reports import Report, ReportStatus
 from ..protocols import DayChanged
 from .attendance import TALLIED, InMemoryAttendanceRepository
+from .leave import InMemoryLeaveRepository
 from .paging import page
 
 Slots = dict[str, tuple[time, time]]
@@ -62,8 +64,9 @@ def _owner_sort(report: Report) -> str:
 class InMemoryReportRepository:
     """Behaves like `DynamoReportRepository`; writes the day items of ``attendance``."""
 
-    def __init__(self, attendance: InMemoryAttendanceRepository) -> None:
+    def __init__(self, attendance: InMemoryAttendanceRepository, leave: InMemoryLeaveRepository | None = None) -> None:
         self._days = attendance
+        self._leave = leave  # the held days a report's date may not be one of
         self._items: dict[str, Report] = {}
 
     def get(self, report_id: str) -> Report | None:
@@ -71,16 +74,16 @@ class InMemoryReportRepository:
 
     def create(self, report: Report, day: AttendanceDay) -> Report:
         slots = {**day.report_slots, report.report_id: _span(report)}
-        return self._write(report, [_claim(day, slots, report.status, +1)])
+        return self._write(report, [_claim(day, slots, report.status, +1)], report.content.day)
 
     def update(self, old: Report, new: Report, old_day: AttendanceDay, new_day: AttendanceDay) -> Report:
         if old.content.day == new.content.day:
             slots = {**old_day.report_slots, new.report_id: _span(new)}
-            return self._write(new, [_claim(old_day, slots, new.status, 0)])
+            return self._write(new, [_claim(old_day, slots, new.status, 0)], new.content.day)
         old_slots = {k: v for k, v in old_day.report_slots.items() if k != old.report_id}
         new_slots = {**new_day.report_slots, new.report_id: _span(new)}
         moves = [_claim(old_day, old_slots, old.status, -1), _claim(new_day, new_slots, new.status, +1)]
-        return self._write(new, moves)
+        return self._write(new, moves, new.content.day)
 
     def change_status(self, old: Report, new: Report) -> Report:
         """Withdraw or decide: move the day's tally; a withdrawn or rejected report frees its slot."""
@@ -146,12 +149,15 @@ class InMemoryReportRepository:
             if r.status is ReportStatus.SUBMITTED and r.supervisor_nip and r.supervisor_nip == supervisor_nip
         ]
 
-    def _write(self, report: Report, day_writes: list[_DayWrite]) -> Report:
-        """All or nothing: the report's version first (`Conflict`), then each day's condition (`DayChanged`)."""
+    def _write(self, report: Report, day_writes: list[_DayWrite], not_on_leave: date | None = None) -> Report:
+        """All or nothing: the report's version first (`Conflict`), then each day's condition (`DayChanged`), then
+        that its date is not held by a leave (``DAY_ON_LEAVE``)."""
         with self._days.lock:
             stored = self._items.get(report.report_id)
             if (stored is not None) if report.version == 0 else (stored is None or stored.version != report.version):
                 raise _stale()
+            if not_on_leave is not None and self._leave is not None and self._leave.held(report.nip, not_on_leave):
+                raise day_on_leave(not_on_leave)
             days = []
             for write in day_writes:
                 current = self._days.stored(write.nip, write.day)

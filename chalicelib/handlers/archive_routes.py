@@ -1,0 +1,221 @@
+"""The document archive (DMS): categories (ADMIN changes them), each employee's archive (the owner, HR of their
+SKPD, BKD, ADMIN), HR's verification queue, decisions and per-satker completeness with its Excel export."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice import Blueprint
+
+from ..domain.accounts import Actor
+from ..services import container
+from .api import endpoint
+
+bp = Blueprint(__name__)
+
+
+# -- categories -------------------------------------------------------------------------------------------------
+
+
+@endpoint(
+    bp,
+    "/archive/categories",
+    summary="Document categories, arsip utama then arsip kondisional (everyone; ADMIN: ?include_retired=true)",
+    tag="archive",
+    query="ArchiveCategoryQuery",
+    response="ArchiveCategoryList",
+)
+def list_archive_categories(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().categories(actor, str(params.get("include_retired", "")).lower() == "true")
+
+
+@endpoint(
+    bp,
+    "/archive/categories",
+    methods=("POST",),
+    status=201,
+    summary="Add a document category: group, who it applies to, file types and size limit (ADMIN)",
+    tag="archive",
+    body="ArchiveCategoryInput",
+    response="ArchiveCategory",
+    errors=(409, 422),
+)
+def create_archive_category(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().create_category(actor, body)
+
+
+@endpoint(
+    bp,
+    "/archive/categories/{category}",
+    methods=("PATCH",),
+    summary="Change a document category, or restore a retired one (ADMIN; version required)",
+    tag="archive",
+    body="ArchiveCategoryPatch",
+    response="ArchiveCategory",
+    errors=(404, 409),
+)
+def update_archive_category(actor: Actor, category: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().update_category(actor, category, body)
+
+
+@endpoint(
+    bp,
+    "/archive/categories/{category}",
+    methods=("DELETE",),
+    summary="Retire a document category: kept with its documents, no longer shown nor counted (ADMIN; ?version=)",
+    tag="archive",
+    query="ArchiveVersionQuery",
+    response="ArchiveCategory",
+    errors=(404, 409),
+)
+def retire_archive_category(actor: Actor, category: str, params: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().retire_category(actor, category, _version(params))
+
+
+# -- an employee's archive --------------------------------------------------------------------------------------
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}",
+    summary="An employee's archive: score, label and each category's state with its document (owner, HR, BKD)",
+    tag="archive",
+    response="EmployeeArchive",
+    errors=(404,),
+)
+def get_employee_archive(actor: Actor, nip: str) -> dict[str, Any]:
+    return container.archive().archive(actor, nip)
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}/profile",
+    methods=("PUT",),
+    summary="What applies to the employee: employment status and conditions (owner, or HR correcting it)",
+    tag="archive",
+    body="ArchiveProfileInput",
+    response="EmployeeArchive",
+    errors=(404,),
+)
+def set_archive_profile(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().set_profile(actor, nip, body)
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}/documents/{category}/upload",
+    methods=("POST",),
+    status=201,
+    summary="A presigned upload for a category's document (its types and size limit; owner only)",
+    tag="archive",
+    body="ArchiveUploadRequest",
+    response="ArchiveUpload",
+    errors=(404, 413),
+)
+def offer_archive_upload(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().offer_upload(
+        actor, nip, category, body.get("filename"), body.get("content_type"), body.get("size")
+    )
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}/documents/{category}/confirm",
+    methods=("POST",),
+    summary="Keep the uploaded file as the category's document once its content is checked (else it is deleted)",
+    tag="archive",
+    body="ArchiveConfirm",
+    response="EmployeeArchive",
+    errors=(404, 409, 413),
+)
+def confirm_archive_upload(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().confirm_upload(actor, nip, category, body.get("upload_token"))
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}/documents/{category}",
+    methods=("DELETE",),
+    summary="Withdraw a document that is not verified (owner; ?version=)",
+    tag="archive",
+    query="ArchiveVersionQuery",
+    response="EmployeeArchive",
+    errors=(404, 409),
+)
+def withdraw_archive_document(actor: Actor, nip: str, category: str, params: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().withdraw(actor, nip, category, _version(params))
+
+
+@endpoint(
+    bp,
+    "/archive/employees/{nip}/documents/{category}/decision",
+    methods=("POST",),
+    summary="Verify or reject one document (HR of the employee's SKPD, BKD, ADMIN; never one's own)",
+    tag="archive",
+    body="ArchiveDecision",
+    response="EmployeeArchive",
+    errors=(404, 409),
+)
+def decide_archive_document(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().decide(actor, nip, category, body)
+
+
+# -- HR ---------------------------------------------------------------------------------------------------------
+
+
+@endpoint(
+    bp,
+    "/archive/queue",
+    summary="Documents by status (default: waiting), oldest first; filters SKPD (BKD), satker, category; paged",
+    tag="archive",
+    query="ArchiveQueueQuery",
+    response="ArchiveQueue",
+)
+def archive_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().queue(actor, params)
+
+
+@endpoint(
+    bp,
+    "/archive/decisions",
+    methods=("POST",),
+    summary="Verify or reject many documents at once; each answers its own outcome (HR, BKD, ADMIN)",
+    tag="archive",
+    body="ArchiveBulkDecision",
+    response="ArchiveBulkResult",
+)
+def decide_archive_documents(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().decide_many(actor, body)
+
+
+@endpoint(
+    bp,
+    "/archive/completeness",
+    summary="A satker's employees with their archive score and what each still misses (HR, BKD, ADMIN; paged)",
+    tag="archive",
+    query="ArchiveCompletenessQuery",
+    response="ArchiveCompleteness",
+    errors=(404,),
+)
+def archive_completeness(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().completeness(actor, params)
+
+
+@endpoint(
+    bp,
+    "/archive/completeness/export",
+    methods=("POST",),
+    status=202,
+    summary="The satker's completeness as Excel, built in the background; poll GET /exports/{job_id}",
+    tag="archive",
+    body="ArchiveExportRequest",
+    response="ExportJob",
+    errors=(404,),
+)
+def export_archive_completeness(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.archive().request_export(actor, body)
+
+
+def _version(params: dict[str, Any]) -> int | None:
+    version = params.get("version")
+    return int(version) if version and version.isdigit() else None

@@ -1,0 +1,147 @@
+"""Career records (riwayat sertifikasi, penghargaan, tim kerja): the employee's steps and HR's verification."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chalice import Blueprint
+
+from ..domain.accounts import Actor
+from ..services import container
+from .api import endpoint
+
+bp = Blueprint(__name__)
+
+
+@endpoint(
+    bp,
+    "/records/upload",
+    methods=("POST",),
+    status=201,
+    summary="A presigned upload for a record's PDF (at most 1 MB); send its slip with the record",
+    tag="records",
+    body="RecordUploadRequest",
+    response="RecordUpload",
+)
+def request_record_upload(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().offer_upload(actor, body)
+
+
+@endpoint(
+    bp,
+    "/records/preview",
+    methods=("POST",),
+    summary="The summary (Ringkasan) of a record's data and uploaded PDF, checked; nothing is stored",
+    tag="records",
+    body="RecordDraft",
+    response="RecordPreview",
+    errors=(404, 422),
+)
+def preview_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().preview(actor, body)
+
+
+@endpoint(
+    bp,
+    "/records",
+    methods=("POST",),
+    status=201,
+    summary="Submit a career record: its data, its PDF (upload slip) and the ticked declaration",
+    tag="records",
+    body="RecordInput",
+    response="CareerRecord",
+    errors=(404, 413, 422),
+)
+def create_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().create(actor, body)
+
+
+@endpoint(
+    bp,
+    "/records",
+    summary="Own career records, newest first (filters: kind, status; paged)",
+    tag="records",
+    query="RecordListQuery",
+    response="CareerRecordPage",
+)
+def list_records(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.records().list_own(actor, params)
+
+
+@endpoint(
+    bp,
+    "/records/verification",
+    summary="HR: career records of an SKPD (BKD/admin: any or every SKPD) by satker, kind and status; paged",
+    tag="records",
+    query="RecordQueueQuery",
+    response="RecordQueue",
+)
+def record_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+    return container.records().queue(actor, params)
+
+
+@endpoint(
+    bp,
+    "/records/bulk-decision",
+    methods=("POST",),
+    summary="HR: approve or reject one or many records; each answers its own outcome",
+    tag="records",
+    body="RecordDecisions",
+    response="RecordDecisionResult",
+)
+def decide_records(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().decide_many(actor, body)
+
+
+@endpoint(
+    bp,
+    "/records/{record_id}",
+    summary="One career record with its history (owner, HR of its SKPD, BKD, admin)",
+    tag="records",
+    response="CareerRecord",
+)
+def get_record(actor: Actor, record_id: str) -> dict[str, Any]:
+    return container.records().get(actor, record_id)
+
+
+@endpoint(
+    bp,
+    "/records/{record_id}",
+    methods=("PATCH",),
+    summary="Correct a record that is not approved (version and declaration required); it is submitted again",
+    tag="records",
+    body="RecordPatch",
+    response="CareerRecord",
+    errors=(409, 413, 422),
+)
+def update_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().update(actor, record_id, body)
+
+
+@endpoint(
+    bp,
+    "/records/{record_id}",
+    methods=("DELETE",),
+    summary="Withdraw a record that is not approved (?version=)",
+    tag="records",
+    query="VersionQuery",
+    response="CareerRecord",
+    errors=(409,),
+)
+def withdraw_record(actor: Actor, record_id: str, params: dict[str, Any]) -> dict[str, Any]:
+    version = params.get("version")
+    return container.records().withdraw(actor, record_id, int(version) if version and version.isdigit() else None)
+
+
+@endpoint(
+    bp,
+    "/records/{record_id}/revoke",
+    methods=("POST",),
+    summary='HR: take an approval back with a reason ("Batal disetujui"); the employee corrects it',
+    tag="records",
+    body="RecordRevoke",
+    response="CareerRecord",
+    errors=(409,),
+)
+def revoke_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.records().revoke(actor, record_id, body)

@@ -1,0 +1,521 @@
+"""The document archive (DMS): the admin's category list, each employee's archive and score, HR's verification
+queue and decisions, the per-satker completeness list and its Excel export (built by the exports worker)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from ..domain.accounts import Actor, Employee, Role, hr_skpd_scope, require_hr, require_role
+from ..domain.archive import (
+    APPLIES_LABELS,
+    DEFAULT_CATEGORIES,
+    GROUP_LABELS,
+    MAX_CATEGORIES,
+    STATUS_LABELS,
+    ArchiveProfile,
+    Category,
+    Completeness,
+    Document,
+    DocumentStatus,
+    Group,
+    applies,
+    check_withdrawable,
+    completeness,
+    decided,
+    parse_category,
+    parse_decision,
+    parse_profile,
+    require_archive_access,
+    require_owner,
+    sort_categories,
+    state_of,
+    uploaded,
+    with_employment,
+)
+from ..domain.attendance import local_now
+from ..domain.errors import BusinessRule, Conflict, DomainError, NotFound, ValidationError, not_one_of
+from ..domain.identity import validate_code, validate_nip, validate_version
+from ..domain.organisation import Satker
+from ..domain.uploads import FileRule
+from ..integrations.queue import NotificationQueue
+from ..integrations.storage import ObjectStore
+from ..store.protocols import ArchiveCatalog, ArchiveRepository, EmployeeRepository, ExportJobs, OrgRepository
+from .uploads import UploadService
+
+MAX_BULK = 100
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_BATCH = 100  # profiles read at once (BatchGetItem's limit)
+
+
+class ArchiveService:
+    def __init__(
+        self,
+        catalog: ArchiveCatalog,
+        archive: ArchiveRepository,
+        employees: EmployeeRepository,
+        org: OrgRepository,
+        uploads: UploadService,
+        jobs: ExportJobs,
+        queue: NotificationQueue,
+        store: ObjectStore,
+        *,
+        clock: Callable[[], datetime],
+        url_ttl: int,
+    ) -> None:
+        self._catalog, self._archive, self._employees, self._org = catalog, archive, employees, org
+        self._uploads, self._jobs, self._queue, self._store = uploads, jobs, queue, store
+        self._clock, self._url_ttl = clock, url_ttl
+
+    # -- categories (everyone reads; the admin changes) ---------------------------------------------------------
+
+    def categories(self, actor: Actor, include_retired: bool = False) -> dict[str, Any]:
+        shown = [c for c in self._categories() if c.active or (include_retired and actor.is_admin)]
+        return {"items": [category_view(c) for c in sort_categories(shown)]}
+
+    def create_category(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
+        require_role(actor, Role.ADMIN)
+        if len(self._categories()) >= MAX_CATEGORIES:
+            raise BusinessRule(f"Paling banyak {MAX_CATEGORIES} kategori arsip.", code="TOO_MANY_CATEGORIES")
+        return category_view(self._catalog.save(parse_category(data)))
+
+    def update_category(self, actor: Actor, code: str, data: Mapping[str, object]) -> dict[str, Any]:
+        require_role(actor, Role.ADMIN)
+        category = self._checked_category(code, data.get("version"))
+        return category_view(self._catalog.save(parse_category(data, base=category)))
+
+    def retire_category(self, actor: Actor, code: str, version: object) -> dict[str, Any]:
+        """Stop using a category: documents stay, it no longer shows nor counts (``active: true`` restores it)."""
+        require_role(actor, Role.ADMIN)
+        category = self._checked_category(code, version)
+        return category_view(self._catalog.save(replace(category, active=False)))
+
+    # -- an employee's archive ----------------------------------------------------------------------------------
+
+    def archive(self, actor: Actor, nip: str) -> dict[str, Any]:
+        owner = self._employee(nip)
+        require_archive_access(actor, owner)
+        return self._view(owner)
+
+    def set_profile(self, actor: Actor, nip: str, data: Mapping[str, object]) -> dict[str, Any]:
+        """The conditions that apply to the employee: declared by them, corrected by HR (employment status is the
+        account's, kept by the operator)."""
+        owner = self._employee(nip)
+        require_archive_access(actor, owner)
+        self._archive.save_profile(parse_profile(data, self._archive.profile(nip)))
+        return self._view(owner)
+
+    def offer_upload(
+        self, actor: Actor, nip: str, code: str, filename: object, content_type: object, size: object
+    ) -> dict[str, Any]:
+        """A presigned upload for the category's document (its types and size limit), and the slip to confirm it."""
+        require_owner(actor, nip)
+        category = self._active_category(code)
+        return self._uploads.offer(
+            category.rule, f"archive/{nip}/{category.code}", _context(nip, category), filename, content_type, size
+        )
+
+    def confirm_upload(self, actor: Actor, nip: str, code: str, token: object) -> dict[str, Any]:
+        """Store the uploaded file as the category's document (replacing the old one) once its bytes are checked."""
+        require_owner(actor, nip)
+        owner = self._employee(nip)
+        category = self._active_category(code)
+        stored = self._uploads.accept(category.rule, _context(nip, category), token)
+        previous = self._archive.get(nip, category.code)
+        if previous is not None and previous.key == stored.key:
+            return self._view(owner)  # confirmed twice
+        document = uploaded(
+            previous,
+            nip=nip,
+            category=category,
+            key=stored.key,
+            filename=stored.filename,
+            content_type=stored.content_type,
+            size=stored.size,
+            at=self._clock(),
+            unit=(owner.skpd_id, owner.satker_id),
+        )
+        try:
+            self._archive.put(document, previous)
+        except Conflict:
+            self._uploads.discard(stored.key)
+            raise
+        if previous is not None:
+            self._uploads.discard(previous.key)
+        return self._view(owner)
+
+    def withdraw(self, actor: Actor, nip: str, code: str, version: object) -> dict[str, Any]:
+        """The owner takes back a document that is not verified (its file is deleted)."""
+        require_owner(actor, nip)
+        owner = self._employee(nip)
+        document = self._document(nip, code)
+        _check_version(version, document)
+        check_withdrawable(document)
+        self._archive.remove(document)
+        self._uploads.discard(document.key)
+        return self._view(owner)
+
+    # -- HR: verification ---------------------------------------------------------------------------------------
+
+    def queue(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Documents in a status (default: waiting), by SKPD and satker, oldest upload first; KEPEGAWAIAN sees
+        their SKPD, BKD and the admin every SKPD (or the one they filter)."""
+        scope = hr_skpd_scope(actor)
+        skpd_id = _code(params.get("skpd_id"), "skpd_id")
+        if skpd_id and scope and skpd_id != scope:
+            require_hr(actor, skpd_id)
+        skpd_id = skpd_id or scope
+        satker_id = _code(params.get("satker_id"), "satker_id")
+        if satker_id and not skpd_id:
+            raise ValidationError(
+                "Pilih SKPD untuk menyaring satker.", code="SKPD_REQUIRED", details={"field": "skpd_id"}
+            )
+        status = _status(params.get("status"))
+        category = _code(params.get("category"), "category")
+        documents, next_cursor = self._archive.queue(
+            status,
+            skpd_id=skpd_id,
+            satker_id=satker_id,
+            category=category,
+            cursor=params.get("cursor"),
+            limit=int(params.get("limit") or 50),
+        )
+        people = self._employees.many({d.nip for d in documents})
+        names = {c.code: c.name for c in self._categories()}
+        items = []
+        for document in documents:
+            person = people.get(document.nip)
+            items.append(
+                {
+                    **self._document_view(document),
+                    "nip": document.nip,
+                    "category_name": names.get(document.category, document.category),
+                    "skpd_id": document.skpd_id,
+                    "satker_id": document.satker_id,
+                    "employee": {
+                        "nip": document.nip,
+                        "name": person.name if person else None,
+                        "jabatan": person.jabatan if person else None,
+                    },
+                }
+            )
+        return {"status": status.value, "items": items, "next_cursor": next_cursor}
+
+    def decide(self, actor: Actor, nip: str, code: str, body: Mapping[str, object]) -> dict[str, Any]:
+        """Verify or reject one document (version required); answers the employee's archive."""
+        status, note = parse_decision(body.get("decision"), body.get("note"))
+        owner = self._employee(nip)
+        require_hr(actor, owner.skpd_id)
+        document = self._document(nip, code)
+        _check_version(body.get("version"), document)
+        self._archive.put(decided(document, status, by=actor.nip, at=self._clock(), note=note), document)
+        return self._view(owner)
+
+    def decide_many(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """One decision for many documents; each answers its own outcome, one failure never stops the others."""
+        hr_skpd_scope(actor)
+        status, note = parse_decision(body.get("decision"), body.get("note"))
+        wanted = _bulk_items(body.get("items"))
+        documents = self._archive.many({(nip, code) for nip, code, _ in wanted})
+        people = self._employees.many({nip for nip, _, _ in wanted})
+        results, done = [], 0
+        for nip, code, version in wanted:
+            try:
+                owner = people.get(nip)
+                if owner is None:
+                    raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+                require_hr(actor, owner.skpd_id)
+                document = documents.get((nip, code))
+                if document is None:
+                    raise NotFound("Dokumen tidak ditemukan.", code="DOCUMENT_NOT_FOUND")
+                if version is not None:
+                    _check_version(version, document)
+                saved = self._archive.put(
+                    decided(document, status, by=actor.nip, at=self._clock(), note=note), document
+                )
+            except DomainError as exc:
+                results.append(
+                    {"nip": nip, "category": code, "status": "ERROR", "code": exc.code, "message": exc.message}
+                )
+                continue
+            done += 1
+            results.append({"nip": nip, "category": code, "status": saved.status.value, "version": saved.version})
+        return {"decided": done, "failed": len(results) - done, "results": results}
+
+    # -- HR: completeness per satker ------------------------------------------------------------------------------
+
+    def completeness(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
+        """Each employee of a satker with their score and what they still miss (paged by NIP)."""
+        skpd_id, satker = self._hr_satker(actor, params.get("skpd_id"), params.get("satker_id"))
+        staff, next_cursor = self._employees.in_skpd(
+            skpd_id, satker.satker_id, params.get("cursor"), int(params.get("limit") or 50)
+        )
+        stored = self._archive.profiles({e.nip for e in staff})
+        profiles = {e.nip: with_employment(stored[e.nip], e) for e in staff}
+        categories = self._categories()
+        items = [
+            _completeness_view(e, completeness(categories, profiles[e.nip]), profiles[e.nip], categories) for e in staff
+        ]
+        return {
+            "skpd_id": skpd_id,
+            "satker_id": satker.satker_id,
+            "satker_name": satker.name,
+            "items": items,
+            "next_cursor": next_cursor,
+        }
+
+    def request_export(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """The satker's completeness as an Excel file, built by the exports worker; poll `GET /exports/{id}`."""
+        skpd_id, satker = self._hr_satker(actor, body.get("skpd_id"), body.get("satker_id"))
+        job_id = uuid.uuid4().hex
+        request = {"kind": "archive", "format": "xlsx", "skpd_id": skpd_id, "satker_id": satker.satker_id}
+        self._jobs.create(job_id, actor.nip, request, self._clock())
+        self._queue.send_all([{"kind": "archive", "job_id": job_id}])
+        return {"job_id": job_id, "status": "PENDING"}
+
+    def run_export(self, job_id: str) -> str:
+        """Build one completeness workbook into S3 `exports/` (again, if the message comes twice)."""
+        job = self._jobs.get(job_id)
+        if job is None or job.status in ("DONE", "FAILED"):
+            return "skipped"
+        skpd_id, satker_id = job.request["skpd_id"], job.request["satker_id"]
+        satker = self._org.get_satker(skpd_id, satker_id)
+        if satker is None:
+            self._jobs.finish(job_id, self._clock(), error="Satker tidak ditemukan.")
+            return "failed"
+        from ..documents.archive import completeness_workbook
+
+        staff = sorted(self._all_staff(skpd_id, satker_id), key=lambda e: e.name.lower())
+        profiles: dict[str, ArchiveProfile] = {}
+        for start in range(0, len(staff), _BATCH):
+            chunk = staff[start : start + _BATCH]
+            stored = self._archive.profiles({e.nip for e in chunk})
+            profiles.update({e.nip: with_employment(stored[e.nip], e) for e in chunk})
+        categories = sort_categories(c for c in self._categories() if c.active)
+        skpd = self._org.get_skpd(skpd_id)
+        today = local_now(self._clock(), satker.timezone.iana).date()
+        data = completeness_workbook(
+            instansi=skpd.name if skpd else skpd_id,
+            satker=satker.name,
+            as_of=today,
+            rows=[(e, profiles[e.nip], completeness(categories, profiles[e.nip])) for e in staff],
+            categories=categories,
+        )
+        key = f"exports/{job_id}.xlsx"
+        self._store.put_bytes(key, data, XLSX)
+        self._jobs.finish(
+            job_id, self._clock(), key=key, name=f"kelengkapan-arsip-{skpd_id}-{satker_id}-{today:%Y%m%d}.xlsx"
+        )
+        return "done"
+
+    # -- helpers --------------------------------------------------------------------------------------------------
+
+    def _categories(self) -> list[Category]:
+        """The admin's list; the defaults are written on the first use (before any change can be made)."""
+        categories = self._catalog.all()
+        if not categories:
+            self._catalog.seed(list(DEFAULT_CATEGORIES))
+            categories = self._catalog.all()
+        return categories
+
+    def _checked_category(self, code: str, version: object) -> Category:
+        self._categories()
+        category = self._catalog.get(validate_code(code, "category"))
+        if category is None:
+            raise NotFound("Kategori arsip tidak ditemukan.", code="CATEGORY_NOT_FOUND")
+        if validate_version(version) != category.version:
+            raise Conflict("Kategori telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
+        return category
+
+    def _active_category(self, code: str) -> Category:
+        wanted = validate_code(code, "category")
+        category = next((c for c in self._categories() if c.code == wanted), None)
+        if category is None:
+            raise NotFound("Kategori arsip tidak ditemukan.", code="CATEGORY_NOT_FOUND")
+        if not category.active:
+            raise ValidationError("Kategori arsip ini sudah tidak digunakan.", code="CATEGORY_RETIRED")
+        return category
+
+    def _employee(self, nip: str) -> Employee:
+        employee = self._employees.get(validate_nip(nip))
+        if employee is None:
+            raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+        return employee
+
+    def _document(self, nip: str, code: str) -> Document:
+        document = self._archive.get(nip, validate_code(code, "category"))
+        if document is None:
+            raise NotFound("Dokumen tidak ditemukan.", code="DOCUMENT_NOT_FOUND")
+        return document
+
+    def _hr_satker(self, actor: Actor, skpd_id: object, satker_id: object) -> tuple[str, Satker]:
+        """The SKPD (the caller's by default) and satker an HR list or export is about, in the caller's scope."""
+        skpd = _code(skpd_id, "skpd_id") or actor.skpd_id
+        require_hr(actor, skpd)
+        code = _code(satker_id, "satker_id")
+        if not code:
+            raise ValidationError("Kolom 'satker_id' wajib diisi.", code="REQUIRED", details={"field": "satker_id"})
+        satker = self._org.get_satker(skpd, code)
+        if satker is None:
+            raise NotFound("Satker tidak ditemukan.", code="SATKER_NOT_FOUND")
+        return skpd, satker
+
+    def _all_staff(self, skpd_id: str, satker_id: str) -> Iterator[Employee]:
+        cursor: str | None = None
+        while True:
+            staff, cursor = self._employees.in_skpd(skpd_id, satker_id, cursor, 100)
+            yield from staff
+            if not cursor:
+                return
+
+    def _view(self, owner: Employee) -> dict[str, Any]:
+        categories = sort_categories(c for c in self._categories() if c.active)
+        profile = with_employment(self._archive.profile(owner.nip), owner)
+        documents = {d.category: d for d in self._archive.documents(owner.nip)}
+        score = completeness(categories, profile)
+        groups = []
+        for group in Group:
+            states = []
+            for category in (c for c in categories if c.group is group):
+                document = documents.get(category.code)
+                status = document.status if document else DocumentStatus.MISSING
+                states.append(
+                    {
+                        **category_view(category),
+                        "required": applies(category, profile),
+                        "status": status.value,
+                        "status_label": STATUS_LABELS[status],
+                        "document": self._document_view(document) if document else None,
+                    }
+                )
+            required = [s for s in states if s["required"]]
+            groups.append(
+                {
+                    "group": group.value,
+                    "label": GROUP_LABELS[group],
+                    "required": len(required),
+                    "verified": sum(1 for s in required if s["status"] == DocumentStatus.APPROVED),
+                    "categories": states,
+                }
+            )
+        return {
+            "nip": owner.nip,
+            "name": owner.name,
+            "jabatan": owner.jabatan,
+            "skpd_id": owner.skpd_id,
+            "satker_id": owner.satker_id,
+            "employment": profile.employment.value,
+            "conditions": sorted(c.value for c in profile.conditions),
+            "score": score.score,
+            "label": score.label,
+            "required": len(score.required),
+            "verified": len(score.verified),
+            "groups": groups,
+        }
+
+    def _document_view(self, document: Document) -> dict[str, Any]:
+        return {
+            "category": document.category,
+            "filename": document.filename,
+            "content_type": document.content_type,
+            "size": document.size,
+            "uploaded_at": document.uploaded_at.isoformat(),
+            "status": document.status.value,
+            "status_label": STATUS_LABELS[document.status],
+            "decided_by": document.decided_by,
+            "decided_at": document.decided_at.isoformat() if document.decided_at else None,
+            "note": document.note,
+            "url": self._uploads.link(document.key, document.filename, self._url_ttl),
+            "expires_in": self._url_ttl,
+            "version": document.version,
+        }
+
+
+def category_view(category: Category) -> dict[str, Any]:
+    rule: FileRule = category.rule
+    return {
+        "code": category.code,
+        "name": category.name,
+        "group": category.group.value,
+        "group_label": GROUP_LABELS[category.group],
+        "applies_to": category.applies_to.value,
+        "applies_label": APPLIES_LABELS[category.applies_to],
+        "files": category.files.value,
+        "content_types": list(rule.types),
+        "max_kb": category.max_kb,
+        "size_label": rule.size_label,
+        "description": category.description,
+        "order": category.order,
+        "active": category.active,
+        "version": category.version,
+    }
+
+
+def _completeness_view(
+    employee: Employee, score: Completeness, profile: ArchiveProfile, categories: list[Category]
+) -> dict[str, Any]:
+    names = {c.code: c.name for c in categories}
+    missing = []
+    for code in score.missing:
+        status = state_of(profile, code)
+        missing.append(
+            {"code": code, "name": names[code], "status": status.value, "status_label": STATUS_LABELS[status]}
+        )
+    return {
+        "nip": employee.nip,
+        "name": employee.name,
+        "jabatan": employee.jabatan,
+        "employment": profile.employment.value,
+        "score": score.score,
+        "label": score.label,
+        "required": len(score.required),
+        "verified": len(score.verified),
+        "missing": missing,
+    }
+
+
+def _context(nip: str, category: Category) -> dict[str, str]:
+    return {"kind": "archive", "nip": nip, "category": category.code}
+
+
+def _check_version(version: object, document: Document) -> None:
+    if validate_version(version) != document.version:
+        raise Conflict("Dokumen telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
+
+
+def _code(value: object, field: str) -> str | None:
+    return validate_code(str(value), field) if value else None
+
+
+def _status(value: object) -> DocumentStatus:
+    if not value:
+        return DocumentStatus.SUBMITTED
+    try:
+        status = DocumentStatus(str(value).upper())
+    except ValueError:
+        status = DocumentStatus.MISSING
+    if status is DocumentStatus.MISSING:
+        raise not_one_of("status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status dokumen", "INVALID_STATUS")
+    return status
+
+
+def _bulk_items(value: object) -> list[tuple[str, str, int | None]]:
+    """``[{nip, category, version?}]`` (1-100), duplicates dropped."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError("Kolom 'items' harus daftar dokumen.", code="INVALID_TYPE", details={"field": "items"})
+    if len(value) > MAX_BULK:
+        raise ValidationError(
+            f"Paling banyak {MAX_BULK} dokumen sekaligus.", code="TOO_MANY_ITEMS", details={"field": "items"}
+        )
+    wanted: dict[tuple[str, str], int | None] = {}
+    for item in value:
+        if not isinstance(item, dict):
+            raise ValidationError("Setiap item harus berupa objek.", code="INVALID_TYPE", details={"field": "items"})
+        nip = validate_nip(str(item.get("nip") or ""))
+        code = validate_code(str(item.get("category") or ""), "category")
+        version = item.get("version")
+        wanted[(nip, code)] = version if isinstance(version, int) and not isinstance(version, bool) else None
+    return [(nip, code, version) for (nip, code), version in wanted.items()]

@@ -1,0 +1,388 @@
+"""Use cases of attendance complaints: the employee files one (letter upload, then the form), HR of the
+employee's SKPD (or BKD, or the admin) verifies them one by one or in bulk, and the stream notifies both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from ..domain import messages
+from ..domain.accounts import Actor, Role, forbid_self_decision, hr_skpd_scope, require_hr
+from ..domain.attendance import Session, local_now
+from ..domain.complaints import (
+    LETTER_RULE,
+    SESSION_LABELS,
+    STATUS_LABELS,
+    TYPE_LABELS,
+    Complaint,
+    ComplaintStatus,
+    ComplaintType,
+    Letter,
+    check_not_attended,
+    check_window,
+    decide,
+    duplicate,
+    parse_decision,
+    parse_reason,
+    parse_session,
+    parse_status,
+    parse_type,
+    reference,
+    reference_series,
+)
+from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
+from ..domain.identity import is_id, validate_code, validate_version
+from ..domain.reports import parse_day
+from ..integrations import idempotency
+from ..integrations.whatsapp import WhatsAppSender
+from ..store.protocols import ComplaintRepository, DigestRepository, EmployeeRepository, OrgRepository, Sequences
+from .uploads import UploadService
+
+MAX_BULK = 50
+#: the key of an SKPD's complaint digest in the digests table (see `notifications.digest_message`)
+DIGEST_PREFIX = "COMPLAINTS#"
+DIGEST_LINES = 10
+_STAFF_PAGE = 200
+
+
+def _context(nip: str) -> dict[str, str]:
+    """What an upload slip of a complaint letter is bound to: only its uploader can use it."""
+    return {"kind": "complaint", "nip": nip}
+
+
+class ComplaintService:
+    def __init__(
+        self,
+        complaints: ComplaintRepository,
+        sequences: Sequences,
+        employees: EmployeeRepository,
+        uploads: UploadService,
+        *,
+        clock: Callable[[], datetime],
+        window_days: int,
+        link_ttl: int,
+    ) -> None:
+        self._complaints, self._sequences, self._employees, self._uploads = complaints, sequences, employees, uploads
+        self._clock, self._window_days, self._link_ttl = clock, window_days, link_ttl
+
+    # -- the employee ------------------------------------------------------------------------------------
+
+    def offer_letter(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """An upload form for the surat tugas (PDF, at most 300 KB) and the slip to submit the complaint with."""
+        return self._uploads.offer(
+            LETTER_RULE,
+            f"complaints/{actor.nip}",
+            _context(actor.nip),
+            body.get("filename"),
+            body.get("content_type"),
+            body.get("size"),
+        )
+
+    def submit(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """File a complaint: the rules first (nothing read twice), then the uploaded letter, then one transaction.
+
+        A refusal stores nothing: a letter that passed its check is deleted again unless it belongs to an
+        earlier complaint (the same slip sent twice)."""
+        kind, session = parse_type(body.get("type")), parse_session(body.get("session"))
+        day, reason = parse_day(body.get("date"), "date"), parse_reason(body.get("reason"))
+        today = self._today(actor)
+        check_window(day, today=today, window_days=self._window_days)
+        record, claims = self._complaints.claims(actor.nip, day)
+        if session in claims:
+            raise duplicate(day, session)
+        check_not_attended(record, session)
+        stored = self._uploads.accept(LETTER_RULE, _context(actor.nip), body.get("upload_token"))
+        number = self._sequences.next(reference_series(today.year))
+        complaint = Complaint(
+            complaint_id=stored.file_id,
+            reference=reference(today.year, number),
+            nip=actor.nip,
+            skpd_id=actor.skpd_id,
+            satker_id=actor.satker_id,
+            kind=kind,
+            day=day,
+            session=session,
+            reason=reason,
+            letter=Letter(stored.file_id, stored.key, stored.filename, stored.content_type, stored.size),
+            status=ComplaintStatus.SUBMITTED,
+            submitted_at=self._clock(),
+        )
+        try:
+            saved = self._complaints.create(complaint)
+        except DomainError as exc:
+            if exc.code != "UPLOAD_ALREADY_USED":
+                self._uploads.discard(stored.key)
+            raise
+        return self.view(saved)
+
+    def list_own(self, actor: Actor, query: Mapping[str, Any], limit: int) -> dict[str, Any]:
+        status = parse_status(query["status"]) if query.get("status") else None
+        first, last = _range(query)
+        items, cursor = self._complaints.list_own(
+            actor.nip, first=first, last=last, status=status, cursor=query.get("cursor"), limit=limit
+        )
+        return {"items": [self.view(c) for c in items], "next_cursor": cursor}
+
+    def get(self, actor: Actor, complaint_id: str) -> dict[str, Any]:
+        """The owner, HR of the owner's SKPD, BKD and the admin may read a complaint (with its letter)."""
+        complaint = self.complaint(complaint_id)
+        if complaint.nip != actor.nip:
+            try:
+                require_hr(actor, complaint.skpd_id)
+            except Forbidden:
+                raise Forbidden("Anda tidak berhak melihat pengaduan ini.") from None
+        return self.view(complaint)
+
+    # -- HR ----------------------------------------------------------------------------------------------
+
+    def queue(self, actor: Actor, query: Mapping[str, Any], limit: int) -> dict[str, Any]:
+        """Complaints of the caller's SKPD (BKD and admin: every SKPD, or the one asked for), oldest date first."""
+        scope = hr_skpd_scope(actor)
+        skpd_id = validate_code(str(query["skpd_id"]), "skpd_id") if query.get("skpd_id") else scope
+        if scope is not None and skpd_id != scope:
+            raise Forbidden("Anda hanya dapat memverifikasi pengaduan pegawai di SKPD Anda sendiri.")
+        status = parse_status(query["status"]) if query.get("status") else ComplaintStatus.SUBMITTED
+        satker_id = validate_code(str(query["satker_id"]), "satker_id") if query.get("satker_id") else None
+        first, last = _range(query)
+        items, cursor = self._complaints.queue(
+            skpd_id,
+            status,
+            satker_id=satker_id,
+            first=first,
+            last=last,
+            cursor=query.get("cursor"),
+            limit=limit,
+        )
+        people = self._employees.many({c.nip for c in items})
+        shown = []
+        for complaint in items:
+            person = people.get(complaint.nip)
+            employee = {
+                "nip": complaint.nip,
+                "name": person.name if person else None,
+                "jabatan": person.jabatan if person else None,
+            }
+            shown.append({**self.view(complaint), "employee": employee})
+        return {
+            "skpd_id": skpd_id,
+            "waiting": self._complaints.count(skpd_id, ComplaintStatus.SUBMITTED),
+            "items": shown,
+            "next_cursor": cursor,
+        }
+
+    def decide(self, actor: Actor, complaint_id: str, body: Mapping[str, object]) -> dict[str, Any]:
+        """Approve or reject one complaint (a rejection needs a note); ``version``, when sent, must be current."""
+        status, note = parse_decision(body.get("decision"), body.get("note"))
+        complaint = self.complaint(complaint_id)
+        require_hr(actor, complaint.skpd_id)
+        if body.get("version") is not None and validate_version(body.get("version")) != complaint.version:
+            raise _stale()
+        return self.view(self._decide(actor, complaint, status, note))
+
+    def bulk_decide(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+        """Approve (or reject, with one note for all) each listed complaint; each answers its own outcome."""
+        hr_skpd_scope(actor)  # only HR at all; each complaint's SKPD is checked on its own below
+        ids = body.get("complaint_ids")
+        if not isinstance(ids, list) or not ids:
+            raise ValidationError(
+                "Kolom 'complaint_ids' harus daftar id pengaduan.",
+                code="INVALID_TYPE",
+                details={"field": "complaint_ids"},
+            )
+        if len(ids) > MAX_BULK:
+            raise ValidationError(
+                f"Paling banyak {MAX_BULK} pengaduan sekaligus.",
+                code="TOO_MANY_ITEMS",
+                details={"field": "complaint_ids"},
+            )
+        status, note = parse_decision(body.get("decision"), body.get("note"))
+        results = []
+        for complaint_id in dict.fromkeys(i if isinstance(i, str) else str(i) for i in ids):
+            try:
+                complaint = self.complaint(complaint_id)
+                require_hr(actor, complaint.skpd_id)
+                saved = self._decide(actor, complaint, status, note)
+                results.append(
+                    {
+                        "complaint_id": complaint_id,
+                        "reference": saved.reference,
+                        "status": saved.status.value,
+                        "version": saved.version,
+                    }
+                )
+            except DomainError as exc:
+                results.append(
+                    {"complaint_id": complaint_id, "status": "ERROR", "code": exc.code, "message": exc.message}
+                )
+        done = sum(1 for r in results if r["status"] != "ERROR")
+        return {"decided": done, "failed": len(results) - done, "results": results}
+
+    # -- views and helpers -------------------------------------------------------------------------------
+
+    def view(self, complaint: Complaint) -> dict[str, Any]:
+        """The complaint as clients see it; the letter comes with a short-lived download link."""
+        letter = complaint.letter
+        return {
+            "complaint_id": complaint.complaint_id,
+            "reference": complaint.reference,
+            "nip": complaint.nip,
+            "skpd_id": complaint.skpd_id,
+            "satker_id": complaint.satker_id,
+            "type": complaint.kind.value,
+            "type_label": TYPE_LABELS[complaint.kind],
+            "date": complaint.day.isoformat(),
+            "session": complaint.session.value,
+            "session_label": SESSION_LABELS[complaint.session],
+            "reason": complaint.reason,
+            "status": complaint.status.value,
+            "status_label": STATUS_LABELS[complaint.status],
+            "submitted_at": complaint.submitted_at.isoformat(),
+            "decided_by": complaint.decided_by,
+            "decided_at": complaint.decided_at.isoformat() if complaint.decided_at else None,
+            "note": complaint.note,
+            "letter": {
+                "filename": letter.filename,
+                "content_type": letter.content_type,
+                "size": letter.size,
+                "url": self._uploads.link(letter.key, letter.filename, self._link_ttl),
+            },
+            "version": complaint.version,
+        }
+
+    def complaint(self, complaint_id: str) -> Complaint:
+        found = self._complaints.get(complaint_id) if is_id(complaint_id) else None
+        if found is None:
+            raise NotFound("Pengaduan tidak ditemukan.", code="COMPLAINT_NOT_FOUND")
+        return found
+
+    def _decide(self, actor: Actor, complaint: Complaint, status: ComplaintStatus, note: str | None) -> Complaint:
+        forbid_self_decision(actor.nip, complaint.nip)
+        decided = decide(complaint, status, by=actor.nip, at=self._clock(), note=note)
+        return self._complaints.decide(complaint, decided)
+
+    def _today(self, actor: Actor) -> date:
+        return local_now(self._clock(), actor.timezone.iana).date()
+
+
+class ComplaintNotifications:
+    """Reacts to complaint changes (stream records): the employee hears of each decision once; HR of the SKPD
+    gets a digest of what waits (one per SKPD per interval, through the digests table and the queue)."""
+
+    def __init__(
+        self,
+        employees: EmployeeRepository,
+        complaints: ComplaintRepository,
+        org: OrgRepository,
+        digests: DigestRepository,
+        whatsapp: WhatsAppSender,
+        *,
+        clock: Callable[[], datetime],
+        digest_delay: timedelta,
+        digest_interval: timedelta,
+        app_url: str,
+        once: idempotency.OnceFactory = idempotency.once,
+    ) -> None:
+        self._employees, self._complaints, self._org, self._digests = employees, complaints, org, digests
+        self._whatsapp, self._clock, self._app_url = whatsapp, clock, app_url
+        self._delay, self._interval = digest_delay, digest_interval
+        self._notify_once = once(self._notify, key_prefix="complaint-decision", key_path="key", argument="event")
+        self._digest_once = once(self._send_digest, key_prefix="complaint-digest", key_path="key", argument="digest")
+
+    def register_context(self, context: Any) -> None:
+        self._notify_once.register_context(context)
+        self._digest_once.register_context(context)
+
+    def on_change(self, old: Complaint | None, new: Complaint | None) -> None:
+        if new is None:
+            return
+        if new.status is ComplaintStatus.SUBMITTED and (old is None or old.status is not ComplaintStatus.SUBMITTED):
+            self._digests.schedule(DIGEST_PREFIX + new.skpd_id, self._clock() + self._delay, self._interval)
+        decided = old is not None and old.status is ComplaintStatus.SUBMITTED and new.status is not old.status
+        if decided:
+            self._notify_once(event={"key": f"{new.complaint_id}:{new.version}", "complaint": _event_fields(new)})
+
+    def _notify(self, event: dict[str, Any]) -> dict[str, str]:
+        fields = event["complaint"]
+        employee = self._employees.get(fields["nip"])
+        if employee is None:
+            return {"status": "no-recipient"}
+        decider = self._employees.get(fields["decided_by"])
+        by = decider.name if decider else "petugas kepegawaian"
+        what = (
+            fields["reference"],
+            TYPE_LABELS[ComplaintType(fields["type"])],
+            date.fromisoformat(fields["date"]),
+            SESSION_LABELS[Session(fields["session"])],
+        )
+        if fields["status"] == ComplaintStatus.APPROVED.value:
+            text = messages.complaint_approved(employee.name, *what, by)
+        else:
+            text = messages.complaint_rejected(employee.name, *what, by, fields["note"] or "")
+        return {"status": "sent", "message_id": self._whatsapp.send(employee.whatsapp, text)}
+
+    def handle_digest(self, message: dict[str, Any]) -> None:
+        """Send one due SKPD digest (a queue message); each officer gets it once, however often it arrives."""
+        key = str(message["digest_key"])
+        skpd_id = key.removeprefix(DIGEST_PREFIX)
+        now = self._clock()
+        count = self._complaints.count(skpd_id, ComplaintStatus.SUBMITTED)
+        if count:
+            waiting, _ = self._complaints.queue(
+                skpd_id, ComplaintStatus.SUBMITTED, satker_id=None, first=None, last=None, cursor=None, limit=10
+            )
+            people = self._employees.many({c.nip for c in waiting})
+            lines = [
+                f"{c.reference} {people[c.nip].name if c.nip in people else c.nip}: {TYPE_LABELS[c.kind]}, "
+                f"{messages.indonesian_date(c.day)} ({c.session.value.lower()})"
+                for c in waiting[:DIGEST_LINES]
+            ]
+            skpd = self._org.get_skpd(skpd_id)
+            for officer in self._officers(skpd_id):
+                self._digest_once(
+                    digest={
+                        "key": f"{key}:{message['due_at']}:{officer.nip}",
+                        "to": officer.whatsapp,
+                        "text": messages.complaint_digest_whatsapp(
+                            officer.name, skpd.name if skpd else skpd_id, count, lines, self._app_url
+                        ),
+                    }
+                )
+        self._digests.sent(key, int(message["generation"]), now, now + self._interval)
+
+    def _send_digest(self, digest: dict[str, Any]) -> dict[str, str]:
+        return {"status": "sent", "message_id": self._whatsapp.send(digest["to"], digest["text"])}
+
+    def _officers(self, skpd_id: str) -> list[Any]:
+        """The KEPEGAWAIAN officers of the SKPD (the SKPD's staff read once per digest, a page at a time)."""
+        found, cursor = [], None
+        while True:
+            staff, cursor = self._employees.in_skpd(skpd_id, None, cursor, _STAFF_PAGE)
+            found += [e for e in staff if Role.KEPEGAWAIAN in e.granted_roles]
+            if cursor is None:
+                return found
+
+
+def _range(query: Mapping[str, Any]) -> tuple[date | None, date | None]:
+    first = parse_day(query["from"], "from") if query.get("from") else None
+    last = parse_day(query["to"], "to") if query.get("to") else None
+    return first, last
+
+
+def _stale() -> Conflict:
+    return Conflict("Pengaduan telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
+
+
+def _event_fields(complaint: Complaint) -> dict[str, Any]:
+    return {
+        "complaint_id": complaint.complaint_id,
+        "reference": complaint.reference,
+        "nip": complaint.nip,
+        "type": complaint.kind.value,
+        "date": complaint.day.isoformat(),
+        "session": complaint.session.value,
+        "status": complaint.status.value,
+        "decided_by": complaint.decided_by,
+        "note": complaint.note,
+    }

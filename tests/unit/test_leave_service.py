@@ -1,0 +1,440 @@
+"""The leave use cases on the in-memory twins with a fixed clock: the flow, its refusals, delegation, numbers,
+leave against reports (both ways), the e-mailed links, the notifications and a supervisor change."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+
+from chalicelib.domain.accounts import Employee, EmploymentStatus, Role
+from chalicelib.domain.delegation import Delegation
+from chalicelib.domain.errors import BusinessRule, Conflict, DomainError, Forbidden
+from chalicelib.domain.identity import TimeZone
+from chalicelib.domain.leave import LeaveSettings, LeaveStatus
+from chalicelib.domain.organisation import Satker, Skpd
+from chalicelib.services.leave import LeaveService
+from chalicelib.services.leave_notifications import LeaveEmailActions, LeaveLinks, LeaveNotifications, events
+from chalicelib.store.memory import (
+    InMemoryLeaveRepository,
+    InMemoryLeaveSettings,
+    InMemoryReportRepository,
+)
+from tests.unit.world import SATKER, SKPD, Clock, World, actor, at, body
+
+SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
+
+
+class Uploads:
+    """The upload service's part the leave service uses: a slip naming a PDF that is already checked."""
+
+    def offer(self, rule, prefix, context, filename, content_type, size) -> dict[str, Any]:
+        return {"file_id": "f1", "upload_token": f"slip:{context['nip']}", "upload": {}, "expires_in": 900}
+
+    def accept(self, rule, context, token):
+        from chalicelib.services.uploads import StoredFile
+
+        if token != f"slip:{context['nip']}":
+            raise DomainError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
+        return StoredFile(
+            "f1", f"leave-certificates/{context['nip']}/f1.pdf", "surat-dokter.pdf", "application/pdf", 900
+        )
+
+    def link(self, key, filename, ttl):
+        return f"https://files.test/{key}"
+
+
+class Org:
+    def get_skpd(self, skpd_id):
+        return Skpd(skpd_id, "Dinas Kesehatan", TimeZone.WIB, city="Kota Contoh")
+
+    def get_satker(self, skpd_id, satker_id):
+        return Satker(skpd_id, satker_id, "Puskesmas Kota", TimeZone.WIB)
+
+
+class Mail:
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, str, str]] = []
+
+    def send(self, to, subject, text, html=None):
+        self.sent.append((to, subject, text, html or ""))
+        return "m"
+
+
+class LeaveWorld(World):
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.leave_store = InMemoryLeaveRepository(self.attendance)
+        self.report_store = InMemoryReportRepository(self.attendance, self.leave_store)
+        self.reports._reports = self.report_store  # reports check the held days, as in DynamoDB
+        self.verification._repository = self.report_store
+        self.settings = InMemoryLeaveSettings()
+        self.leave = LeaveService(
+            self.leave_store,
+            self.settings,
+            self.employees,
+            self.attendance,
+            self.delegations,
+            self.holidays,
+            Org(),
+            Uploads(),  # type: ignore[arg-type]
+            None,
+            clock=self.clock,
+            records_since=2026,
+            report_backdate_days=7,
+        )
+        self.mail = Mail()
+        self.links = LeaveLinks(SECRET, "https://kinerja.test", 3600, clock=self.clock)
+        self.notifications = LeaveNotifications(
+            self.employees,
+            self.whatsapp,
+            self.mail,
+            self.links,
+            app_url="https://kinerja.test",
+            once=self.idempotency.once,
+        )
+
+
+@pytest.fixture
+def w() -> LeaveWorld:
+    return LeaveWorld(Clock(at("2026-11-25 02:00")))  # Wednesday 09:00 WIB
+
+
+@pytest.fixture
+def team(w):
+    head = w.person(name="Kepala Dinas")
+    boss = w.person(supervisor=head, name="Kepala Puskesmas")
+    staff = w.person(supervisor=boss, name="Dewi")
+    numberer = w.employees.add(
+        Employee("198203142006042001", "Siti", "Operator", SKPD, SATKER, "6281100000002", TimeZone.WIB,
+                 granted_roles=frozenset({Role.PENOMORAN}), must_change_password=False)
+    )  # fmt: skip
+    return {"head": head, "boss": boss, "staff": staff, "numberer": numberer}
+
+
+def request(kind="ALASAN_PENTING", start="2026-12-01", end="2026-12-02", **extra) -> dict[str, Any]:
+    return {
+        "type": kind,
+        "reason": "Mengurus keluarga yang sakit",
+        "start_date": start,
+        "end_date": end,
+        "address": "Jl. Merdeka 1, Kota Contoh",
+        "phone": "081234567890",
+        **extra,
+    }
+
+
+def step(version: int, decision: str = "APPROVED", note: str | None = None) -> dict[str, Any]:
+    return {"decision": decision, "note": note, "version": version}
+
+
+def test_the_whole_flow_with_each_notification_once(w, team):
+    staff, boss, head, numberer = team["staff"], team["boss"], team["head"], team["numberer"]
+    applied = w.leave.apply(actor(staff), request("TAHUNAN"))
+    assert applied["status"] == "PENDING_CONSIDERATION" and applied["working_days"] == 2
+    assert (applied["supervisor_nip"], applied["official_nip"]) == (boss.nip, head.nip)
+    assert applied["balance"] == [{"year": 2024, "remaining": 0}, {"year": 2025, "remaining": 0},
+                                  {"year": 2026, "remaining": 4}]  # fmt: skip
+    leave = w.leave_store.get(applied["leave_id"])
+    assert w.notifications.on_change(None, leave) == ["consideration"]
+    assert [to for to, _ in w.whatsapp.sent] == [boss.whatsapp]
+    assert w.notifications.on_change(None, leave) == ["consideration"] and len(w.whatsapp.sent) == 1  # replay
+
+    queue = w.leave.queue(actor(boss), {"stage": "consideration"})
+    assert queue["count"] == 1 and queue["items"][0]["employee"]["name"] == "Dewi"
+    considered = w.leave.consider(actor(boss), applied["leave_id"], step(1))
+    assert considered["status"] == "PENDING_DECISION"
+    assert events(leave, w.leave_store.get(applied["leave_id"])) == ["decision"]
+    decided = w.leave.decide(actor(head), applied["leave_id"], step(2))
+    assert decided["status"] == "APPROVED" and decided["status_label"] == "Disetujui, menunggu nomor surat"
+    approved = w.leave_store.get(applied["leave_id"])
+    w.notifications.on_change(w.leave_store.get(applied["leave_id"]), approved)
+    assert w.leave.numbering_queue(actor(numberer, Role.PENOMORAN), {})["count"] == 1
+    numbered = w.leave.number(actor(numberer, Role.PENOMORAN), applied["leave_id"])
+    assert numbered["letter_number"] == "800.1.11.4/1/DINKES/2026"
+    assert events(approved, w.leave_store.get(applied["leave_id"])) == ["numbered"]
+    balance = w.leave.balance(actor(staff), None)
+    assert balance["annual"]["available"] == 2 and balance["annual"]["used"] == 2
+
+
+def test_one_decision_covers_both_steps_when_the_supervisor_grants_leave(w, team):
+    boss, staff = team["boss"], team["staff"]
+    w.settings.save(LeaveSettings(SKPD, official_nip=boss.nip))
+    applied = w.leave.apply(actor(staff), request())
+    assert applied["official_nip"] == boss.nip
+    done = w.leave.consider(actor(boss), applied["leave_id"], step(1))
+    assert done["status"] == "APPROVED" and done["decision"]["by"] == boss.nip
+
+
+def test_refusals_store_nothing(w, team):
+    staff, boss = team["staff"], team["boss"]
+    w.leave.apply(actor(staff), request(start="2026-12-01", end="2026-12-02"))
+    for data, code in (
+        (request(start="2026-12-02", end="2026-12-03"), "LEAVE_OVERLAP"),
+        (request("SAKIT", start="2026-11-23", end="2026-11-24"), "CERTIFICATE_REQUIRED"),
+        (request("TAHUNAN", start="2026-12-07", end="2026-12-31"), "INSUFFICIENT_BALANCE"),
+        (request("MELAHIRKAN", start="2026-12-07", end="2026-12-08", child_order=1), "LEAVE_TYPE_NOT_ALLOWED"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            w.leave.apply(actor(staff), data)
+        assert refused.value.code == code
+    assert len(w.leave_store.of_employee(staff.nip)) == 1
+    pppk = w.employees.save(replace(w.employees.get(staff.nip), employment_status=EmploymentStatus.PPPK))
+    with pytest.raises(BusinessRule) as not_pppk:
+        w.leave.apply(actor(pppk), request("ALASAN_PENTING", start="2026-12-14", end="2026-12-14"))
+    assert not_pppk.value.code == "LEAVE_TYPE_NOT_ALLOWED"
+    nobody = w.person(name="Tanpa Atasan")
+    with pytest.raises(BusinessRule) as alone:
+        w.leave.apply(actor(nobody), request())
+    assert alone.value.code == "NO_SUPERVISOR"
+    with pytest.raises(Forbidden):
+        w.leave.consider(actor(team["head"]), w.leave_store.of_employee(staff.nip)[0].leave_id, step(1))
+    del boss
+
+
+def test_sick_leave_with_its_certificate(w, team):
+    staff = team["staff"]
+    slip = w.leave.offer_certificate(
+        actor(staff), {"filename": "dokter.pdf", "content_type": "application/pdf", "size": 900}
+    )
+    sick = w.leave.apply(
+        actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=slip["upload_token"])
+    )
+    assert sick["attachment"]["filename"] == "surat-dokter.pdf" and sick["attachment"]["url"].startswith("https://")
+
+
+def test_leave_and_reports_exclude_each_other(w, team):
+    staff = team["staff"]
+    today = date(2026, 11, 25)
+    w.attend(staff, today, date(2026, 11, 24))
+    w.reports.create(actor(staff), body(date(2026, 11, 24)))
+    with pytest.raises(BusinessRule) as reported:
+        w.leave.apply(actor(staff), request("SAKIT", "2026-11-24", "2026-11-24"))
+    assert reported.value.code == "LEAVE_OVERLAPS_REPORT"
+    w.leave.apply(actor(staff), request("SAKIT", "2026-11-25", "2026-11-25"))
+    with pytest.raises(BusinessRule) as on_leave:
+        w.reports.create(actor(staff), body(today))
+    assert on_leave.value.code == "DAY_ON_LEAVE"
+
+
+def test_cancel_frees_the_days_and_only_pending_by_the_employee(w, team):
+    staff, boss, head = team["staff"], team["boss"], team["head"]
+    first = w.leave.apply(actor(staff), request())
+    cancelled = w.leave.cancel(actor(staff), first["leave_id"], {"version": 1})
+    assert cancelled["status"] == "CANCELLED"
+    again = w.leave.apply(actor(staff), request())
+    w.leave.consider(actor(boss), again["leave_id"], step(1))
+    w.leave.decide(actor(head), again["leave_id"], step(2))
+    with pytest.raises(Conflict):
+        w.leave.cancel(actor(staff), again["leave_id"], {"version": 3})
+    with pytest.raises(Forbidden):
+        w.leave.cancel(actor(w.person(name="Orang Lain")), again["leave_id"], {"version": 3, "reason": "x"})
+    by_official = w.leave.cancel(actor(head), again["leave_id"], {"version": 3, "reason": "Tugas mendesak"})
+    assert by_official["status"] == "CANCELLED" and by_official["cancel_reason"] == "Tugas mendesak"
+
+
+def test_a_delegate_considers_on_behalf_of_the_supervisor(w, team):
+    staff, boss = team["staff"], team["boss"]
+    deputy = w.person(name="Wakil")
+    w.delegations.add(Delegation("d" * 32, boss.nip, deputy.nip, date(2026, 11, 20), date(2026, 12, 20)), 0, [])
+    applied = w.leave.apply(actor(staff), request())
+    assert w.leave.queue(actor(deputy), {"stage": "consideration", "for": boss.nip})["count"] == 1
+    done = w.leave.consider(actor(deputy), applied["leave_id"], step(1, "DEFERRED", "Beban kerja akhir tahun"))
+    assert done["status"] == "DEFERRED" and done["consideration"]["on_behalf_of"] == boss.nip
+    with pytest.raises(Forbidden):
+        w.leave.queue(actor(deputy), {"stage": "consideration", "for": team["head"].nip})
+
+
+def test_numbers_are_gap_free_and_never_twice(w, team):
+    boss, numberer = team["boss"], team["numberer"]
+    w.settings.save(LeaveSettings(SKPD, official_nip=boss.nip, number_format="{seq}/CUTI/{skpd}/{month_roman}/{year}"))
+    ids = []
+    for n in range(6):
+        person = w.person(supervisor=boss, name=f"Staf {n}")
+        applied = w.leave.apply(actor(person), request())
+        w.leave.consider(actor(boss), applied["leave_id"], step(1))
+        ids.append(applied["leave_id"])
+    results: list[str] = []
+
+    def number(leave_id):
+        results.append(w.leave.number(actor(numberer, Role.PENOMORAN), leave_id)["letter_number"])
+
+    threads = [threading.Thread(target=number, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == sorted(f"{n}/CUTI/{SKPD}/XI/2026" for n in range(1, 7))
+    with pytest.raises(Conflict) as twice:
+        w.leave.number(actor(numberer, Role.PENOMORAN), ids[0])
+    assert twice.value.code == "LEAVE_ALREADY_NUMBERED"
+    with pytest.raises(Forbidden):
+        w.leave.number(actor(boss), ids[0])  # not a numbering officer
+
+
+def test_e_mailed_links_work_once_and_only_for_their_person(w, team):
+    staff, boss = team["staff"], team["boss"]
+    applied = w.leave.apply(actor(staff), request())
+    actions = LeaveEmailActions(w.links, w.leave_store.get, w.employees.get, w.leave.act_as, UsedLinks(), w.clock)
+    leave_id = applied["leave_id"]
+
+    def token(stage_nip: str, action: str) -> str:
+        return w.links.link(leave_id, stage_nip, "consideration", action).rsplit("/", 1)[1]
+
+    reject = token(boss.nip, "reject")
+    assert actions.open(reject).state == "form"
+    assert actions.submit(reject, {"note": ""}).status == 400  # a refusal needs its reason
+    foreign = token(team["head"].nip, "approve")
+    assert actions.open(foreign).state == "refused"
+    done = actions.submit(reject, {"note": "Tenaga kurang"})
+    assert done.state == "done" and done.leave.status is LeaveStatus.REJECTED
+    assert actions.open(reject).state == "used"
+    approve = token(boss.nip, "approve")
+    assert actions.submit(approve, {}).state == "decided"
+    assert actions.open("bukan-tautan").state == "invalid"
+
+
+class UsedLinks:
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+
+    def was_used(self, jti: str) -> bool:
+        return jti in self.used
+
+    def mark(self, jti: str, used_at: datetime, expires_at: int) -> None:
+        self.used.add(jti)
+
+
+def test_a_new_supervisor_takes_over_pending_requests(w, team):
+    staff, head = team["staff"], team["head"]
+    applied = w.leave.apply(actor(staff), request())
+    other = w.person(supervisor=head, name="Kepala Baru")
+    assert w.leave.move_pending(staff.nip, other.nip, by="198203142006042001") == 1
+    moved = w.leave_store.get(applied["leave_id"])
+    assert moved.supervisor_nip == other.nip and moved.history[-1].action == "SUPERVISOR_CHANGED"
+    assert events(
+        w.leave_store.get(applied["leave_id"]).__class__(**{**moved.__dict__, "supervisor_nip": "x"}), moved
+    ) == ["consideration"]
+
+
+# -- leave counted everywhere ---------------------------------------------------------------------------------
+
+
+def _approved(w, team, start: str, end: str) -> str:
+    w.settings.save(LeaveSettings(SKPD, official_nip=team["boss"].nip))
+    applied = w.leave.apply(actor(team["staff"]), request(start=start, end=end))
+    w.leave.consider(actor(team["boss"]), applied["leave_id"], step(1))
+    return applied["leave_id"]
+
+
+def test_the_calendar_shows_leave_and_expects_no_report_on_approved_days(w, team):
+    from chalicelib.services.attendance import AttendanceService
+
+    _approved(w, team, "2026-12-01", "2026-12-02")
+    w.leave.apply(actor(team["staff"]), request(start="2026-12-03", end="2026-12-03"))  # pending
+    service = AttendanceService(w.attendance, Org(), w.holidays, clock=w.clock, leave=w.leave_store)
+    days = {d["date"]: d for d in service.calendar(actor(team["staff"]), "2026-12")["days"]}
+    assert days["2026-12-01"]["leave"]["status"] == "APPROVED" and not days["2026-12-01"]["report_expected"]
+    assert days["2026-12-03"]["leave"]["status"] == "PENDING_CONSIDERATION" and days["2026-12-03"]["report_expected"]
+    assert days["2026-12-04"]["leave"] is None and days["2026-12-04"]["report_expected"]
+    assert not days["2026-12-05"]["report_expected"]  # Saturday
+
+
+def test_no_reminder_on_an_approved_leave_day(w, team):
+    from chalicelib.services.reminders import ReminderService
+
+    _approved(w, team, "2026-11-25", "2026-11-25")
+    service = ReminderService(
+        w.reminder_settings,
+        w.holidays,
+        w.attendance,
+        w.employees,
+        w.job_state,
+        w.whatsapp,
+        clock=w.clock,
+        app_url="https://kinerja.test",
+        once=w.idempotency.once,
+        leave=w.leave_store,
+    )
+    other = team["boss"]
+    service.handle({"nip": team["staff"].nip, "day": "2026-11-25"})
+    service.handle({"nip": other.nip, "day": "2026-11-25"})
+    assert [to for to, _ in w.whatsapp.sent] == [other.whatsapp]
+
+
+def test_recaps_count_leave_days_apart():
+    from chalicelib.domain.exports import RecapTally, recap_row
+
+    workdays = [date(2026, 12, d) for d in (1, 2, 3, 4, 7)]
+    line = recap_row("1", "Dewi", "Perawat", workdays, {date(2026, 12, 3)}, [], {date(2026, 12, 1), date(2026, 12, 6)})
+    assert (line.working_days, line.leave_days, line.expected_days, line.days_attended) == (5, 1, 4, 1)
+    [row] = RecapTally(workdays, None).rows([("1", "Dewi", "Perawat")], {}, {"1": {date(2026, 12, 2)}})
+    assert (row.leave_days, row.expected_days) == (1, 4)
+
+
+def test_a_new_supervisor_takes_over_pending_reports_too(w, team):
+    from chalicelib.domain.reports import ReportStatus
+    from chalicelib.services.supervisor_moves import SupervisorMoves
+    from chalicelib.store.protocols import EmployeeImage
+
+    staff, boss, head = team["staff"], team["boss"], team["head"]
+    w.attend(staff, date(2026, 11, 24), date(2026, 11, 25))
+    pending = w.reports.create(actor(staff), body(date(2026, 11, 24)))
+    decided = w.reports.create(actor(staff), body(date(2026, 11, 25)))
+    w.verification.decide(actor(boss), decided["report_id"], {"decision": "APPROVED", "version": 1})
+    leave = w.leave.apply(actor(staff), request(start="2026-12-07", end="2026-12-07"))
+    new_boss = w.person(supervisor=head, name="Kepala Baru")
+    moves = SupervisorMoves(w.report_store, w.leave.move_pending, clock=w.clock)
+    after = w.employees.save(replace(w.employees.get(staff.nip), supervisor_nip=new_boss.nip))
+    result = moves.on_change(EmployeeImage(staff, None), EmployeeImage(after, None))
+    assert result == {"reports": 1, "leave": 1}
+    moved = w.report_store.get(pending["report_id"])
+    assert moved.supervisor_nip == new_boss.nip and moved.history[-1].action == "SUPERVISOR_CHANGED"
+    assert moved.history[-1].changes == {"supervisor_nip": [boss.nip, new_boss.nip]}
+    assert w.report_store.get(decided["report_id"]).supervisor_nip == boss.nip  # decided: stays as it was
+    assert w.report_store.get(decided["report_id"]).status is ReportStatus.APPROVED
+    assert w.leave_store.get(leave["leave_id"]).supervisor_nip == new_boss.nip
+    assert w.verification.queue(actor(new_boss), None, None, 10)["count"] == 1
+    assert moves.on_change(EmployeeImage(staff, None), EmployeeImage(after, None)) == {"reports": 0, "leave": 0}
+
+
+def test_the_letter_is_one_page_of_the_official_form_even_with_long_texts(w, team):
+    import io
+
+    from pypdf import PdfReader
+
+    from chalicelib.documents.leave_letter import letter_pdf
+    from chalicelib.domain.leave import MAX_ADDRESS, MAX_REASON
+
+    leave_id = _approved(w, team, "2026-12-01", "2026-12-02")
+    leave = replace(
+        w.leave_store.get(leave_id),
+        reason=("Menghadiri pernikahan adik kandung di Kota Medan " * 20)[:MAX_REASON],
+        address=("Jl. Gatot Subroto No. 12, Kota Medan, Sumatera Utara " * 10)[:MAX_ADDRESS],
+        letter_number="800.1.11.4/9/DINKES/2026",
+        status=LeaveStatus.CANCELLED,
+        cancel_reason="Dipanggil kembali bertugas",
+    )
+    pages = PdfReader(io.BytesIO(letter_pdf(w.leave.letter_data(leave)))).pages
+    assert len(pages) == 1
+    text = pages[0].extract_text()
+    for expected in (
+        "FORMULIR PERMINTAAN DAN PEMBERIAN CUTI",
+        "Nomor: 800.1.11.4/9/DINKES/2026",
+        "I. DATA PEGAWAI",
+        "II. JENIS CUTI YANG DIAMBIL",
+        "III. ALASAN CUTI",
+        "IV. LAMANYA CUTI",
+        "V. CATATAN CUTI",
+        "VI. ALAMAT SELAMA MENJALANKAN CUTI",
+        "VII. PERTIMBANGAN ATASAN LANGSUNG",
+        "VIII. KEPUTUSAN PEJABAT YANG BERWENANG MEMBERIKAN CUTI",
+        "1 Desember 2026",
+        "DIBATALKAN",
+        "Dipanggil kembali bertugas",
+        "Kepala Puskesmas",
+    ):
+        assert expected in text, expected
