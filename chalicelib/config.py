@@ -34,6 +34,7 @@ class Settings:
     wa_cloud_url: str
     ses_sender: str
     app_url: str
+    api_url: str
     web_origin: str
     report_backdate_days: int
     #: the first year whose leave is recorded in Kinerja (earlier years: HR's opening balances)
@@ -81,7 +82,8 @@ def settings() -> Settings:
         wa_cloud_phone_number_id=env("WA_CLOUD_PHONE_NUMBER_ID", ""),
         wa_cloud_url=env("WA_CLOUD_URL", "https://graph.facebook.com/v21.0"),
         ses_sender=env("SES_SENDER", "no-reply@kinerja.local"),
-        app_url=env("APP_URL", "http://127.0.0.1:8000"),
+        app_url=env("APP_URL", "http://127.0.0.1:8003").rstrip("/"),
+        api_url=env("API_URL", "http://127.0.0.1:8000").rstrip("/"),
         web_origin=env("WEB_ORIGIN", "http://127.0.0.1:8003").rstrip("/"),
         report_backdate_days=int(env("REPORT_BACKDATE_DAYS", "7")),
         leave_records_since=int(env("LEAVE_RECORDS_SINCE", "2026")),

@@ -32,6 +32,7 @@ def ephemeral_stack(name: str) -> Iterator[dict[str, str]]:
         "WHATSAPP_PROVIDER": "outbox",
         "SES_SENDER": "no-reply@kinerja.test",
         "APP_URL": "http://kinerja.test",
+        "API_URL": "http://kinerja.test",
         "POWERTOOLS_LOG_LEVEL": "WARNING",
     }
     saved = {k: os.environ.get(k) for k in [*env, "NOTIFICATIONS_QUEUE_URL", "EXPORTS_QUEUE_URL"]}

@@ -88,8 +88,10 @@ def _die_with_parent() -> None:
     ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
-def spawn(args: list[str], log: Path | None = None, cwd: Path | None = None) -> subprocess.Popen:
-    """Start a child process that is stopped with us even if we are killed."""
+def spawn(
+    args: list[str], log: Path | None = None, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.Popen:
+    """Start a child process that is stopped with us even if we are killed (``env``: its environment)."""
     out = open(log, "ab") if log else None  # noqa: SIM115 - lives as long as the process; None: our terminal
     preexec = _die_with_parent if sys.platform.startswith("linux") else None
-    return subprocess.Popen(args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, preexec_fn=preexec)
+    return subprocess.Popen(args, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, preexec_fn=preexec)

@@ -1,7 +1,8 @@
 """`make run`: the whole system on this machine, no AWS account.
 
 DynamoDB Local (data kept in .local/dynamodb), moto's S3/SES server, the Chalice API on
-http://127.0.0.1:8000, and the local runner (streams, schedules, S3 imports, outbox).
+http://127.0.0.1:8000, the web client (`web/dist`, built by `make run`) on http://127.0.0.1:8003,
+and the local runner (streams, schedules, S3 imports, outbox).
 Ctrl-C stops everything it started.
 """
 
@@ -20,6 +21,7 @@ LOCAL = ROOT / ".local"
 API_PORT = int(os.environ.get("KINERJA_API_PORT", "8000"))
 DYNAMODB_PORT = int(os.environ.get("KINERJA_DYNAMODB_PORT", "8001"))
 MOTO_PORT = int(os.environ.get("KINERJA_MOTO_PORT", "8002"))
+WEB_PORT = int(os.environ.get("KINERJA_WEB_PORT", "8003"))
 
 
 def local_environment() -> dict[str, str]:
@@ -43,7 +45,9 @@ def local_environment() -> dict[str, str]:
         "TABLE_PREFIX": "kinerja-local-",
         "BUCKET_NAME": "kinerja-local",
         "WHATSAPP_PROVIDER": os.environ.get("WHATSAPP_PROVIDER", "outbox"),
-        "APP_URL": f"http://127.0.0.1:{API_PORT}",
+        "APP_URL": f"http://127.0.0.1:{WEB_PORT}",
+        "API_URL": f"http://127.0.0.1:{API_PORT}",
+        "WEB_ORIGIN": os.environ.get("WEB_ORIGIN", f"http://127.0.0.1:{WEB_PORT}"),
         "POWERTOOLS_LOG_LEVEL": "WARNING",
     }
 
@@ -82,7 +86,15 @@ def main() -> int:
         api = spawn([sys.executable, "-m", "devtools.api_server", str(API_PORT)], cwd=ROOT)
         processes.append(api)
         wait_for_port(API_PORT, api)
-        print(f"\nKinerja API: http://127.0.0.1:{API_PORT}  (OpenAPI: /openapi.json). Ctrl-C stops everything.\n")
+        web = spawn(
+            [sys.executable, "-m", "devtools.web_server", str(WEB_PORT), f"http://127.0.0.1:{API_PORT}"], cwd=ROOT
+        )
+        processes.append(web)
+        wait_for_port(WEB_PORT, web)
+        print(
+            f"\nKinerja web: http://127.0.0.1:{WEB_PORT}  (demo sign-ins: README)\n"
+            f"Kinerja API: http://127.0.0.1:{API_PORT}  (OpenAPI: /openapi.json). Ctrl-C stops everything.\n"
+        )
 
         import boto3
 
@@ -102,8 +114,8 @@ def main() -> int:
             echo_whatsapp=True,
         )
         while not stopping:
-            if api.poll() is not None:
-                print("the API process ended; stopping")
+            if api.poll() is not None or web.poll() is not None:
+                print(f"the {'API' if api.poll() is not None else 'web'} process ended; stopping")
                 return 1
             runner.tick()
             time.sleep(0.5)

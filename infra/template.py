@@ -33,6 +33,7 @@ PRIVATE_BUCKET: dict[str, Any] = {
         "ServerSideEncryptionConfiguration": [{"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]
     },
 }
+_WEB_URL = {"Fn::Sub": "https://${WebDistribution.DomainName}"}
 BUCKET_NAME = {"Fn::Sub": "${AWS::StackName}-${AWS::AccountId}-data"}
 #: the secret named by the AppSecretName parameter (Secrets Manager appends 6 random characters to the name)
 APP_SECRET_ARN = {
@@ -87,6 +88,17 @@ def _bucket() -> dict[str, Any]:
                         "Status": "Enabled",
                         "AbortIncompleteMultipartUpload": {"DaysAfterInitiation": 1},
                     },
+                ]
+            },
+            # the web client posts uploads straight to the bucket (presigned POST) and reads its progress
+            "CorsConfiguration": {
+                "CorsRules": [
+                    {
+                        "AllowedOrigins": [{"Fn::If": ["HasAppUrl", {"Ref": "AppUrl"}, _WEB_URL]}],
+                        "AllowedMethods": ["POST", "GET"],
+                        "AllowedHeaders": ["*"],
+                        "MaxAge": 3000,
+                    }
                 ]
             },
         },
@@ -419,6 +431,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
     for kind, (status, code, message) in refusals.GATEWAY.items():
         resources[to_cfn_resource_name(kind.lower()) + "Response"] = _error_response(kind, str(status), code, message)
     return {
+        "Conditions": {"HasAppUrl": {"Fn::Not": [{"Fn::Equals": [{"Ref": "AppUrl"}, ""]}]}},
         "Parameters": {
             "AppSecretName": {
                 "Type": "String",
@@ -433,7 +446,11 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                 "Description": "outbox only sends nothing and records messages (secrets masked) for GET /admin/outbox",
             },
             "SesSender": {"Type": "String", "Default": "no-reply@example.go.id"},
-            "AppUrl": {"Type": "String", "Default": "https://kinerja.example.go.id"},
+            "AppUrl": {
+                "Type": "String",
+                "Default": "",
+                "Description": "the web client's own domain, if it has one (default: its CloudFront address)",
+            },
         },
         "Globals": {
             "Function": {
@@ -444,8 +461,9 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "KINERJA_SECRET_ID": {"Ref": "AppSecretName"},
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
                         "SES_SENDER": {"Ref": "SesSender"},
-                        "APP_URL": {"Ref": "AppUrl"},
-                        "WEB_ORIGIN": {"Fn::Sub": "https://${WebDistribution.DomainName}"},
+                        "APP_URL": {"Fn::If": ["HasAppUrl", {"Ref": "AppUrl"}, _WEB_URL]},
+                        "API_URL": {"Fn::Sub": "https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api"},
+                        "WEB_ORIGIN": {"Fn::If": ["HasAppUrl", {"Ref": "AppUrl"}, _WEB_URL]},
                         "NOTIFICATIONS_QUEUE_URL": {"Ref": "NotificationsQueue"},
                         "EXPORTS_QUEUE_URL": {"Ref": "ExportsQueue"},
                     }
@@ -456,7 +474,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
         "Outputs": {
             "DataBucketName": {"Value": {"Ref": "DataBucket"}},
             "WebBucketName": {"Value": {"Ref": "WebBucket"}},
-            "WebUrl": {"Value": {"Fn::Sub": "https://${WebDistribution.DomainName}"}},
+            "WebUrl": {"Value": _WEB_URL},
             "WebDistributionId": {"Value": {"Ref": "WebDistribution"}},
             "StreamFailuresQueue": {"Value": {"Ref": "StreamFailures"}},
         },

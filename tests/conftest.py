@@ -49,15 +49,26 @@ def employee_stream(stack: dict[str, str]) -> EmployeeStream:
 
 
 @pytest.fixture(scope="session")
-def server(stack: dict[str, str]) -> Iterator[str]:
+def web_port() -> int:
+    """The port the browser tests serve the web client on; the API server allows its origin (CORS)."""
+    from devtools.processes import free_port
+
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def server(stack: dict[str, str], web_port: int) -> Iterator[str]:
     """The local API server (`devtools/api_server.py`, as `make run` starts it) over HTTP, on a free port."""
+    import os
     import sys
     from pathlib import Path
 
     from devtools.processes import ROOT, free_port, spawn, stop, wait_for_port
 
     port = free_port()
-    process = spawn([sys.executable, "-m", "devtools.api_server", str(port)], Path(stack["LOGS"]) / "api.log", cwd=ROOT)
+    env = {**os.environ, "WEB_ORIGIN": f"http://127.0.0.1:{web_port}"}
+    log = Path(stack["LOGS"]) / "api.log"
+    process = spawn([sys.executable, "-m", "devtools.api_server", str(port)], log, cwd=ROOT, env=env)
     try:
         wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}"

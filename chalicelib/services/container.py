@@ -277,7 +277,7 @@ def action_links() -> ActionLinks:
     from .email_actions import ActionLinks
 
     cfg = settings()
-    return ActionLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds, clock=utc_now)
+    return ActionLinks(app_keyring(), cfg.api_url, cfg.email_link_ttl_seconds, clock=utc_now)
 
 
 @lru_cache(maxsize=1)
@@ -507,7 +507,7 @@ def leave_links() -> LeaveLinks:
     from .leave_notifications import LeaveLinks
 
     cfg = settings()
-    return LeaveLinks(app_keyring(), cfg.app_url, cfg.email_link_ttl_seconds, clock=utc_now)
+    return LeaveLinks(app_keyring(), cfg.api_url, cfg.email_link_ttl_seconds, clock=utc_now)
 
 
 @lru_cache(maxsize=1)

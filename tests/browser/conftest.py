@@ -1,0 +1,132 @@
+"""Browser tests: the built web client (`web/dist`, built by `make test` before pytest) in Debian's
+Chromium, driven by Playwright, against the real local API server (`server`) and its DynamoDB
+Local / moto stack (`stack`). Nothing is built here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from devtools.processes import ROOT
+
+DIST = ROOT / "web" / "dist"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 768}
+#: the satker of the Factory has no office radius; any location is accepted
+JAKARTA = {"latitude": -6.1754, "longitude": 106.8272}
+ARTIFACTS = ROOT / "build" / "browser"
+
+
+@pytest.fixture(scope="session")
+def web(server: str, web_port: int) -> Iterator[str]:
+    """The built client served on the port whose origin the API allows, pointed at the test API."""
+    if not (DIST / "index.html").is_file():
+        pytest.fail("web/dist is missing: `make test` builds the client before pytest (or run `make web`)")
+    from devtools.web_server import serve_in_thread
+
+    httpd = serve_in_thread(web_port, server, DIST)
+    try:
+        yield f"http://127.0.0.1:{web_port}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
+    with sync_playwright() as playwright:
+        # Indonesian like the users' phones: date and time fields show 25/11/2026 and 14.30
+        args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=id"]
+        env = {**os.environ, "LANG": "id_ID.UTF-8", "LANGUAGE": "id"}
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=args, env=env)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Browse:
+    """Opens pages in fresh browser contexts (one per person), with location permission, in Indonesian."""
+
+    def __init__(self, browser: Any, web: str) -> None:
+        self.browser = browser
+        self.web = web
+        self.contexts: list[Any] = []
+
+    def page(self, viewport: dict[str, int] = PHONE, geolocation: dict[str, float] | None = JAKARTA) -> Any:
+        context = self.browser.new_context(
+            viewport=viewport,
+            locale="id-ID",
+            timezone_id="Asia/Jakarta",
+            geolocation=geolocation,
+            permissions=["geolocation"] if geolocation else [],
+            accept_downloads=True,
+            service_workers="block",
+        )
+        context.set_default_timeout(15_000)
+        self.contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: print(f"page error: {error}"))
+        page.on("console", lambda m: m.type == "error" and print(f"console: {m.text}"))
+        page.on("requestfailed", lambda r: print(f"request failed: {r.method} {r.url} {r.failure}"))
+        return page
+
+    def sign_in(self, page: Any, username: str, password: str, succeeds: bool = True) -> None:
+        page.goto(f"{self.web}/masuk")
+        page.get_by_label("NIP atau e-mail").fill(username)
+        page.locator("#password").fill(password)
+        page.get_by_role("button", name="Masuk", exact=True).click()
+        if succeeds:
+            page.wait_for_url(lambda url: "/masuk" not in url)
+
+    def close(self) -> None:
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def browse(browser: Any, web: str, request: pytest.FixtureRequest) -> Iterator[Browse]:
+    session = Browse(browser, web)
+    try:
+        yield session
+    finally:
+        failed = getattr(request.node, "rep_call", None)
+        if failed is not None and failed.failed:
+            ARTIFACTS.mkdir(parents=True, exist_ok=True)
+            for n, context in enumerate(session.contexts):
+                for m, page in enumerate(context.pages):
+                    page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{n}-{m}.png"), full_page=True)
+        session.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="module")
+def runner(stack: dict[str, str]) -> Any:
+    """The local runner's queue delivery: export jobs reach their worker only when a test drives it."""
+    import boto3
+
+    from app import app
+    from chalicelib.config import settings
+    from chalicelib.integrations.aws import client
+    from devtools.runner import LocalRunner
+
+    cfg = settings()
+    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=print)

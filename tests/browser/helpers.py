@@ -1,0 +1,32 @@
+"""Small helpers of the browser journeys."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from typing import Any
+
+
+def png_bytes(width: int = 8, height: int = 8) -> bytes:
+    """A real PNG (a small green square): the API checks uploads by their bytes."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x20\xa0\x50" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def template(http: Any, token: str, **extra: Any) -> dict[str, Any]:
+    body = {
+        "name": "Rapat koordinasi",
+        "title": "Rapat koordinasi program",
+        "description": "Mengikuti rapat koordinasi program kesehatan masyarakat bersama lintas sektor.",
+        "output": "Notulen rapat",
+        "duration_minutes": 90,
+        **extra,
+    }
+    status, created = http.call("POST", "/templates", body, token=token)
+    assert status == 201, created
+    return created

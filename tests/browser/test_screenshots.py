@@ -1,0 +1,149 @@
+"""Screenshots of the main pages at a phone's and a desktop's size (build/screenshots/, git-ignored),
+with the demo data `make run` loads; every page is also checked for sideways overflow.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from chalicelib.domain.workdays import is_working_day
+from devtools.processes import ROOT
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.support import report_body, today_wib
+
+SHOTS = ROOT / "build" / "screenshots"
+DEMO_PASSWORD = "Demo-Kinerja-2026"
+DEWI, AGUS, MARIA = "199001152015032001", "199204232019031004", "199508302020122002"
+ANDI, SITI, ADMIN = "197512102000031003", "198203142006042001", "197001011995031001"
+
+ACTIVITIES = [
+    ("07:30", "09:30", "Pelayanan asuhan keperawatan di poli umum", "Catatan asuhan keperawatan 14 pasien"),
+    ("09:30", "11:00", "Penyuluhan PHBS di sekolah dasar", "Daftar hadir dan dokumentasi penyuluhan"),
+    ("13:00", "14:30", "Pencatatan rekam medis elektronik", "Rekam medis 20 pasien lengkap"),
+]
+
+
+@pytest.fixture(scope="module")
+def demo(stack: dict[str, str]) -> dict[str, Any]:
+    """The demo organisation and accounts, with reports of the last working days in every status."""
+    from chalice.test import Client
+
+    from app import app
+    from devtools.demo import load_demo_data
+    from tests.support import Api
+
+    load_demo_data()
+    with Client(app, stage_name="local") as client:
+        http = Api(client)
+        tokens = {nip: http.login(nip, DEMO_PASSWORD) for nip in (DEWI, AGUS, MARIA, ANDI)}
+        days = [d for d in (today_wib() - timedelta(days=n) for n in range(7)) if is_working_day(d)][:4]
+        made: dict[str, list[str]] = {DEWI: [], AGUS: [], MARIA: []}
+        for nip in made:
+            for day in days:
+                for start, end, title, output in ACTIVITIES[: 3 if nip == DEWI else 1]:
+                    body = report_body(day, start=start, end=end, title=title, output=output)
+                    status, created = http.call("POST", "/reports", body, token=tokens[nip])
+                    if status == 201:  # a second run in one session finds them already there
+                        made[nip].append(created["report_id"])
+        decided: dict[str, str] = {}
+        for n, report_id in enumerate(made[DEWI][3:]):  # today's stay Diajukan
+            version = http.call("GET", f"/reports/{report_id}", token=tokens[ANDI])[1]["version"]
+            rejected = n == 1
+            body = (
+                {"decision": "REJECTED", "note": "Lampirkan daftar hadir penyuluhan.", "version": version}
+                if rejected
+                else {"decision": "APPROVED", "rating": 3 + n % 3, "version": version}
+            )
+            http.call("POST", f"/reports/{report_id}/decision", body, token=tokens[ANDI])
+            decided.setdefault("rejected" if rejected else "approved", report_id)
+    return {"rejected": decided.get("rejected"), "approved": decided.get("approved")}
+
+
+def _shot(page: Any, size: str, name: str) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(150)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    if overflow > 0:
+        culprits = page.evaluate(
+            """() => [...document.querySelectorAll('body *')]
+                .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+                .filter((e) => e.parentElement.getBoundingClientRect().right <= window.innerWidth + 0.5)
+                .slice(0, 5).map((e) => e.tagName + '.' + e.className + '#' + e.id)"""
+        )
+        pytest.fail(f"{name} at {size} scrolls sideways by {overflow}px: {culprits}")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{size}-{name}.png"))
+
+
+@pytest.mark.parametrize("size", ["390x844", "1366x768"])
+def test_screenshots_of_the_main_pages(browse, demo, size):
+    viewport = PHONE if size == "390x844" else DESKTOP
+    page = browse.page(viewport=viewport)
+    page.goto(f"{browse.web}/masuk")
+    expect(page.get_by_role("heading", name="Masuk")).to_be_visible()
+    _shot(page, size, "01-sign-in")
+
+    browse.sign_in(page, DEWI, DEMO_PASSWORD)
+    expect(page.get_by_test_id("home-reports-today")).to_be_visible()
+    _shot(page, size, "02-home")
+    page.goto(f"{browse.web}/laporan")
+    expect(page.get_by_test_id("report-card").first).to_be_visible()
+    _shot(page, size, "03-reports")
+    page.goto(f"{browse.web}/laporan/baru")
+    page.get_by_label("Templat").select_option(label="Pelayanan pasien (2 jam)")
+    page.get_by_label("Jam mulai").fill("14:30")
+    _shot(page, size, "04-report-form")
+    if demo["rejected"]:
+        page.goto(f"{browse.web}/laporan/{demo['rejected']}")
+        expect(page.get_by_test_id("status")).to_have_text("Ditolak")
+        _shot(page, size, "05-report-detail")
+    page.goto(f"{browse.web}/presensi")
+    expect(page.get_by_test_id("day-detail")).to_be_visible()
+    _shot(page, size, "06-calendar")
+    page.goto(f"{browse.web}/cetak")
+    page.get_by_role("button", name="Pratinjau").click()
+    expect(page.get_by_role("table")).to_be_visible()
+    _shot(page, size, "07-export")
+    page.goto(f"{browse.web}/akun")
+    _shot(page, size, "08-account")
+    for path, name in (("/templat", "12-templates"), ("/pengingat", "13-reminder"), ("/ganti-sandi", "14-password")):
+        page.goto(f"{browse.web}{path}")
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        _shot(page, size, name)
+
+    boss = browse.page(viewport=viewport)
+    browse.sign_in(boss, ANDI, DEMO_PASSWORD)
+    boss.goto(f"{browse.web}/persetujuan")
+    expect(boss.get_by_test_id("queue-item").first).to_be_visible()
+    boss.get_by_test_id("queue-item").first.get_by_role("button", name="Lihat rincian").click()
+    _shot(boss, size, "09-approvals")
+    for path, name in (("/delegasi", "15-delegations"), ("/rekap", "16-recap")):
+        boss.goto(f"{browse.web}{path}")
+        expect(boss.get_by_role("heading", level=1)).to_be_visible()
+        _shot(boss, size, name)
+
+    operator = browse.page(viewport=viewport)
+    browse.sign_in(operator, SITI, DEMO_PASSWORD)
+    operator.goto(f"{browse.web}/pegawai")
+    expect(operator.get_by_role("link", name=re.compile("Dewi Lestari"))).to_be_visible()
+    _shot(operator, size, "10-employees")
+    operator.goto(f"{browse.web}/pegawai/baru")
+    expect(operator.get_by_label("Satker")).to_have_value(re.compile(".+"))
+    _shot(operator, size, "11-employee-form")
+    operator.goto(f"{browse.web}/impor")
+    _shot(operator, size, "17-import")
+
+    admin = browse.page(viewport=viewport)
+    browse.sign_in(admin, ADMIN, DEMO_PASSWORD)
+    admin.goto(f"{browse.web}/admin")
+    admin.get_by_label("Pilih SKPD").select_option("DINKES")
+    expect(admin.get_by_role("cell", name="Puskesmas Kota", exact=True)).to_be_visible()
+    _shot(admin, size, "18-admin")
+    admin.goto(f"{browse.web}/admin?bagian=libur")
+    expect(admin.get_by_role("table")).to_be_visible()
+    _shot(admin, size, "19-holidays")

@@ -1,0 +1,37 @@
+import { mount } from "@vue/test-utils";
+import { describe, expect, it } from "vitest";
+import MonthCalendar from "./MonthCalendar.vue";
+
+function day(date: string, extra: Record<string, unknown> = {}) {
+  return { date, weekend: false, holiday: null, working_day: true, attended: false, sources: [], check_in: null, check_out: null, reports: {}, ...extra };
+}
+
+describe("MonthCalendar", () => {
+  const days = [
+    day("2026-11-02", { attended: true, reports: { APPROVED: 1, SUBMITTED: 1 } }),
+    day("2026-11-03", { attended: true }),
+    day("2026-11-04"),
+    day("2026-11-08", { weekend: true, working_day: false }),
+    day("2026-11-10", { holiday: "Hari Pahlawan", working_day: false }),
+  ];
+
+  it("starts the week on Monday and marks days with reports with a green check", () => {
+    const calendar = mount(MonthCalendar, { props: { month: "2026-11", days, today: "2026-11-03" } });
+    expect(calendar.findAll("th").map((th) => th.text())).toEqual(["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"]);
+    const first = calendar.get('[data-date="2026-11-02"]');
+    expect(first.find(".mark.check").exists()).toBe(true);
+    expect(first.attributes("aria-label")).toBe("Senin, 2 November 2026, hadir, 2 laporan");
+    expect(calendar.get('[data-date="2026-11-03"]').find(".mark.dot").exists()).toBe(true);
+    expect(calendar.get('[data-date="2026-11-03"]').classes()).toContain("today");
+    expect(calendar.get('[data-date="2026-11-10"]').attributes("aria-label")).toContain("libur: Hari Pahlawan");
+    expect(calendar.get("h2").text()).toBe("November 2026");
+  });
+
+  it("asks for another month and reports the chosen day", async () => {
+    const calendar = mount(MonthCalendar, { props: { month: "2026-11", days, today: "2026-11-03" } });
+    await calendar.get('[data-date="2026-11-04"]').trigger("click");
+    expect(calendar.emitted("select")?.[0]).toEqual(["2026-11-04"]);
+    await calendar.findAll("button.ghost")[1].trigger("click");
+    expect(calendar.emitted("month")?.[0]).toEqual([1]);
+  });
+});

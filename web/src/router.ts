@@ -1,0 +1,139 @@
+/** Routes, with who may open them. Pages are loaded on demand, so the first page ships little code. */
+import { nextTick } from "vue";
+import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
+import { useSession } from "@/composables/useSession";
+import { announce } from "@/composables/useToast";
+
+declare module "vue-router" {
+  interface RouteMeta {
+    title?: string;
+    /** Open without signing in. */
+    public?: boolean;
+    /** Shown without the app shell (sign-in, password change). */
+    bare?: boolean;
+    /** Any of these roles may open it. */
+    roles?: string[];
+    /** Supervisors and delegates only. */
+    verifier?: boolean;
+    /** Reached from "Akun" on a phone (the bottom bar marks Akun). */
+    account?: boolean;
+    /** Desktop layout with wide tables. */
+    wide?: boolean;
+  }
+}
+
+const routes: RouteRecordRaw[] = [
+  { path: "/masuk", component: () => import("@/pages/SignInPage.vue"), meta: { title: "Masuk", public: true, bare: true } },
+  {
+    path: "/ganti-sandi",
+    component: () => import("@/pages/PasswordChangePage.vue"),
+    meta: { title: "Ganti kata sandi", bare: true },
+  },
+  { path: "/", component: () => import("@/pages/HomePage.vue"), meta: { title: "Beranda" } },
+  { path: "/presensi", component: () => import("@/pages/AttendancePage.vue"), meta: { title: "Presensi" } },
+  { path: "/laporan", component: () => import("@/pages/ReportsPage.vue"), meta: { title: "Laporan kegiatan" } },
+  { path: "/laporan/baru", component: () => import("@/pages/ReportFormPage.vue"), meta: { title: "Laporan baru" } },
+  { path: "/laporan/:id", component: () => import("@/pages/ReportDetailPage.vue"), meta: { title: "Detail laporan" } },
+  { path: "/laporan/:id/ubah", component: () => import("@/pages/ReportFormPage.vue"), meta: { title: "Ubah laporan" } },
+  {
+    path: "/laporan/:id/salin",
+    component: () => import("@/pages/ReportFormPage.vue"),
+    meta: { title: "Ajukan ulang laporan" },
+  },
+  { path: "/templat", component: () => import("@/pages/TemplatesPage.vue"), meta: { title: "Templat", account: true } },
+  { path: "/pengingat", component: () => import("@/pages/ReminderPage.vue"), meta: { title: "Pengingat", account: true } },
+  { path: "/cetak", component: () => import("@/pages/ExportPage.vue"), meta: { title: "Cetak & unduh", account: true, wide: true } },
+  {
+    path: "/persetujuan",
+    component: () => import("@/pages/ApprovalsPage.vue"),
+    meta: { title: "Persetujuan", verifier: true, wide: true },
+  },
+  {
+    path: "/delegasi",
+    component: () => import("@/pages/DelegationsPage.vue"),
+    meta: { title: "Delegasi verifikasi", account: true },
+  },
+  {
+    path: "/rekap",
+    component: () => import("@/pages/RecapPage.vue"),
+    meta: { title: "Rekap", roles: ["ATASAN", "KEPEGAWAIAN", "ADMIN"], account: true },
+  },
+  {
+    path: "/pegawai",
+    component: () => import("@/pages/EmployeesPage.vue"),
+    meta: { title: "Pegawai", roles: ["OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN"], account: true, wide: true },
+  },
+  {
+    path: "/pegawai/baru",
+    component: () => import("@/pages/EmployeeFormPage.vue"),
+    meta: { title: "Pegawai baru", roles: ["OPERATOR_SKPD", "ADMIN"], account: true },
+  },
+  {
+    path: "/pegawai/:nip",
+    component: () => import("@/pages/EmployeeFormPage.vue"),
+    meta: { title: "Data pegawai", roles: ["OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN"], account: true },
+  },
+  {
+    path: "/impor",
+    component: () => import("@/pages/ImportPage.vue"),
+    meta: { title: "Impor pegawai", roles: ["OPERATOR_SKPD", "ADMIN"], account: true, wide: true },
+  },
+  {
+    path: "/admin",
+    component: () => import("@/pages/AdminPage.vue"),
+    meta: { title: "Admin", roles: ["ADMIN"], account: true, wide: true },
+  },
+  { path: "/akun", component: () => import("@/pages/AccountPage.vue"), meta: { title: "Akun" } },
+  { path: "/:rest(.*)*", component: () => import("@/pages/NotFoundPage.vue"), meta: { title: "Halaman tidak ditemukan" } },
+];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach(async (to) => {
+  const session = useSession();
+  if (to.meta.public) {
+    if (to.path === "/masuk" && session.isSignedIn.value && !session.state.session?.mustChange) return "/";
+    return true;
+  }
+  if (!session.isSignedIn.value) {
+    if (session.state.session) session.forget("Sesi Anda telah berakhir. Silakan masuk kembali.");
+    return { path: "/masuk", query: to.fullPath !== "/" ? { lanjut: to.fullPath } : {} };
+  }
+  if (session.state.session?.mustChange) return to.path === "/ganti-sandi" ? true : "/ganti-sandi";
+  if (!session.state.profile) {
+    try {
+      await session.loadProfile();
+    } catch {
+      if (!session.isSignedIn.value) return "/masuk";
+    }
+  } else {
+    void session.loadProfile().catch(() => undefined);
+  }
+  if (to.meta.verifier && !session.state.summary) await session.loadSummary();
+  const allowed =
+    (!to.meta.roles || session.hasRole(...to.meta.roles)) && (!to.meta.verifier || session.isVerifier.value);
+  if (!allowed) {
+    announce("Anda tidak memiliki akses ke halaman itu.", "error");
+    return "/";
+  }
+  return true;
+});
+
+router.afterEach((to, from) => {
+  document.title = to.meta.title ? `${to.meta.title} — Kinerja` : "Kinerja";
+  if (from.matched.length === 0 || to.path === from.path) return;
+  void nextTick(() => {
+    // move focus to the new page's heading, as a page load would (screen readers read it)
+    setTimeout(() => {
+      const heading = document.querySelector<HTMLElement>("main h1, h1");
+      if (heading) {
+        heading.setAttribute("tabindex", "-1");
+        heading.focus({ preventScroll: true });
+      }
+    }, 60);
+  });
+});
