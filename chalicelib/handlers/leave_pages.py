@@ -9,16 +9,11 @@ from chalice import Response
 
 from ..domain import messages
 from ..domain.leave import STATUS_LABELS, TYPE_LABELS
+from .pages import page
 
 if TYPE_CHECKING:
     from ..services.leave_notifications import LeaveLinkOutcome
 
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#222}"
-    "h1{font-size:1.3rem}.box{border:1px solid #ccc;border-radius:8px;padding:1rem;margin:1rem 0}"
-    "label{display:block;margin-top:.8rem}textarea{width:100%;padding:.4rem}"
-    "button{margin-top:1rem;padding:.6rem 1.2rem;font-size:1rem}.err{color:#b00020}"
-)
 _TITLES = {
     "done": "Tersimpan",
     "invalid": "Tautan tidak dapat digunakan",
@@ -43,21 +38,7 @@ def render(outcome: LeaveLinkOutcome) -> Response:
             body += _leave(outcome)
         elif outcome.state == "decided" and outcome.leave:
             body += _leave(outcome)
-    page = (
-        '<!doctype html><html lang="id"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">'
-        f"<title>{escape(title)} · Kinerja</title><style>{_STYLE}</style></head>"
-        f"<body><h1>{escape(title)}</h1>{body}</body></html>"
-    )
-    return Response(
-        body=page,
-        status_code=outcome.status,
-        headers={
-            "Content-Type": "text/html; charset=utf-8",
-            "Cache-Control": "no-store",
-            "Referrer-Policy": "no-referrer",
-        },
-    )
+    return page(title, body, outcome.status)
 
 
 def _leave(outcome: LeaveLinkOutcome) -> str:

@@ -40,15 +40,20 @@ def render(outcome: LinkOutcome) -> Response:
             body = f"<p>Laporan berikut telah <b>{verdict}</b>. Pegawai akan diberi tahu.</p>{_report(outcome)}"
         elif outcome.state == "decided" and outcome.report:
             body += _report(outcome)
-    page = (
+    return page(title, body, outcome.status)
+
+
+def page(title: str, body: str, status: int) -> Response:
+    """A small, uncached HTML page (the pages behind e-mailed links; ``body`` is already escaped HTML)."""
+    html = (
         '<!doctype html><html lang="id"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width,initial-scale=1">'
         f"<title>{escape(title)} · Kinerja</title><style>{_STYLE}</style></head>"
         f"<body><h1>{escape(title)}</h1>{body}</body></html>"
     )
     return Response(
-        body=page,
-        status_code=outcome.status,
+        body=html,
+        status_code=status,
         headers={
             "Content-Type": "text/html; charset=utf-8",
             "Cache-Control": "no-store",
