@@ -147,3 +147,161 @@ def test_screenshots_of_the_main_pages(browse, demo, size):
     admin.goto(f"{browse.web}/admin?bagian=libur")
     expect(admin.get_by_role("table")).to_be_visible()
     _shot(admin, size, "19-holidays")
+
+
+BUDI = "197805202003121002"  # KEPEGAWAIAN and PENOMORAN of the demo SKPD
+
+
+@pytest.fixture(scope="module")
+def leave_demo(demo: dict[str, Any]) -> None:
+    """Besides Dewi's pending annual leave (the demo's), Agus's approved one waits for its letter number."""
+    from chalice.test import Client
+
+    from app import app
+    from tests.support import Api
+
+    day = today_wib() + timedelta(days=14)
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    with Client(app, stage_name="local") as client:
+        http = Api(client)
+        body = {
+            "type": "ALASAN_PENTING",
+            "reason": "Mendampingi orang tua yang dirawat di rumah sakit",
+            "start_date": day.isoformat(),
+            "end_date": day.isoformat(),
+            "address": "Jl. Kenanga No. 8, Kota Contoh",
+            "phone": "081100000006",
+        }
+        status, leave = http.call("POST", "/leave", body, token=http.login(AGUS, DEMO_PASSWORD))
+        if status == 201:  # a second run in one session finds the day taken
+            step = {"decision": "APPROVED", "version": leave["version"]}
+            http.call("POST", f"/leave/{leave['leave_id']}/consideration", step, token=http.login(ANDI, DEMO_PASSWORD))
+
+
+@pytest.mark.parametrize("size", ["390x844", "1366x768"])
+def test_screenshots_of_the_leave_pages(browse, leave_demo, size):
+    viewport = PHONE if size == "390x844" else DESKTOP
+    page = browse.page(viewport=viewport)
+    browse.sign_in(page, DEWI, DEMO_PASSWORD)
+    page.goto(f"{browse.web}/cuti")
+    expect(page.get_by_test_id("leave-available")).to_be_visible()
+    expect(page.get_by_test_id("leave-item").first).to_be_visible()
+    _shot(page, size, "20-leave")
+    page.get_by_test_id("leave-item").first.scroll_into_view_if_needed()
+    _shot(page, size, "20-leave-requests")
+    page.goto(f"{browse.web}/cuti/ajukan")
+    page.get_by_label("Jenis cuti").select_option(label="Cuti sakit")
+    start = today_wib() + timedelta(days=21)
+    page.get_by_label("Tanggal mulai").fill(start.isoformat())
+    page.get_by_label("Tanggal selesai").fill((start + timedelta(days=3)).isoformat())
+    expect(page.get_by_test_id("leave-days")).to_contain_text("hari kerja")
+    _shot(page, size, "21-leave-form")
+
+    boss = browse.page(viewport=viewport)
+    browse.sign_in(boss, ANDI, DEMO_PASSWORD)
+    boss.goto(f"{browse.web}/persetujuan-cuti")
+    expect(boss.get_by_test_id("leave-item").first).to_be_visible()
+    _shot(boss, size, "22-leave-queue")
+
+    hr = browse.page(viewport=viewport)
+    browse.sign_in(hr, BUDI, DEMO_PASSWORD)
+    hr.goto(f"{browse.web}/penomoran-cuti")
+    expect(hr.get_by_test_id("leave-item").first).to_be_visible()
+    _shot(hr, size, "23-leave-numbering")
+    start = today_wib().replace(day=1)
+    hr.goto(f"{browse.web}/cuti-pegawai?dari={start.isoformat()}&sampai={(start + timedelta(days=62)).isoformat()}")
+    expect(hr.get_by_test_id("leave-table")).to_be_visible()
+    _shot(hr, size, "24-leave-hr")
+
+
+def _upload(http: Any, token: str, path: str, body: dict[str, Any], data: bytes) -> str:
+    import requests
+
+    status, slip = http.call("POST", path, body, token=token)
+    assert status == 201, slip
+    form = slip["upload"]
+    files = {"file": (body["filename"], data, body["content_type"])}
+    assert requests.post(form["url"], data=form["fields"], files=files, timeout=10).status_code < 300
+    return slip["upload_token"]
+
+
+@pytest.fixture(scope="module")
+def hr_demo(demo: dict[str, Any]) -> None:
+    """Dewi's complaint, career record and archive document, waiting for Budi (Kepegawaian)."""
+    from chalice.test import Client
+
+    from app import app
+    from tests.browser.test_hr_journeys import pdf_bytes
+    from tests.support import Api
+
+    pdf = pdf_bytes()
+    letter = {"filename": "surat-tugas.pdf", "content_type": "application/pdf", "size": len(pdf)}
+    with Client(app, stage_name="local") as client:
+        http = Api(client)
+        token = http.login(DEWI, DEMO_PASSWORD)
+        for back in range(8):  # the demo's attendance of today has no check-out yet
+            day = today_wib() - timedelta(days=back)
+            if not is_working_day(day):
+                continue
+            slip = _upload(http, token, "/complaints/upload", letter, pdf)
+            body = {
+                "type": "TUGAS_LUAR",
+                "date": day.isoformat(),
+                "session": "SORE",
+                "upload_token": slip,
+                "reason": "Tugas luar ke Dinas Kesehatan Provinsi sampai sore, tidak kembali ke kantor.",
+            }
+            status, _ = http.call("POST", "/complaints", body, token=token)
+            if status in (201, 409):
+                break
+        slip = _upload(http, token, "/records/upload", {**letter, "filename": "sk-penghargaan.pdf"}, pdf)
+        award = {
+            "scale": "KABUPATEN_KOTA",
+            "group": "PENGHARGAAN_LAINNYA",
+            "type": "ASN_TELADAN",
+            "name": "ASN Teladan Kabupaten",
+            "year": today_wib().year,
+            "sk_number": "800/123/BKD/2026",
+            "sk_date": (today_wib() - timedelta(days=30)).isoformat(),
+        }
+        http.call(
+            "POST",
+            "/records",
+            {"kind": "PENGHARGAAN", "award": award, "upload_token": slip, "declaration": True},
+            token=token,
+        )
+        path = f"/archive/employees/{DEWI}/documents/D2NP"
+        slip = _upload(http, token, f"{path}/upload", {**letter, "filename": "d2np.pdf"}, pdf)
+        http.call("POST", f"{path}/confirm", {"upload_token": slip}, token=token)
+
+
+@pytest.mark.parametrize("size", ["390x844", "1366x768"])
+def test_screenshots_of_the_complaint_record_and_archive_pages(browse, hr_demo, size):
+    viewport = PHONE if size == "390x844" else DESKTOP
+    page = browse.page(viewport=viewport)
+    browse.sign_in(page, DEWI, DEMO_PASSWORD)
+    page.goto(f"{browse.web}/pengaduan")
+    expect(page.get_by_test_id("complaint-item").first).to_be_visible()
+    _shot(page, size, "30-complaints")
+    page.goto(f"{browse.web}/riwayat")
+    expect(page.get_by_test_id("record-item").first).to_be_visible()
+    _shot(page, size, "31-records")
+    page.get_by_test_id("record-new").click()
+    page.get_by_role("radio", name="Sertifikasi / kursus").check()
+    _shot(page, size, "32-record-form")
+    page.goto(f"{browse.web}/arsip")
+    expect(page.get_by_test_id("archive-score")).to_be_visible()
+    _shot(page, size, "33-archive")
+
+    hr = browse.page(viewport=viewport)
+    browse.sign_in(hr, BUDI, DEMO_PASSWORD)
+    for path, item, name in (
+        ("/verifikasi/pengaduan", "complaint-queue-item", "34-complaint-queue"),
+        ("/verifikasi/riwayat", "record-queue-item", "35-record-queue"),
+        ("/verifikasi/arsip", "archive-queue-item", "36-archive-queue"),
+        ("/kelengkapan-arsip", "completeness-row", "37-completeness"),
+    ):
+        hr.goto(f"{browse.web}{path}")
+        expect(hr.get_by_test_id(item).first).to_be_visible()
+        _shot(hr, size, name)

@@ -83,6 +83,46 @@ const routes: RouteRecordRaw[] = [
     component: () => import("@/pages/AdminPage.vue"),
     meta: { title: "Admin", roles: ["ADMIN"], account: true, wide: true },
   },
+  { path: "/cuti", component: () => import("@/pages/LeavePage.vue"), meta: { title: "Cuti", account: true } },
+  { path: "/cuti/ajukan", component: () => import("@/pages/LeaveFormPage.vue"), meta: { title: "Ajukan cuti", account: true } },
+  {
+    path: "/persetujuan-cuti",
+    component: () => import("@/pages/LeaveQueuePage.vue"),
+    meta: { title: "Persetujuan cuti", account: true, wide: true },
+  },
+  {
+    path: "/penomoran-cuti",
+    component: () => import("@/pages/LeaveNumberingPage.vue"),
+    meta: { title: "Penomoran surat cuti", roles: ["PENOMORAN"], account: true, wide: true },
+  },
+  {
+    path: "/cuti-pegawai",
+    component: () => import("@/pages/LeaveSkpdPage.vue"),
+    meta: { title: "Cuti pegawai", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
+  { path: "/pengaduan", component: () => import("@/pages/ComplaintsPage.vue"), meta: { title: "Pengaduan presensi", account: true } },
+  {
+    path: "/verifikasi/pengaduan",
+    component: () => import("@/pages/ComplaintQueuePage.vue"),
+    meta: { title: "Verifikasi pengaduan", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
+  { path: "/riwayat", component: () => import("@/pages/RecordsPage.vue"), meta: { title: "Riwayat", account: true } },
+  {
+    path: "/verifikasi/riwayat",
+    component: () => import("@/pages/RecordQueuePage.vue"),
+    meta: { title: "Verifikasi riwayat", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
+  { path: "/arsip", component: () => import("@/pages/ArchivePage.vue"), meta: { title: "Arsip dokumen", account: true } },
+  {
+    path: "/verifikasi/arsip",
+    component: () => import("@/pages/ArchiveQueuePage.vue"),
+    meta: { title: "Verifikasi arsip", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
+  {
+    path: "/kelengkapan-arsip",
+    component: () => import("@/pages/ArchiveCompletenessPage.vue"),
+    meta: { title: "Kelengkapan arsip", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
   { path: "/akun", component: () => import("@/pages/AccountPage.vue"), meta: { title: "Akun" } },
   { path: "/:rest(.*)*", component: () => import("@/pages/NotFoundPage.vue"), meta: { title: "Halaman tidak ditemukan" } },
 ];

@@ -21,4 +21,12 @@ describe("navigation by role", () => {
     expect(labels(["PEGAWAI", "KEPEGAWAIAN"])).not.toContain("Impor pegawai");
     expect(labels(["PEGAWAI", "ADMIN"])).toContain("Admin");
   });
+
+  it("gives everyone their complaints, records and archive, and HR (Kepegawaian, BKD, Admin) its verification", () => {
+    const labels = (roles: string[]) => sideGroups({ roles, verifier: false }).flatMap((g) => g.items.map((i) => i.label));
+    const hr = ["Verifikasi pengaduan", "Verifikasi riwayat", "Verifikasi arsip", "Kelengkapan arsip"];
+    expect(labels(["PEGAWAI"])).toEqual(expect.arrayContaining(["Pengaduan presensi", "Riwayat", "Arsip dokumen"]));
+    for (const item of hr) expect(labels(["PEGAWAI", "ATASAN", "OPERATOR_SKPD"])).not.toContain(item);
+    for (const role of ["KEPEGAWAIAN", "BKD", "ADMIN"]) expect(labels(["PEGAWAI", role])).toEqual(expect.arrayContaining(hr));
+  });
 });

@@ -40,15 +40,31 @@ export function sideGroups(who: Who): NavGroup[] {
         { to: "/templat", label: "Templat", icon: "template" },
         { to: "/pengingat", label: "Pengingat", icon: "bell" },
         { to: "/cetak", label: "Cetak & unduh", icon: "print" },
+        { to: "/cuti", label: "Cuti", icon: "calendar" },
       ],
     },
   ];
+  groups.push({
+    title: "Kepegawaian saya",
+    items: [
+      { to: "/pengaduan", label: "Pengaduan presensi", icon: "file" },
+      { to: "/riwayat", label: "Riwayat", icon: "template" },
+      { to: "/arsip", label: "Arsip dokumen", icon: "file" },
+    ],
+  });
   const work: NavItem[] = [];
   if (who.verifier || has("ATASAN")) work.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
+  if (who.verifier || has("ATASAN")) work.push({ to: "/persetujuan-cuti", label: "Persetujuan cuti", icon: "approvals" });
+  if (has("PENOMORAN")) work.push({ to: "/penomoran-cuti", label: "Penomoran cuti", icon: "file" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
   if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/rekap", label: "Rekap", icon: "recap" });
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
   if (has("OPERATOR_SKPD", "ADMIN")) work.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
   if (has("ADMIN")) work.push({ to: "/admin", label: "Admin", icon: "cog" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/pengaduan", label: "Verifikasi pengaduan", icon: "shield" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/riwayat", label: "Verifikasi riwayat", icon: "shield" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/arsip", label: "Verifikasi arsip", icon: "shield" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
   if (work.length) groups.push({ title: "Pekerjaan", items: work });
   groups.push({ title: "Akun", items: [{ to: "/akun", label: "Akun saya", icon: "account" }] });
   return groups;

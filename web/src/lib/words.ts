@@ -159,8 +159,113 @@ export const FIELD_LABELS: Record<string, string> = {
   recipient: "Nomor penerima",
   day: "Tanggal",
   year: "Tahun",
+  type: "Jenis",
+  address: "Alamat",
+  phone: "Telepon",
+  child_order: "Anak ke-",
+  attachment_token: "Lampiran",
 };
 
 export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? FIELD_LABELS[field.split(".").pop() ?? field] ?? "Isian";
 }
+
+/** Leave (cuti): types and statuses as the official form and README name them. */
+export const LEAVE_TYPE_LABELS: Record<string, string> = {
+  TAHUNAN: "Cuti tahunan",
+  BESAR: "Cuti besar",
+  SAKIT: "Cuti sakit",
+  MELAHIRKAN: "Cuti melahirkan",
+  ALASAN_PENTING: "Cuti karena alasan penting",
+  CLTN: "Cuti di luar tanggungan negara",
+};
+
+const LEAVE_STATUS: Record<string, { label: string; tone: Tone }> = {
+  PENDING_CONSIDERATION: { label: "Menunggu pertimbangan atasan", tone: "amber" },
+  PENDING_DECISION: { label: "Menunggu keputusan pejabat", tone: "amber" },
+  APPROVED: { label: "Disetujui", tone: "green" },
+  REJECTED: { label: "Tidak disetujui", tone: "red" },
+  DEFERRED: { label: "Ditangguhkan", tone: "red" },
+  CANCELLED: { label: "Dibatalkan", tone: "grey" },
+};
+
+/** A leave request's status in words; an approved one waits for its letter number until numbered. */
+export function leaveStatus(leave: { status: string; letter_number?: string | null }): { label: string; tone: Tone } {
+  if (leave.status === "APPROVED" && !leave.letter_number) return { label: "Disetujui, menunggu nomor surat", tone: "green" };
+  return LEAVE_STATUS[leave.status] ?? { label: "Tidak diketahui", tone: "grey" };
+}
+
+export const LEAVE_STATUS_CHOICES = Object.entries(LEAVE_STATUS).map(([value, s]) => [value, s.label] as const);
+
+// Pengaduan presensi, riwayat and arsip (HR verification)
+export const COMPLAINT_TYPE_LABELS: Record<string, string> = { TUGAS_LUAR: "Tugas luar", MESIN_ERROR: "Mesin error" };
+
+/** A complaint's (or record's, or document's) decision status in words and colour. */
+export function decisionStatus(status: string): { label: string; tone: Tone } {
+  const known: Record<string, { label: string; tone: Tone }> = {
+    SUBMITTED: { label: "Diajukan", tone: "amber" },
+    APPROVED: { label: "Disetujui", tone: "green" },
+    REJECTED: { label: "Ditolak", tone: "red" },
+  };
+  return known[status] ?? { label: "Tidak diketahui", tone: "grey" };
+}
+
+export const RECORD_KIND_LABELS: Record<string, string> = {
+  SERTIFIKASI: "Sertifikasi / kursus",
+  PENGHARGAAN: "Penghargaan",
+  TIM_KERJA: "Tim kerja",
+};
+
+const RECORD_STATUS: Record<string, { label: string; tone: Tone }> = {
+  SUBMITTED: { label: "Belum disetujui", tone: "amber" },
+  APPROVED: { label: "Disetujui", tone: "green" },
+  REJECTED: { label: "Ditolak", tone: "red" },
+  REVOKED: { label: "Batal disetujui", tone: "red" },
+  WITHDRAWN: { label: "Ditarik", tone: "grey" },
+};
+
+export function recordStatus(status: string): { label: string; tone: Tone } {
+  return RECORD_STATUS[status] ?? { label: "Tidak diketahui", tone: "grey" };
+}
+
+export const RECORD_CHOICES = {
+  certificationType: { KURSUS: "Kursus", SERTIFIKASI: "Sertifikasi" },
+  awardScale: {
+    UNIT_KERJA: "Unit kerja",
+    KABUPATEN_KOTA: "Kabupaten/kota",
+    PROVINSI: "Provinsi",
+    NASIONAL: "Nasional",
+    INTERNASIONAL: "Internasional",
+  },
+  awardGroup: { PENGHARGAAN_LAINNYA: "Penghargaan lainnya", TANDA_KEHORMATAN: "Tanda kehormatan" },
+  awardType: {
+    ASN_TELADAN: "ASN Teladan",
+    ASN_BERPRESTASI: "ASN Berprestasi",
+    ASN_INSPIRATIF: "ASN Inspiratif",
+    ASN_INOVATIF: "ASN Inovatif",
+    ASN_TERBAIK: "ASN Terbaik",
+    SATYA_LENCANA: "Satya Lencana",
+    LAINNYA: "Lainnya",
+  },
+  teamScope: { INTERNAL_INSTANSI: "Internal instansi", LINTAS_INSTANSI: "Lintas instansi" },
+  teamPosition: { KETUA: "Ketua", ANGGOTA: "Anggota" },
+} as const;
+
+export const ARCHIVE_CONDITION_LABELS: Record<string, string> = {
+  MENIKAH: "Sudah menikah",
+  MEMILIKI_ANAK: "Memiliki anak",
+  TUGAS_BELAJAR: "Sedang tugas belajar",
+};
+
+const ARCHIVE_STATE: Record<string, { label: string; tone: Tone }> = {
+  MISSING: { label: "Belum diunggah", tone: "grey" },
+  SUBMITTED: { label: "Menunggu verifikasi", tone: "amber" },
+  APPROVED: { label: "Terverifikasi", tone: "green" },
+  REJECTED: { label: "Ditolak", tone: "red" },
+};
+
+export function archiveState(status: string): { label: string; tone: Tone } {
+  return ARCHIVE_STATE[status] ?? { label: "Tidak diketahui", tone: "grey" };
+}
+
+export const EMPLOYMENT_LABELS: Record<string, string> = { PNS: "PNS", CPNS: "CPNS", PPPK: "PPPK" };
