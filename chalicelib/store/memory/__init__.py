@@ -13,13 +13,18 @@ from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
 from .digests import InMemoryDigests
 from .employees import InMemoryEmployeeRepository
+from .exports import InMemoryExportJobs
 from .idempotency import InMemoryIdempotency
 from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
+from .organisation import InMemoryOrgRepository
+from .outbox import InMemoryOutbox
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
 from .sequences import InMemorySequences
+from .sign_in_guards import InMemorySignInGuards
 from .templates import InMemoryTemplateRepository
+from .used_links import InMemoryUsedLinks
 
 __all__ = [
     "InMemoryArchiveCatalog",
@@ -30,14 +35,19 @@ __all__ = [
     "InMemoryDelegationRepository",
     "InMemoryDigests",
     "InMemoryEmployeeRepository",
+    "InMemoryExportJobs",
     "InMemoryHolidayOverrides",
     "InMemoryIdempotency",
     "InMemoryJobState",
     "InMemoryLeaveRepository",
     "InMemoryLeaveSettings",
+    "InMemoryOrgRepository",
+    "InMemoryOutbox",
     "InMemoryRecordRepository",
     "InMemoryReminders",
     "InMemoryReportRepository",
     "InMemorySequences",
+    "InMemorySignInGuards",
     "InMemoryTemplateRepository",
+    "InMemoryUsedLinks",
 ]
