@@ -1,12 +1,15 @@
-"""Settings read lazily from the environment (Chalice's test client and `chalice package` need that)."""
+"""Settings read lazily from the environment (Chalice's test client and `chalice package` need that).
+
+A leaf: imports nothing of the project. The keyring the secrets make is built by the composition root
+(`services/container.py`).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-
-from .security.keys import Keyring
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,9 @@ class Settings:
     secret_id: str
     token_ttl_seconds: int
     whatsapp_provider: str
+    #: AWS: the Secrets Manager secret (JSON: fonnte_token, wa_cloud_token, wa_cloud_phone_number_id); wins over
+    #: the environment variables of the same names, which stay for the local stack
+    whatsapp_secret_id: str
     fonnte_token: str
     fonnte_url: str
     wa_cloud_token: str
@@ -57,7 +63,12 @@ class Settings:
 @lru_cache(maxsize=1)
 def settings() -> Settings:
     """The process's settings; `reset_settings()` forgets them (tests)."""
-    env = os.environ.get
+    return settings_from(os.environ)
+
+
+def settings_from(environ: Mapping[str, str]) -> Settings:
+    """Settings from these variables, the defaults for the others (unit tests pass a few)."""
+    env = environ.get
     secret, secret_id = env("KINERJA_SECRET", ""), env("KINERJA_SECRET_ID", "")
     if len(secret) < 32 and not secret_id:
         raise RuntimeError("KINERJA_SECRET_ID (AWS) or KINERJA_SECRET (≥ 32 characters) must be set")
@@ -76,6 +87,7 @@ def settings() -> Settings:
         secret_id=secret_id,
         token_ttl_seconds=int(env("TOKEN_TTL_SECONDS", "28800")),
         whatsapp_provider=env("WHATSAPP_PROVIDER", "outbox").lower(),
+        whatsapp_secret_id=env("WHATSAPP_SECRET_ID", ""),
         fonnte_token=env("FONNTE_TOKEN", ""),
         fonnte_url=env("FONNTE_URL", "https://api.fonnte.com/send"),
         wa_cloud_token=env("WA_CLOUD_TOKEN", ""),
@@ -99,18 +111,5 @@ def settings() -> Settings:
     )
 
 
-@lru_cache(maxsize=1)
-def app_keyring() -> Keyring:
-    """The secrets that sign and seal: Secrets Manager's current and previous versions when ``KINERJA_SECRET_ID``
-    is set (loaded on first use, cached per container for a bounded time), else the environment's."""
-    cfg = settings()
-    if cfg.secret_id:
-        from .integrations.secrets import secret_versions
-
-        return Keyring(secret_versions(cfg.secret_id))
-    return Keyring.fixed(cfg.app_secret, cfg.previous_secret)
-
-
 def reset_settings() -> None:
     settings.cache_clear()
-    app_keyring.cache_clear()

@@ -49,6 +49,7 @@ def document() -> dict[str, Any]:
 
     from . import schemas
     from .handlers.api import ROUTES
+    from .schemas.labels import labels
 
     inputs = {m for s in ROUTES for m in (s.body, s.form) if m}
     outputs = {s.response for s in ROUTES if s.response} | {"Error"}
@@ -75,6 +76,8 @@ def document() -> dict[str, Any]:
             "schemas": top.get("$defs", {}),
         },
         "paths": paths,
+        # what a person reads for each enum value; the web client generates src/api/labels.ts from it
+        "x-labels": labels(),
     }
 
 

@@ -5,7 +5,7 @@ on, the body waits for the client's delayed ACK (~40 ms a request on Linux). Tha
 of the dev server, not of the app, so the local stack and the benchmarks turn it off.
 
 Its access log would print each request line, e-mailed action tokens included; this one prints
-the method, the route template (``/email-actions/{token}``) and the status, never a path segment
+the method, the route template (``/decision-links/{token}``) and the status, never a path segment
 or query value.
 
 Usage: python -m devtools.api_server PORT [STAGE]

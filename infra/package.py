@@ -1,4 +1,5 @@
-"""`make package`: write the merge template, then `chalice package` a SAM template for AWS.
+"""`make package`: write the merge template, `chalice package` a SAM template for AWS, then point API Gateway at
+its two functions by name (`infra.template.decouple_api`: no circular dependency between the API and them).
 
 Usage: python -m infra.package OUT_DIR   (then `aws cloudformation package/deploy`, see README)
 """
@@ -18,7 +19,7 @@ def build(out_dir: Path, stage: str = "prod") -> Path:
     """Package the app into ``out_dir``; returns the path of the SAM template."""
     from app import app
 
-    from .template import merge_template
+    from .template import decouple_api, merge_template
 
     out_dir.mkdir(parents=True, exist_ok=True)
     merge = out_dir / "merge-template.json"
@@ -41,7 +42,9 @@ def build(out_dir: Path, stage: str = "prod") -> Path:
         env=env,
         check=True,
     )
-    return out_dir / "sam" / "sam.json"
+    template = out_dir / "sam" / "sam.json"
+    template.write_text(json.dumps(decouple_api(json.loads(template.read_text())), indent=2))
+    return template
 
 
 if __name__ == "__main__":

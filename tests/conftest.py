@@ -43,6 +43,22 @@ def factory(stack: dict[str, str]) -> Factory:
     return Factory()
 
 
+@pytest.fixture
+def services_with(stack: dict[str, str]) -> Iterator[Any]:
+    """Make the app's services as `container.production(**parts)` builds them, with a clock or clients of the
+    test's own (``clock=``, ``whatsapp=``, ``email=``…), the process's root for the rest of the test: handlers,
+    stream and queue workers use them too. Returns the services; the environment's root comes back after."""
+    from chalicelib.services import container
+
+    def install(**parts: Any) -> Any:
+        services = container.production(**parts)
+        container.use(services)
+        return services
+
+    yield install
+    container.reset()
+
+
 @pytest.fixture(scope="session")
 def employee_stream(stack: dict[str, str]) -> EmployeeStream:
     return EmployeeStream()

@@ -251,3 +251,22 @@ def report_body(day: Any, start: str = "08:00", end: str = "09:00", **extra: Any
         "output": "Draf laporan bulanan",
         **extra,
     }
+
+
+def decide(http: Api, token: str, kind: str, item_id: str, verdict: str, **fields: Any) -> tuple[int, Any]:
+    """One decision through the one scheme: ``POST /verifications/{kind}/{id}`` (fields: note, rating, version)."""
+    return http.call("POST", f"/verifications/{kind}/{item_id}", {"verdict": verdict, **fields}, token=token)
+
+
+def decide_many(http: Api, token: str, kind: str, ids: list[Any], verdict: str, **fields: Any) -> tuple[int, Any]:
+    """Many decisions at once: ``POST /verifications/{kind}`` (an id, or an (id, version) pair, per item)."""
+    items = [{"id": i[0], "version": i[1]} if isinstance(i, tuple) else {"id": i} for i in ids]
+    return http.call("POST", f"/verifications/{kind}", {"items": items, "verdict": verdict, **fields}, token=token)
+
+
+def queue(http: Api, token: str, kind: str, **params: Any) -> tuple[int, Any]:
+    """One kind's queue: ``GET /verifications?kind=…`` (``for_``/``from_`` for the ``for``/``from`` filters)."""
+    from urllib.parse import urlencode
+
+    query = {"kind": kind, **{k.rstrip("_"): v for k, v in params.items() if v is not None}}
+    return http.call("GET", f"/verifications?{urlencode(query)}", token=token)

@@ -41,5 +41,7 @@ export default defineConfig({
   test: {
     environment: "happy-dom",
     include: ["src/**/*.spec.ts"],
+    // generates src/api/labels.ts when it is missing (it comes from the API's OpenAPI document)
+    globalSetup: ["./scripts/vitest-setup.mjs"],
   },
 });

@@ -23,6 +23,8 @@ from typing import Any
 import fpdf
 from fpdf import FPDF
 
+from .fonts import FONT_DIR
+
 #: the fpdf2 version this module was written against (requirements.txt pins it)
 TESTED_WITH = "2.8.9"
 
@@ -124,8 +126,6 @@ def check_fpdf() -> None:
     if not isinstance(getattr(pdf, "fonts", None), dict):
         missing.append("FPDF.fonts (the added fonts by key)")
     else:
-        from .pdf import FONT_DIR
-
         pdf.add_font("Probe", "", str(FONT_DIR / "DejaVuSans.ttf"))
         font = pdf.fonts.get("probe")
         if font is None:

@@ -9,19 +9,16 @@ Also the HR list of an SKPD's leave as an Excel workbook.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from ..domain.accounts import Employee
 from ..domain.leave import STATUS_LABELS, TYPE_LABELS, LeaveRequest, LeaveStatus, LeaveType, Step, Verdict
+from ..domain.leave_letter import Letter
 from ..domain.messages import indonesian_date
 from . import excel
-from .pdf import FONT, FONT_DIR
-
-if TYPE_CHECKING:
-    from ..services.leave import Letter
+from .fonts import FONT, FONT_DIR
 
 PAGE_W, MARGIN = 210, 14
 WIDTH = PAGE_W - 2 * MARGIN

@@ -12,18 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import groupby
-from pathlib import Path
 
 from fpdf import FPDF
 
 from ..domain.messages import indonesian_date
 from .document import Column, Document, LaidOutRow
+from .fonts import EMOJI_FONT, FONT, FONT_DIR
 from .fpdf_raw import RawFont, RawPdf
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
-FONT = "DejaVu"
-#: fallback for what DejaVu Sans lacks (emoji); text fpdf2 writes itself falls back to it too
-EMOJI_FONT = "NotoEmoji"
 BODY_PT, TABLE_PT, HEADER_PT = 9, 7.5, 12
 LINE_MM = 3.4
 HEADER_ROW_MM = 6

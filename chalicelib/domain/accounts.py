@@ -36,6 +36,9 @@ class EmploymentStatus(StrEnum):
     PPPK = "PPPK"
 
 
+#: the words are the abbreviations every ASN uses
+EMPLOYMENT_LABELS = {status: status.value for status in EmploymentStatus}
+
 #: Roles an administrator grants; PEGAWAI is implied and ATASAN follows from having subordinates.
 GRANTABLE_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.BKD, Role.ADMIN})
 

@@ -34,6 +34,7 @@ from typing import TypeVar
 
 from .accounts import Actor, Employee, EmploymentStatus, forbid_self_decision, require_hr
 from .errors import Conflict, Forbidden, ValidationError, not_one_of
+from .history import HistoryEntry, decision_entry
 from .identity import validate_code, validate_text
 from .uploads import IMAGES_AND_PDF, PDF, FileRule
 
@@ -58,6 +59,14 @@ class Condition(StrEnum):
     MENIKAH = "MENIKAH"
     MEMILIKI_ANAK = "MEMILIKI_ANAK"
     TUGAS_BELAJAR = "TUGAS_BELAJAR"
+
+
+#: what the employee ticks on the archive page (the web takes these from the OpenAPI document's x-labels)
+CONDITION_LABELS = {
+    Condition.MENIKAH: "Sudah menikah",
+    Condition.MEMILIKI_ANAK: "Memiliki anak",
+    Condition.TUGAS_BELAJAR: "Sedang tugas belajar",
+}
 
 
 class AppliesTo(StrEnum):
@@ -162,6 +171,7 @@ class Document:
     decided_by: str | None = None
     decided_at: datetime | None = None
     note: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
     version: int = 0
 
 
@@ -295,7 +305,8 @@ def decided(document: Document, status: DocumentStatus, *, by: str, at: datetime
             "yang dapat diputuskan.",
             code="DOCUMENT_NOT_PENDING",
         )
-    return replace(document, status=status, decided_by=by, decided_at=at, note=note)
+    entry = decision_entry(at, by, document.status.value, status.value, note=note)
+    return replace(document, status=status, decided_by=by, decided_at=at, note=note, history=(*document.history, entry))
 
 
 def check_withdrawable(document: Document) -> None:

@@ -21,6 +21,7 @@ from enum import StrEnum
 from .accounts import forbid_self_decision
 from .attendance import AttendanceDay, Session
 from .errors import BusinessRule, Conflict, ValidationError, not_one_of
+from .history import HistoryEntry, decision_entry
 from .identity import validate_text
 from .messages import indonesian_date
 from .uploads import PDF, FileRule
@@ -81,6 +82,7 @@ class Complaint:
     decided_by: str | None = None
     decided_at: datetime | None = None
     note: str | None = None
+    history: tuple[HistoryEntry, ...] = ()
     version: int = 0
 
 
@@ -197,4 +199,7 @@ def decide(complaint: Complaint, status: ComplaintStatus, *, by: str, at: dateti
     """The complaint after HR's decision; never by the employee who filed it, and only once."""
     forbid_self_decision(by, complaint.nip)
     require_submitted(complaint)
-    return replace(complaint, status=status, decided_by=by, decided_at=at, note=note)
+    entry = decision_entry(at, by, complaint.status.value, status.value, note=note)
+    return replace(
+        complaint, status=status, decided_by=by, decided_at=at, note=note, history=(*complaint.history, entry)
+    )

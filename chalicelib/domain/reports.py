@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
@@ -11,6 +11,7 @@ from typing import Any
 from .accounts import forbid_self_decision
 from .attendance import AttendanceDay
 from .errors import BusinessRule, Conflict, ValidationError, not_one_of
+from .history import HistoryEntry
 from .identity import validate_text
 
 DEFAULT_BACKDATE_DAYS = 7
@@ -41,16 +42,6 @@ class Evidence:
     content_type: str
     size: int
     key: str
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """Who did what and when; ``changes`` maps a field to ``[old, new]``."""
-
-    at: datetime
-    by: str
-    action: str
-    changes: dict[str, list[Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

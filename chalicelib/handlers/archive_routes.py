@@ -148,48 +148,6 @@ def withdraw_archive_document(actor: Actor, nip: str, category: str, params: dic
 
 @endpoint(
     bp,
-    "/archive/employees/{nip}/documents/{category}/decision",
-    methods=("POST",),
-    summary="Verify or reject one document (HR of the employee's SKPD, BKD, ADMIN; never one's own)",
-    tag="archive",
-    body="ArchiveDecision",
-    response="EmployeeArchive",
-    errors=(404, 409),
-)
-def decide_archive_document(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().decide(actor, nip, category, body)
-
-
-# -- HR ---------------------------------------------------------------------------------------------------------
-
-
-@endpoint(
-    bp,
-    "/archive/queue",
-    summary="Documents by status (default: waiting), oldest first; filters SKPD (BKD), satker, category; paged",
-    tag="archive",
-    query="ArchiveQueueQuery",
-    response="ArchiveQueue",
-)
-def archive_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().queue(actor, params)
-
-
-@endpoint(
-    bp,
-    "/archive/decisions",
-    methods=("POST",),
-    summary="Verify or reject many documents at once; each answers its own outcome (HR, BKD, ADMIN)",
-    tag="archive",
-    body="ArchiveBulkDecision",
-    response="ArchiveBulkResult",
-)
-def decide_archive_documents(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().decide_many(actor, body)
-
-
-@endpoint(
-    bp,
     "/archive/completeness",
     summary="A satker's employees with their archive score and what each still misses (HR, BKD, ADMIN; paged)",
     tag="archive",

@@ -57,31 +57,6 @@ def list_complaints(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
 
 @endpoint(
     bp,
-    "/complaints/verification",
-    summary="HR queue: complaints of the caller's SKPD (BKD, admin: any SKPD) by status, oldest date first",
-    tag="complaints",
-    query="ComplaintQueueQuery",
-    response="ComplaintQueue",
-)
-def complaint_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.complaints().queue(actor, params, params.get("limit", 20))
-
-
-@endpoint(
-    bp,
-    "/complaints/bulk-decision",
-    methods=("POST",),
-    summary="Approve or reject many complaints (HR); each answers its own outcome",
-    tag="complaints",
-    body="ComplaintBulkDecision",
-    response="ComplaintBulkResult",
-)
-def decide_complaints(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    return container.complaints().bulk_decide(actor, body)
-
-
-@endpoint(
-    bp,
     "/complaints/{complaint_id}",
     summary="One complaint with a short-lived link to its letter (the employee, HR of the SKPD, BKD, admin)",
     tag="complaints",
@@ -89,17 +64,3 @@ def decide_complaints(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
 )
 def get_complaint(actor: Actor, complaint_id: str) -> dict[str, Any]:
     return container.complaints().get(actor, complaint_id)
-
-
-@endpoint(
-    bp,
-    "/complaints/{complaint_id}/decision",
-    methods=("POST",),
-    summary="Approve or reject one complaint (HR of the SKPD, BKD, admin; a rejection needs a note)",
-    tag="complaints",
-    body="ComplaintDecision",
-    response="Complaint",
-    errors=(409,),
-)
-def decide_complaint(actor: Actor, complaint_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.complaints().decide(actor, complaint_id, body)

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalice import Blueprint, Response
+from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
-from . import leave_pages
 from .api import endpoint
 
 bp = Blueprint(__name__)
@@ -73,30 +72,6 @@ def leave_balance(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
 
 @endpoint(
     bp,
-    "/leave/queue",
-    summary="Requests waiting for the caller's consideration or decision (or a delegator's, with for=)",
-    tag="leave",
-    query="LeaveQueueQuery",
-    response="LeaveQueue",
-)
-def leave_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().queue(actor, params)
-
-
-@endpoint(
-    bp,
-    "/leave/numbering",
-    summary="Approved letters of the SKPD waiting for a number, oldest first (PENOMORAN)",
-    tag="leave",
-    query="LeaveNumberingQuery",
-    response="LeaveNumberingPage",
-)
-def numbering_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().numbering_queue(actor, params)
-
-
-@endpoint(
-    bp,
     "/leave/skpd",
     summary="An SKPD's leave touching a period, by type, status and satker (HR of the SKPD, BKD, admin)",
     tag="leave",
@@ -143,49 +118,6 @@ def get_leave(actor: Actor, leave_id: str) -> dict[str, Any]:
 )
 def cancel_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str, Any]:
     return container.leave().cancel(actor, leave_id, body)
-
-
-@endpoint(
-    bp,
-    "/leave/{leave_id}/consideration",
-    methods=("POST",),
-    summary="The direct supervisor's consideration: approve, refuse or defer (reason) — or their delegate's",
-    tag="leave",
-    body="LeaveStep",
-    response="LeaveRequest",
-    errors=(409,),
-)
-def consider_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().consider(actor, leave_id, body)
-
-
-@endpoint(
-    bp,
-    "/leave/{leave_id}/decision",
-    methods=("POST",),
-    summary="The granting official's decision: approve, refuse or defer (reason) — or their delegate's",
-    tag="leave",
-    body="LeaveStep",
-    response="LeaveRequest",
-    errors=(409,),
-)
-def decide_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().decide(actor, leave_id, body)
-
-
-@endpoint(
-    bp,
-    "/leave/{leave_id}/number",
-    methods=("POST",),
-    summary="Give the approved letter the next number of the SKPD's series (PENOMORAN of that SKPD)",
-    tag="leave",
-    body="LeaveNumberInput",
-    empty_body=True,
-    response="LeaveRequest",
-    errors=(409,),
-)
-def number_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().number(actor, leave_id, body.get("version"))
 
 
 @endpoint(
@@ -240,26 +172,13 @@ def set_leave_opening(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str,
 
 @endpoint(
     bp,
-    "/leave-actions/{token}",
-    public=True,
-    html=True,
-    summary="Confirmation page of an e-mailed leave consider/decide link (changes nothing)",
+    "/employees/{nip}/leave-bersama-worked",
+    methods=("PUT",),
+    summary="HR records the cuti bersama days of a year an employee worked by duty (added to their annual leave)",
     tag="leave",
+    body="LeaveBersamaWorked",
+    response="LeaveBalance",
+    errors=(404,),
 )
-def open_leave_action(token: str) -> Response:
-    return leave_pages.render(container.leave_email_actions().open(token))
-
-
-@endpoint(
-    bp,
-    "/leave-actions/{token}",
-    methods=("POST",),
-    public=True,
-    html=True,
-    summary="Carry out an e-mailed leave step once (form: note)",
-    tag="leave",
-    form="LeaveActionForm",
-    max_body=MAX_FORM_BYTES,
-)
-def submit_leave_action(token: str, body: dict[str, Any]) -> Response:
-    return leave_pages.render(container.leave_email_actions().submit(token, body))
+def set_leave_bersama_worked(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+    return container.leave().set_bersama_worked(actor, nip, body)

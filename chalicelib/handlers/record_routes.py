@@ -70,31 +70,6 @@ def list_records(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
 
 @endpoint(
     bp,
-    "/records/verification",
-    summary="HR: career records of an SKPD (BKD/admin: any or every SKPD) by satker, kind and status; paged",
-    tag="records",
-    query="RecordQueueQuery",
-    response="RecordQueue",
-)
-def record_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.records().queue(actor, params)
-
-
-@endpoint(
-    bp,
-    "/records/bulk-decision",
-    methods=("POST",),
-    summary="HR: approve or reject one or many records; each answers its own outcome",
-    tag="records",
-    body="RecordDecisions",
-    response="RecordDecisionResult",
-)
-def decide_records(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    return container.records().decide_many(actor, body)
-
-
-@endpoint(
-    bp,
     "/records/{record_id}",
     summary="One career record with its history (owner, HR of its SKPD, BKD, admin)",
     tag="records",
@@ -131,17 +106,3 @@ def update_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[st
 def withdraw_record(actor: Actor, record_id: str, params: dict[str, Any]) -> dict[str, Any]:
     version = params.get("version")
     return container.records().withdraw(actor, record_id, int(version) if version and version.isdigit() else None)
-
-
-@endpoint(
-    bp,
-    "/records/{record_id}/revoke",
-    methods=("POST",),
-    summary='HR: take an approval back with a reason ("Batal disetujui"); the employee corrects it',
-    tag="records",
-    body="RecordRevoke",
-    response="CareerRecord",
-    errors=(409,),
-)
-def revoke_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.records().revoke(actor, record_id, body)

@@ -15,56 +15,6 @@ bp = Blueprint(__name__)
 
 @endpoint(
     bp,
-    "/verification/queue",
-    summary="SUBMITTED reports waiting for the caller (or, with ?for=, a supervisor who delegated), oldest first",
-    tag="verification",
-    query="QueueQuery",
-    response="Queue",
-)
-def verification_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.verification().queue(actor, params.get("for"), params.get("cursor"), params.get("limit", 20))
-
-
-@endpoint(
-    bp,
-    "/verification/summary",
-    summary="How many wait for the caller and for each supervisor whose verification they hold",
-    tag="verification",
-    response="QueueSummary",
-)
-def verification_summary(actor: Actor) -> dict[str, Any]:
-    return container.verification().summary(actor)
-
-
-@endpoint(
-    bp,
-    "/reports/{report_id}/decision",
-    methods=("POST",),
-    summary="Approve or reject (rating 1-5, note; a rejection needs a note)",
-    tag="verification",
-    body="Decision",
-    response="Report",
-    errors=(409, 422),
-)
-def decide_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.verification().decide(actor, report_id, body)
-
-
-@endpoint(
-    bp,
-    "/verification/bulk-approve",
-    methods=("POST",),
-    summary="Approve many; each succeeds or says why not",
-    tag="verification",
-    body="BulkApprove",
-    response="BulkResult",
-)
-def bulk_approve(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    return container.verification().bulk_approve(actor, body)
-
-
-@endpoint(
-    bp,
     "/delegations",
     methods=("POST",),
     status=201,

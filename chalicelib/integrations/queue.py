@@ -1,14 +1,26 @@
-"""The notifications queue (SQS): fan-out of work with many recipients, one small message each."""
+"""Work queues (SQS): fan-out of work with many recipients, one small message each; export jobs.
+
+`NotificationQueue` is what the services use; `integrations/memory.py` has the in-memory twin, and
+`tests/integration/test_work_queue.py` runs one contract against both (moto's SQS server in the test stack).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
 BATCH = 10
 
 
-class NotificationQueue:
+class NotificationQueue(Protocol):
+    def send_all(self, messages: list[dict[str, Any]]) -> int:
+        """Enqueue every message (JSON objects); returns how many."""
+        ...
+
+
+class SqsQueue:
+    """`NotificationQueue` over one SQS queue."""
+
     def __init__(self, sqs_client: Any, queue_url: str) -> None:
         self._sqs, self._url = sqs_client, queue_url
 

@@ -1,7 +1,9 @@
-"""The application secret in AWS Secrets Manager: its AWSCURRENT and AWSPREVIOUS versions."""
+"""Secrets in AWS Secrets Manager: the application secret (AWSCURRENT and AWSPREVIOUS) and the WhatsApp
+provider's credentials (a JSON object)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from .aws import client
@@ -24,3 +26,10 @@ def secret_versions(secret_id: str) -> Callable[[], tuple[str, ...]]:
         return (current, previous)
 
     return load
+
+
+def secret_fields(secret_id: str) -> dict[str, str]:
+    """The current version of a JSON secret, as text fields (anything else in it is ignored)."""
+    raw = client("secretsmanager").get_secret_value(SecretId=secret_id, VersionStage="AWSCURRENT")["SecretString"]
+    found = json.loads(raw)
+    return {k: v for k, v in found.items() if isinstance(v, str)} if isinstance(found, dict) else {}

@@ -1,12 +1,32 @@
-"""The data bucket: small typed helpers over S3 objects."""
+"""The data bucket: the `ObjectStore` interface the services use, and its S3 implementation.
+
+`integrations/memory.py` has the in-memory twin; `tests/integration/test_object_store.py` runs one
+contract against both (moto's S3 server in the test stack).
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Protocol
 
 
-class ObjectStore:
+class ObjectStore(Protocol):
+    """Objects by key: written by the services or uploaded by clients through a presigned form."""
+
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None: ...
+    def get_bytes(self, key: str, max_bytes: int) -> bytes | None: ...
+    def put_json(self, key: str, value: Any) -> None: ...
+    def get_json(self, key: str) -> Any | None: ...
+    def any_with_prefix(self, prefix: str) -> bool: ...
+    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]: ...
+    def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str: ...
+    def head(self, key: str, length: int) -> tuple[int, bytes] | None: ...
+    def delete(self, key: str) -> None: ...
+
+
+class S3ObjectStore:
+    """`ObjectStore` over one S3 bucket (moto's S3 server locally)."""
+
     def __init__(self, s3_client: Any, bucket: str) -> None:
         self._s3, self.bucket = s3_client, bucket
 

@@ -10,6 +10,7 @@ from .accounts import *  # noqa: F403
 from .archive import *  # noqa: F403
 from .base import Error
 from .complaints import *  # noqa: F403
+from .decisions import *  # noqa: F403
 from .exports import *  # noqa: F403
 from .leave import *  # noqa: F403
 from .records import *  # noqa: F403

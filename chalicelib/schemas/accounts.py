@@ -6,13 +6,16 @@ from typing import Any, Literal
 
 from pydantic import Field, StrictStr
 
-from ..domain.accounts import GRANTABLE_ROLES
-from .base import Body, Number, Out, Query, Version, choice, page_limit, text
+from ..domain.accounts import GRANTABLE_ROLES, EmploymentStatus, Role
+from ..domain.audit import AuditKind
+from ..domain.identity import TimeZone
+from .base import Body, Number, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text
 from .common import Code, Cursor, Day, Email, Nip, WhatsApp, Zone, page_of
 
-ZoneName = Literal["WIB", "WITA", "WIT"]
-Employment = choice("PNS", "CPNS", "PPPK", code="INVALID_EMPLOYMENT_STATUS")
-RoleName = Literal["PEGAWAI", "ATASAN", "OPERATOR_SKPD", "KEPEGAWAIAN", "PENOMORAN", "BKD", "ADMIN"]
+ZoneName = enum_literal(TimeZone)
+Employment = enum_choice(EmploymentStatus, code="INVALID_EMPLOYMENT_STATUS")
+EmploymentName = enum_literal(EmploymentStatus)
+RoleName = enum_literal(Role)
 
 
 # -- sign-in ------------------------------------------------------------------------------------------
@@ -48,7 +51,7 @@ class Employee(Out):
     whatsapp: str
     email: str | None
     timezone: ZoneName
-    employment_status: Literal["PNS", "CPNS", "PPPK"] = Field(description="unknown: PNS")
+    employment_status: EmploymentName = Field(description="unknown: PNS")
     tmt: str = Field(json_schema_extra={"format": "date"}, description="start of service; unknown: from the NIP")
     version: int
 
@@ -116,7 +119,7 @@ class Accepted(Out):
 class AuditEvent(Out):
     event_id: str
     at: str = Field(json_schema_extra={"format": "date-time"})
-    kind: Literal["DELEGATION_GIVEN", "DELEGATION_RECEIVED", "DELEGATION_ENDED", "SUPERVISOR_CROSS_SKPD"]
+    kind: enum_literal(AuditKind)  # type: ignore[valid-type]
     by: str
     details: dict[str, Any]
 

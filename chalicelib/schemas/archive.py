@@ -2,35 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from ..domain.archive import MAX_CATEGORY_DESCRIPTION, MAX_CATEGORY_NAME, MAX_FILE_KB, MAX_NOTE, MAX_ORDER, MIN_FILE_KB
-from .base import Body, Flag, Out, Query, Version, choice, page_limit, text, whole
-from .common import Code, Cursor, Nip
-from .work import UploadForm
+from ..domain.accounts import EmploymentStatus
+from ..domain.archive import (
+    MAX_CATEGORY_DESCRIPTION,
+    MAX_CATEGORY_NAME,
+    MAX_FILE_KB,
+    MAX_ORDER,
+    MIN_FILE_KB,
+    STORED,
+    AppliesTo,
+    Condition,
+    DocumentStatus,
+    FileKinds,
+    Group,
+)
+from .base import Body, Flag, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
+from .common import Code, Cursor
+from .work import HistoryEntry, UploadForm
 
-_GROUP = choice("UTAMA", "KONDISIONAL", code="INVALID_GROUP", description="arsip utama / arsip kondisional")
-_APPLIES = choice(
-    "ALL",
-    "CPNS_PNS",
-    "PNS",
-    "PPPK",
-    "MENIKAH",
-    "MEMILIKI_ANAK",
-    "TUGAS_BELAJAR",
+_GROUP = enum_choice(Group, code="INVALID_GROUP", description="arsip utama / arsip kondisional")
+_APPLIES = enum_choice(
+    AppliesTo,
     code="INVALID_APPLIES_TO",
     description="ALL: everyone; CPNS_PNS/PNS/PPPK: by the account's employment status; else a declared condition",
 )
-_FILES = choice("PDF", "PDF_IMAGE", code="INVALID_FILE_KINDS", description="PDF only, or PDF/JPEG/PNG")
-_DECISION = choice("APPROVED", "REJECTED", code="INVALID_DECISION")
-GroupName = Literal["UTAMA", "KONDISIONAL"]
-AppliesName = Literal["ALL", "CPNS_PNS", "PNS", "PPPK", "MENIKAH", "MEMILIKI_ANAK", "TUGAS_BELAJAR"]
-DocumentStatusName = Literal["SUBMITTED", "APPROVED", "REJECTED"]
-StateName = Literal["MISSING", "SUBMITTED", "APPROVED", "REJECTED"]
-EmploymentName = Literal["PNS", "CPNS", "PPPK"]
-ConditionName = Literal["MENIKAH", "MEMILIKI_ANAK", "TUGAS_BELAJAR"]
+_FILES = enum_choice(FileKinds, code="INVALID_FILE_KINDS", description="PDF only, or PDF/JPEG/PNG")
+GroupName = enum_literal(Group)
+AppliesName = enum_literal(AppliesTo)
+#: a stored document's status (MISSING is a view's only)
+DocumentStatusName = enum_literal(DocumentStatus, only=STORED)
+StateName = enum_literal(DocumentStatus)
+EmploymentName = enum_literal(EmploymentStatus)
+ConditionName = enum_literal(Condition)
 
 # -- categories ---------------------------------------------------------------------------------------------
 
@@ -71,7 +76,7 @@ class ArchiveCategory(Out):
     group_label: str = Field(examples=["Arsip utama"])
     applies_to: AppliesName
     applies_label: str
-    files: Literal["PDF", "PDF_IMAGE"]
+    files: enum_literal(FileKinds)  # type: ignore[valid-type]
     content_types: list[str]
     max_kb: int
     size_label: str = Field(examples=["1 MB"])
@@ -101,6 +106,7 @@ class ArchiveDocument(Out):
     note: str | None
     url: str = Field(description="presigned GET, a few minutes, Content-Disposition: attachment")
     expires_in: int
+    history: list[HistoryEntry] = Field(description="every decision: who, when, the note")
     version: int
 
 
@@ -135,7 +141,7 @@ class EmployeeArchive(Out):
 
 
 class ArchiveProfileInput(Body):
-    conditions: list[choice("MENIKAH", "MEMILIKI_ANAK", "TUGAS_BELAJAR", code="INVALID_CONDITION")] = Field(  # type: ignore[valid-type]
+    conditions: list[enum_choice(Condition, code="INVALID_CONDITION")] = Field(  # type: ignore[valid-type]
         max_length=3, description="every condition that applies ([]: none)"
     )
 
@@ -158,68 +164,6 @@ class ArchiveConfirm(Body):
 
 
 # -- HR -------------------------------------------------------------------------------------------------------
-
-
-class ArchiveDecision(Body):
-    decision: _DECISION  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
-    version: Version | None = None
-
-
-class ArchiveBulkItem(Body):
-    nip: Nip
-    category: Code
-    version: Version | None = None
-
-
-class ArchiveBulkDecision(Body):
-    decision: _DECISION  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
-    items: list[ArchiveBulkItem] = Field(min_length=1, max_length=100)
-
-
-class ArchiveBulkOutcome(Out):
-    nip: str
-    category: str
-    status: Literal["APPROVED", "REJECTED", "ERROR"]
-    code: str | None = None
-    message: str | None = None
-    version: int | None = None
-
-
-class ArchiveBulkResult(Out):
-    decided: int
-    failed: int
-    results: list[ArchiveBulkOutcome]
-
-
-class ArchiveQueueQuery(Query):
-    status: choice("SUBMITTED", "APPROVED", "REJECTED", code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
-    skpd_id: Code | None = Field(None, description="BKD/ADMIN: one SKPD (KEPEGAWAIAN: only their own)")
-    satker_id: Code | None = None
-    category: Code | None = None
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class ArchiveQueuedEmployee(Out):
-    nip: str
-    name: str | None
-    jabatan: str | None
-
-
-class ArchiveQueueItem(ArchiveDocument):
-    nip: str
-    category_name: str
-    skpd_id: str
-    satker_id: str
-    employee: ArchiveQueuedEmployee
-
-
-class ArchiveQueue(Out):
-    status: DocumentStatusName
-    items: list[ArchiveQueueItem]
-    next_cursor: str | None
 
 
 class ArchiveCompletenessQuery(Query):

@@ -10,8 +10,9 @@ refused when it holds C0/C1 control characters other than newline and tab.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Annotated, Any
+from collections.abc import Callable, Iterable
+from enum import StrEnum
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -140,6 +141,34 @@ def choice(*values: str, code: str, description: str | None = None) -> Any:
     if description:
         schema["description"] = description
     return Annotated[str, BeforeValidator(run), WithJsonSchema(schema)]
+
+
+def values_of(enum: type[StrEnum], only: Iterable[StrEnum] | None = None) -> tuple[str, ...]:
+    """The values of a domain enum in its declared order; ``only``: the subset a field accepts."""
+    if only is None:
+        return tuple(member.value for member in enum)
+    keep = set(only)
+    if not keep <= set(enum):
+        raise TypeError(f"{sorted(keep)} are not all members of {enum.__name__}")
+    return tuple(member.value for member in enum if member in keep)
+
+
+def enum_choice(
+    enum: type[StrEnum],
+    *,
+    code: str,
+    only: Iterable[StrEnum] | None = None,
+    extra: tuple[str, ...] = (),
+    description: str | None = None,
+) -> Any:
+    """`choice` of a domain enum's values, so each enum is declared once (in the domain): ``only`` the subset a
+    field accepts, ``extra`` values a filter adds before them (``"ALL"``)."""
+    return choice(*extra, *values_of(enum, only), code=code, description=description)
+
+
+def enum_literal(enum: type[StrEnum], only: Iterable[StrEnum] | None = None) -> Any:
+    """A response field holding one of a domain enum's values (documented as that string enum)."""
+    return Literal[values_of(enum, only)]  # type: ignore[valid-type]
 
 
 def whole(low: int, high: int, *, code: str, what: str) -> Any:

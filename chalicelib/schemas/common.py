@@ -7,16 +7,24 @@ from typing import Any
 from pydantic import Field
 
 from ..domain.errors import ValidationError
-from ..domain.identity import normalise_email, normalise_whatsapp, parse_time_zone, validate_code, validate_nip
+from ..domain.identity import (
+    TimeZone,
+    normalise_email,
+    normalise_whatsapp,
+    parse_time_zone,
+    validate_code,
+    validate_nip,
+)
 from ..domain.reports import parse_day, parse_month, parse_time
-from .base import Out, checked, text
+from .base import Out, checked, text, values_of
 
 Nip = checked(validate_nip, {"type": "string", "pattern": "^[0-9]{18}$", "examples": ["198503152010011001"]})
 Code = checked(validate_code, {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"})
 Day = checked(parse_day, {"type": "string", "format": "date", "description": "YYYY-MM-DD, 2000-2100"})
 Month = checked(parse_month, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "examples": ["2026-11"]})
 ClockTime = checked(parse_time, {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "examples": ["08:00"]})
-Zone = checked(parse_time_zone, {"type": "string", "enum": ["WIB", "WITA", "WIT"]})
+ZONES = list(values_of(TimeZone))
+Zone = checked(parse_time_zone, {"type": "string", "enum": [*ZONES]})
 WhatsApp = checked(
     normalise_whatsapp,
     {"type": "string", "description": "08…, +62… or 62…; stored as 62…", "examples": ["081234567890"]},
@@ -37,8 +45,9 @@ PATH_PARAMETERS: dict[str, Any] = {
     "day": Day,
     "token": text(2048, description="the signed link from the e-mail"),
     "import_id": text(64, pattern="^[A-Za-z0-9]+$"),
+    "kind": text(32, pattern="^[a-z_]+$", description="a verifiable kind (docs/verification.md)"),
+    "item_id": text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)"),
 }
-ZONES = ["WIB", "WITA", "WIT"]
 
 
 def _cursor_length(value: str) -> None:

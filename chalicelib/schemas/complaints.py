@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from pydantic import Field
 
-from pydantic import Field, StrictStr
+from ..domain.attendance import Session as AttendanceSession
+from ..domain.complaints import LETTER_RULE, MAX_REASON, ComplaintStatus, ComplaintType
+from .base import Body, Out, Query, choice, enum_choice, enum_literal, page_limit, text
+from .common import Cursor, Day, page_of
+from .work import HistoryEntry, UploadForm
 
-from ..domain.complaints import LETTER_RULE, MAX_NOTE, MAX_REASON
-from .base import Body, Out, Query, Version, choice, page_limit, text
-from .common import Code, Cursor, Day, page_of
-from .work import UploadForm
-
-_TYPE = choice(
-    "TUGAS_LUAR",
-    "MESIN_ERROR",
+_TYPE = enum_choice(
+    ComplaintType,
     code="INVALID_COMPLAINT_TYPE",
     description="TUGAS_LUAR: official duty outside the office; MESIN_ERROR: the attendance device failed",
 )
-_SESSION = choice(
-    "PAGI", "SORE", code="INVALID_SESSION", description="PAGI: check-in (masuk), SORE: check-out (pulang)"
+_SESSION = enum_choice(
+    AttendanceSession, code="INVALID_SESSION", description="PAGI: check-in (masuk), SORE: check-out (pulang)"
 )
-_STATUS = choice("SUBMITTED", "APPROVED", "REJECTED", code="INVALID_STATUS")
-_DECISION = choice("APPROVED", "REJECTED", code="INVALID_DECISION")
-ComplaintStatusName = Literal["SUBMITTED", "APPROVED", "REJECTED"]
+_STATUS = enum_choice(ComplaintStatus, code="INVALID_STATUS")
+ComplaintStatusName = enum_literal(ComplaintStatus)
 
 
 class ComplaintLetterRequest(Body):
@@ -61,10 +58,10 @@ class Complaint(Out):
     nip: str
     skpd_id: str
     satker_id: str
-    type: Literal["TUGAS_LUAR", "MESIN_ERROR"]
+    type: enum_literal(ComplaintType)  # type: ignore[valid-type]
     type_label: str = Field(examples=["Tugas luar"])
     date: str = Field(json_schema_extra={"format": "date"})
-    session: Literal["PAGI", "SORE"]
+    session: enum_literal(AttendanceSession)  # type: ignore[valid-type]
     session_label: str = Field(examples=["pagi (masuk)"])
     reason: str
     status: ComplaintStatusName
@@ -74,6 +71,7 @@ class Complaint(Out):
     decided_at: str | None
     note: str | None
     letter: ComplaintLetter
+    history: list[HistoryEntry] = Field(description="every decision: who, when, the note")
     version: int
 
 
@@ -86,57 +84,3 @@ class ComplaintQuery(Query):
     to: Day | None = None
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class ComplaintQueueQuery(Query):
-    status: _STATUS | None = Field(None, description="SUBMITTED unless given")  # type: ignore[valid-type]
-    skpd_id: Code | None = Field(None, description="BKD and admin: one SKPD (default: every SKPD)")
-    satker_id: Code | None = None
-    from_: Day | None = Field(None, alias="from")
-    to: Day | None = None
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class ComplaintEmployee(Out):
-    nip: str
-    name: str | None
-    jabatan: str | None
-
-
-class QueuedComplaint(Complaint):
-    employee: ComplaintEmployee
-
-
-class ComplaintQueue(Out):
-    skpd_id: str | None = Field(description="whose complaints: one SKPD, or null for every SKPD (BKD, admin)")
-    waiting: int = Field(description="how many SUBMITTED complaints wait in that scope")
-    items: list[QueuedComplaint]
-    next_cursor: str | None
-
-
-class ComplaintDecision(Body):
-    decision: _DECISION  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
-    version: Version | None = None
-
-
-class ComplaintBulkDecision(Body):
-    complaint_ids: list[StrictStr] = Field(min_length=1, max_length=50)
-    decision: _DECISION  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject; the same note for each") | None = None  # type: ignore[valid-type]
-
-
-class ComplaintBulkOutcome(Out):
-    complaint_id: str
-    status: Literal["APPROVED", "REJECTED", "ERROR"]
-    reference: str | None = None
-    version: int | None = None
-    code: str | None = None
-    message: str | None = None
-
-
-class ComplaintBulkResult(Out):
-    decided: int
-    failed: int
-    results: list[ComplaintBulkOutcome]

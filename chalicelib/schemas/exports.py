@@ -6,13 +6,15 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from .base import Body, Out, Query, choice
+from ..domain.reports import COUNTED, ReportStatus
+from .base import Body, Out, Query, choice, enum_choice
 from .common import Code, Day, Month
 
 _PERIOD = choice(
     "day", "week", "month", "range", code="INVALID_PERIOD", description="day/week: date; month: month; range: from-to"
 )
-_STATUS = choice("ALL", "SUBMITTED", "APPROVED", "REJECTED", code="INVALID_STATUS")
+#: the statuses that count, or ALL of them
+_STATUS = enum_choice(ReportStatus, only=COUNTED, extra=("ALL",), code="INVALID_STATUS")
 
 
 class PreviewQuery(Query):

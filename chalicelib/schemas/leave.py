@@ -2,47 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
 from pydantic import Field
 
-from ..domain.leave import MAX_ADDRESS, MAX_NOTE, MAX_REASON, LeaveStatus, LeaveType
-from .base import Body, Out, Query, Version, choice, page_limit, text, whole
+from ..domain.accounts import EmploymentStatus
+from ..domain.leave import MAX_ADDRESS, MAX_REASON, LeaveStatus, LeaveType, Verdict
+from .base import Body, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
 from .common import Code, Cursor, Day, Nip, page_of
-from .work import UploadForm
+from .work import HistoryEntry, UploadForm
 
 __all__ = [
     "CertificateRequest",
     "CertificateUpload",
-    "LeaveActionForm",
     "LeaveBalance",
     "LeaveBalanceQuery",
+    "LeaveBersamaWorked",
     "LeaveCancel",
     "LeaveExport",
     "LeaveExportRequest",
     "LeaveFile",
     "LeaveInput",
     "LeaveListQuery",
-    "LeaveNumberInput",
-    "LeaveNumberingPage",
-    "LeaveNumberingQuery",
     "LeaveOpening",
     "LeavePage",
-    "LeaveQueue",
-    "LeaveQueueQuery",
     "LeaveRequest",
     "LeaveSettings",
     "LeaveSettingsInput",
     "LeaveSkpdPage",
     "LeaveSkpdQuery",
-    "LeaveStep",
 ]
 
-_TYPES = [t.value for t in LeaveType]
-_STATUSES = [s.value for s in LeaveStatus]
-TypeName = Literal["TAHUNAN", "BESAR", "SAKIT", "MELAHIRKAN", "ALASAN_PENTING", "CLTN"]
-StatusName = Literal["PENDING_CONSIDERATION", "PENDING_DECISION", "APPROVED", "REJECTED", "DEFERRED", "CANCELLED"]
-VerdictName = Literal["APPROVED", "REJECTED", "DEFERRED"]
+_TYPE = enum_choice(LeaveType, code="INVALID_LEAVE_TYPE")
+_STATUS = enum_choice(LeaveStatus, code="INVALID_STATUS")
+TypeName = enum_literal(LeaveType)
+StatusName = enum_literal(LeaveStatus)
+VerdictName = enum_literal(Verdict)
 
 
 class CertificateRequest(Body):
@@ -61,7 +54,7 @@ class CertificateUpload(Out):
 
 
 class LeaveInput(Body):
-    type: choice(*_TYPES, code="INVALID_LEAVE_TYPE")  # type: ignore[valid-type]
+    type: _TYPE  # type: ignore[valid-type]
     reason: text(MAX_REASON, required=True)  # type: ignore[valid-type]
     start_date: Day
     end_date: Day
@@ -73,35 +66,13 @@ class LeaveInput(Body):
     attachment_token: text(4096, description="SAKIT of more than one day: from POST /leave/certificate") | None = None  # type: ignore[valid-type]
 
 
-class LeaveStep(Body):
-    """A consideration (the supervisor) or a decision (the official)."""
-
-    decision: choice("APPROVED", "REJECTED", "DEFERRED", code="INVALID_DECISION")  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to refuse or defer") | None = None  # type: ignore[valid-type]
-    version: Version
-
-
-class LeaveActionForm(Body):
-    """The confirmation page's form of an e-mailed leave link (text from a browser form)."""
-
-    model_config = Body.model_config | {"strict": False}
-
-    note: text(MAX_NOTE, description="required to refuse or defer") | None = None  # type: ignore[valid-type]
-
-
-class LeaveNumberInput(Body):
-    """Optional: the version read, so a request changed since is not numbered unseen."""
-
-    version: Version | None = None
-
-
 class LeaveCancel(Body):
     reason: text(500, description="required to cancel an approved leave (HR, the official)") | None = None  # type: ignore[valid-type]
     version: Version
 
 
 class LeaveListQuery(Query):
-    status: choice(*_STATUSES, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
+    status: _STATUS | None = None  # type: ignore[valid-type]
     year: text(4, pattern="^[0-9]{4}$") | None = None  # type: ignore[valid-type]
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
@@ -111,25 +82,12 @@ class LeaveBalanceQuery(Query):
     year: text(4, pattern="^[0-9]{4}$") | None = None  # type: ignore[valid-type]
 
 
-class LeaveQueueQuery(Query):
-    stage: choice("consideration", "decision", code="INVALID_STAGE") | None = None  # type: ignore[valid-type]
-    for_: Nip | None = Field(None, alias="for", description="the supervisor or official who delegated to the caller")
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class LeaveNumberingQuery(Query):
-    skpd_id: Code | None = None
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
 class LeaveSkpdQuery(Query):
     skpd_id: Code | None = None
     from_: Day = Field(alias="from")
     to: Day
-    type: choice(*_TYPES, code="INVALID_LEAVE_TYPE") | None = None  # type: ignore[valid-type]
-    status: choice(*_STATUSES, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
+    type: _TYPE | None = None  # type: ignore[valid-type]
+    status: _STATUS | None = None  # type: ignore[valid-type]
     satker_id: Code | None = None
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
@@ -139,8 +97,8 @@ class LeaveExportRequest(Body):
     skpd_id: Code | None = None
     from_: Day = Field(alias="from")
     to: Day
-    type: choice(*_TYPES, code="INVALID_LEAVE_TYPE") | None = None  # type: ignore[valid-type]
-    status: choice(*_STATUSES, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
+    type: _TYPE | None = None  # type: ignore[valid-type]
+    status: _STATUS | None = None  # type: ignore[valid-type]
     satker_id: Code | None = None
 
 
@@ -150,6 +108,11 @@ class LeaveSettingsInput(Body):
         text(100, description="placeholders {seq} (required), {skpd}, {year}, {month}, {month_roman}") | None
     ) = None  # type: ignore[valid-type]
     version: Version | None = None
+
+
+class LeaveBersamaWorked(Body):
+    year: int = Field(description="2021 to this year")
+    days: int = Field(description="cuti bersama days of that year worked by duty (0 to the year's cuti bersama)")
 
 
 class LeaveOpening(Body):
@@ -217,26 +180,11 @@ class LeaveRequest(Out):
     balance: list[LeaveBalanceRow] = Field(description="annual leave left when applying: N-2, N-1, N")
     letter_available: bool
     employee: LeavePerson | None = Field(None, description="in lists of other people's requests")
-    history: list[dict[str, Any]] | None = Field(None, description="in single-request answers")
+    history: list[HistoryEntry] | None = Field(None, description="in single-request answers")
     version: int
 
 
 LeavePage = page_of(LeaveRequest, "LeavePage")
-
-
-class LeaveQueue(Out):
-    stage: Literal["consideration", "decision"]
-    for_nip: str
-    count: int
-    items: list[LeaveRequest]
-    next_cursor: str | None
-
-
-class LeaveNumberingPage(Out):
-    skpd_id: str
-    count: int
-    items: list[LeaveRequest]
-    next_cursor: str | None
 
 
 class LeaveSkpdPage(Out):
@@ -248,8 +196,11 @@ class LeaveSkpdPage(Out):
 
 
 class LeaveAnnual(Out):
-    entitlement: int = Field(description="this year's own days: 12 less cuti bersama (0 in a year of cuti besar)")
-    cuti_bersama: int
+    entitlement: int = Field(
+        description="this year's own days: 12, plus cuti bersama worked by duty (0 in a year of cuti besar)"
+    )
+    cuti_bersama: int = Field(description="the year's cuti bersama days: days off, never taken from the balance")
+    bersama_worked: int = Field(description="cuti bersama days worked by duty (HR's record), added to the 12")
     carried: int
     used: int = Field(description="approved and pending")
     available: int
@@ -264,7 +215,7 @@ class LeaveTaken(Out):
 
 class LeaveBalance(Out):
     year: int
-    employment_status: Literal["PNS", "CPNS", "PPPK"]
+    employment_status: enum_literal(EmploymentStatus)  # type: ignore[valid-type]
     tmt: str
     annual: LeaveAnnual
     taken: list[LeaveTaken] = Field(description="approved leave of each type started in the year")

@@ -1,27 +1,37 @@
 """Career records (riwayat sertifikasi, penghargaan, tim kerja): the PDF upload, the summary, the record, HR's list
-and decisions. Shapes only; which fields each kind and type requires is the domain's (`domain/records.py`)."""
+and decisions. Shapes only; which fields each kind and type requires is the domain's (`domain/records/`)."""
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field
 
-from ..domain.records import MAX_HOURS, MAX_NOTE, MAX_URL, RECORD_FILE
-from .base import Body, Flag, Out, Query, Version, choice, page_limit, text, whole
-from .common import Code, Cursor, Day, page_of
-from .work import HistoryEntry, QueuedEmployee, UploadForm
+from ..domain.records import (
+    LISTED,
+    MAX_HOURS,
+    MAX_URL,
+    RECORD_FILE,
+    AwardGroup,
+    AwardScale,
+    AwardType,
+    CertificationType,
+    RecordKind,
+    RecordStatus,
+    TeamPosition,
+    TeamScope,
+)
+from .base import Body, Flag, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
+from .common import Cursor, Day, page_of
+from .work import HistoryEntry, UploadForm
 
-_KIND = choice(
-    "SERTIFIKASI",
-    "PENGHARGAAN",
-    "TIM_KERJA",
+_KIND = enum_choice(
+    RecordKind,
     code="INVALID_RECORD_KIND",
     description="SERTIFIKASI: riwayat sertifikasi/kursus; PENGHARGAAN: riwayat penghargaan; TIM_KERJA: tim kerja",
 )
-_STATUS = choice("SUBMITTED", "APPROVED", "REJECTED", "REVOKED", code="INVALID_STATUS")
-RecordKindName = Literal["SERTIFIKASI", "PENGHARGAAN", "TIM_KERJA"]
-RecordStatusName = Literal["SUBMITTED", "APPROVED", "REJECTED", "REVOKED", "WITHDRAWN"]
+#: the list's filter: the statuses a list shows (a withdrawn record leaves every list)
+_STATUS = enum_choice(RecordStatus, only=LISTED, code="INVALID_STATUS")
+RecordKindName = enum_literal(RecordKind)
+RecordStatusName = enum_literal(RecordStatus)
 
 
 # -- what the employee sends ---------------------------------------------------------------------------------
@@ -46,7 +56,7 @@ class CertificationFields(Body):
     """Riwayat sertifikasi. KURSUS needs start_date, end_date and hours (at most 8 JP a day of the activity);
     SERTIFIKASI needs certificate_date, valid_from and valid_until (hours optional, then with the activity's dates)."""
 
-    type: choice("KURSUS", "SERTIFIKASI", code="INVALID_CERTIFICATION_TYPE") | None = None  # type: ignore[valid-type]
+    type: enum_choice(CertificationType, code="INVALID_CERTIFICATION_TYPE") | None = None  # type: ignore[valid-type]
     classification: text(200) | None = Field(None, description="klasifikasi kursus / sertifikasi")  # type: ignore[valid-type]
     name: text(300) | None = None  # type: ignore[valid-type]
     number: text(100) | None = Field(None, description="nomor sertifikat")  # type: ignore[valid-type]
@@ -68,26 +78,9 @@ class AwardFields(Body):
     """Riwayat penghargaan. Satya Lencana: group TANDA_KEHORMATAN, scale NASIONAL; every other type:
     PENGHARGAAN_LAINNYA. LAINNYA needs a name."""
 
-    scale: (
-        choice(  # type: ignore[valid-type]
-            "UNIT_KERJA", "KABUPATEN_KOTA", "PROVINSI", "NASIONAL", "INTERNASIONAL", code="INVALID_AWARD_SCALE"
-        )
-        | None
-    ) = None
-    group: choice("PENGHARGAAN_LAINNYA", "TANDA_KEHORMATAN", code="INVALID_AWARD_GROUP") | None = None  # type: ignore[valid-type]
-    type: (
-        choice(  # type: ignore[valid-type]
-            "ASN_TELADAN",
-            "ASN_BERPRESTASI",
-            "ASN_INSPIRATIF",
-            "ASN_INOVATIF",
-            "ASN_TERBAIK",
-            "SATYA_LENCANA",
-            "LAINNYA",
-            code="INVALID_AWARD_TYPE",
-        )
-        | None
-    ) = None
+    scale: enum_choice(AwardScale, code="INVALID_AWARD_SCALE") | None = None  # type: ignore[valid-type]
+    group: enum_choice(AwardGroup, code="INVALID_AWARD_GROUP") | None = None  # type: ignore[valid-type]
+    type: enum_choice(AwardType, code="INVALID_AWARD_TYPE") | None = None  # type: ignore[valid-type]
     name: text(300) | None = Field(None, description="the award's own name; required for LAINNYA")  # type: ignore[valid-type]
     year: whole(1945, 2100, code="INVALID_YEAR", what="Tahun perolehan") | None = None  # type: ignore[valid-type]
     sk_number: text(100) | None = None  # type: ignore[valid-type]
@@ -100,8 +93,8 @@ class TeamFields(Body):
     sk_date: Day | None = None
     sk_valid: Flag | None = Field(None, description="true: Berlaku, false: Tidak Berlaku")
     team_name: text(300) | None = None  # type: ignore[valid-type]
-    scope: choice("INTERNAL_INSTANSI", "LINTAS_INSTANSI", code="INVALID_TEAM_SCOPE") | None = None  # type: ignore[valid-type]
-    position: choice("KETUA", "ANGGOTA", code="INVALID_TEAM_POSITION") | None = None  # type: ignore[valid-type]
+    scope: enum_choice(TeamScope, code="INVALID_TEAM_SCOPE") | None = None  # type: ignore[valid-type]
+    position: enum_choice(TeamPosition, code="INVALID_TEAM_POSITION") | None = None  # type: ignore[valid-type]
     evidence_url: text(MAX_URL) | None = Field(None, description="http(s) link to the SK, open to verifiers")  # type: ignore[valid-type]
 
 
@@ -143,7 +136,7 @@ class RecordListQuery(Query):
 
 
 class CertificationData(Out):
-    type: Literal["KURSUS", "SERTIFIKASI"]
+    type: enum_literal(CertificationType)  # type: ignore[valid-type]
     classification: str
     name: str
     number: str
@@ -160,11 +153,9 @@ class CertificationData(Out):
 
 
 class AwardData(Out):
-    scale: Literal["UNIT_KERJA", "KABUPATEN_KOTA", "PROVINSI", "NASIONAL", "INTERNASIONAL"]
-    group: Literal["PENGHARGAAN_LAINNYA", "TANDA_KEHORMATAN"]
-    type: Literal[
-        "ASN_TELADAN", "ASN_BERPRESTASI", "ASN_INSPIRATIF", "ASN_INOVATIF", "ASN_TERBAIK", "SATYA_LENCANA", "LAINNYA"
-    ]
+    scale: enum_literal(AwardScale)  # type: ignore[valid-type]
+    group: enum_literal(AwardGroup)  # type: ignore[valid-type]
+    type: enum_literal(AwardType)  # type: ignore[valid-type]
     year: int
     sk_number: str
     sk_date: str
@@ -175,8 +166,8 @@ class TeamData(Out):
     sk_date: str
     sk_valid: bool
     team_name: str
-    scope: Literal["INTERNAL_INSTANSI", "LINTAS_INSTANSI"]
-    position: Literal["KETUA", "ANGGOTA"]
+    scope: enum_literal(TeamScope)  # type: ignore[valid-type]
+    position: enum_literal(TeamPosition)  # type: ignore[valid-type]
     evidence_url: str
     activity_code: str = Field(examples=["TK/2026/000123"], description="empty until first submitted")
 
@@ -233,77 +224,3 @@ class CareerRecord(Out):
 
 
 CareerRecordPage = page_of(CareerRecord, "CareerRecordPage")
-
-
-# -- HR ------------------------------------------------------------------------------------------------------
-
-
-class RecordQueueQuery(Query):
-    skpd: Code | None = Field(
-        None, description="induk satker; KEPEGAWAIAN: their own (default); BKD/admin: any, or all"
-    )
-    satker: Code | None = Field(None, description="one satker of the SKPD")
-    kind: _KIND | None = None  # type: ignore[valid-type]
-    status: (
-        choice(  # type: ignore[valid-type]
-            "SUBMITTED",
-            "APPROVED",
-            "REJECTED",
-            "REVOKED",
-            "ALL",
-            code="INVALID_STATUS",
-            description="default SUBMITTED (waiting, oldest first); any other: newest first",
-        )
-        | None
-    ) = None
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class QueuedRecord(CareerRecord):
-    employee: QueuedEmployee
-
-
-class RecordWaiting(Out):
-    SERTIFIKASI: int
-    PENGHARGAAN: int
-    TIM_KERJA: int
-
-
-class RecordQueue(Out):
-    skpd_id: str | None = Field(description="null: every SKPD (BKD, admin)")
-    satker_id: str | None
-    waiting: RecordWaiting = Field(description="how many wait for verification, per kind, in this SKPD/satker")
-    items: list[QueuedRecord]
-    next_cursor: str | None
-
-
-class RecordDecisionItem(Body):
-    record_id: text(64, required=True)  # type: ignore[valid-type]
-    version: Version | None = None
-
-
-class RecordDecisions(Body):
-    decision: choice("APPROVED", "REJECTED", code="INVALID_DECISION")  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
-    items: list[RecordDecisionItem] = Field(min_length=1, max_length=100, description="each with the version read")
-
-
-class RecordOutcome(Out):
-    record_id: str
-    status: Literal["APPROVED", "REJECTED", "ERROR"]
-    version: int | None = None
-    code: str | None = None
-    message: str | None = None
-
-
-class RecordDecisionResult(Out):
-    decision: Literal["APPROVED", "REJECTED"]
-    done: int
-    failed: int
-    results: list[RecordOutcome]
-
-
-class RecordRevoke(Body):
-    reason: text(MAX_NOTE, description="required: why the approval is taken back") | None = None  # type: ignore[valid-type]
-    version: Version | None = None

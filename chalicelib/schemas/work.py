@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import Field, StrictStr
 
+from ..domain.attendance import Session as AttendanceSession
+from ..domain.attendance import Source
 from ..domain.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
-from ..domain.reports import MAX_DESCRIPTION, MAX_NOTE, MAX_OUTPUT, MAX_TITLE
-from .base import Body, Flag, Number, Out, Query, Version, choice, page_limit, text, whole
+from ..domain.identity import TimeZone
+from ..domain.reminders import Frequency
+from ..domain.reports import COUNTED, MAX_DESCRIPTION, MAX_OUTPUT, MAX_TITLE, ReportStatus
+from .base import Body, Flag, Number, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
 from .common import ClockTime, Cursor, Day, Month, Nip, page_of
 
-ZoneName = Literal["WIB", "WITA", "WIT"]
-StatusName = Literal["SUBMITTED", "APPROVED", "REJECTED", "WITHDRAWN"]
+ZoneName = enum_literal(TimeZone)
+StatusName = enum_literal(ReportStatus)
 
 # -- attendance ---------------------------------------------------------------------------------------
 
 
 class CheckIn(Body):
-    session: choice("PAGI", "SORE", code="INVALID_SESSION", description="PAGI: check-in, SORE: check-out")  # type: ignore[valid-type]
+    session: enum_choice(AttendanceSession, code="INVALID_SESSION", description="PAGI: check-in, SORE: check-out")  # type: ignore[valid-type]
     latitude: Number | None = None
     longitude: Number | None = None
 
@@ -54,7 +58,7 @@ class CalendarDay(Out):
     holiday: str | None = Field(description="Indonesian name, cuti bersama included")
     working_day: bool
     attended: bool
-    sources: list[Literal["SYNC", "NATIVE", "PENGADUAN"]]
+    sources: list[enum_literal(Source)]  # type: ignore[valid-type]
     check_in: str | None
     check_out: str | None
     reports: ReportCounts
@@ -96,7 +100,8 @@ class ReportCopy(ReportFields):
 
 
 class ReportQuery(Query):
-    status: choice("SUBMITTED", "APPROVED", "REJECTED", code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
+    #: the statuses that count (a withdrawn report is in no list)
+    status: enum_choice(ReportStatus, only=COUNTED, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
     from_: Day | None = Field(None, alias="from")
     to: Day | None = None
     q: text(100) | None = None  # type: ignore[valid-type]
@@ -206,66 +211,6 @@ class TemplateList(Out):
 # -- verification and delegation ----------------------------------------------------------------------
 
 
-class Decision(Body):
-    decision: choice("APPROVED", "REJECTED", code="INVALID_DECISION")  # type: ignore[valid-type]
-    rating: whole(1, 5, code="INVALID_RATING", what="Nilai") | None = None  # type: ignore[valid-type]
-    note: text(MAX_NOTE, description="required to reject") | None = None  # type: ignore[valid-type]
-    version: Version | None = None
-
-
-class BulkApprove(Body):
-    report_ids: list[StrictStr] = Field(min_length=1, max_length=50)
-    rating: whole(1, 5, code="INVALID_RATING", what="Nilai") | None = None  # type: ignore[valid-type]
-    note: text(MAX_NOTE) | None = None  # type: ignore[valid-type]
-
-
-class BulkOutcome(Out):
-    report_id: str
-    status: Literal["APPROVED", "ERROR"]
-    code: str | None = None
-    message: str | None = None
-    version: int | None = None
-
-
-class BulkResult(Out):
-    approved: int
-    failed: int
-    results: list[BulkOutcome]
-
-
-class QueueQuery(Query):
-    for_: Nip | None = Field(None, alias="for", description="a supervisor who delegated to the caller")
-    cursor: Cursor | None = None  # type: ignore[valid-type]
-    limit: page_limit() | None = None  # type: ignore[valid-type]
-
-
-class QueuedEmployee(Out):
-    nip: str
-    name: str | None
-    jabatan: str | None
-
-
-class QueuedReport(Report):
-    employee: QueuedEmployee
-
-
-class Queue(Out):
-    supervisor_nip: str = Field(description="whose queue: the caller, or a supervisor who delegated")
-    count: int = Field(description="how many wait in all")
-    items: list[QueuedReport]
-    next_cursor: str | None
-
-
-class QueueCount(Out):
-    supervisor_nip: str
-    count: int
-    delegated: bool
-
-
-class QueueSummary(Out):
-    queues: list[QueueCount]
-
-
 class DelegationInput(Body):
     delegate_nip: Nip
     delegator_nip: Nip | None = Field(None, description="ADMIN only: delegate for a supervisor (may cross SKPD)")
@@ -294,7 +239,7 @@ class Delegations(Out):
 
 class ReminderInput(Body):
     enabled: Flag
-    frequency: choice("DAILY", "WEEKLY", "MONTHLY", code="INVALID_FREQUENCY")  # type: ignore[valid-type]
+    frequency: enum_choice(Frequency, code="INVALID_FREQUENCY")  # type: ignore[valid-type]
     time: StrictStr = Field(description="HH:MM in the employee's zone, 5-minute steps", examples=["16:00"])
     weekday: int | None = Field(None, description="WEEKLY: 1 = Monday … 7 = Sunday")
     day_of_month: int | None = Field(None, description="MONTHLY: 1-31 (the last day in shorter months)")
@@ -302,17 +247,8 @@ class ReminderInput(Body):
 
 class Reminder(Out):
     enabled: bool
-    frequency: Literal["DAILY", "WEEKLY", "MONTHLY"]
+    frequency: enum_literal(Frequency)  # type: ignore[valid-type]
     time: str
     timezone: ZoneName
     weekday: int | None = None
     day_of_month: int | None = None
-
-
-class EmailActionForm(Body):
-    """The confirmation page's form (text from a browser form)."""
-
-    model_config = Body.model_config | {"strict": False}
-
-    rating: text(1) | None = Field(None, description="1-5, optional")  # type: ignore[valid-type]
-    note: text(MAX_NOTE) | None = Field(None, description="required to reject")  # type: ignore[valid-type]

@@ -3,7 +3,7 @@ and verified with the current and previous ones (`keys.Keyring`, so a rotation e
 
 - session tokens: audience ``kinerja-api``, type ``access`` or ``password_change``, and a revocation counter;
 - signed capabilities (`sign_claims`/`read_claims`), one purpose each with its own derived key, audience
-  ``kinerja-<purpose>`` and type ``<purpose>``: e-mailed approve/reject links (`EMAIL_ACTION`), evidence upload
+  ``kinerja-<purpose>`` and type ``<purpose>``: e-mailed decision links (`DECISION_LINK`), evidence upload
   slips (`EVIDENCE_UPLOAD`) and list cursors (`CURSOR`). Their expiry is checked against the caller's clock.
 """
 
@@ -86,12 +86,11 @@ def read_token(keys: Keyring | str, token: str) -> TokenClaims:
     raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
 
 
-EMAIL_ACTION = "email-action"
+DECISION_LINK = "decision-link"  # e-mailed approve/reject links of every kind that allows them
 EVIDENCE_UPLOAD = "evidence-upload"
 FILE_UPLOAD = "file-upload"
 CURSOR = "cursor"
-LEAVE_ACTION = "leave-action"  # e-mailed consider/decide links of a leave request
-PURPOSES = (EMAIL_ACTION, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR, LEAVE_ACTION)
+PURPOSES = (DECISION_LINK, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR)
 #: claims `sign_claims` sets itself
 _REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
 #: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from ..domain.accounts import Actor, Employee, Role, hr_skpd_scope, require_hr, require_role
+from ..domain.accounts import Actor, Employee, Role, require_hr, require_role
 from ..domain.archive import (
     APPLIES_LABELS,
     DEFAULT_CATEGORIES,
@@ -25,9 +25,7 @@ from ..domain.archive import (
     applies,
     check_withdrawable,
     completeness,
-    decided,
     parse_category,
-    parse_decision,
     parse_profile,
     require_archive_access,
     require_owner,
@@ -37,7 +35,8 @@ from ..domain.archive import (
     with_employment,
 )
 from ..domain.attendance import local_now
-from ..domain.errors import BusinessRule, Conflict, DomainError, NotFound, ValidationError, not_one_of
+from ..domain.errors import BusinessRule, Conflict, NotFound, ValidationError, not_one_of
+from ..domain.history import history_view
 from ..domain.identity import validate_code, validate_nip, validate_version
 from ..domain.organisation import Satker
 from ..domain.uploads import FileRule
@@ -46,7 +45,6 @@ from ..integrations.storage import ObjectStore
 from ..store.protocols import ArchiveCatalog, ArchiveRepository, EmployeeRepository, ExportJobs, OrgRepository
 from .uploads import UploadService
 
-MAX_BULK = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _BATCH = 100  # profiles read at once (BatchGetItem's limit)
 
@@ -158,92 +156,24 @@ class ArchiveService:
         self._uploads.discard(document.key)
         return self._view(owner)
 
-    # -- HR: verification ---------------------------------------------------------------------------------------
+    # -- HR: verification (through the one decision mechanism: `services/decisions/kinds/documents.py`) -------
 
-    def queue(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
-        """Documents in a status (default: waiting), by SKPD and satker, oldest upload first; KEPEGAWAIAN sees
-        their SKPD, BKD and the admin every SKPD (or the one they filter)."""
-        scope = hr_skpd_scope(actor)
-        skpd_id = _code(params.get("skpd_id"), "skpd_id")
-        if skpd_id and scope and skpd_id != scope:
-            require_hr(actor, skpd_id)
-        skpd_id = skpd_id or scope
-        satker_id = _code(params.get("satker_id"), "satker_id")
-        if satker_id and not skpd_id:
-            raise ValidationError(
-                "Pilih SKPD untuk menyaring satker.", code="SKPD_REQUIRED", details={"field": "skpd_id"}
-            )
-        status = _status(params.get("status"))
-        category = _code(params.get("category"), "category")
-        documents, next_cursor = self._archive.queue(
-            status,
-            skpd_id=skpd_id,
-            satker_id=satker_id,
-            category=category,
-            cursor=params.get("cursor"),
-            limit=int(params.get("limit") or 50),
-        )
-        people = self._employees.many({d.nip for d in documents})
-        names = {c.code: c.name for c in self._categories()}
-        items = []
-        for document in documents:
-            person = people.get(document.nip)
-            items.append(
-                {
-                    **self._document_view(document),
-                    "nip": document.nip,
-                    "category_name": names.get(document.category, document.category),
-                    "skpd_id": document.skpd_id,
-                    "satker_id": document.satker_id,
-                    "employee": {
-                        "nip": document.nip,
-                        "name": person.name if person else None,
-                        "jabatan": person.jabatan if person else None,
-                    },
-                }
-            )
-        return {"status": status.value, "items": items, "next_cursor": next_cursor}
+    def document(self, nip: str, code: str) -> Document:
+        """One stored document (404 when absent)."""
+        return self._document(nip, code)
 
-    def decide(self, actor: Actor, nip: str, code: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """Verify or reject one document (version required); answers the employee's archive."""
-        status, note = parse_decision(body.get("decision"), body.get("note"))
-        owner = self._employee(nip)
-        require_hr(actor, owner.skpd_id)
-        document = self._document(nip, code)
-        _check_version(body.get("version"), document)
-        self._archive.put(decided(document, status, by=actor.nip, at=self._clock(), note=note), document)
-        return self._view(owner)
+    def category_names(self) -> dict[str, str]:
+        return {c.code: c.name for c in self._categories()}
 
-    def decide_many(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """One decision for many documents; each answers its own outcome, one failure never stops the others."""
-        hr_skpd_scope(actor)
-        status, note = parse_decision(body.get("decision"), body.get("note"))
-        wanted = _bulk_items(body.get("items"))
-        documents = self._archive.many({(nip, code) for nip, code, _ in wanted})
-        people = self._employees.many({nip for nip, _, _ in wanted})
-        results, done = [], 0
-        for nip, code, version in wanted:
-            try:
-                owner = people.get(nip)
-                if owner is None:
-                    raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
-                require_hr(actor, owner.skpd_id)
-                document = documents.get((nip, code))
-                if document is None:
-                    raise NotFound("Dokumen tidak ditemukan.", code="DOCUMENT_NOT_FOUND")
-                if version is not None:
-                    _check_version(version, document)
-                saved = self._archive.put(
-                    decided(document, status, by=actor.nip, at=self._clock(), note=note), document
-                )
-            except DomainError as exc:
-                results.append(
-                    {"nip": nip, "category": code, "status": "ERROR", "code": exc.code, "message": exc.message}
-                )
-                continue
-            done += 1
-            results.append({"nip": nip, "category": code, "status": saved.status.value, "version": saved.version})
-        return {"decided": done, "failed": len(results) - done, "results": results}
+    def document_view(self, document: Document, names: dict[str, str]) -> dict[str, Any]:
+        """A document as HR sees it in a queue: the file, its category's name (``names``) and its history."""
+        return {
+            **self._document_view(document),
+            "nip": document.nip,
+            "category_name": names.get(document.category, document.category),
+            "skpd_id": document.skpd_id,
+            "satker_id": document.satker_id,
+        }
 
     # -- HR: completeness per satker ------------------------------------------------------------------------------
 
@@ -430,6 +360,7 @@ class ArchiveService:
             "note": document.note,
             "url": self._uploads.link(document.key, document.filename, self._url_ttl),
             "expires_in": self._url_ttl,
+            "history": history_view(document.history),
             "version": document.version,
         }
 
@@ -500,22 +431,3 @@ def _status(value: object) -> DocumentStatus:
     if status is DocumentStatus.MISSING:
         raise not_one_of("status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status dokumen", "INVALID_STATUS")
     return status
-
-
-def _bulk_items(value: object) -> list[tuple[str, str, int | None]]:
-    """``[{nip, category, version?}]`` (1-100), duplicates dropped."""
-    if not isinstance(value, list) or not value:
-        raise ValidationError("Kolom 'items' harus daftar dokumen.", code="INVALID_TYPE", details={"field": "items"})
-    if len(value) > MAX_BULK:
-        raise ValidationError(
-            f"Paling banyak {MAX_BULK} dokumen sekaligus.", code="TOO_MANY_ITEMS", details={"field": "items"}
-        )
-    wanted: dict[tuple[str, str], int | None] = {}
-    for item in value:
-        if not isinstance(item, dict):
-            raise ValidationError("Setiap item harus berupa objek.", code="INVALID_TYPE", details={"field": "items"})
-        nip = validate_nip(str(item.get("nip") or ""))
-        code = validate_code(str(item.get("category") or ""), "category")
-        version = item.get("version")
-        wanted[(nip, code)] = version if isinstance(version, int) and not isinstance(version, bool) else None
-    return [(nip, code, version) for (nip, code), version in wanted.items()]

@@ -36,7 +36,7 @@ class AttendanceService:
         overrides: HolidayOverrides,
         *,
         clock: Callable[[], datetime],
-        leave: LeaveRepository | None = None,
+        leave: LeaveRepository,
     ) -> None:
         self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
         self._leave = leave  # the employee's held days: leave shows on the calendar
@@ -73,13 +73,13 @@ class AttendanceService:
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)
-        held = self._leave.calendar(actor.nip) if self._leave else None
+        held = self._leave.calendar(actor.nip)
         days = []
         for number in range(1, last.day + 1):
             day = first.replace(day=number)
             record = known.get(day)
             holiday = holiday_name(day, overrides)
-            leave = held.on(day) if held else None
+            leave = held.on(day)
             working = not is_weekend(day) and holiday is None
             days.append(
                 {

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..domain import messages
-from ..domain.accounts import Actor, Role, forbid_self_decision, hr_skpd_scope, require_hr
+from ..domain.accounts import Actor, Role, require_hr
 from ..domain.attendance import Session, local_now
 from ..domain.complaints import (
     LETTER_RULE,
@@ -22,9 +22,7 @@ from ..domain.complaints import (
     Letter,
     check_not_attended,
     check_window,
-    decide,
     duplicate,
-    parse_decision,
     parse_reason,
     parse_session,
     parse_status,
@@ -32,15 +30,15 @@ from ..domain.complaints import (
     reference,
     reference_series,
 )
-from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
-from ..domain.identity import is_id, validate_code, validate_version
+from ..domain.errors import DomainError, Forbidden, NotFound
+from ..domain.history import history_view
+from ..domain.identity import is_id
 from ..domain.reports import parse_day
 from ..integrations import idempotency
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import ComplaintRepository, DigestRepository, EmployeeRepository, OrgRepository, Sequences
 from .uploads import UploadService
 
-MAX_BULK = 50
 #: the key of an SKPD's complaint digest in the digests table (see `notifications.digest_message`)
 DIGEST_PREFIX = "COMPLAINTS#"
 DIGEST_LINES = 10
@@ -135,90 +133,6 @@ class ComplaintService:
                 raise Forbidden("Anda tidak berhak melihat pengaduan ini.") from None
         return self.view(complaint)
 
-    # -- HR ----------------------------------------------------------------------------------------------
-
-    def queue(self, actor: Actor, query: Mapping[str, Any], limit: int) -> dict[str, Any]:
-        """Complaints of the caller's SKPD (BKD and admin: every SKPD, or the one asked for), oldest date first."""
-        scope = hr_skpd_scope(actor)
-        skpd_id = validate_code(str(query["skpd_id"]), "skpd_id") if query.get("skpd_id") else scope
-        if scope is not None and skpd_id != scope:
-            raise Forbidden("Anda hanya dapat memverifikasi pengaduan pegawai di SKPD Anda sendiri.")
-        status = parse_status(query["status"]) if query.get("status") else ComplaintStatus.SUBMITTED
-        satker_id = validate_code(str(query["satker_id"]), "satker_id") if query.get("satker_id") else None
-        first, last = _range(query)
-        items, cursor = self._complaints.queue(
-            skpd_id,
-            status,
-            satker_id=satker_id,
-            first=first,
-            last=last,
-            cursor=query.get("cursor"),
-            limit=limit,
-        )
-        people = self._employees.many({c.nip for c in items})
-        shown = []
-        for complaint in items:
-            person = people.get(complaint.nip)
-            employee = {
-                "nip": complaint.nip,
-                "name": person.name if person else None,
-                "jabatan": person.jabatan if person else None,
-            }
-            shown.append({**self.view(complaint), "employee": employee})
-        return {
-            "skpd_id": skpd_id,
-            "waiting": self._complaints.count(skpd_id, ComplaintStatus.SUBMITTED),
-            "items": shown,
-            "next_cursor": cursor,
-        }
-
-    def decide(self, actor: Actor, complaint_id: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """Approve or reject one complaint (a rejection needs a note); ``version``, when sent, must be current."""
-        status, note = parse_decision(body.get("decision"), body.get("note"))
-        complaint = self.complaint(complaint_id)
-        require_hr(actor, complaint.skpd_id)
-        if body.get("version") is not None and validate_version(body.get("version")) != complaint.version:
-            raise _stale()
-        return self.view(self._decide(actor, complaint, status, note))
-
-    def bulk_decide(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """Approve (or reject, with one note for all) each listed complaint; each answers its own outcome."""
-        hr_skpd_scope(actor)  # only HR at all; each complaint's SKPD is checked on its own below
-        ids = body.get("complaint_ids")
-        if not isinstance(ids, list) or not ids:
-            raise ValidationError(
-                "Kolom 'complaint_ids' harus daftar id pengaduan.",
-                code="INVALID_TYPE",
-                details={"field": "complaint_ids"},
-            )
-        if len(ids) > MAX_BULK:
-            raise ValidationError(
-                f"Paling banyak {MAX_BULK} pengaduan sekaligus.",
-                code="TOO_MANY_ITEMS",
-                details={"field": "complaint_ids"},
-            )
-        status, note = parse_decision(body.get("decision"), body.get("note"))
-        results = []
-        for complaint_id in dict.fromkeys(i if isinstance(i, str) else str(i) for i in ids):
-            try:
-                complaint = self.complaint(complaint_id)
-                require_hr(actor, complaint.skpd_id)
-                saved = self._decide(actor, complaint, status, note)
-                results.append(
-                    {
-                        "complaint_id": complaint_id,
-                        "reference": saved.reference,
-                        "status": saved.status.value,
-                        "version": saved.version,
-                    }
-                )
-            except DomainError as exc:
-                results.append(
-                    {"complaint_id": complaint_id, "status": "ERROR", "code": exc.code, "message": exc.message}
-                )
-        done = sum(1 for r in results if r["status"] != "ERROR")
-        return {"decided": done, "failed": len(results) - done, "results": results}
-
     # -- views and helpers -------------------------------------------------------------------------------
 
     def view(self, complaint: Complaint) -> dict[str, Any]:
@@ -248,6 +162,7 @@ class ComplaintService:
                 "size": letter.size,
                 "url": self._uploads.link(letter.key, letter.filename, self._link_ttl),
             },
+            "history": history_view(complaint.history),
             "version": complaint.version,
         }
 
@@ -256,11 +171,6 @@ class ComplaintService:
         if found is None:
             raise NotFound("Pengaduan tidak ditemukan.", code="COMPLAINT_NOT_FOUND")
         return found
-
-    def _decide(self, actor: Actor, complaint: Complaint, status: ComplaintStatus, note: str | None) -> Complaint:
-        forbid_self_decision(actor.nip, complaint.nip)
-        decided = decide(complaint, status, by=actor.nip, at=self._clock(), note=note)
-        return self._complaints.decide(complaint, decided)
 
     def _today(self, actor: Actor) -> date:
         return local_now(self._clock(), actor.timezone.iana).date()
@@ -282,7 +192,7 @@ class ComplaintNotifications:
         digest_delay: timedelta,
         digest_interval: timedelta,
         app_url: str,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._complaints, self._org, self._digests = employees, complaints, org, digests
         self._whatsapp, self._clock, self._app_url = whatsapp, clock, app_url
@@ -368,10 +278,6 @@ def _range(query: Mapping[str, Any]) -> tuple[date | None, date | None]:
     first = parse_day(query["from"], "from") if query.get("from") else None
     last = parse_day(query["to"], "to") if query.get("to") else None
     return first, last
-
-
-def _stale() -> Conflict:
-    return Conflict("Pengaduan telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
 
 
 def _event_fields(complaint: Complaint) -> dict[str, Any]:

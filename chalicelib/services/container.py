@@ -1,34 +1,47 @@
-"""The composition root: builds services on first use, importing storage and clients lazily.
+"""The composition root: every service, wired to the repositories, clients, settings and clock it is given.
 
-Handlers call these functions; nothing heavy is imported when `app.py` is.
+`build()` takes the parts — DynamoDB's repositories and the AWS clients in a Lambda and the local stack
+(`production()`), the in-memory twins in unit tests — and returns `Services`, which imports and builds
+each service the first time it is asked for: importing `app.py` imports none of them, and a Lambda
+imports only what its handler uses.
+
+The process has one root, `root()`. Handlers reach its services as ``container.reports()`` and the like:
+the names of this module are those of `Services` (`__getattr__` below), so there is no second list of
+them to keep. A test that needs its own clock or client makes a root of its own with `production()` and
+`use()`s it; one that changes the environment calls `reset()`.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
-from ..config import app_keyring, settings
+from ..config import Settings, settings
 
 if TYPE_CHECKING:
+    from ..integrations.clients import Clients
     from ..integrations.email import EmailSender
     from ..integrations.queue import NotificationQueue
     from ..integrations.storage import ObjectStore
     from ..integrations.whatsapp import WhatsAppSender
-    from ..store.outbox import DynamoOutbox
+    from ..security.keys import Keyring
+    from ..store.protocols import Outbox
+    from ..store.repositories import Repositories
     from .accounts import AccountService
     from .archive import ArchiveService
     from .attendance import AttendanceService, AttendanceSync
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
-    from .email_actions import ActionLinks, EmailActionService
+    from .decisions.links import DecisionLinks, DecisionLinkService
+    from .decisions.service import DecisionService
     from .evidence import EvidenceService
     from .exports import ExportService
     from .holidays import HolidayService
     from .leave import LeaveService
-    from .leave_notifications import LeaveEmailActions, LeaveLinks, LeaveNotifications
+    from .leave_notifications import LeaveNotifications
     from .notifications import DigestSender, ReportNotifications
     from .organisation import OrganisationService
     from .outbox import OutboxService
@@ -41,552 +54,432 @@ if TYPE_CHECKING:
     from .uploads import UploadService
     from .verification import VerificationService
 
+Clock = Callable[[], datetime]
+
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@lru_cache(maxsize=1)
-def _bound() -> None:
-    from ..store.models import bind_models
+def build(repositories: Repositories, clients: Clients, settings: Settings, clock: Clock, keys: Keyring) -> Services:
+    """Every service over these parts, each built on first use."""
+    return Services(repositories, clients, settings, clock, keys)
 
-    bind_models(settings())
 
+class Services:
+    """The services of one set of parts; each is built once, the first time it is asked for."""
 
-@lru_cache(maxsize=1)
-def accounts() -> AccountService:
-    from ..store.audit import DynamoAuditLog
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.organisation import DynamoOrgRepository
-    from ..store.sign_in_guards import DynamoSignInGuards
-    from .accounts import AccountService
+    def __init__(
+        self, repositories: Repositories, clients: Clients, settings: Settings, clock: Clock, keys: Keyring
+    ) -> None:
+        self.repositories, self.clients, self.settings = repositories, clients, settings
+        self.clock, self.keys = clock, keys
 
-    _bound()
-    cfg = settings()
-    return AccountService(
-        DynamoEmployeeRepository(),
-        DynamoOrgRepository(),
-        DynamoSignInGuards(),
-        DynamoAuditLog(),
-        keys=app_keyring(),
-        token_ttl=timedelta(seconds=cfg.token_ttl_seconds),
-        clock=utc_now,
-    )
+    # -- people and organisation -------------------------------------------------------------------
 
+    @cached_property
+    def accounts(self) -> AccountService:
+        from .accounts import AccountService
 
-@lru_cache(maxsize=1)
-def organisation() -> OrganisationService:
-    from ..store.organisation import DynamoOrgRepository
-    from .organisation import OrganisationService
+        r = self.repositories
+        return AccountService(
+            r.employees,
+            r.org,
+            r.sign_in_guards,
+            r.audit,
+            keys=self.keys,
+            token_ttl=timedelta(seconds=self.settings.token_ttl_seconds),
+            clock=self.clock,
+        )
 
-    _bound()
-    return OrganisationService(DynamoOrgRepository())
+    @cached_property
+    def organisation(self) -> OrganisationService:
+        from .organisation import OrganisationService
 
+        return OrganisationService(self.repositories.org)
 
-@lru_cache(maxsize=1)
-def roster() -> RosterImportService:
-    from ..store.employees import DynamoEmployeeRepository
-    from .roster import RosterImportService
-
-    return RosterImportService(accounts(), DynamoEmployeeRepository(), object_store())
-
-
-@lru_cache(maxsize=1)
-def whatsapp() -> WhatsAppSender:
-    """The configured provider: ``fonnte``, ``cloud`` (WhatsApp Cloud API) or ``outbox`` (default)."""
-    from ..integrations import whatsapp as wa
-
-    cfg = settings()
-    if cfg.whatsapp_provider == "fonnte":
-        _require(FONNTE_TOKEN=cfg.fonnte_token)
-        return wa.FonnteSender(cfg.fonnte_token, cfg.fonnte_url)
-    if cfg.whatsapp_provider == "cloud":
-        _require(WA_CLOUD_TOKEN=cfg.wa_cloud_token, WA_CLOUD_PHONE_NUMBER_ID=cfg.wa_cloud_phone_number_id)
-        return wa.CloudApiSender(cfg.wa_cloud_token, cfg.wa_cloud_phone_number_id, cfg.wa_cloud_url)
-    if cfg.whatsapp_provider != "outbox":
-        raise RuntimeError(f"unknown WHATSAPP_PROVIDER {cfg.whatsapp_provider!r}")
-    return wa.OutboxSender(outbox())
-
-
-def _require(**values: str) -> None:
-    """A real provider refuses to start without its credentials (rather than fail message by message)."""
-    missing = [name for name, value in values.items() if not value]
-    if missing:
-        raise RuntimeError(f"WHATSAPP_PROVIDER needs {', '.join(missing)}")
-
-
-@lru_cache(maxsize=1)
-def email() -> EmailSender:
-    from ..integrations.aws import client
-    from ..integrations.email import SesEmailSender
-
-    return SesEmailSender(client("ses"), settings().ses_sender)
-
-
-@lru_cache(maxsize=1)
-def credential_delivery() -> CredentialDelivery:
-    from ..store.employees import DynamoEmployeeRepository
-    from .credentials import CredentialDelivery
-
-    _bound()
-    cfg = settings()
-    return CredentialDelivery(DynamoEmployeeRepository(), whatsapp(), email(), keys=app_keyring(), app_url=cfg.app_url)
-
-
-@lru_cache(maxsize=1)
-def object_store() -> ObjectStore:
-    from ..integrations.aws import client
-    from ..integrations.storage import ObjectStore
-
-    return ObjectStore(client("s3"), settings().bucket)
-
-
-@lru_cache(maxsize=1)
-def reports() -> ReportService:
-    from ..store.attendance import DynamoAttendanceRepository
-    from ..store.reports import DynamoReportRepository
-    from ..store.templates import DynamoTemplateRepository
-    from .reports import ReportService
-
-    _bound()
-    cfg, store = settings(), object_store()
-    return ReportService(
-        DynamoReportRepository(),
-        DynamoAttendanceRepository(),
-        DynamoTemplateRepository(),
-        clock=utc_now,
-        backdate_days=cfg.report_backdate_days,
-        evidence_url=lambda key, name: store.presigned_get(key, cfg.download_url_ttl_seconds, name),
-    )
-
-
-@lru_cache(maxsize=1)
-def evidence() -> EvidenceService:
-    from ..store.reports import DynamoReportRepository
-    from .evidence import EvidenceService
-
-    return EvidenceService(reports(), DynamoReportRepository(), object_store(), keys=app_keyring(), clock=utc_now)
-
-
-@lru_cache(maxsize=1)
-def uploads() -> UploadService:
-    from .uploads import UploadService
-
-    return UploadService(object_store(), keys=app_keyring(), clock=utc_now)
-
-
-@lru_cache(maxsize=1)
-def templates() -> TemplateService:
-    from ..store.templates import DynamoTemplateRepository
-    from .templates import TemplateService
-
-    _bound()
-    return TemplateService(DynamoTemplateRepository())
-
-
-@lru_cache(maxsize=1)
-def records() -> RecordService:
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.records import DynamoRecordRepository
-    from ..store.sequences import DynamoSequences
-    from .records import RecordService
-
-    _bound()
-    return RecordService(
-        DynamoRecordRepository(),
-        DynamoEmployeeRepository(),
-        DynamoSequences(),
-        uploads(),
-        clock=utc_now,
-        link_ttl=settings().download_url_ttl_seconds,
-    )
-
-
-@lru_cache(maxsize=1)
-def record_notifications() -> RecordNotifications:
-    from ..store.employees import DynamoEmployeeRepository
-    from .records import RecordNotifications
-
-    _bound()
-    return RecordNotifications(DynamoEmployeeRepository(), whatsapp())
-
-
-@lru_cache(maxsize=1)
-def attendance() -> AttendanceService:
-    from ..store.attendance import DynamoAttendanceRepository
-    from ..store.leave import DynamoLeaveRepository
-    from ..store.organisation import DynamoOrgRepository
-    from ..store.reminders import DynamoHolidayOverrides
-    from .attendance import AttendanceService
-
-    _bound()
-    return AttendanceService(
-        DynamoAttendanceRepository(),
-        DynamoOrgRepository(),
-        DynamoHolidayOverrides(),
-        clock=utc_now,
-        leave=DynamoLeaveRepository(),
-    )
-
-
-def attendance_sync(log: Callable[..., None]) -> AttendanceSync | None:
-    """The sync job, or ``None`` when no attendance source is configured."""
-    from ..integrations.attendance_source import HttpAttendanceSource
-    from ..store.attendance import DynamoAttendanceRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.job_state import DynamoJobState
-    from .attendance import AttendanceSync
-
-    cfg = settings()
-    if not cfg.attendance_source_url:
-        return None
-    _bound()
-    source = HttpAttendanceSource(cfg.attendance_source_url, cfg.attendance_source_key)
-    return AttendanceSync(source, DynamoAttendanceRepository(), DynamoEmployeeRepository(), DynamoJobState(), log)
-
-
-@lru_cache(maxsize=1)
-def outbox() -> DynamoOutbox:
-    from ..store.outbox import DynamoOutbox
-
-    _bound()
-    return DynamoOutbox()
-
-
-@lru_cache(maxsize=1)
-def outbox_messages() -> OutboxService:
-    from .outbox import OutboxService
-
-    return OutboxService(outbox(), clock=utc_now)
-
-
-@lru_cache(maxsize=1)
-def verification() -> VerificationService:
-    from ..store.delegations import DynamoDelegationRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.reports import DynamoReportRepository
-    from .verification import VerificationService
-
-    return VerificationService(
-        reports(), DynamoReportRepository(), DynamoEmployeeRepository(), DynamoDelegationRepository(), clock=utc_now
-    )
-
-
-@lru_cache(maxsize=1)
-def action_links() -> ActionLinks:
-    from .email_actions import ActionLinks
-
-    cfg = settings()
-    return ActionLinks(app_keyring(), cfg.api_url, cfg.email_link_ttl_seconds, clock=utc_now)
-
-
-@lru_cache(maxsize=1)
-def email_actions() -> EmailActionService:
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.used_links import DynamoUsedLinks
-    from .email_actions import EmailActionService
-
-    _bound()
-    return EmailActionService(
-        action_links(),
-        reports().report,
-        DynamoEmployeeRepository().get,
-        verification().decide_as,
-        DynamoUsedLinks(),
-        utc_now,
-    )
-
-
-@lru_cache(maxsize=1)
-def report_notifications() -> ReportNotifications:
-    from ..store.digests import DynamoDigests
-    from ..store.employees import DynamoEmployeeRepository
-    from .notifications import ReportNotifications
-
-    _bound()
-    cfg = settings()
-    return ReportNotifications(
-        DynamoEmployeeRepository(),
-        DynamoDigests(),
-        whatsapp(),
-        clock=utc_now,
-        digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
-        digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
-    )
-
-
-@lru_cache(maxsize=1)
-def digest_sender() -> DigestSender:
-    from ..store.digests import DynamoDigests
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.reports import DynamoReportRepository
-    from .notifications import DigestSender
-
-    _bound()
-    cfg = settings()
-    return DigestSender(
-        DynamoReportRepository(),
-        DynamoEmployeeRepository(),
-        DynamoDigests(),
-        whatsapp(),
-        email(),
-        action_links(),
-        clock=utc_now,
-        interval=timedelta(seconds=cfg.digest_interval_seconds),
-        app_url=cfg.app_url,
-    )
-
-
-@lru_cache(maxsize=1)
-def notification_queue() -> NotificationQueue:
-    from ..integrations.aws import client
-    from ..integrations.queue import NotificationQueue
-
-    return NotificationQueue(client("sqs"), settings().notifications_queue_url)
-
-
-@lru_cache(maxsize=1)
-def reminders() -> ReminderService:
-    from ..store.attendance import DynamoAttendanceRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.job_state import DynamoJobState
-    from ..store.leave import DynamoLeaveRepository
-    from ..store.reminders import DynamoHolidayOverrides, DynamoReminders
-    from .reminders import ReminderService
-
-    _bound()
-    return ReminderService(
-        DynamoReminders(),
-        DynamoHolidayOverrides(),
-        DynamoAttendanceRepository(),
-        DynamoEmployeeRepository(),
-        DynamoJobState(),
-        whatsapp(),
-        clock=utc_now,
-        app_url=settings().app_url,
-        leave=DynamoLeaveRepository(),
-    )
-
-
-@lru_cache(maxsize=1)
-def holidays() -> HolidayService:
-    from ..store.reminders import DynamoHolidayOverrides
-    from .holidays import HolidayService
-
-    _bound()
-    return HolidayService(DynamoHolidayOverrides())
-
-
-@lru_cache(maxsize=1)
-def exports() -> ExportService:
-    from ..integrations.aws import client
-    from ..integrations.queue import NotificationQueue
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.exports import DynamoExportJobs, ExportReads
-    from ..store.leave import DynamoLeaveRepository
-    from ..store.organisation import DynamoOrgRepository
-    from ..store.reminders import DynamoHolidayOverrides
-    from .exports import ExportService
-
-    _bound()
-    cfg = settings()
-    return ExportService(
-        ExportReads(),
-        DynamoEmployeeRepository(),
-        DynamoOrgRepository(),
-        DynamoHolidayOverrides(),
-        DynamoExportJobs(),
-        object_store(),
-        NotificationQueue(client("sqs"), cfg.exports_queue_url),
-        clock=utc_now,
-        url_ttl=cfg.download_url_ttl_seconds,
-        leave=DynamoLeaveRepository(),
-    )
-
-
-@lru_cache(maxsize=1)
-def complaints() -> ComplaintService:
-    from ..store.complaints import DynamoComplaintRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.sequences import DynamoSequences
-    from .complaints import ComplaintService
-
-    _bound()
-    cfg = settings()
-    return ComplaintService(
-        DynamoComplaintRepository(),
-        DynamoSequences(),
-        DynamoEmployeeRepository(),
-        uploads(),
-        clock=utc_now,
-        window_days=cfg.complaint_window_days,
-        link_ttl=cfg.download_url_ttl_seconds,
-    )
-
-
-@lru_cache(maxsize=1)
-def complaint_notifications() -> ComplaintNotifications:
-    from ..store.complaints import DynamoComplaintRepository
-    from ..store.digests import DynamoDigests
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.organisation import DynamoOrgRepository
-    from .complaints import ComplaintNotifications
-
-    _bound()
-    cfg = settings()
-    return ComplaintNotifications(
-        DynamoEmployeeRepository(),
-        DynamoComplaintRepository(),
-        DynamoOrgRepository(),
-        DynamoDigests(),
-        whatsapp(),
-        clock=utc_now,
-        digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
-        digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
-        app_url=cfg.app_url,
-    )
-
-
-@lru_cache(maxsize=1)
-def archive() -> ArchiveService:
-    from ..integrations.aws import client
-    from ..integrations.queue import NotificationQueue
-    from ..store.archive import DynamoArchiveCatalog, DynamoArchiveRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.exports import DynamoExportJobs
-    from ..store.organisation import DynamoOrgRepository
-    from .archive import ArchiveService
-
-    _bound()
-    cfg = settings()
-    return ArchiveService(
-        DynamoArchiveCatalog(),
-        DynamoArchiveRepository(),
-        DynamoEmployeeRepository(),
-        DynamoOrgRepository(),
-        uploads(),
-        DynamoExportJobs(),
-        NotificationQueue(client("sqs"), cfg.exports_queue_url),
-        object_store(),
-        clock=utc_now,
-        url_ttl=cfg.download_url_ttl_seconds,
-    )
-
-
-@lru_cache(maxsize=1)
-def leave() -> LeaveService:
-    from ..store.attendance import DynamoAttendanceRepository
-    from ..store.delegations import DynamoDelegationRepository
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.leave import DynamoLeaveRepository, DynamoLeaveSettings
-    from ..store.organisation import DynamoOrgRepository
-    from ..store.reminders import DynamoHolidayOverrides
-    from .leave import LeaveService
-
-    _bound()
-    cfg = settings()
-    return LeaveService(
-        DynamoLeaveRepository(),
-        DynamoLeaveSettings(),
-        DynamoEmployeeRepository(),
-        DynamoAttendanceRepository(),
-        DynamoDelegationRepository(),
-        DynamoHolidayOverrides(),
-        DynamoOrgRepository(),
-        uploads(),
-        object_store(),
-        clock=utc_now,
-        records_since=cfg.leave_records_since,
-        report_backdate_days=cfg.report_backdate_days,
-        url_ttl=cfg.download_url_ttl_seconds,
-    )
-
-
-@lru_cache(maxsize=1)
-def leave_links() -> LeaveLinks:
-    from .leave_notifications import LeaveLinks
+    @cached_property
+    def roster(self) -> RosterImportService:
+        from .roster import RosterImportService
+
+        return RosterImportService(self.accounts, self.repositories.employees, self.clients.objects)
+
+    @cached_property
+    def credential_delivery(self) -> CredentialDelivery:
+        from .credentials import CredentialDelivery
+
+        r, c = self.repositories, self.clients
+        return CredentialDelivery(
+            r.employees, c.whatsapp, c.email, keys=self.keys, app_url=self.settings.app_url, once=r.once
+        )
+
+    @cached_property
+    def supervisor_moves(self) -> SupervisorMoves:
+        from .supervisor_moves import SupervisorMoves
+
+        return SupervisorMoves(self.repositories.reports, self.leave.move_pending, clock=self.clock)
+
+    # -- files -------------------------------------------------------------------------------------
+
+    @cached_property
+    def uploads(self) -> UploadService:
+        from .uploads import UploadService
+
+        return UploadService(self.clients.objects, keys=self.keys, clock=self.clock)
+
+    @cached_property
+    def evidence(self) -> EvidenceService:
+        from .evidence import EvidenceService
+
+        return EvidenceService(
+            self.reports, self.repositories.reports, self.clients.objects, keys=self.keys, clock=self.clock
+        )
+
+    # -- daily reports, attendance, reminders --------------------------------------------------------
+
+    @cached_property
+    def reports(self) -> ReportService:
+        from .reports import ReportService
+
+        r, objects, ttl = self.repositories, self.clients.objects, self.settings.download_url_ttl_seconds
+        return ReportService(
+            r.reports,
+            r.attendance,
+            r.templates,
+            clock=self.clock,
+            backdate_days=self.settings.report_backdate_days,
+            evidence_url=lambda key, name: objects.presigned_get(key, ttl, name),
+        )
+
+    @cached_property
+    def templates(self) -> TemplateService:
+        from .templates import TemplateService
+
+        return TemplateService(self.repositories.templates)
+
+    @cached_property
+    def verification(self) -> VerificationService:
+        from .verification import VerificationService
+
+        r = self.repositories
+        return VerificationService(self.reports, r.reports, r.employees, r.delegations, clock=self.clock)
+
+    @cached_property
+    def attendance(self) -> AttendanceService:
+        from .attendance import AttendanceService
+
+        r = self.repositories
+        return AttendanceService(r.attendance, r.org, r.holidays, clock=self.clock, leave=r.leave)
+
+    def attendance_sync(self, log: Callable[..., None]) -> AttendanceSync | None:
+        """The sync job, logging to ``log``; ``None`` when no attendance source is configured."""
+        source = self.clients.attendance_source
+        if source is None:
+            return None
+        from .attendance import AttendanceSync
+
+        r = self.repositories
+        return AttendanceSync(source, r.attendance, r.employees, r.job_state, log)
+
+    @cached_property
+    def holidays(self) -> HolidayService:
+        from .holidays import HolidayService
+
+        return HolidayService(self.repositories.holidays)
+
+    @cached_property
+    def reminders(self) -> ReminderService:
+        from .reminders import ReminderService
+
+        r = self.repositories
+        return ReminderService(
+            r.reminders,
+            r.holidays,
+            r.attendance,
+            r.employees,
+            r.job_state,
+            self.clients.whatsapp,
+            clock=self.clock,
+            app_url=self.settings.app_url,
+            once=r.once,
+            leave=r.leave,
+        )
+
+    @cached_property
+    def report_notifications(self) -> ReportNotifications:
+        from .notifications import ReportNotifications
+
+        r, cfg = self.repositories, self.settings
+        return ReportNotifications(
+            r.employees,
+            r.digests,
+            self.clients.whatsapp,
+            clock=self.clock,
+            digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
+            digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
+            once=r.once,
+        )
+
+    @cached_property
+    def digest_sender(self) -> DigestSender:
+        from .notifications import DigestSender
+
+        r, c, cfg = self.repositories, self.clients, self.settings
+        return DigestSender(
+            r.reports,
+            r.employees,
+            r.digests,
+            c.whatsapp,
+            c.email,
+            self.links,
+            clock=self.clock,
+            interval=timedelta(seconds=cfg.digest_interval_seconds),
+            app_url=cfg.app_url,
+            once=r.once,
+        )
+
+    @cached_property
+    def outbox_messages(self) -> OutboxService:
+        from .outbox import OutboxService
+
+        return OutboxService(self.repositories.outbox, clock=self.clock)
+
+    @cached_property
+    def exports(self) -> ExportService:
+        from .exports import ExportService
+
+        r, c = self.repositories, self.clients
+        return ExportService(
+            r.export_reads,
+            r.employees,
+            r.org,
+            r.holidays,
+            r.export_jobs,
+            c.objects,
+            c.exports,
+            clock=self.clock,
+            url_ttl=self.settings.download_url_ttl_seconds,
+            leave=r.leave,
+        )
+
+    # -- the one decision mechanism (every verifiable kind) ------------------------------------------
+
+    @cached_property
+    def decisions(self) -> DecisionService:
+        from .decisions.kinds.complaints import ComplaintKind
+        from .decisions.kinds.documents import DocumentKind
+        from .decisions.kinds.leave import leave_kinds
+        from .decisions.kinds.records import RecordKindAdapter
+        from .decisions.kinds.reports import ReportKind
+        from .decisions.service import DecisionService
+
+        r = self.repositories
+        kinds = [
+            ReportKind(self.reports, r.reports),
+            *leave_kinds(self.leave, r.leave),
+            ComplaintKind(self.complaints, r.complaints),
+            RecordKindAdapter(self.records, r.records),
+            DocumentKind(self.archive, r.archive),
+        ]
+        return DecisionService({k.spec.kind: k for k in kinds}, r.employees, r.delegations, clock=self.clock)
+
+    @cached_property
+    def links(self) -> DecisionLinks:
+        from .decisions.links import DecisionLinks
+
+        cfg = self.settings
+        return DecisionLinks(self.keys, cfg.api_url, cfg.email_link_ttl_seconds, clock=self.clock)
+
+    @cached_property
+    def decision_links(self) -> DecisionLinkService:
+        from .decisions.links import DecisionLinkService
+
+        return DecisionLinkService(self.links, self.decisions, self.repositories.used_links, clock=self.clock)
+
+    # -- career records, complaints, archive, leave ----------------------------------------------------
+
+    @cached_property
+    def records(self) -> RecordService:
+        from .records import RecordService
+
+        r = self.repositories
+        return RecordService(
+            r.records,
+            r.employees,
+            r.sequences,
+            self.uploads,
+            clock=self.clock,
+            link_ttl=self.settings.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def record_notifications(self) -> RecordNotifications:
+        from .records import RecordNotifications
+
+        r = self.repositories
+        return RecordNotifications(r.employees, self.clients.whatsapp, once=r.once)
+
+    @cached_property
+    def complaints(self) -> ComplaintService:
+        from .complaints import ComplaintService
+
+        r, cfg = self.repositories, self.settings
+        return ComplaintService(
+            r.complaints,
+            r.sequences,
+            r.employees,
+            self.uploads,
+            clock=self.clock,
+            window_days=cfg.complaint_window_days,
+            link_ttl=cfg.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def complaint_notifications(self) -> ComplaintNotifications:
+        from .complaints import ComplaintNotifications
+
+        r, cfg = self.repositories, self.settings
+        return ComplaintNotifications(
+            r.employees,
+            r.complaints,
+            r.org,
+            r.digests,
+            self.clients.whatsapp,
+            clock=self.clock,
+            digest_delay=timedelta(seconds=cfg.digest_delay_seconds),
+            digest_interval=timedelta(seconds=cfg.digest_interval_seconds),
+            app_url=cfg.app_url,
+            once=r.once,
+        )
+
+    @cached_property
+    def archive(self) -> ArchiveService:
+        from .archive import ArchiveService
+
+        r, c = self.repositories, self.clients
+        return ArchiveService(
+            r.archive_catalog,
+            r.archive,
+            r.employees,
+            r.org,
+            self.uploads,
+            r.export_jobs,
+            c.exports,
+            c.objects,
+            clock=self.clock,
+            url_ttl=self.settings.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def leave(self) -> LeaveService:
+        from .leave import LeaveService
+
+        r, cfg = self.repositories, self.settings
+        return LeaveService(
+            r.leave,
+            r.leave_settings,
+            r.employees,
+            r.attendance,
+            r.delegations,
+            r.holidays,
+            r.org,
+            self.uploads,
+            self.clients.objects,
+            clock=self.clock,
+            records_since=cfg.leave_records_since,
+            report_backdate_days=cfg.report_backdate_days,
+            url_ttl=cfg.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def leave_notifications(self) -> LeaveNotifications:
+        from .leave_notifications import LeaveNotifications
+
+        r, c = self.repositories, self.clients
+        return LeaveNotifications(
+            r.employees, c.whatsapp, c.email, self.links, app_url=self.settings.app_url, once=r.once
+        )
+
+    # -- the clients and the outbox handlers and tools reach for ------------------------------------
+
+    @property
+    def whatsapp(self) -> WhatsAppSender:
+        return self.clients.whatsapp
+
+    @property
+    def email(self) -> EmailSender:
+        return self.clients.email
+
+    @property
+    def object_store(self) -> ObjectStore:
+        return self.clients.objects
+
+    @property
+    def notification_queue(self) -> NotificationQueue:
+        return self.clients.notifications
+
+    @property
+    def outbox(self) -> Outbox:
+        return self.repositories.outbox
+
+
+# -- the process's root -------------------------------------------------------------------------------
+
+
+def keyring(settings: Settings) -> Keyring:
+    """The secrets that sign and seal: Secrets Manager's current and previous versions when ``KINERJA_SECRET_ID``
+    is set (loaded on first use, cached per container for a bounded time), else the environment's."""
+    from ..security.keys import Keyring
+
+    if settings.secret_id:
+        from ..integrations.secrets import secret_versions
+
+        return Keyring(secret_versions(settings.secret_id))
+    return Keyring.fixed(settings.app_secret, settings.previous_secret)
+
+
+def production(*, clock: Clock = utc_now, **clients: Any) -> Services:
+    """The environment's settings and keyring, DynamoDB, the AWS clients (those given here instead), ``clock``."""
+    from ..integrations.clients import AwsClients
+    from ..store.dynamo import DynamoRepositories
 
     cfg = settings()
-    return LeaveLinks(app_keyring(), cfg.api_url, cfg.email_link_ttl_seconds, clock=utc_now)
+    keys = keyring(cfg)
+    repositories = DynamoRepositories(cfg, keys)
+    return build(repositories, AwsClients(cfg, lambda: repositories.outbox, **clients), cfg, clock, keys)
 
 
-@lru_cache(maxsize=1)
-def leave_email_actions() -> LeaveEmailActions:
-    from ..store.employees import DynamoEmployeeRepository
-    from ..store.leave import DynamoLeaveRepository
-    from ..store.used_links import DynamoUsedLinks
-    from .leave_notifications import LeaveEmailActions
-
-    _bound()
-    return LeaveEmailActions(
-        leave_links(),
-        DynamoLeaveRepository().get,
-        DynamoEmployeeRepository().get,
-        leave().act_as,
-        DynamoUsedLinks(),
-        utc_now,
-    )
+_root: Services | None = None
 
 
-@lru_cache(maxsize=1)
-def leave_notifications() -> LeaveNotifications:
-    from ..store.employees import DynamoEmployeeRepository
-    from .leave_notifications import LeaveNotifications
-
-    _bound()
-    return LeaveNotifications(
-        DynamoEmployeeRepository(), whatsapp(), email(), leave_links(), app_url=settings().app_url
-    )
+def root() -> Services:
+    """The process's services, built from the environment on first use (`production()`)."""
+    global _root
+    if _root is None:
+        _root = production()
+    return _root
 
 
-@lru_cache(maxsize=1)
-def supervisor_moves() -> SupervisorMoves:
-    from ..store.reports import DynamoReportRepository
-    from .supervisor_moves import SupervisorMoves
-
-    _bound()
-    return SupervisorMoves(DynamoReportRepository(), leave().move_pending, clock=utc_now)
-
-
-_FACTORIES = (
-    _bound,
-    accounts,
-    organisation,
-    roster,
-    whatsapp,
-    email,
-    credential_delivery,
-    outbox,
-    outbox_messages,
-    object_store,
-    reports,
-    evidence,
-    uploads,
-    templates,
-    records,
-    record_notifications,
-    attendance,
-    verification,
-    action_links,
-    email_actions,
-    report_notifications,
-    digest_sender,
-    notification_queue,
-    reminders,
-    holidays,
-    exports,
-    complaints,
-    complaint_notifications,
-    archive,
-    leave,
-    leave_links,
-    leave_email_actions,
-    leave_notifications,
-    supervisor_moves,
-)
+def use(services: Services) -> None:
+    """Make ``services`` the process's root (a test with a clock or client of its own); `reset()` undoes it."""
+    global _root
+    _root = services
 
 
 def reset() -> None:
-    """Forget every built service (tests that change settings)."""
-    for factory in _FACTORIES:
-        factory.cache_clear()
+    """Forget the process's root: the next use builds it again from the environment (tests that change it)."""
+    global _root
+    _root = None
+
+
+def __getattr__(name: str) -> Callable[..., Any]:
+    """``container.reports()``: the root's service of that name (a method's arguments are passed through).
+
+    Looked up on every call, so a handler always reaches the current root, after a `use()` or `reset()` too.
+    """
+    member = inspect.getattr_static(Services, name, None)
+    if name.startswith("_") or member is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    if isinstance(member, cached_property | property):
+        return lambda: getattr(root(), name)
+    return lambda *args, **kwargs: getattr(root(), name)(*args, **kwargs)

@@ -29,7 +29,7 @@ class CredentialDelivery:
         *,
         keys: Keyring | str,
         app_url: str,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._whatsapp, self._email = employees, whatsapp, email
         self._keys, self._app_url = keys, app_url

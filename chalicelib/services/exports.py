@@ -55,7 +55,7 @@ class ExportService:
         *,
         clock: Callable[[], datetime],
         url_ttl: int,
-        leave: LeaveRepository | None = None,
+        leave: LeaveRepository,
     ) -> None:
         self._reads, self._employees, self._org = reads, employees, org
         self._overrides, self._jobs, self._store, self._queue = overrides, jobs, store, queue
@@ -245,7 +245,7 @@ class ExportService:
 
     def _on_leave(self, nips: list[str], first: date, last: date) -> dict[str, set[date]]:
         """Each employee's days of approved leave in the period (their held days, 100 employees per read)."""
-        if self._leave is None or not nips:
+        if not nips:
             return {}
         calendars = self._leave.calendars(set(nips))
         return {nip: calendar.approved_days(first, last) for nip, calendar in calendars.items()}

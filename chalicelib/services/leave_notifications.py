@@ -1,4 +1,4 @@
-"""Leave notifications from the `leaves` stream, and the e-mailed consider/decide links.
+"""Leave notifications from the `leaves` stream.
 
 Every step tells the next person (once per event, however often the stream delivers it):
 - a new request (or one moved to a new supervisor): the supervisor, by WhatsApp and by e-mail with links to
@@ -8,146 +8,45 @@ Every step tells the next person (once per event, however often the stream deliv
 - a number given: the employee, who can now download the letter;
 - a refusal or deferral, or the cancellation of an approved leave: the employee, with the reason.
 
-Links are signed JWTs (purpose ``leave-action``) bound to the request, the person, the step and the action;
-they expire, are single use (`used_links`), and a GET only shows a confirmation page.
+The e-mails carry decision links of the kinds ``leave_consideration`` and ``leave_decision``
+(`services/decisions/links.py`).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 from typing import Any
 
 from ..domain import messages
 from ..domain.accounts import Employee, Role
-from ..domain.errors import DomainError
-from ..domain.leave import TYPE_LABELS, VERDICT_LABELS, LeaveRequest, LeaveStatus, Verdict, parse_verdict
+from ..domain.decision_kinds import LEAVE_CONSIDERATION, LEAVE_DECISION
+from ..domain.decisions import Verdict
+from ..domain.leave import TYPE_LABELS, VERDICT_LABELS, LeaveRequest, LeaveStatus
+from ..domain.leave import Verdict as LeaveVerdict
 from ..integrations import idempotency
 from ..integrations.email import EmailSender
 from ..integrations.whatsapp import WhatsAppSender
-from ..security import tokens
-from ..security.keys import Keyring
-from ..store.protocols import EmployeeRepository, UsedLinks
+from ..store.protocols import EmployeeRepository
+from .decisions.links import DecisionLinks
 
-ACTIONS = {"approve": Verdict.APPROVED, "reject": Verdict.REJECTED, "defer": Verdict.DEFERRED}
+ACTIONS = {"approve": Verdict.APPROVE, "reject": Verdict.REJECT, "defer": Verdict.DEFER}
 STAGES = {"consideration": "CONSIDERATION", "decision": "DECISION"}
 _STAGE_WORDS = {"consideration": "pertimbangan", "decision": "keputusan"}
 _ACTION_WORDS = {"approve": "Setujui", "reject": "Tolak", "defer": "Tangguhkan"}
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-class LeaveLinks:
-    """Signed links: request (``lid``), person (``nip``), step (``stg``), action (``act``), link id (``jti``)."""
-
-    def __init__(
-        self, keys: Keyring | str, app_url: str, ttl_seconds: int, *, clock: Callable[[], datetime] = _utc_now
-    ) -> None:
-        self._keys, self._app_url, self._ttl, self._clock = keys, app_url.rstrip("/"), ttl_seconds, clock
-
-    def link(self, leave_id: str, nip: str, stage: str, action: str) -> str:
-        claims = {"lid": leave_id, "nip": nip, "stg": stage, "act": action, "jti": uuid.uuid4().hex}
-        token = tokens.sign_claims(self._keys, tokens.LEAVE_ACTION, claims, self._ttl, self._clock())
-        return f"{self._app_url}/leave-actions/{token}"
-
-    def read(self, token: str) -> dict[str, Any] | None:
-        claims = tokens.read_claims(self._keys, tokens.LEAVE_ACTION, token, self._clock())
-        if claims is None or claims.get("act") not in ACTIONS or claims.get("stg") not in STAGES:
-            return None
-        if not all(isinstance(claims.get(k), str) for k in ("lid", "nip", "jti")):
-            return None
-        return claims
-
-
-@dataclass(frozen=True)
-class LeaveLinkOutcome:
-    """What a link page shows: ``form`` (GET of a valid link), ``done``, or a refusal."""
-
-    state: str  # form | done | invalid | used | decided | refused
-    action: str = ""
-    stage: str = ""
-    leave: LeaveRequest | None = None
-    employee: Employee | None = None
-    message: str = ""
-    status: int = 200
-
-
-class LeaveEmailActions:
-    def __init__(
-        self,
-        links: LeaveLinks,
-        load: Callable[[str], LeaveRequest | None],
-        load_employee: Callable[[str], Employee | None],
-        act: Callable[[str, str, str, Verdict, str | None], LeaveRequest],
-        used: UsedLinks,
-        clock: Callable[[], datetime],
-    ) -> None:
-        self._links, self._load, self._load_employee = links, load, load_employee
-        self._act, self._used, self._clock = act, used, clock
-
-    def open(self, token: str) -> LeaveLinkOutcome:
-        """The confirmation page; a GET never changes anything."""
-        checked = self._check(token)
-        if isinstance(checked, LeaveLinkOutcome):
-            return checked
-        claims, leave = checked
-        return LeaveLinkOutcome("form", claims["act"], claims["stg"], leave, self._load_employee(leave.nip))
-
-    def submit(self, token: str, form: dict[str, str]) -> LeaveLinkOutcome:
-        """Carry out the link's step once, with the note from the form."""
-        checked = self._check(token)
-        if isinstance(checked, LeaveLinkOutcome):
-            return checked
-        claims, leave = checked
-        employee = self._load_employee(leave.nip)
-        try:
-            verdict, note = parse_verdict(ACTIONS[claims["act"]].value, form.get("note"))
-            done = self._act(claims["nip"], leave.leave_id, STAGES[claims["stg"]], verdict, note)
-        except DomainError as exc:
-            if exc.code in ("LEAVE_NOT_PENDING", "CONFLICT"):
-                current = self._load(leave.leave_id)
-                message = "Permohonan cuti ini sudah diputuskan sebelumnya."
-                return LeaveLinkOutcome("decided", claims["act"], claims["stg"], current, employee, message, 409)
-            if exc.status == 403:
-                return LeaveLinkOutcome("refused", message=exc.message, status=403)
-            return LeaveLinkOutcome("form", claims["act"], claims["stg"], leave, employee, exc.message, 400)
-        self._used.mark(claims["jti"], self._clock(), claims["exp"])
-        return LeaveLinkOutcome("done", claims["act"], claims["stg"], done, employee)
-
-    def _check(self, token: str) -> LeaveLinkOutcome | tuple[dict[str, Any], LeaveRequest]:
-        claims = self._links.read(token)
-        if claims is None:
-            return LeaveLinkOutcome("invalid", message="Tautan tidak sah atau sudah kedaluwarsa.", status=400)
-        if self._used.was_used(claims["jti"]):
-            return LeaveLinkOutcome("used", message="Tautan ini sudah pernah digunakan.", status=409)
-        leave = self._load(claims["lid"])
-        if leave is None:
-            return LeaveLinkOutcome("invalid", message="Permohonan cuti tidak ditemukan.", status=404)
-        stage = STAGES[claims["stg"]]
-        owner = leave.supervisor_nip if stage == "CONSIDERATION" else leave.official_nip
-        if owner != claims["nip"]:
-            return LeaveLinkOutcome("refused", message="Tautan ini bukan untuk Anda.", status=403)
-        waiting = LeaveStatus.PENDING_CONSIDERATION if stage == "CONSIDERATION" else LeaveStatus.PENDING_DECISION
-        if leave.status is not waiting:
-            message = "Permohonan cuti ini sudah diputuskan."
-            employee = self._load_employee(leave.nip)
-            return LeaveLinkOutcome("decided", claims["act"], claims["stg"], leave, employee, message, 409)
-        return claims, leave
-
-
 def waiting_email(
-    to: Employee, leave: _Event, employee: Employee | None, stage: str, links: LeaveLinks
+    to: Employee, leave: _Event, employee: Employee | None, stage: str, links: DecisionLinks
 ) -> tuple[str, str, str]:
     """Subject, text and HTML of the e-mail asking for a consideration or a decision, with one link per action."""
     kind, who = leave.label, employee.name if employee else leave.nip
     span = messages.leave_span(leave.start, leave.end)
     subject = f"Permohonan {kind} {who} menunggu {_STAGE_WORDS[stage]} Anda"
-    urls = {action: links.link(leave.leave_id, to.nip, stage, action) for action in ACTIONS}
+    decided_as = LEAVE_CONSIDERATION.kind if stage == "consideration" else LEAVE_DECISION.kind
+    urls = {action: links.link(decided_as, leave.leave_id, to.nip, verdict) for action, verdict in ACTIONS.items()}
     lines = [
         f"Yth. {to.name},",
         "",
@@ -182,10 +81,10 @@ class LeaveNotifications:
         employees: EmployeeRepository,
         whatsapp: WhatsAppSender,
         email: EmailSender,
-        links: LeaveLinks,
+        links: DecisionLinks,
         *,
         app_url: str,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._whatsapp, self._email, self._links = employees, whatsapp, email, links
         self._app_url = app_url
@@ -248,7 +147,7 @@ class LeaveNotifications:
                 employee.name, label, leave.start, leave.end, leave.letter_number or "", self._app_url
             )
         if kind == "refused":
-            verdict = VERDICT_LABELS[Verdict(leave.verdict)] if leave.verdict else "Tidak disetujui"
+            verdict = VERDICT_LABELS[LeaveVerdict(leave.verdict)] if leave.verdict else "Tidak disetujui"
             by = self._name(leave.decided_by) if leave.decided_by else "atasan"
             return messages.leave_refused(employee.name, label, leave.start, leave.end, verdict, by, leave.note or "")
         return messages.leave_cancelled(

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from html import escape
 from typing import Any
 
 from ..domain import messages
+from ..domain.accounts import Employee
+from ..domain.decision_kinds import REPORT
+from ..domain.decisions import Verdict
 from ..domain.reports import SYSTEM, Report, ReportStatus
 from ..integrations import idempotency
 from ..integrations.email import EmailSender
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import DigestRepository, EmployeeRepository, ReportRepository
-from .email_actions import ActionLinks, digest_email
+from .decisions.links import DecisionLinks
 
 DIGEST_LINES = 10
 DIGEST_EMAIL_REPORTS = 20
@@ -31,7 +35,7 @@ class ReportNotifications:
         clock: Callable[[], datetime],
         digest_delay: timedelta,
         digest_interval: timedelta,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._digests, self._whatsapp = employees, digests, whatsapp
         self._clock, self._delay, self._interval = clock, digest_delay, digest_interval
@@ -89,12 +93,12 @@ class DigestSender:
         digests: DigestRepository,
         whatsapp: WhatsAppSender,
         email: EmailSender,
-        links: ActionLinks,
+        links: DecisionLinks,
         *,
         clock: Callable[[], datetime],
         interval: timedelta,
         app_url: str,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._reports, self._employees, self._digests = reports, employees, digests
         self._whatsapp, self._email, self._links = whatsapp, email, links
@@ -155,3 +159,34 @@ def _event_fields(report: Report) -> dict[str, Any]:
         "rating": report.rating,
         "note": report.note,
     }
+
+
+def digest_email(
+    supervisor: Employee, count: int, pending: list[Report], people: dict[str, Employee], links: DecisionLinks
+) -> tuple[str, str, str]:
+    """Subject, text and HTML of the supervisor's digest e-mail, with approve/reject links per report."""
+    subject = f"{count} laporan kegiatan menunggu verifikasi Anda"
+    text_lines, rows = [], []
+    for report in pending:
+        person = people.get(report.nip)
+        who = f"{person.name} ({report.nip})" if person else report.nip
+        when = f"{messages.indonesian_date(report.content.day)} {report.content.start:%H:%M}-{report.content.end:%H:%M}"
+        approve = links.link(REPORT.kind, report.report_id, supervisor.nip, Verdict.APPROVE)
+        reject = links.link(REPORT.kind, report.report_id, supervisor.nip, Verdict.REJECT)
+        text_lines.append(f"- {who}, {when}: {report.content.title}\n  Setujui: {approve}\n  Tolak: {reject}")
+        rows.append(
+            f"<tr><td>{escape(who)}</td><td>{escape(when)}</td><td><b>{escape(report.content.title)}</b><br>"
+            f"{escape(report.content.description)}<br><i>Hasil: {escape(report.content.output)}</i></td>"
+            f'<td><a href="{escape(approve)}">Setujui</a> · <a href="{escape(reject)}">Tolak</a></td></tr>'
+        )
+    more = count - len(pending)
+    tail = f"\nDan {more} laporan lainnya di aplikasi." if more > 0 else ""
+    text = f"Yth. {supervisor.name},\n\n{subject}:\n\n" + "\n".join(text_lines) + tail
+    html = (
+        f"<p>Yth. {escape(supervisor.name)},</p><p>{escape(subject)}:</p>"
+        '<table border="1" cellpadding="6" cellspacing="0"><tr><th>Pegawai</th><th>Waktu</th><th>Kegiatan</th>'
+        f"<th>Tindakan</th></tr>{''.join(rows)}</table>"
+        + (f"<p>Dan {more} laporan lainnya di aplikasi.</p>" if more > 0 else "")
+        + "<p>Tautan berlaku satu kali dan akan kedaluwarsa.</p>"
+    )
+    return subject, text, html

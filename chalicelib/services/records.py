@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from ..domain import messages
-from ..domain.accounts import Actor, hr_skpd_scope, require_hr
+from ..domain.accounts import Actor, require_hr
 from ..domain.attendance import local_now
-from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
-from ..domain.identity import is_id, validate_code, validate_version
+from ..domain.errors import Conflict, Forbidden, NotFound
+from ..domain.history import history_view
+from ..domain.identity import is_id, validate_version
 from ..domain.records import (
     DECLARATION,
     DETAIL_FIELD,
     KIND_LABELS,
-    LISTED,
     RECORD_FILE,
     STATUS_LABELS,
     CareerRecord,
@@ -30,16 +30,12 @@ from ..domain.records import (
     activity_series,
     check_declaration,
     check_file,
-    decide,
     details_dict,
-    parse_decision,
     parse_details,
     parse_kind,
-    parse_note,
     parse_status,
     require_editable,
     resubmit,
-    revoke,
     subject,
     summary,
     withdraw,
@@ -49,9 +45,6 @@ from ..domain.uploads import FileRule
 from ..integrations import idempotency
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import EmployeeRepository, RecordRepository, Sequences
-
-MAX_BULK = 100
-ALL = "ALL"
 
 
 class Uploads(Protocol):
@@ -188,83 +181,6 @@ class RecordService:
         )
         return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
 
-    # -- HR ----------------------------------------------------------------------------------------------
-
-    def queue(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
-        """HR's list across the three kinds: one SKPD (KEPEGAWAIAN: their own; BKD and the admin: any, or every
-        SKPD), narrowed by satker, kind and status (default: waiting, oldest first; others newest first)."""
-        skpd_id, satker_id = self._hr_unit(actor, params.get("skpd"), params.get("satker"))
-        kinds = (parse_kind(params["kind"]),) if params.get("kind") else tuple(RecordKind)
-        wanted = str(params.get("status") or RecordStatus.SUBMITTED.value).upper()
-        statuses = LISTED if wanted == ALL else (parse_status(wanted),)
-        items, cursor = self._records.queue(
-            skpd_id,
-            satker_id,
-            kinds,
-            statuses,
-            newest_first=statuses != (RecordStatus.SUBMITTED,),
-            cursor=params.get("cursor"),
-            limit=params.get("limit") or 20,
-        )
-        people = self._employees.many({r.nip for r in items})
-        views = []
-        for record in items:
-            person = people.get(record.nip)
-            employee = {
-                "nip": record.nip,
-                "name": person.name if person else None,
-                "jabatan": person.jabatan if person else None,
-            }
-            views.append({**self.view(record, with_history=False), "employee": employee})
-        waiting = self._records.waiting(skpd_id, satker_id)
-        return {
-            "skpd_id": skpd_id,
-            "satker_id": satker_id,
-            "waiting": {k.value: waiting.get(k, 0) for k in RecordKind},
-            "items": views,
-            "next_cursor": cursor,
-        }
-
-    def decide_many(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """Approve or reject one or many records; each answers its own outcome, one failure stops nothing."""
-        hr_skpd_scope(actor)  # only HR gets this far
-        status, note = parse_decision(body.get("decision"), body.get("note"))
-        entries = body.get("items")
-        if not isinstance(entries, list) or not entries:
-            raise ValidationError(
-                "Kolom 'items' harus daftar riwayat yang diputuskan.", code="INVALID_TYPE", details={"field": "items"}
-            )
-        if len(entries) > MAX_BULK:
-            raise ValidationError(
-                f"Paling banyak {MAX_BULK} riwayat sekaligus.", code="TOO_MANY_ITEMS", details={"field": "items"}
-            )
-        wanted: dict[str, object] = {}
-        for entry in entries:
-            if isinstance(entry, Mapping):
-                wanted.setdefault(str(entry.get("record_id")), entry.get("version"))
-        results = []
-        for record_id, version in wanted.items():
-            try:
-                record = self.record(record_id)
-                require_hr(actor, record.skpd_id)
-                if validate_version(version) != record.version:
-                    raise _stale()
-                saved = self._records.save(decide(record, status, by=actor.nip, at=self._clock(), note=note))
-                results.append({"record_id": record_id, "status": saved.status.value, "version": saved.version})
-            except DomainError as exc:
-                results.append({"record_id": record_id, "status": "ERROR", "code": exc.code, "message": exc.message})
-        done = sum(1 for r in results if r["status"] != "ERROR")
-        return {"decision": status.value, "done": done, "failed": len(results) - done, "results": results}
-
-    def revoke(self, actor: Actor, record_id: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """ "Batal disetujui": take an approval back with a reason; the employee corrects it and submits again."""
-        record = self.record(record_id)
-        require_hr(actor, record.skpd_id)
-        reason = parse_note(body.get("reason"), "reason", required=True, what="Pembatalan persetujuan")
-        if validate_version(body.get("version")) != record.version:
-            raise _stale()
-        return self.view(self._records.save(revoke(record, by=actor.nip, at=self._clock(), reason=reason or "")))
-
     # -- views and helpers -------------------------------------------------------------------------------
 
     def view(self, record: CareerRecord, *, with_history: bool = True) -> dict[str, Any]:
@@ -290,7 +206,7 @@ class RecordService:
             "version": record.version,
         }
         if with_history:
-            body["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in record.history]
+            body["history"] = history_view(record.history)
         return body
 
     def record(self, record_id: str) -> CareerRecord:
@@ -306,21 +222,6 @@ class RecordService:
         if validate_version(version) != record.version:
             raise _stale()
         return record
-
-    def _hr_unit(self, actor: Actor, skpd: object, satker: object) -> tuple[str | None, str | None]:
-        """The SKPD and satker an HR list covers; KEPEGAWAIAN never reaches beyond their SKPD."""
-        scope = hr_skpd_scope(actor)
-        skpd_id = validate_code(str(skpd), "skpd") if skpd else None
-        if scope is not None:
-            if skpd_id not in (None, scope):
-                raise Forbidden("Anda hanya dapat memverifikasi riwayat pegawai di SKPD Anda sendiri.")
-            skpd_id = scope
-        satker_id = validate_code(str(satker), "satker") if satker else None
-        if satker_id and skpd_id is None:
-            raise ValidationError(
-                "Pilih induk satker (SKPD) sebelum memilih satker.", code="SKPD_REQUIRED", details={"field": "skpd"}
-            )
-        return skpd_id, satker_id
 
     def _accept(self, actor: Actor, token: object) -> RecordFile:
         stored = self._uploads.accept(RECORD_FILE, _upload_context(actor), token)
@@ -367,7 +268,7 @@ class RecordNotifications:
         employees: EmployeeRepository,
         whatsapp: WhatsAppSender,
         *,
-        once: idempotency.OnceFactory = idempotency.once,
+        once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._whatsapp = employees, whatsapp
         self._notify_once = once(self._notify, key_prefix="record-decision", key_path="key", argument="event")

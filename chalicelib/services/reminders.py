@@ -38,8 +38,8 @@ class ReminderService:
         *,
         clock: Callable[[], datetime],
         app_url: str,
-        once: idempotency.OnceFactory = idempotency.once,
-        leave: LeaveRepository | None = None,
+        once: idempotency.OnceFactory,
+        leave: LeaveRepository,
     ) -> None:
         self._reminders, self._overrides, self._attendance = reminders, overrides, attendance
         self._leave = leave  # no reminder on an approved leave day
@@ -94,7 +94,7 @@ class ReminderService:
         if filed is not None and sum(filed.report_counts.values()) > 0:
             self._reminders.mark_sent(nip, day)
             return {"status": "already-filed"}
-        if self._leave is not None and self._leave.calendar(nip).approved_on(day):
+        if self._leave.calendar(nip).approved_on(day):
             self._reminders.mark_sent(nip, day)
             return {"status": "on-leave"}
         employee = self._employees.get(nip)

@@ -11,6 +11,7 @@ from typing import Any
 from ..domain.accounts import Actor, Role
 from ..domain.attendance import AttendanceDay, local_now
 from ..domain.errors import Conflict, Forbidden, NotFound, not_one_of
+from ..domain.history import history_view
 from ..domain.identity import is_id, validate_text, validate_version
 from ..domain.reports import (
     STATUS_LABELS,
@@ -166,7 +167,7 @@ class ReportService:
             "version": report.version,
         }
         if with_history:
-            body["history"] = [{**asdict(h), "at": h.at.isoformat()} for h in report.history]
+            body["history"] = history_view(report.history)
         return body
 
     # -- helpers ------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Use cases of the supervisor: the queue, decisions (also by delegates and in bulk), delegation, auto-approval."""
+"""Use cases of the supervisor besides deciding (which is the one decision mechanism, `services/decisions`):
+delegation of verification and the auto-approval sweep."""
 
 from __future__ import annotations
 
@@ -17,22 +18,19 @@ from ..domain.delegation import (
     check_delegator,
     check_no_overlap,
 )
-from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, ValidationError
-from ..domain.identity import validate_nip, validate_text, validate_version
+from ..domain.errors import Conflict, NotFound
+from ..domain.identity import validate_nip, validate_text
 from ..domain.reports import (
     AUTO_APPROVE_AFTER,
     SYSTEM,
-    Report,
     ReportStatus,
     decide,
     overdue,
     parse_day,
-    parse_decision,
 )
 from ..store.protocols import DelegationRepository, EmployeeRepository, ReportRepository
 from .reports import ReportService
 
-MAX_BULK = 50
 _DELEGATION_RACES = 3
 
 
@@ -48,104 +46,6 @@ class VerificationService:
     ) -> None:
         self._reports, self._repository = reports, repository
         self._employees, self._delegations, self._clock = employees, delegations, clock
-
-    # -- the queue ---------------------------------------------------------------------------------
-
-    def queue(self, actor: Actor, for_nip: str | None, cursor: str | None, limit: int) -> dict[str, Any]:
-        """What waits for the caller (or, with ``for_nip``, for a supervisor who delegated to them), oldest first."""
-        if not for_nip or for_nip == actor.nip:
-            self._require_verifier(actor)
-            supervisor = actor.nip
-        else:
-            supervisor = self._delegator(actor, for_nip)
-        reports, next_cursor = self._repository.pending_for(supervisor, cursor, limit)
-        people = self._employees.many({r.nip for r in reports})
-        items = []
-        for report in reports:
-            person = people.get(report.nip)
-            employee = {
-                "nip": report.nip,
-                "name": person.name if person else None,
-                "jabatan": person.jabatan if person else None,
-            }
-            items.append({**self._reports.view(report, with_history=False), "employee": employee})
-        return {
-            "supervisor_nip": supervisor,
-            "count": self._repository.count_pending(supervisor),
-            "items": items,
-            "next_cursor": next_cursor,
-        }
-
-    def summary(self, actor: Actor) -> dict[str, Any]:
-        """How many wait for the caller and for each supervisor whose verification they hold now."""
-        today = self._today(actor)
-        held = {d.delegator_nip for d in self._delegations.held_by(actor.nip, today) if d.active_on(today)}
-        sources = [actor.nip, *sorted(held)]
-        return {
-            "queues": [
-                {"supervisor_nip": s, "count": self._repository.count_pending(s), "delegated": s != actor.nip}
-                for s in sources
-            ]
-        }
-
-    # -- decisions -------------------------------------------------------------------------------
-
-    def decide(self, actor: Actor, report_id: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """Approve or reject one report (the supervisor, or a delegate on their behalf)."""
-        status, rating, note = parse_decision(body.get("decision"), body.get("rating"), body.get("note"))
-        report = self._reports.report(report_id)
-        on_behalf = self._authority(actor, report)
-        if validate_version(body.get("version")) != report.version:
-            raise Conflict("Laporan telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
-        decided = decide(
-            report, status, by=actor.nip, at=self._clock(), rating=rating, note=note, on_behalf_of=on_behalf
-        )
-        return self._reports.view(self._repository.change_status(report, decided))
-
-    def decide_as(self, nip: str, report_id: str, status: ReportStatus, rating: int | None, note: str | None) -> Report:
-        """A decision made through an e-mailed link by the supervisor ``nip``."""
-        employee = self._employees.get(nip)
-        if employee is None:
-            raise Forbidden("Akun atasan tidak ditemukan.")
-        actor = Actor(nip=nip, skpd_id=employee.skpd_id, roles=frozenset(), timezone=employee.timezone)
-        report = self._reports.report(report_id)
-        on_behalf = self._authority(actor, report)
-        decided = decide(report, status, by=nip, at=self._clock(), rating=rating, note=note, on_behalf_of=on_behalf)
-        return self._repository.change_status(report, decided)
-
-    def bulk_approve(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """Approve each listed report or say why not; one failure never stops the others."""
-        self._require_verifier(actor)
-        ids = body.get("report_ids")
-        if not isinstance(ids, list) or not ids:
-            raise ValidationError(
-                "Kolom 'report_ids' harus daftar id laporan.", code="INVALID_TYPE", details={"field": "report_ids"}
-            )
-        if len(ids) > MAX_BULK:
-            raise ValidationError(
-                f"Paling banyak {MAX_BULK} laporan sekaligus.", code="TOO_MANY_ITEMS", details={"field": "report_ids"}
-            )
-        _, rating, note = parse_decision("APPROVED", body.get("rating"), body.get("note"))
-        results = []
-        for report_id in dict.fromkeys(i if isinstance(i, str) else str(i) for i in ids):
-            try:
-                report = self._reports.report(report_id)
-                on_behalf = self._authority(actor, report)
-                decided = decide(
-                    report,
-                    ReportStatus.APPROVED,
-                    by=actor.nip,
-                    at=self._clock(),
-                    rating=rating,
-                    note=note,
-                    on_behalf_of=on_behalf,
-                )
-                saved = self._repository.change_status(report, decided)
-                results.append({"report_id": report_id, "status": "APPROVED", "version": saved.version})
-            except DomainError as exc:
-                results.append({"report_id": report_id, "status": "ERROR", "code": exc.code, "message": exc.message})
-        approved = sum(1 for r in results if r["status"] == "APPROVED")
-        return {"approved": approved, "failed": len(results) - approved, "results": results}
 
     def auto_approve(self, log: Callable[..., None]) -> dict[str, int]:
         """Approve, as SYSTEM, every report still SUBMITTED 7 days after submission."""
@@ -205,36 +105,6 @@ class VerificationService:
         self._delegations.delete(delegation, delegation_events(delegation, actor.nip, self._clock(), ended=True))
 
     # -- helpers ---------------------------------------------------------------------------------
-
-    def _authority(self, actor: Actor, report: Report) -> str | None:
-        """None when the caller is the report's supervisor; the supervisor's NIP when they act as delegate."""
-        if report.supervisor_nip == actor.nip:
-            return None
-        if report.supervisor_nip and self._holds(actor, report.supervisor_nip):
-            return report.supervisor_nip
-        raise Forbidden("Hanya atasan langsung (atau penerima delegasinya) yang dapat memverifikasi laporan ini.")
-
-    def _require_verifier(self, actor: Actor) -> None:
-        """Only a supervisor (someone with subordinates) or the holder of a delegation verifies anything."""
-        if self._employees.has_subordinates(actor.nip):
-            return
-        today = self._today(actor)
-        if not any(d.active_on(today) for d in self._delegations.held_by(actor.nip, today)):
-            raise Forbidden(
-                "Hanya atasan langsung atau penerima delegasi yang dapat memverifikasi laporan.",
-                code="NOT_A_VERIFIER",
-            )
-
-    def _delegator(self, actor: Actor, delegator_nip: str) -> str:
-        if not self._holds(actor, delegator_nip):
-            raise Forbidden("Anda tidak memegang delegasi verifikasi dari pegawai ini.")
-        return delegator_nip
-
-    def _holds(self, actor: Actor, delegator_nip: str) -> bool:
-        today = self._today(actor)
-        return any(
-            d.delegator_nip == delegator_nip and d.active_on(today) for d in self._delegations.held_by(actor.nip, today)
-        )
 
     def _today(self, actor: Actor) -> date:
         return local_now(self._clock(), actor.timezone.iana).date()

@@ -27,6 +27,7 @@ from ..domain.archive import (
 )
 from ..domain.errors import Conflict
 from .conditions import condition_failed
+from .history import history_json, history_of
 from .models import ArchiveCategoryItem, ArchiveDocumentItem, ArchiveProfileItem, transaction_connection
 from .paging import bounded_page, decode_cursor
 
@@ -153,6 +154,7 @@ def _document_item(document: Document) -> ArchiveDocumentItem:
         decided_by=document.decided_by,
         decided_at=document.decided_at.isoformat() if document.decided_at else None,
         note=document.note,
+        history=history_json(document.history),
         queue_status=document.status.value,
         queue_sort=queue_sort(document),
     )
@@ -176,6 +178,7 @@ def _to_document(item: ArchiveDocumentItem) -> Document:
         decided_by=item.decided_by,
         decided_at=datetime.fromisoformat(item.decided_at) if item.decided_at else None,
         note=item.note,
+        history=history_of(item.history),
         version=int(item.version),
     )
 
@@ -250,6 +253,11 @@ class DynamoArchiveRepository:
         )
         raw, next_cursor = bounded_page(result, limit, _QUEUE_KEYS, MAX_QUEUE_REQUESTS, scope)
         return [_to_document(ArchiveDocumentItem.from_raw_data(r)) for r in raw], next_cursor
+
+    def count(self, status: DocumentStatus, skpd_id: str | None) -> int:
+        """How many documents of one SKPD (``None``: every SKPD) are in ``status`` (a COUNT query on the queue)."""
+        key_condition = ArchiveDocumentItem.queue_sort.startswith(f"{skpd_id}#") if skpd_id else None
+        return ArchiveDocumentItem.by_queue.count(status.value, key_condition)
 
     def _write(self, nip: str, document_action: Callable[[TransactWrite], None], profile_actions: list[Any]) -> None:
         """The document's write and its profile's states in one transaction (retried on a transaction race)."""

@@ -29,6 +29,7 @@ from ..domain.complaints import (
 )
 from ..domain.errors import Conflict
 from .attendance import to_day
+from .history import history_json, history_of
 from .models import AttendanceItem, ComplaintItem, transaction_connection
 from .paging import bounded_page, decode_cursor
 
@@ -84,6 +85,7 @@ def to_item(complaint: Complaint) -> ComplaintItem:
         decided_by=complaint.decided_by,
         decided_at=complaint.decided_at.isoformat() if complaint.decided_at else None,
         note=complaint.note,
+        history=history_json(complaint.history),
         owner_sort=owner_sort(complaint),
         skpd_status=f"{complaint.skpd_id}#{complaint.status.value}",
         queue_sort=queue_sort(complaint),
@@ -110,6 +112,7 @@ def to_complaint(item: ComplaintItem) -> Complaint:
         decided_by=item.decided_by,
         decided_at=datetime.fromisoformat(item.decided_at) if item.decided_at else None,
         note=item.note,
+        history=history_of(item.history),
         version=int(item.version),
     )
 

@@ -34,8 +34,8 @@ from ..domain.leave import (
     Step,
     Verdict,
 )
-from ..domain.reports import HistoryEntry
 from .conditions import condition_failed
+from .history import history_json, history_of
 from .models import AttendanceItem, LeaveDaysItem, LeaveItem, LeaveSettingsItem, SequenceItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
 from .protocols import DayChanged
@@ -130,7 +130,7 @@ def to_item(leave: LeaveRequest) -> LeaveItem:
         cancelled_by=leave.cancelled_by,
         cancel_reason=leave.cancel_reason,
         balance=[list(row) for row in leave.balance] or None,
-        history=[{"at": h.at.isoformat(), "by": h.by, "action": h.action, "changes": h.changes} for h in leave.history],
+        history=history_json(leave.history),
         owner_sort=f"{leave.start.isoformat()}#{leave.leave_id}",
         waiting_nip=waiting[0] if waiting else None,
         waiting_sort=waiting[1] if waiting else None,
@@ -172,10 +172,7 @@ def to_leave(item: LeaveItem) -> LeaveRequest:
         cancelled_by=item.cancelled_by,
         cancel_reason=item.cancel_reason,
         balance=tuple((int(y), int(n)) for y, n in item.balance or ()),
-        history=tuple(
-            HistoryEntry(datetime.fromisoformat(h["at"]), h["by"], h["action"], h.get("changes") or {})
-            for h in item.history or ()
-        ),
+        history=history_of(item.history),
         version=int(item.version),
     )
 
@@ -193,6 +190,9 @@ def to_calendar(item: LeaveDaysItem | None, nip: str) -> LeaveCalendar:
         leaves=leaves,
         opening={int(y): int(n) for y, n in (item.opening.as_dict() if item.opening else {}).items()},
         revision=int(item.revision or 0),
+        bersama_worked={
+            int(y): int(n) for y, n in (item.bersama_worked.as_dict() if item.bersama_worked else {}).items()
+        },
     )
 
 
@@ -393,9 +393,18 @@ class DynamoLeaveRepository:
 
     def set_opening(self, nip: str, year: int, remaining: int) -> LeaveCalendar:
         """HR's figure of what was left of ``year``'s annual leave before leave was recorded here."""
+        return self._set_yearly(nip, "opening", year, remaining)
+
+    def set_bersama_worked(self, nip: str, year: int, days: int) -> LeaveCalendar:
+        """HR's record of the cuti bersama days of ``year`` the employee worked by duty."""
+        return self._set_yearly(nip, "bersama_worked", year, days)
+
+    def _set_yearly(self, nip: str, name: str, year: int, value: int) -> LeaveCalendar:
+        """Set one year of a year → days map of the calendar item (``opening``, ``bersama_worked``)."""
+        attribute = getattr(LeaveDaysItem, name)
         for attempt in range(TRANSACTION_ATTEMPTS * 2):
             calendar = self.calendar(nip)
-            opening = {str(y): n for y, n in calendar.opening.items()} | {str(year): remaining}
+            figures = {str(y): n for y, n in getattr(calendar, name).items()} | {str(year): value}
             seen = (
                 LeaveDaysItem.revision == calendar.revision
                 if calendar.revision
@@ -403,7 +412,7 @@ class DynamoLeaveRepository:
             )
             try:
                 LeaveDaysItem(nip=nip).update(
-                    actions=[LeaveDaysItem.opening.set(opening), LeaveDaysItem.revision.set(calendar.revision + 1)],
+                    actions=[attribute.set(figures), LeaveDaysItem.revision.set(calendar.revision + 1)],
                     condition=seen,
                 )
             except UpdateError as exc:
@@ -411,7 +420,8 @@ class DynamoLeaveRepository:
                     _pause(attempt)
                     continue
                 raise
-            return replace(calendar, opening={int(k): v for k, v in opening.items()}, revision=calendar.revision + 1)
+            changes = {name: {int(k): v for k, v in figures.items()}, "revision": calendar.revision + 1}
+            return replace(calendar, **changes)
         raise Conflict("Data cuti sedang diubah bersamaan; coba lagi.", code="CONFLICT")
 
     def _transact(self, write: Callable[[TransactWrite], None], *, item_at: int) -> None:

@@ -384,6 +384,7 @@ class ComplaintItem(Model):
     decided_by = UnicodeAttribute(null=True)
     decided_at = UnicodeAttribute(null=True)
     note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
     owner_sort = UnicodeAttribute()
     skpd_status = UnicodeAttribute()
     queue_sort = UnicodeAttribute()
@@ -436,6 +437,7 @@ class ArchiveDocumentItem(Model):
     decided_by = UnicodeAttribute(null=True)
     decided_at = UnicodeAttribute(null=True)
     note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
     queue_status = UnicodeAttribute()
     queue_sort = UnicodeAttribute()
     version = VersionAttribute()
@@ -513,6 +515,8 @@ class LeaveDaysItem(Model):
     #: year -> days left of that year's own annual leave, for the years before leave was recorded here (HR)
     opening = MapAttribute(null=True)
     revision = NumberAttribute(default=0)
+    #: year -> cuti bersama days the employee worked by duty (HR), added to that year's annual leave
+    bersama_worked = MapAttribute(null=True)
 
 
 class LeaveSettingsItem(Model):

@@ -4,51 +4,82 @@ A cursor is a JWT of the ``cursor`` purpose (`security.tokens.sign_claims`) carr
 the list it pages (``scp``: index and partition). A client can only hand back a cursor the API gave it
 for the same list (a forged or borrowed one is a 400, never a DynamoDB error), and cursors expire after
 a day.
+
+The keyring that signs them is bound with the tables (`bind_cursor_keys`, called by `store/dynamo.py`
+when the composition root first uses DynamoDB): like PynamoDB's table binding, it is one per process.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    from ..security.keys import Keyring
 
 CURSOR_TTL_SECONDS = 24 * 3600
 
 
-def encode_cursor(last_key: dict[str, Any] | None, scope: str, now: datetime | None = None) -> str | None:
-    """A cursor for the page after ``last_key`` of the list named ``scope`` (index and partition)."""
-    if not last_key:
-        return None
-    from ..security import tokens
+class Cursors:
+    """Signs and reads the cursors of one keyring."""
 
-    return tokens.sign_claims(_keys(), tokens.CURSOR, {"k": last_key, "scp": scope}, CURSOR_TTL_SECONDS, now or _now())
+    def __init__(self, keys: Keyring) -> None:
+        self._keys = keys
+
+    def encode(self, last_key: dict[str, Any] | None, scope: str, now: datetime | None = None) -> str | None:
+        """A cursor for the page after ``last_key`` of the list named ``scope`` (index and partition)."""
+        if not last_key:
+            return None
+        from ..security import tokens
+
+        claims = {"k": last_key, "scp": scope}
+        return tokens.sign_claims(self._keys, tokens.CURSOR, claims, CURSOR_TTL_SECONDS, now or _now())
+
+    def decode(self, cursor: str | None, scope: str, now: datetime | None = None) -> dict[str, Any] | None:
+        """The start key a cursor of ``scope`` carries; anything else is a 400."""
+        if not cursor:
+            return None
+        from ..security import tokens
+
+        claims = tokens.read_claims(self._keys, tokens.CURSOR, cursor, now or _now())
+        if claims is None or claims.get("scp") != scope or not isinstance(claims.get("k"), dict):
+            raise ValidationError(
+                "Parameter cursor tidak valid atau kedaluwarsa; muat ulang daftar dari awal.",
+                code="INVALID_CURSOR",
+                details={"field": "cursor"},
+            )
+        return claims["k"]
+
+
+_bound: Cursors | None = None
+
+
+def bind_cursor_keys(keys: Keyring) -> None:
+    """Sign the DynamoDB repositories' cursors with ``keys`` from now on."""
+    global _bound
+    _bound = Cursors(keys)
+
+
+def _cursors() -> Cursors:
+    if _bound is None:
+        raise RuntimeError("no keyring bound for cursors: build the repositories through store.dynamo")
+    return _bound
+
+
+def encode_cursor(last_key: dict[str, Any] | None, scope: str, now: datetime | None = None) -> str | None:
+    """A cursor for the page after ``last_key`` of the list named ``scope``, signed with the bound keyring."""
+    return _cursors().encode(last_key, scope, now) if last_key else None
 
 
 def decode_cursor(cursor: str | None, scope: str, now: datetime | None = None) -> dict[str, Any] | None:
-    """The start key a cursor of ``scope`` carries; anything else is a 400."""
-    if not cursor:
-        return None
-    from ..security import tokens
-
-    claims = tokens.read_claims(_keys(), tokens.CURSOR, cursor, now or _now())
-    if claims is None or claims.get("scp") != scope or not isinstance(claims.get("k"), dict):
-        raise ValidationError(
-            "Parameter cursor tidak valid atau kedaluwarsa; muat ulang daftar dari awal.",
-            code="INVALID_CURSOR",
-            details={"field": "cursor"},
-        )
-    return claims["k"]
+    """The start key a cursor of ``scope`` carries (bound keyring); anything else is a 400."""
+    return _cursors().decode(cursor, scope, now) if cursor else None
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _keys() -> Any:
-    from ..config import app_keyring
-
-    return app_keyring()
 
 
 def bounded_page(

@@ -340,6 +340,10 @@ class ArchiveRepository(Protocol):
         """Documents in ``status`` by SKPD, satker, then upload time (oldest first); SKPD and satker narrow the key."""
         ...
 
+    def count(self, status: DocumentStatus, skpd_id: str | None) -> int:
+        """How many documents of one SKPD (``None``: every SKPD) are in ``status``."""
+        ...
+
 
 class LeaveRepository(Protocol):
     """Leave requests and each employee's held days (see `store/leave.py`).
@@ -383,6 +387,7 @@ class LeaveRepository(Protocol):
         limit: int,
     ) -> tuple[list[LeaveRequest], str | None]: ...
     def set_opening(self, nip: str, year: int, remaining: int) -> LeaveCalendar: ...
+    def set_bersama_worked(self, nip: str, year: int, days: int) -> LeaveCalendar: ...
 
 
 class LeaveSettingsRepository(Protocol):

@@ -27,8 +27,8 @@ from ..domain.records import (
     details_dict,
     details_from_dict,
 )
-from ..domain.reports import HistoryEntry
 from .conditions import condition_failed
+from .history import history_json, history_of
 from .models import RecordItem
 from .paging import bounded_page, decode_cursor, encode_cursor
 
@@ -83,7 +83,7 @@ def to_item(record: CareerRecord) -> RecordItem:
         decided_by=record.decided_by,
         decided_at=record.decided_at.isoformat() if record.decided_at else None,
         note=record.note,
-        history=[{**asdict(h), "at": h.at.isoformat()} for h in record.history],
+        history=history_json(record.history),
         owner_nip=record.nip if listed else None,
         owner_sort=f"{record.created_at.isoformat()}#{record.record_id}" if listed else None,
         queue_all=queue_key(None, None, record.kind, record.status) if listed else None,
@@ -113,10 +113,7 @@ def to_record(item: RecordItem) -> CareerRecord:
         decided_by=item.decided_by,
         decided_at=datetime.fromisoformat(item.decided_at) if item.decided_at else None,
         note=item.note,
-        history=tuple(
-            HistoryEntry(at=datetime.fromisoformat(h["at"]), by=h["by"], action=h["action"], changes=h["changes"])
-            for h in item.history or ()
-        ),
+        history=history_of(item.history),
         version=int(item.version),
     )
 

@@ -19,8 +19,9 @@ from pynamodb.transactions import TransactWrite
 from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
 from ..domain.leave import day_on_leave
-from ..domain.reports import Evidence, HistoryEntry, Report, ReportContent, ReportStatus
+from ..domain.reports import Evidence, Report, ReportContent, ReportStatus
 from .conditions import condition_failed
+from .history import history_json, history_of
 from .models import AttendanceItem, LeaveDaysItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
 from .protocols import DayChanged
@@ -77,7 +78,7 @@ def to_item(report: Report) -> ReportItem:
         note=report.note,
         copied_from=report.copied_from,
         evidence=[asdict(e) for e in report.evidence],
-        history=[{**asdict(h), "at": h.at.isoformat()} for h in report.history],
+        history=history_json(report.history),
         owner_nip=report.nip if live else None,
         owner_sort=f"{c.day.isoformat()}#{c.start:%H:%M}#{report.report_id}" if live else None,
         pending_supervisor=(report.supervisor_nip or None) if pending else None,
@@ -117,10 +118,7 @@ def to_report(item: ReportItem) -> Report:
         rating=int(item.rating) if item.rating is not None else None,
         note=item.note,
         copied_from=item.copied_from,
-        history=tuple(
-            HistoryEntry(at=datetime.fromisoformat(h["at"]), by=h["by"], action=h["action"], changes=h["changes"])
-            for h in item.history or ()
-        ),
+        history=history_of(item.history),
         version=int(item.version),
     )
 

@@ -30,3 +30,15 @@ def template(http: Any, token: str, **extra: Any) -> dict[str, Any]:
     status, created = http.call("POST", "/templates", body, token=token)
     assert status == 201, created
     return created
+
+
+def upload(http: Any, token: str, path: str, body: dict[str, Any], data: bytes) -> str:
+    """Ask ``path`` for an upload form, send ``data`` to the object store with it, answer the upload token."""
+    import requests
+
+    status, slip = http.call("POST", path, body, token=token)
+    assert status == 201, slip
+    form = slip["upload"]
+    files = {"file": (body["filename"], data, body["content_type"])}
+    assert requests.post(form["url"], data=form["fields"], files=files, timeout=10).status_code < 300
+    return slip["upload_token"]

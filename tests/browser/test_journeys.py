@@ -83,20 +83,20 @@ def test_supervisor_approves_one_with_a_rating_and_three_at_once(browse, http, f
     browse.sign_in(page, boss, PASSWORD)
     expect(page.get_by_test_id("waiting-badge")).to_contain_text("4")
     page.get_by_test_id("nav-approvals").click()
-    expect(page.get_by_test_id("queue-count")).to_have_text("4 laporan menunggu persetujuan")
-    first = page.locator('[data-testid=queue-item][data-title="Pelayanan pasien umum"]')
+    expect(page.get_by_test_id("queue-count")).to_have_text("4 laporan menunggu keputusan Anda")
+    first = page.locator('[data-testid=decision-item][data-title="Pelayanan pasien umum"]')
     expect(first).to_contain_text("Agus Pratama")
-    first.get_by_test_id("approve").click()
+    first.get_by_test_id("verdict-approve").click()
     dialog = page.get_by_role("dialog", name="Setujui laporan")
     dialog.get_by_role("radio", name="4 dari 5").check()
     dialog.get_by_label("Catatan").fill("Pelayanan rapi, pertahankan.")
     dialog.get_by_role("button", name="Setujui laporan").click()
     expect(first.get_by_test_id("item-outcome")).to_have_text("Disetujui")
-    expect(page.get_by_test_id("queue-count")).to_have_text("3 laporan menunggu persetujuan")
+    expect(page.get_by_test_id("queue-count")).to_have_text("3 laporan menunggu keputusan Anda")
 
     page.get_by_test_id("select-all").check()
     page.get_by_test_id("bulk-approve").click()
-    page.get_by_test_id("bulk-confirm").click()
+    page.get_by_test_id("decision-confirm").click()
     expect(page.get_by_test_id("bulk-summary")).to_have_text("3 laporan disetujui.")
     expect(page.get_by_test_id("item-outcome")).to_have_count(4)
     for outcome in page.get_by_test_id("item-outcome").all():
@@ -110,8 +110,8 @@ def test_employee_sees_the_approval_and_downloads_the_months_pdf(browse, http, f
     boss_token = http.login(boss)
     for report_id in ids:
         version = http.call("GET", f"/reports/{report_id}", token=boss_token)[1]["version"]
-        body = {"decision": "APPROVED", "rating": 5, "version": version}
-        assert http.call("POST", f"/reports/{report_id}/decision", body, token=boss_token)[0] == 200
+        body = {"verdict": "APPROVE", "rating": 5, "version": version}
+        assert http.call("POST", f"/verifications/report/{report_id}", body, token=boss_token)[0] == 200
 
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)

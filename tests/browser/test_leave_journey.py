@@ -46,7 +46,7 @@ def test_employee_applies_for_annual_leave_the_supervisor_approves_it_is_numbere
     expect(page.get_by_test_id("leave-available")).to_contain_text(re.compile(r"\d+ hari kerja"))
     page.get_by_test_id("leave-apply").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ajukan cuti")
-    page.get_by_label("Jenis cuti").select_option(label="Cuti tahunan")
+    page.get_by_label("Jenis cuti").select_option(label="Cuti Tahunan")
     page.get_by_label("Alasan cuti").fill("Menghadiri pernikahan adik kandung")
     page.get_by_label("Tanggal mulai").fill(start.isoformat())
     page.get_by_label("Tanggal selesai").fill(end.isoformat())
@@ -57,7 +57,7 @@ def test_employee_applies_for_annual_leave_the_supervisor_approves_it_is_numbere
     expect(page).to_have_url(re.compile(r"/cuti$"))
     item = page.get_by_test_id("leave-item").first
     expect(item.get_by_test_id("leave-status")).to_have_text("Menunggu pertimbangan atasan")
-    expect(item).to_contain_text("Cuti tahunan")
+    expect(item).to_contain_text("Cuti Tahunan")
     expect(item).to_contain_text("2 hari kerja")
     expect(item.get_by_role("list", name="Tahapan permohonan")).to_contain_text(
         "Pertimbangan atasan langsung (sedang berjalan)"
@@ -67,31 +67,31 @@ def test_employee_applies_for_annual_leave_the_supervisor_approves_it_is_numbere
     desk = browse.page(viewport=DESKTOP)
     browse.sign_in(desk, boss, PASSWORD)
     sidenav = desk.get_by_role("navigation", name="Navigasi utama", exact=True)
-    sidenav.get_by_role("link", name="Persetujuan cuti").click()
-    expect(desk.get_by_test_id("leave-queue-count")).to_have_text("1 permohonan menunggu")
-    waiting = desk.get_by_test_id("leave-item").first
+    sidenav.get_by_role("link", name=re.compile("Persetujuan")).click()
+    expect(desk).to_have_url(re.compile(r"jenis=pertimbangan-cuti"))
+    expect(desk.get_by_test_id("queue-count")).to_have_text("1 permohonan cuti menunggu keputusan Anda")
+    waiting = desk.get_by_test_id("decision-item").first
     expect(waiting).to_contain_text("Dewi Lestari")
-    expect(waiting).to_contain_text("Jl. Gatot Subroto No. 12, Kota Medan")
-    waiting.get_by_test_id("leave-approve").click()
+    expect(waiting).to_contain_text("Menghadiri pernikahan adik kandung")
+    waiting.get_by_test_id("verdict-approve").click()
     dialog = desk.get_by_role("dialog", name="Setujui permohonan cuti")
     dialog.get_by_label("Catatan").fill("Selamat menghadiri pernikahan.")
-    dialog.get_by_test_id("step-confirm").click()
-    expect(waiting.get_by_test_id("leave-outcome")).to_have_text("Disetujui, menunggu nomor surat")
-    expect(desk.get_by_test_id("leave-queue-count")).to_have_text("Tidak ada permohonan yang menunggu")
+    dialog.get_by_test_id("decision-confirm").click()
+    expect(waiting.get_by_test_id("item-outcome")).to_have_text("Disetujui, menunggu nomor surat")
+    expect(desk.get_by_test_id("queue-count")).to_have_text("Tidak ada permohonan cuti yang menunggu")
 
-    # the numbering officer gives the number
+    # the numbering officer gives the number, from the same inbox
     officer = browse.page(viewport=DESKTOP)
     browse.sign_in(officer, numberer, PASSWORD)
-    officer.get_by_role("navigation", name="Navigasi utama", exact=True).get_by_role(
-        "link", name="Penomoran cuti"
-    ).click()
-    expect(officer.get_by_test_id("numbering-count")).to_have_text("1 surat menunggu nomor")
-    letter = officer.get_by_test_id("leave-item").first
+    officer.locator("[data-testid=home-inbox-kind][data-kind=leave_number]").click()
+    expect(officer.get_by_test_id("queue-count")).to_have_text("1 surat cuti menunggu keputusan Anda")
+    letter = officer.get_by_test_id("decision-item").first
     expect(letter).to_contain_text("Dewi Lestari")
-    letter.get_by_test_id("give-number").click()
+    letter.get_by_test_id("verdict-approve").click()
+    officer.get_by_role("dialog", name="Beri nomor surat cuti").get_by_test_id("decision-confirm").click()
+    expect(letter.get_by_test_id("item-outcome")).to_have_text("Disetujui")
+    expect(letter.get_by_test_id("verdict-approve")).to_have_count(0)
     number = f"800.1.11.4/1/{skpd[0]}/{today_wib().year}"
-    expect(letter.get_by_test_id("letter-number")).to_contain_text(number)
-    expect(letter.get_by_test_id("give-number")).to_have_count(0)
 
     # the employee sees the number and downloads the letter (a PDF)
     page.reload()
@@ -125,29 +125,30 @@ def test_deferral_needs_a_reason_the_employee_cancels_another_and_hr_exports_the
         status, created = http.call("POST", "/leave", body, token=token)
         assert status == 201, created
 
-    # the supervisor defers the first: a reason is required
+    # the supervisor defers the first (from a bookmark of the old page): a reason is required
     desk = browse.page(viewport=DESKTOP)
     browse.sign_in(desk, boss, PASSWORD)
     desk.goto(f"{browse.web}/persetujuan-cuti")
-    expect(desk.get_by_test_id("leave-queue-count")).to_have_text("2 permohonan menunggu")
-    item = desk.get_by_test_id("leave-item").filter(has_text="Cuti karena alasan penting")
-    item.get_by_test_id("leave-defer").click()
+    expect(desk).to_have_url(re.compile(r"/persetujuan\?jenis=pertimbangan-cuti$"))
+    expect(desk.get_by_test_id("queue-count")).to_have_text("2 permohonan cuti menunggu keputusan Anda")
+    item = desk.get_by_test_id("decision-item").filter(has_text="Cuti Karena Alasan Penting")
+    item.get_by_test_id("verdict-defer").click()
     dialog = desk.get_by_role("dialog", name="Tangguhkan permohonan cuti")
-    dialog.get_by_test_id("step-confirm").click()
-    expect(dialog.get_by_test_id("error-summary")).to_contain_text("Tulis alasan penangguhan")
+    dialog.get_by_test_id("decision-confirm").click()
+    expect(dialog.get_by_test_id("error-summary")).to_contain_text("wajib disertai catatan")
     dialog.get_by_label("Alasan penangguhan").fill("Sedang akreditasi puskesmas")
-    dialog.get_by_test_id("step-confirm").click()
-    expect(item.get_by_test_id("leave-outcome")).to_have_text("Ditangguhkan")
+    dialog.get_by_test_id("decision-confirm").click()
+    expect(item.get_by_test_id("item-outcome")).to_have_text("Ditangguhkan")
 
     # the employee reads the reason and cancels the other, still pending
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/cuti")
-    deferred = page.get_by_test_id("leave-item").filter(has_text="Cuti karena alasan penting")
+    deferred = page.get_by_test_id("leave-item").filter(has_text="Cuti Karena Alasan Penting")
     expect(deferred.get_by_test_id("leave-status")).to_have_text("Ditangguhkan")
     expect(deferred).to_contain_text("Ditangguhkan: Sedang akreditasi puskesmas")
     expect(deferred.get_by_test_id("leave-cancel")).to_have_count(0)
-    pending = page.get_by_test_id("leave-item").filter(has_text="Cuti tahunan")
+    pending = page.get_by_test_id("leave-item").filter(has_text="Cuti Tahunan")
     pending.get_by_test_id("leave-cancel").click()
     page.get_by_test_id("leave-cancel-confirm").click()
     expect(pending.get_by_test_id("leave-status")).to_have_text("Dibatalkan")
@@ -181,7 +182,7 @@ def test_sick_leave_of_more_than_a_day_asks_for_the_doctors_certificate_and_uplo
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/cuti/ajukan")
-    page.get_by_label("Jenis cuti").select_option(label="Cuti sakit")
+    page.get_by_label("Jenis cuti").select_option(label="Cuti Sakit")
     page.get_by_label("Alasan cuti").fill("Demam berdarah, rawat inap")
     page.get_by_label("Tanggal mulai").fill(start.isoformat())
     page.get_by_label("Tanggal selesai").fill(end.isoformat())
@@ -196,5 +197,5 @@ def test_sick_leave_of_more_than_a_day_asks_for_the_doctors_certificate_and_uplo
     page.get_by_role("button", name="Ajukan cuti").click()
     expect(page).to_have_url(re.compile(r"/cuti$"))
     item = page.get_by_test_id("leave-item").first
-    expect(item).to_contain_text("Cuti sakit")
+    expect(item).to_contain_text("Cuti Sakit")
     expect(item.get_by_test_id("leave-status")).to_have_text("Menunggu pertimbangan atasan")

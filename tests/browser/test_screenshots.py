@@ -55,11 +55,11 @@ def demo(stack: dict[str, str]) -> dict[str, Any]:
             version = http.call("GET", f"/reports/{report_id}", token=tokens[ANDI])[1]["version"]
             rejected = n == 1
             body = (
-                {"decision": "REJECTED", "note": "Lampirkan daftar hadir penyuluhan.", "version": version}
+                {"verdict": "REJECT", "note": "Lampirkan daftar hadir penyuluhan.", "version": version}
                 if rejected
-                else {"decision": "APPROVED", "rating": 3 + n % 3, "version": version}
+                else {"verdict": "APPROVE", "rating": 3 + n % 3, "version": version}
             )
-            http.call("POST", f"/reports/{report_id}/decision", body, token=tokens[ANDI])
+            http.call("POST", f"/verifications/report/{report_id}", body, token=tokens[ANDI])
             decided.setdefault("rejected" if rejected else "approved", report_id)
     return {"rejected": decided.get("rejected"), "approved": decided.get("approved")}
 
@@ -118,10 +118,21 @@ def test_screenshots_of_the_main_pages(browse, demo, size):
 
     boss = browse.page(viewport=viewport)
     browse.sign_in(boss, ANDI, DEMO_PASSWORD)
-    boss.goto(f"{browse.web}/persetujuan")
-    expect(boss.get_by_test_id("queue-item").first).to_be_visible()
-    boss.get_by_test_id("queue-item").first.get_by_role("button", name="Lihat rincian").click()
+    expect(boss.get_by_test_id("home-inbox-kind").first).to_be_visible()
+    _shot(boss, size, "09-home-supervisor")
+    if viewport == PHONE:
+        boss.get_by_test_id("nav-approvals").click()
+    else:
+        boss.get_by_role("navigation", name="Navigasi utama", exact=True).get_by_role(
+            "link", name="Persetujuan"
+        ).click()
+    expect(boss.get_by_test_id("decision-item").first).to_be_visible()
     _shot(boss, size, "09-approvals")
+    boss.get_by_test_id("decision-item").first.get_by_test_id("verdict-reject").click()
+    boss.get_by_test_id("decision-confirm").click()
+    expect(boss.get_by_test_id("error-summary")).to_be_visible()
+    _shot(boss, size, "09-decision-dialog")
+    boss.get_by_role("dialog").get_by_role("button", name="Batal").click()
     for path, name in (("/delegasi", "15-delegations"), ("/rekap", "16-recap")):
         boss.goto(f"{browse.web}{path}")
         expect(boss.get_by_role("heading", level=1)).to_be_visible()
@@ -175,8 +186,9 @@ def leave_demo(demo: dict[str, Any]) -> None:
         }
         status, leave = http.call("POST", "/leave", body, token=http.login(AGUS, DEMO_PASSWORD))
         if status == 201:  # a second run in one session finds the day taken
-            step = {"decision": "APPROVED", "version": leave["version"]}
-            http.call("POST", f"/leave/{leave['leave_id']}/consideration", step, token=http.login(ANDI, DEMO_PASSWORD))
+            step = {"verdict": "APPROVE", "version": leave["version"]}
+            path = f"/verifications/leave_consideration/{leave['leave_id']}"
+            http.call("POST", path, step, token=http.login(ANDI, DEMO_PASSWORD))
 
 
 @pytest.mark.parametrize("size", ["390x844", "1366x768"])
@@ -191,7 +203,7 @@ def test_screenshots_of_the_leave_pages(browse, leave_demo, size):
     page.get_by_test_id("leave-item").first.scroll_into_view_if_needed()
     _shot(page, size, "20-leave-requests")
     page.goto(f"{browse.web}/cuti/ajukan")
-    page.get_by_label("Jenis cuti").select_option(label="Cuti sakit")
+    page.get_by_label("Jenis cuti").select_option(label="Cuti Sakit")
     start = today_wib() + timedelta(days=21)
     page.get_by_label("Tanggal mulai").fill(start.isoformat())
     page.get_by_label("Tanggal selesai").fill((start + timedelta(days=3)).isoformat())
@@ -200,30 +212,19 @@ def test_screenshots_of_the_leave_pages(browse, leave_demo, size):
 
     boss = browse.page(viewport=viewport)
     browse.sign_in(boss, ANDI, DEMO_PASSWORD)
-    boss.goto(f"{browse.web}/persetujuan-cuti")
-    expect(boss.get_by_test_id("leave-item").first).to_be_visible()
+    boss.goto(f"{browse.web}/persetujuan?jenis=pertimbangan-cuti")
+    expect(boss.get_by_test_id("decision-item").first).to_be_visible()
     _shot(boss, size, "22-leave-queue")
 
     hr = browse.page(viewport=viewport)
     browse.sign_in(hr, BUDI, DEMO_PASSWORD)
-    hr.goto(f"{browse.web}/penomoran-cuti")
-    expect(hr.get_by_test_id("leave-item").first).to_be_visible()
+    hr.goto(f"{browse.web}/persetujuan?jenis=penomoran-cuti")
+    expect(hr.get_by_test_id("decision-item").first).to_be_visible()
     _shot(hr, size, "23-leave-numbering")
     start = today_wib().replace(day=1)
     hr.goto(f"{browse.web}/cuti-pegawai?dari={start.isoformat()}&sampai={(start + timedelta(days=62)).isoformat()}")
     expect(hr.get_by_test_id("leave-table")).to_be_visible()
     _shot(hr, size, "24-leave-hr")
-
-
-def _upload(http: Any, token: str, path: str, body: dict[str, Any], data: bytes) -> str:
-    import requests
-
-    status, slip = http.call("POST", path, body, token=token)
-    assert status == 201, slip
-    form = slip["upload"]
-    files = {"file": (body["filename"], data, body["content_type"])}
-    assert requests.post(form["url"], data=form["fields"], files=files, timeout=10).status_code < 300
-    return slip["upload_token"]
 
 
 @pytest.fixture(scope="module")
@@ -232,6 +233,7 @@ def hr_demo(demo: dict[str, Any]) -> None:
     from chalice.test import Client
 
     from app import app
+    from tests.browser.helpers import upload
     from tests.browser.test_hr_journeys import pdf_bytes
     from tests.support import Api
 
@@ -244,7 +246,7 @@ def hr_demo(demo: dict[str, Any]) -> None:
             day = today_wib() - timedelta(days=back)
             if not is_working_day(day):
                 continue
-            slip = _upload(http, token, "/complaints/upload", letter, pdf)
+            slip = upload(http, token, "/complaints/upload", letter, pdf)
             body = {
                 "type": "TUGAS_LUAR",
                 "date": day.isoformat(),
@@ -255,7 +257,7 @@ def hr_demo(demo: dict[str, Any]) -> None:
             status, _ = http.call("POST", "/complaints", body, token=token)
             if status in (201, 409):
                 break
-        slip = _upload(http, token, "/records/upload", {**letter, "filename": "sk-penghargaan.pdf"}, pdf)
+        slip = upload(http, token, "/records/upload", {**letter, "filename": "sk-penghargaan.pdf"}, pdf)
         award = {
             "scale": "KABUPATEN_KOTA",
             "group": "PENGHARGAAN_LAINNYA",
@@ -272,7 +274,7 @@ def hr_demo(demo: dict[str, Any]) -> None:
             token=token,
         )
         path = f"/archive/employees/{DEWI}/documents/D2NP"
-        slip = _upload(http, token, f"{path}/upload", {**letter, "filename": "d2np.pdf"}, pdf)
+        slip = upload(http, token, f"{path}/upload", {**letter, "filename": "d2np.pdf"}, pdf)
         http.call("POST", f"{path}/confirm", {"upload_token": slip}, token=token)
 
 
@@ -288,7 +290,7 @@ def test_screenshots_of_the_complaint_record_and_archive_pages(browse, hr_demo, 
     expect(page.get_by_test_id("record-item").first).to_be_visible()
     _shot(page, size, "31-records")
     page.get_by_test_id("record-new").click()
-    page.get_by_role("radio", name="Sertifikasi / kursus").check()
+    page.get_by_role("radio", name="Riwayat Sertifikasi").check()
     _shot(page, size, "32-record-form")
     page.goto(f"{browse.web}/arsip")
     expect(page.get_by_test_id("archive-score")).to_be_visible()
@@ -296,10 +298,12 @@ def test_screenshots_of_the_complaint_record_and_archive_pages(browse, hr_demo, 
 
     hr = browse.page(viewport=viewport)
     browse.sign_in(hr, BUDI, DEMO_PASSWORD)
+    expect(hr.locator("[data-testid=home-inbox-kind][data-kind=record]")).to_be_visible()
+    _shot(hr, size, "38-home-hr")
     for path, item, name in (
-        ("/verifikasi/pengaduan", "complaint-queue-item", "34-complaint-queue"),
-        ("/verifikasi/riwayat", "record-queue-item", "35-record-queue"),
-        ("/verifikasi/arsip", "archive-queue-item", "36-archive-queue"),
+        ("/persetujuan?jenis=pengaduan", "decision-item", "34-complaint-queue"),
+        ("/persetujuan?jenis=riwayat", "decision-item", "35-record-queue"),
+        ("/persetujuan?jenis=arsip", "decision-item", "36-archive-queue"),
         ("/kelengkapan-arsip", "completeness-row", "37-completeness"),
     ):
         hr.goto(f"{browse.web}{path}")

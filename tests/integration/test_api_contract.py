@@ -1,4 +1,5 @@
-"""The OpenAPI document covers every route; the packaged AWS template is valid; cold start stays light."""
+"""The OpenAPI document covers every route; cold start stays light (the packaged AWS template:
+`tests/security/test_deploy_template.py`)."""
 
 from __future__ import annotations
 
@@ -112,36 +113,6 @@ def test_an_enum_refusal_names_the_accepted_values_apart_from_the_message(http, 
     assert status == 400 and body["code"] == "INVALID_PERIOD"
     assert body["details"]["allowed"] == ["day", "week", "month", "range"]
     assert not any(word in body["message"] for word in body["details"]["allowed"])
-
-
-def test_chalice_package_with_the_merge_template_passes_cfn_lint(tmp_path, stack):
-    from infra.package import build
-
-    template_path = build(tmp_path)
-    template = json.loads(template_path.read_text())
-    resources = template["Resources"]
-    for logical in ("EmployeesTable", "OrgTable", "OutboxTable", "SignInGuardsTable", "IdempotencyTable"):
-        assert resources[logical]["Type"] == "AWS::DynamoDB::Table"
-    rules = resources["DataBucket"]["Properties"]["LifecycleConfiguration"]["Rules"]
-    assert any(r.get("Prefix") == "exports/" and r["ExpirationInDays"] > 0 for r in rules)
-    [event] = resources["EmployeeChanges"]["Properties"]["Events"].values()
-    props = event["Properties"]
-    assert props["Stream"] == {"Fn::GetAtt": ["EmployeesTable", "StreamArn"]}
-    assert props["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
-    assert props["BisectBatchOnFunctionError"] is True and props["MaximumRetryAttempts"] == 5
-    assert props["DestinationConfig"]["OnFailure"]["Destination"] == {"Fn::GetAtt": ["StreamFailures", "Arn"]}
-    text = template_path.read_text()  # the secret is read at run time, never put into a function's environment
-    assert '"KINERJA_SECRET"' not in text and "resolve:secretsmanager" not in text and "KINERJA_SECRET_ID" in text
-    # the web client: a private bucket behind CloudFront, whose address is the only origin CORS allows
-    assert resources["WebDistribution"]["Type"] == "AWS::CloudFront::Distribution"
-    assert resources["WebBucket"]["Properties"]["PublicAccessBlockConfiguration"]["RestrictPublicBuckets"] is True
-    assert '"WEB_ORIGIN"' in text and "${WebDistribution.DomainName}" in text
-    roles = [r for r in resources.values() if r["Type"] == "AWS::IAM::Role"]
-    assert roles and all(r["Properties"]["Policies"][0]["PolicyName"] == "KinerjaAccess" for r in roles)
-    lint = subprocess.run(
-        [str(Path(sys.executable).parent / "cfn-lint"), str(template_path)], capture_output=True, text=True
-    )
-    assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
 def test_importing_app_does_not_load_heavy_or_optional_modules():

@@ -10,6 +10,8 @@ import pytest
 import requests
 from openpyxl import load_workbook
 
+from tests.support import decide, decide_many, queue
+
 PDF = b"%PDF-1.7\n" + b"0" * 400
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
 EXE = b"MZ\x90\x00" + b"\x00" * 300
@@ -100,36 +102,41 @@ def test_score_rises_as_hr_verifies_documents(http, office):
     for code in ("SK-CPNS", "SK-PNS", "NPWP"):
         archive = _store(http, me, staff, code)
 
-    queue = http.call("GET", f"/archive/queue?satker_id={office['skpd'][1]}", token=officer)[1]
-    waiting = {(i["nip"], i["category"]) for i in queue["items"]}
-    assert waiting == {(staff, c) for c in ("KTP", "SK-CPNS", "SK-PNS", "NPWP")} and queue["status"] == "SUBMITTED"
-    item = next(i for i in queue["items"] if i["category"] == "KTP")
-    assert item["employee"]["name"] == "Dewi Lestari" and item["category_name"] == "KTP" and item["url"]
+    waiting = queue(http, officer, "document", satker_id=office["skpd"][1])[1]
+    assert {(i["detail"]["nip"], i["detail"]["category"]) for i in waiting["items"]} == {
+        (staff, c) for c in ("KTP", "SK-CPNS", "SK-PNS", "NPWP")
+    }
+    assert {i["id"] for i in waiting["items"]} == {f"{staff}.{c}" for c in ("KTP", "SK-CPNS", "SK-PNS", "NPWP")}
+    assert {i["status"] for i in waiting["items"]} == {"SUBMITTED"} and waiting["count"] == 4
+    item = next(i for i in waiting["items"] if i["detail"]["category"] == "KTP")
+    assert item["employee"]["name"] == "Dewi Lestari" and item["detail"]["category_name"] == "KTP"
+    assert item["title"] == "KTP" and item["detail"]["url"] and item["files"][0]["filename"] == "ktp saya.png"
 
-    decision = {"decision": "APPROVED", "version": ktp["document"]["version"]}
-    status, archive = http.call("POST", f"{_base(staff, 'KTP')}/decision", decision, token=officer)
-    assert status == 200 and _state(archive, "KTP")["status_label"] == "Terverifikasi"
+    status, decided = decide(http, officer, "document", f"{staff}.KTP", "APPROVE", version=ktp["document"]["version"])
+    assert status == 200 and (decided["id"], decided["status_label"]) == (f"{staff}.KTP", "Terverifikasi")
+    assert decided["detail"]["decided_by"] == hr and decided["verdicts"] == []
+    archive = http.call("GET", f"/archive/employees/{staff}", token=officer)[1]  # was the decision's answer
+    assert _state(archive, "KTP")["status_label"] == "Terverifikasi"
     assert (archive["verified"], archive["score"]) == (1, _expected(1, len(required)))
     assert _state(archive, "KTP")["document"]["decided_by"] == hr
-    again = http.call("POST", f"{_base(staff, 'KTP')}/decision", {**decision, "version": 2}, token=officer)
-    assert (again[0], again[1]["code"]) == (409, "DOCUMENT_NOT_PENDING")
+    again = decide(http, officer, "document", f"{staff}.KTP", "APPROVE", version=2)
+    assert (again[0], again[1]["code"]) == (409, "ALREADY_DECIDED")
 
-    bulk = {
-        "decision": "APPROVED",
-        "items": [{"nip": staff, "category": c} for c in ("SK-CPNS", "SK-PNS", "KTP", "DRH")],
-    }
-    status, result = http.call("POST", "/archive/decisions", bulk, token=officer)
+    ids = [f"{staff}.{c}" for c in ("SK-CPNS", "SK-PNS", "KTP", "DRH")]
+    status, result = decide_many(http, officer, "document", ids, "APPROVE")
     assert status == 200 and (result["decided"], result["failed"]) == (2, 2)
-    outcome = {r["category"]: r for r in result["results"]}
+    outcome = {r["id"].split(".")[1]: r for r in result["results"]}
     assert outcome["SK-CPNS"]["status"] == "APPROVED" and outcome["SK-CPNS"]["version"] == 2
-    assert outcome["KTP"]["code"] == "DOCUMENT_NOT_PENDING" and outcome["DRH"]["code"] == "DOCUMENT_NOT_FOUND"
+    assert outcome["KTP"]["code"] == "ALREADY_DECIDED" and outcome["DRH"]["code"] == "DOCUMENT_NOT_FOUND"
     archive = http.call("GET", f"/archive/employees/{staff}", token=me)[1]
     assert (archive["verified"], archive["score"]) == (3, _expected(3, len(required)))
 
-    rejected = {"decision": "REJECTED", "version": _state(archive, "NPWP")["document"]["version"]}
-    refused = http.call("POST", f"{_base(staff, 'NPWP')}/decision", rejected, token=officer)
+    npwp_version = _state(archive, "NPWP")["document"]["version"]
+    refused = decide(http, officer, "document", f"{staff}.NPWP", "REJECT", version=npwp_version)
     assert (refused[0], refused[1]["code"]) == (400, "NOTE_REQUIRED")
-    archive = http.call("POST", f"{_base(staff, 'NPWP')}/decision", {**rejected, "note": "Buram"}, token=officer)[1]
+    status, decided = decide(http, officer, "document", f"{staff}.NPWP", "REJECT", note="Buram", version=npwp_version)
+    assert status == 200 and (decided["status"], decided["detail"]["note"]) == ("REJECTED", "Buram")
+    archive = http.call("GET", f"/archive/employees/{staff}", token=officer)[1]
     npwp = _state(archive, "NPWP")
     assert (npwp["status"], npwp["document"]["note"]) == ("REJECTED", "Buram") and archive["verified"] == 3
 
@@ -148,8 +155,7 @@ def test_score_rises_as_hr_verifies_documents(http, office):
     for code in required:
         if _state(archive, code)["status"] != "APPROVED":
             archive = _store(http, me, staff, code)
-    everything = {"decision": "APPROVED", "items": [{"nip": staff, "category": c} for c in required]}
-    result = http.call("POST", "/archive/decisions", everything, token=officer)[1]
+    result = decide_many(http, officer, "document", [f"{staff}.{c}" for c in required], "APPROVE")[1]
     assert result["decided"] == len(required) - 3
     archive = http.call("GET", f"/archive/employees/{staff}", token=officer)[1]
     assert (archive["score"], archive["label"], archive["verified"]) == (100, "Sangat lengkap", len(required))
@@ -252,12 +258,12 @@ def test_every_route_answers_403_outside_its_scope(http, office, factory):
     _store(http, tokens[hr], hr, "KTP")
     foreign_hr = http.login(factory.employee(factory.skpd(), roles=("KEPEGAWAIAN",)))
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
-    decision = {"decision": "APPROVED", "version": 1}
+    decision = {"verdict": "APPROVE", "version": 1}
     upload = {"filename": "a.pdf", "content_type": "application/pdf", "size": 10}
     someone_elses = [
         ("GET", f"/archive/employees/{staff}", None),
         ("PUT", f"/archive/employees/{staff}/profile", {"conditions": ["MENIKAH"]}),
-        ("POST", f"{_base(staff, 'KTP')}/decision", decision),
+        ("POST", f"/verifications/document/{staff}.KTP", decision),
     ]
     for token in (tokens[colleague], tokens[boss], foreign_hr, operator):  # colleague, supervisor, HR elsewhere
         for method, path, body in someone_elses:
@@ -272,8 +278,8 @@ def test_every_route_answers_403_outside_its_scope(http, office, factory):
             status, error = http.call(method, path, body, token=token)
             assert (status, error["code"]) == (403, "NOT_OWNER"), (method, path)
     hr_only = [
-        ("GET", "/archive/queue", None),
-        ("POST", "/archive/decisions", {"decision": "APPROVED", "items": [{"nip": staff, "category": "KTP"}]}),
+        ("GET", "/verifications?kind=document", None),
+        ("POST", "/verifications/document", {"verdict": "APPROVE", "items": [{"id": f"{staff}.KTP"}]}),
         ("GET", f"/archive/completeness?satker_id={skpd[1]}", None),
         ("POST", "/archive/completeness/export", {"satker_id": skpd[1]}),
     ]
@@ -281,22 +287,20 @@ def test_every_route_answers_403_outside_its_scope(http, office, factory):
         for method, path, body in hr_only:
             assert http.call(method, path, body, token=token)[0] == 403, (method, path)
     for method, path, body in (
-        ("GET", f"/archive/queue?skpd_id={skpd[0]}", None),
+        ("GET", f"/verifications?kind=document&skpd_id={skpd[0]}", None),
         ("GET", f"/archive/completeness?skpd_id={skpd[0]}&satker_id={skpd[1]}", None),
         ("POST", "/archive/completeness/export", {"skpd_id": skpd[0], "satker_id": skpd[1]}),
     ):
         assert http.call(method, path, body, token=foreign_hr)[0] == 403, (method, path)
     # another SKPD's HR in bulk: the item is refused, nothing changes
-    bulk = {"decision": "APPROVED", "items": [{"nip": staff, "category": "KTP"}]}
-    result = http.call("POST", "/archive/decisions", bulk, token=foreign_hr)[1]
+    result = decide_many(http, foreign_hr, "document", [f"{staff}.KTP"], "APPROVE")[1]
     assert result["results"][0]["code"] == "FORBIDDEN" and result["decided"] == 0
     # nobody verifies their own document, one by one or in bulk
-    own = http.call("POST", f"{_base(hr, 'KTP')}/decision", decision, token=tokens[hr])
+    own = decide(http, tokens[hr], "document", f"{hr}.KTP", "APPROVE", version=1)
     assert (own[0], own[1]["code"]) == (403, "SELF_DECISION")
-    own_bulk = {"decision": "APPROVED", "items": [{"nip": hr, "category": "KTP"}]}
-    assert (
-        http.call("POST", "/archive/decisions", own_bulk, token=tokens[hr])[1]["results"][0]["code"] == "SELF_DECISION"
-    )
+    own_bulk = decide_many(http, tokens[hr], "document", [f"{hr}.KTP"], "APPROVE")[1]
+    assert own_bulk["results"][0]["code"] == "SELF_DECISION"
+    assert http.call("GET", f"/archive/employees/{staff}", token=tokens[hr])[1]["verified"] == 0
     # the category list is the admin's
     for token in (tokens[staff], tokens[hr], foreign_hr):
         assert (
@@ -324,19 +328,18 @@ def test_bkd_verifies_and_recaps_every_skpd_but_has_no_admin_functions(http, off
     _store(http, office["tokens"][staff], staff, "NPWP")
     _store(http, http.login(other), other, "NPWP")
 
-    every = http.call("GET", "/archive/queue?category=NPWP&limit=100", token=bkd)[1]
-    nips = {i["nip"] for i in every["items"]}
+    every = queue(http, bkd, "document", category="NPWP", limit=100)[1]
+    nips = {i["employee"]["nip"] for i in every["items"]}
     assert {staff, other} <= nips
-    one = http.call("GET", f"/archive/queue?skpd_id={elsewhere[0]}", token=bkd)[1]
-    assert {i["nip"] for i in one["items"]} == {other}
-    refused = http.call("GET", f"/archive/queue?satker_id={skpd[1]}", token=bkd)
+    one = queue(http, bkd, "document", skpd_id=elsewhere[0])[1]
+    assert {i["employee"]["nip"] for i in one["items"]} == {other} and one["count"] == 1
+    refused = queue(http, bkd, "document", satker_id=skpd[1])
     assert (refused[0], refused[1]["code"]) == (400, "SKPD_REQUIRED")
-    hr_queue = http.call("GET", "/archive/queue", token=office["tokens"][office["hr"]])[1]
-    assert other not in {i["nip"] for i in hr_queue["items"]}  # KEPEGAWAIAN: their SKPD only
+    hr_queue = queue(http, office["tokens"][office["hr"]], "document")[1]
+    assert other not in {i["employee"]["nip"] for i in hr_queue["items"]}  # KEPEGAWAIAN: their SKPD only
 
     assert http.call("GET", f"/archive/employees/{other}", token=bkd)[0] == 200
-    bulk = {"decision": "APPROVED", "items": [{"nip": staff, "category": "NPWP"}, {"nip": other, "category": "NPWP"}]}
-    assert http.call("POST", "/archive/decisions", bulk, token=bkd)[1]["decided"] == 2
+    assert decide_many(http, bkd, "document", [f"{staff}.NPWP", f"{other}.NPWP"], "APPROVE")[1]["decided"] == 2
     status, page = http.call("GET", f"/archive/completeness?skpd_id={elsewhere[0]}&satker_id={elsewhere[1]}", token=bkd)
     assert status == 200 and page["items"][0]["verified"] == 1
 
@@ -443,7 +446,7 @@ def test_completeness_of_a_satker_exported_to_excel(http, office, runner):
     officer = office["tokens"][hr]
     _store(http, office["tokens"][staff], staff, "KTP")
     version = 1
-    http.call("POST", f"{_base(staff, 'KTP')}/decision", {"decision": "APPROVED", "version": version}, token=officer)
+    assert decide(http, officer, "document", f"{staff}.KTP", "APPROVE", version=version)[0] == 200
     _make_pppk(colleague)  # the operator keeps the employment status on the account
 
     page = http.call("GET", f"/archive/completeness?satker_id={office['skpd'][1]}&limit=2", token=officer)[1]
@@ -512,7 +515,7 @@ def test_dynamodb_requests_per_archive_route_do_not_grow_with_the_data(http, off
     _store(http, me, staff, "KTP")
     routes = {
         "archive": lambda: http.call("GET", f"/archive/employees/{staff}", token=me),
-        "queue": lambda: http.call("GET", "/archive/queue", token=officer),
+        "queue": lambda: queue(http, officer, "document"),
         "completeness": lambda: http.call("GET", f"/archive/completeness?satker_id={skpd[1]}", token=officer),
     }
 

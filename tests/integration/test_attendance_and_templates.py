@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, report_body, today_wib
 
 
 def _satker_with_office(factory, stack):
@@ -76,12 +76,7 @@ def test_calendar_shows_attendance_holidays_and_report_counts(http, factory):
     attend(nip, today - timedelta(days=1))
     http.call("POST", "/reports", report_body(today, "08:00", "09:00"), token=token)
     _, second = http.call("POST", "/reports", report_body(today, "09:00", "10:00"), token=token)
-    http.call(
-        "POST",
-        f"/reports/{second['report_id']}/decision",
-        {"decision": "APPROVED", "version": 1},
-        token=http.login(boss),
-    )
+    assert decide(http, http.login(boss), "report", second["report_id"], "APPROVE", version=1)[0] == 200
     status, month = http.call("GET", f"/attendance/calendar?month={today:%Y-%m}", token=token)
     assert status == 200 and month["month"] == f"{today:%Y-%m}"
     by_date = {d["date"]: d for d in month["days"]}
@@ -97,15 +92,14 @@ def test_calendar_shows_attendance_holidays_and_report_counts(http, factory):
     assert http.call("GET", "/attendance/calendar?month=2026-13", token=token)[1]["code"] == "INVALID_MONTH"
 
 
-def test_today_is_the_employees_own_day(http, factory, monkeypatch):
+def test_today_is_the_employees_own_day(http, factory):
     """16:30 UTC is already tomorrow in WIT (UTC+9) but still today in WIB (UTC+7)."""
     from chalicelib.domain.accounts import Actor, Role
     from chalicelib.domain.identity import TimeZone
     from chalicelib.domain.reports import parse_content
     from chalicelib.services import container
 
-    service = container.reports()
-    monkeypatch.setattr(service, "_clock", lambda: datetime(2026, 11, 23, 16, 30, tzinfo=UTC))
+    service = container.production(clock=lambda: datetime(2026, 11, 23, 16, 30, tzinfo=UTC)).reports
     content = parse_content(report_body(date(2026, 11, 24)))
     wit = Actor("1", "X", frozenset({Role.PEGAWAI}), timezone=TimeZone.WIT)
     wib = Actor("1", "X", frozenset({Role.PEGAWAI}), timezone=TimeZone.WIB)

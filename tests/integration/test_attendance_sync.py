@@ -141,6 +141,7 @@ def test_the_scheduled_function_uses_the_configured_source(stack, monkeypatch):
         monkeypatch.setenv("ATTENDANCE_SOURCE_URL", server.url)
         monkeypatch.setenv("ATTENDANCE_SOURCE_KEY", server.api_key)
         reset_settings()
+        container.reset()  # the next call builds the services from the changed environment
         result = attendance_sync(event, LambdaContext("attendance_sync", 512))
         assert result["stored"] >= 1
         assert DynamoAttendanceRepository().get(nip, date(2026, 11, 20)).sync_out == time(16, 0)

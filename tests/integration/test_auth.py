@@ -53,7 +53,7 @@ def test_a_success_resets_the_failure_count(http, factory):
     http.login(nip)
 
 
-def test_lock_expires_after_fifteen_minutes(http, factory, monkeypatch):
+def test_lock_expires_after_fifteen_minutes(http, factory):
     from datetime import timedelta
 
     from chalicelib.services import container
@@ -61,10 +61,8 @@ def test_lock_expires_after_fifteen_minutes(http, factory, monkeypatch):
     nip = factory.employee(factory.skpd())
     for _ in range(5):
         http.call("POST", "/auth/login", {"username": nip, "password": "salah-salah"})
-    service = container.accounts()
     later = container.utc_now() + timedelta(minutes=15, seconds=1)
-    monkeypatch.setattr(service, "_clock", lambda: later)
-    assert service.sign_in(nip, PASSWORD).token
+    assert container.production(clock=lambda: later).accounts.sign_in(nip, PASSWORD).token
 
 
 def test_temporary_password_allows_only_the_password_change(http, factory):

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import requests
 
-from tests.support import attend, outbox_for, report_body, today_wib
+from tests.support import attend, decide, decide_many, outbox_for, queue, report_body, today_wib
 
 PDF = b"%PDF-1.4\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 20
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
@@ -79,7 +79,12 @@ def office(http, factory):
         "rina": factory.employee(elsewhere, roles=("KEPEGAWAIAN",), name="Rina HR Lain"),
         "bkd": factory.employee(factory.skpd(), roles=("BKD",), name="Sari BKPSDM"),
     }
-    return {"skpd": skpd, "nip": people, "token": {k: http.login(v) for k, v in people.items()}}
+    return {
+        "skpd": skpd,
+        "rina_skpd": elsewhere,
+        "nip": people,
+        "token": {k: http.login(v) for k, v in people.items()},
+    }
 
 
 def test_a_complaint_from_upload_to_approval_lets_the_report_be_filed(http, office):
@@ -97,15 +102,30 @@ def test_a_complaint_from_upload_to_approval_lets_the_report_be_filed(http, offi
     status, mine = http.call("GET", "/complaints", token=dewi)
     assert status == 200 and [c["reference"] for c in mine["items"]] == [filed["reference"]]
 
-    status, queue = http.call("GET", "/complaints/verification", token=budi)
-    assert status == 200 and queue["waiting"] == 1 and queue["skpd_id"] == office["skpd"][0]
-    [waiting] = queue["items"]
-    assert waiting["employee"]["name"] == "Dewi Lestari" and waiting["letter"]["url"].startswith("http")
-
-    status, approved = http.call(
-        "POST", f"/complaints/{filed['complaint_id']}/decision", {"decision": "APPROVED", "version": 1}, token=budi
+    status, waiting = queue(http, budi, "complaint")
+    assert (
+        status == 200
+        and waiting["count"] == 1
+        and (waiting["kind"], waiting["label"])
+        == (
+            "complaint",
+            "Pengaduan presensi",
+        )
     )
-    assert status == 200 and (approved["status"], approved["decided_by"]) == ("APPROVED", office["nip"]["budi"])
+    [item] = waiting["items"]
+    assert item["id"] == filed["complaint_id"] and item["detail"]["skpd_id"] == office["skpd"][0]
+    assert item["employee"]["name"] == "Dewi Lestari" and item["detail"]["letter"]["url"].startswith("http")
+    assert item["files"] == [
+        {"label": "Surat tugas", "filename": "surat tugas.pdf", "url": item["files"][0]["url"]}
+    ] and item["files"][0]["url"].startswith("http")
+    assert (item["verdicts"], item["rating"], item["date"]) == (["APPROVE", "REJECT"], False, today.isoformat())
+
+    status, approved = decide(http, budi, "complaint", filed["complaint_id"], "APPROVE", version=1)
+    assert status == 200 and (approved["status"], approved["detail"]["decided_by"]) == (
+        "APPROVED",
+        office["nip"]["budi"],
+    )
+    assert approved["verdicts"] == [] and approved["version"] == 2
     status, calendar = http.call("GET", f"/attendance/calendar?month={today:%Y-%m}", token=dewi)
     day = next(d for d in calendar["days"] if d["date"] == today.isoformat())
     assert day["attended"] and day["sources"] == ["PENGADUAN"]
@@ -182,34 +202,32 @@ def test_every_route_answers_403_outside_its_scope(http, office):
     token, nip = office["token"], office["nip"]
     status, filed = _file(http, token["dewi"])
     cid = filed["complaint_id"]
-    decision = {"decision": "APPROVED"}
     for who in ("agus", "rina"):  # another employee; HR of another SKPD
         assert http.call("GET", f"/complaints/{cid}", token=token[who])[0] == 403
-        assert http.call("POST", f"/complaints/{cid}/decision", decision, token=token[who])[0] == 403
-    assert http.call("GET", "/complaints/verification", token=token["agus"])[0] == 403
-    status, error = http.call("GET", f"/complaints/verification?skpd_id={office['skpd'][0]}", token=token["rina"])
-    assert status == 403
-    assert http.call("GET", "/complaints/verification", token=token["rina"])[1]["items"] == []
-    assert (
-        http.call("POST", "/complaints/bulk-decision", {**decision, "complaint_ids": [cid]}, token=token["agus"])[0]
-        == 403
-    )
-    status, bulk = http.call(
-        "POST", "/complaints/bulk-decision", {**decision, "complaint_ids": [cid]}, token=token["rina"]
-    )
+        assert decide(http, token[who], "complaint", cid, "APPROVE")[0] == 403
+    assert queue(http, token["agus"], "complaint")[0] == 403
+    assert queue(http, token["rina"], "complaint", skpd_id=office["skpd"][0])[0] == 403
+    assert queue(http, token["rina"], "complaint")[1]["items"] == []
+    assert decide_many(http, token["agus"], "complaint", [cid], "APPROVE")[0] == 403
+    status, bulk = decide_many(http, token["rina"], "complaint", [cid], "APPROVE")
     assert status == 200 and bulk["results"][0]["code"] == "FORBIDDEN"
     assert http.call("GET", "/complaints", token=token["agus"])[1]["items"] == []  # own list only
     # HR of the SKPD may not decide their own complaint
     status, own = _file(http, token["budi"])
-    status, error = http.call("POST", f"/complaints/{own['complaint_id']}/decision", decision, token=token["budi"])
+    status, error = decide(http, token["budi"], "complaint", own["complaint_id"], "APPROVE")
     assert (status, error["code"]) == (403, "SELF_DECISION")
     # BKD sees and decides across every SKPD, with the SKPD as a filter
-    status, queue = http.call("GET", f"/complaints/verification?skpd_id={office['skpd'][0]}", token=token["bkd"])
-    assert status == 200 and {c["complaint_id"] for c in queue["items"]} == {cid, own["complaint_id"]}
+    status, mine = queue(http, token["bkd"], "complaint", skpd_id=office["skpd"][0])
+    assert status == 200 and {c["id"] for c in mine["items"]} == {cid, own["complaint_id"]} and mine["count"] == 2
     assert http.call("GET", f"/complaints/{cid}", token=token["bkd"])[0] == 200
-    status, approved = http.call("POST", f"/complaints/{own['complaint_id']}/decision", decision, token=token["bkd"])
-    assert status == 200 and approved["decided_by"] == nip["bkd"]
-    assert http.call("GET", "/complaints/verification", token=token["bkd"])[1]["skpd_id"] is None
+    status, approved = decide(http, token["bkd"], "complaint", own["complaint_id"], "APPROVE")
+    assert status == 200 and approved["detail"]["decided_by"] == nip["bkd"]
+    # … and, unfiltered, every SKPD at once (was: the queue's skpd_id None)
+    assert _file(http, token["rina"])[0] == 201
+    elsewhere = queue(http, token["bkd"], "complaint", skpd_id=office["rina_skpd"][0])[1]["count"]
+    here = queue(http, token["bkd"], "complaint", skpd_id=office["skpd"][0])[1]["count"]
+    assert (here, elsewhere) == (1, 1)
+    assert queue(http, token["bkd"], "complaint")[1]["count"] >= here + elsewhere
     status, error = http.call("GET", f"/complaints/{'0' * 32}", token=token["dewi"])
     assert (status, error["code"]) == (404, "COMPLAINT_NOT_FOUND")
     assert http.call("GET", "/complaints/nope", token=token["dewi"])[0] == 404
@@ -225,37 +243,31 @@ def test_hr_decides_many_at_once_and_each_answers_its_outcome(http, factory, off
         status, filed = _file(http, http.login(nip), today - timedelta(days=n))
         assert status == 201
         ids.append(filed["complaint_id"])
-    listed = f"/complaints/verification?limit=2&from={today - timedelta(days=3)}"
-    status, queue = http.call("GET", listed, token=budi)
-    assert [c["complaint_id"] for c in queue["items"]] == [ids[3], ids[2]] and queue["next_cursor"]
-    status, rest = http.call("GET", f"{listed}&cursor={queue['next_cursor']}", token=budi)
-    assert status == 200 and [c["complaint_id"] for c in rest["items"]] == [ids[1], ids[0]]
-    status, error = http.call("GET", f"/complaints/verification?cursor={queue['next_cursor']}", token=budi)
+    since = today - timedelta(days=3)
+    status, first = queue(http, budi, "complaint", limit=2, from_=since)
+    assert [c["id"] for c in first["items"]] == [ids[3], ids[2]] and first["next_cursor"]
+    status, rest = queue(http, budi, "complaint", limit=2, from_=since, cursor=first["next_cursor"])
+    assert status == 200 and [c["id"] for c in rest["items"]] == [ids[1], ids[0]]
+    status, error = queue(http, budi, "complaint", cursor=first["next_cursor"])
     assert (status, error["code"]) == (400, "INVALID_CURSOR")  # bound to the list it pages
 
-    status, error = http.call(
-        "POST", "/complaints/bulk-decision", {"complaint_ids": ids, "decision": "REJECTED"}, token=budi
-    )
+    status, error = decide_many(http, budi, "complaint", ids, "REJECT")
     assert (status, error["code"]) == (400, "NOTE_REQUIRED")
-    status, result = http.call(
-        "POST",
-        "/complaints/bulk-decision",
-        {"complaint_ids": [*ids[:2], "f" * 32], "decision": "REJECTED", "note": "Surat tugas belum ditandatangani"},
-        token=budi,
-    )
+    note = "Surat tugas belum ditandatangani"
+    status, result = decide_many(http, budi, "complaint", [*ids[:2], "f" * 32], "REJECT", note=note)
     assert status == 200 and (result["decided"], result["failed"]) == (2, 1)
-    assert [r["status"] for r in result["results"]] == ["REJECTED", "REJECTED", "ERROR"]
-    status, result = http.call(
-        "POST", "/complaints/bulk-decision", {"complaint_ids": ids, "decision": "APPROVED"}, token=budi
-    )
+    assert [r["outcome"] for r in result["results"]] == ["DECIDED", "DECIDED", "ERROR"]
+    assert [r["status"] for r in result["results"][:2]] == ["REJECTED", "REJECTED"]
+    assert result["results"][2]["code"] == "COMPLAINT_NOT_FOUND"
+    status, result = decide_many(http, budi, "complaint", ids, "APPROVE")
     assert [r.get("code") or r["status"] for r in result["results"]] == [
-        "COMPLAINT_DECIDED",
-        "COMPLAINT_DECIDED",
+        "ALREADY_DECIDED",
+        "ALREADY_DECIDED",
         "APPROVED",
         "APPROVED",
     ]
-    approved = http.call("GET", f"/complaints/verification?status=APPROVED&satker_id={skpd[1]}", token=budi)[1]
-    assert {c["complaint_id"] for c in approved["items"]} == set(ids[2:])
+    approved = queue(http, budi, "complaint", status="APPROVED", satker_id=skpd[1])[1]
+    assert {c["id"] for c in approved["items"]} == set(ids[2:])
     rejected_one = http.call("GET", f"/complaints/{ids[0]}", token=http.login(staff[0]))[1]
     assert rejected_one["status"] == "REJECTED" and rejected_one["note"] == "Surat tugas belum ditandatangani"
     assert _file(http, http.login(staff[0]), today)[0] == 201  # a rejection frees the session
@@ -308,16 +320,8 @@ def _worker(messages):
     return notification_worker({"Records": records}, LambdaContext("notification_worker", 512))
 
 
-class _Queue:
-    def __init__(self):
-        self.messages = []
-
-    def send_all(self, messages):
-        self.messages += messages
-        return len(messages)
-
-
-def test_both_sides_are_notified_once_and_hr_gets_a_digest(http, factory, office, complaint_stream, monkeypatch):
+def test_both_sides_are_notified_once_and_hr_gets_a_digest(http, factory, office, complaint_stream):
+    from chalicelib.integrations.memory import InMemoryQueue
     from chalicelib.services import container
 
     token, nip = office["token"], office["nip"]
@@ -327,11 +331,10 @@ def test_both_sides_are_notified_once_and_hr_gets_a_digest(http, factory, office
     records = complaint_stream.read()
     assert _deliver(records) == {"batchItemFailures": []}
 
-    sender = container.digest_sender()  # the one dispatcher of every digest
-    queue, later = _Queue(), container.utc_now() + timedelta(minutes=10)
-    monkeypatch.setattr(sender, "_clock", lambda: later)
-    sender.dispatch(queue)
-    mine = [m for m in queue.messages if m.get("digest_key") == f"COMPLAINTS#{office['skpd'][0]}"]
+    later = container.utc_now() + timedelta(minutes=10)
+    queue = InMemoryQueue()
+    container.production(clock=lambda: later).digest_sender.dispatch(queue)  # the one dispatcher of every digest
+    mine = [m for m in queue.take() if m.get("digest_key") == f"COMPLAINTS#{office['skpd'][0]}"]
     assert [m["kind"] for m in mine] == ["complaints-digest"]
     assert _worker(mine * 2) == {"batchItemFailures": []}  # delivered twice
     for hr in (nip["budi"], second_hr):
@@ -341,13 +344,9 @@ def test_both_sides_are_notified_once_and_hr_gets_a_digest(http, factory, office
         assert f"{second['reference']} Agus Pratama: Mesin error" in digest.text
     assert outbox_for(_whatsapp(nip["rina"])) == [] and outbox_for(_whatsapp(nip["dewi"])) == []
 
-    http.call("POST", f"/complaints/{first['complaint_id']}/decision", {"decision": "APPROVED"}, token=token["budi"])
-    http.call(
-        "POST",
-        f"/complaints/{second['complaint_id']}/decision",
-        {"decision": "REJECTED", "note": "Laporan kerusakan mesin tidak dilampirkan"},
-        token=token["budi"],
-    )
+    assert decide(http, token["budi"], "complaint", first["complaint_id"], "APPROVE")[0] == 200
+    note = "Laporan kerusakan mesin tidak dilampirkan"
+    assert decide(http, token["budi"], "complaint", second["complaint_id"], "REJECT", note=note)[0] == 200
     records = complaint_stream.read()
     assert _deliver(records) == {"batchItemFailures": []}
     assert _deliver(records) == {"batchItemFailures": []}  # a replay sends nothing more
@@ -382,7 +381,7 @@ def test_dynamodb_requests_per_route_are_a_small_constant(http, factory, office,
         for name, action in (
             ("submit", lambda: _file(http, dewi, day, upload_token=slip)),
             ("list own", lambda: http.call("GET", "/complaints?limit=5", token=dewi)),
-            ("queue", lambda: http.call("GET", "/complaints/verification?limit=5", token=budi)),
+            ("queue", lambda: queue(http, budi, "complaint", limit=5)),
         ):
             calls.clear()
             status, body = action()
@@ -392,7 +391,7 @@ def test_dynamodb_requests_per_route_are_a_small_constant(http, factory, office,
                 cid = body["complaint_id"]
         for name, action in (
             ("get", lambda: http.call("GET", f"/complaints/{cid}", token=dewi)),
-            ("decide", lambda: http.call("POST", f"/complaints/{cid}/decision", {"decision": "APPROVED"}, token=budi)),
+            ("decide", lambda: decide(http, budi, "complaint", cid, "APPROVE")),
         ):
             calls.clear()
             assert action()[0] == 200
@@ -409,5 +408,7 @@ def test_dynamodb_requests_per_route_are_a_small_constant(http, factory, office,
     assert large["submit"] == {"GetItem": 2, "UpdateItem": 1, "TransactWriteItems": 1}  # authorizer, day, number
     assert large["get"] == {"GetItem": 2}
     assert large["list own"] == {"GetItem": 1, "Query": 1}
-    assert large["queue"] == {"GetItem": 1, "Query": 2, "BatchGetItem": 1}  # the page, the waiting count, names
-    assert large["decide"] == {"GetItem": 2, "TransactWriteItems": 1}
+    # the page, the waiting count; names (an HR kind reads no delegations)
+    assert large["queue"] == {"GetItem": 1, "Query": 2, "BatchGetItem": 1}
+    # authorizer, complaint; the write; the employee's name in the answer
+    assert large["decide"] == {"GetItem": 2, "TransactWriteItems": 1, "BatchGetItem": 1}

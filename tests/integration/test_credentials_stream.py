@@ -85,7 +85,7 @@ def test_the_password_is_not_readable_in_the_table_or_the_stream(http, factory, 
     assert temporary not in image and temporary not in message.text
 
 
-def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory, employee_stream, monkeypatch):
+def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory, employee_stream, services_with):
     from chalicelib.integrations.whatsapp import WhatsAppError
     from chalicelib.services import container
 
@@ -93,8 +93,7 @@ def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory,
     first, _ = _create(http, factory)
     second, _ = _create(http, factory)
     records = [r for r in employee_stream.read() if r["dynamodb"]["Keys"]["nip"]["S"] in (first["nip"], second["nip"])]
-    delivery = container.credential_delivery()
-    real_sender = delivery._whatsapp
+    real_sender = container.whatsapp()
 
     class FlakySender:
         def send(self, to: str, text: str, **options) -> str:
@@ -102,7 +101,7 @@ def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory,
                 raise WhatsAppError("provider down")
             return real_sender.send(to, text, **options)
 
-    monkeypatch.setattr(delivery, "_whatsapp", FlakySender())
+    services_with(whatsapp=FlakySender())
     result = employee_stream.deliver(records)
     failed = [f["itemIdentifier"] for f in result["batchItemFailures"]]
     first_seq = next(
@@ -111,7 +110,7 @@ def test_a_failing_record_is_reported_alone_and_succeeds_on_retry(http, factory,
     assert failed == [first_seq]
     assert outbox_for(first["whatsapp"]) == [] and len(outbox_for(second["whatsapp"])) == 1
 
-    monkeypatch.setattr(delivery, "_whatsapp", real_sender)
+    container.reset()  # the provider is back
     retry = [r for r in records if int(r["dynamodb"]["SequenceNumber"]) >= int(first_seq)]
     assert employee_stream.deliver(retry) == {"batchItemFailures": []}
     assert len(outbox_for(first["whatsapp"])) == 1 and len(outbox_for(second["whatsapp"])) == 1

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import requests
 
-from tests.support import attend, outbox_for, report_body, today_wib, unique
+from tests.support import attend, decide, outbox_for, queue, report_body, today_wib, unique
 
 PDF = b"%PDF-1.7\n" + b"0" * 600
 
@@ -112,11 +112,11 @@ def emails_to(stack, address: str) -> list[dict[str, Any]]:
 
 
 def links_in(mail: dict[str, Any]) -> dict[str, str]:
-    """The e-mailed links by action (approve, reject, defer), as paths of this API."""
-    found = re.findall(r"http://kinerja\.test(/leave-actions/[A-Za-z0-9_\-=.]+)", json.dumps(mail))
+    """The e-mailed links by verdict (APPROVE, REJECT, DEFER), as paths of this API."""
+    found = re.findall(r"http://kinerja\.test(/decision-links/[A-Za-z0-9_\-=.]+)", json.dumps(mail))
     import jwt
 
-    return {jwt.decode(p.rsplit("/", 1)[1], options={"verify_signature": False})["act"]: p for p in found}
+    return {jwt.decode(p.rsplit("/", 1)[1], options={"verify_signature": False})["v"]: p for p in found}
 
 
 def form_post(http, path: str, fields: dict[str, str]) -> tuple[int, str]:
@@ -160,41 +160,49 @@ def test_apply_consider_decide_number_and_download_the_letter(http, office, stre
     [to_boss] = outbox_for(whatsapp_of(office["boss"]))
     assert "Dewi Lestari Uji" in to_boss.text and "menunggu pertimbangan Anda" in to_boss.text
     [boss_mail] = emails_to(stack, office["emails"]["boss"])
-    assert set(links_in(boss_mail)) == {"approve", "reject", "defer"}
+    assert set(links_in(boss_mail)) == {"APPROVE", "REJECT", "DEFER"}
+    assert {(c["k"], c["id"], c["nip"]) for c in _claims_of(boss_mail)} == {
+        ("leave_consideration", leave_id, office["boss"])
+    }
 
     # 2. the supervisor approves in the app
-    status, considered = http.call(
-        "POST", f"/leave/{leave_id}/consideration", {"decision": "APPROVED", "version": 1}, token=t["boss"]
-    )
+    status, considered = decide(http, t["boss"], "leave_consideration", leave_id, "APPROVE", version=1)
     assert status == 200 and considered["status"] == "PENDING_DECISION", considered
+    assert (considered["kind"], considered["id"], considered["verdicts"]) == ("leave_consideration", leave_id, [])
+    assert considered["detail"]["leave_id"] == leave_id
     records += stream.drain()
     [to_head] = outbox_for(whatsapp_of(office["head"]))
     assert "menunggu keputusan Anda" in to_head.text
     [head_mail] = emails_to(stack, office["emails"]["head"])
-    assert {c["lid"] for c in _claims_of(head_mail)} == {leave_id}
+    assert {(c["k"], c["id"], c["nip"]) for c in _claims_of(head_mail)} == {
+        ("leave_decision", leave_id, office["head"])
+    }
     links = links_in(head_mail)
 
     # 3. the official decides from the e-mailed link: a GET only shows, the POST decides once
-    status, page = http.call("GET", links["approve"])
-    assert status == 200 and "Setujui permohonan cuti" in page and "<form" in page
+    status, page = http.call("GET", links["APPROVE"])
+    assert status == 200 and "Setujui permohonan cuti" in page and "<form" in page and "Dewi Lestari Uji" in page
     assert http.call("GET", f"/leave/{leave_id}", token=t["staff"])[1]["status"] == "PENDING_DECISION"
-    status, page = form_post(http, links["approve"], {"note": "Selamat berlibur"})
+    status, page = form_post(http, links["APPROVE"], {"note": "Selamat berlibur"})
     assert status == 200 and "disetujui" in page
-    assert form_post(http, links["approve"], {})[0] == 409  # single use
-    assert form_post(http, links["reject"], {"note": "terlambat"})[0] == 409  # already decided
+    assert form_post(http, links["APPROVE"], {})[0] == 409  # single use
+    assert form_post(http, links["REJECT"], {"note": "terlambat"})[0] == 409  # already decided
     records += stream.drain()
     [to_numberer] = outbox_for(whatsapp_of(office["numberer"]))
     assert "menunggu nomor surat" in to_numberer.text
 
     # 4. the numbering officer gives the number
-    status, queue = http.call("GET", "/leave/numbering", token=t["numberer"])
-    assert status == 200 and [i["leave_id"] for i in queue["items"]] == [leave_id] and queue["count"] == 1
-    assert http.call("POST", f"/leave/{leave_id}/number", token=t["staff"])[0] == 403
-    status, numbered = http.call("POST", f"/leave/{leave_id}/number", token=t["numberer"])
+    status, numbering = queue(http, t["numberer"], "leave_number")
+    assert status == 200 and [i["id"] for i in numbering["items"]] == [leave_id] and numbering["count"] == 1
+    assert numbering["items"][0]["verdicts"] == ["APPROVE"] and numbering["items"][0]["detail"]["reason"] is None
+    assert decide(http, t["staff"], "leave_number", leave_id, "APPROVE")[0] == 403
+    status, numbered = decide(http, t["numberer"], "leave_number", leave_id, "APPROVE")
     assert status == 200, numbered
     number = f"800.1.11.4/1/{office['skpd'][0]}/{today_wib().year}"
-    assert numbered["letter_number"] == number and numbered["letter_available"]
-    assert http.call("POST", f"/leave/{leave_id}/number", token=t["numberer"])[1]["code"] == "LEAVE_ALREADY_NUMBERED"
+    assert numbered["detail"]["letter_number"] == number and numbered["detail"]["letter_available"]
+    again = decide(http, t["numberer"], "leave_number", leave_id, "APPROVE")
+    assert (again[0], again[1]["code"]) == (409, "ALREADY_DECIDED")  # was LEAVE_ALREADY_NUMBERED
+    assert http.call("GET", f"/leave/{leave_id}", token=t["staff"])[1]["letter_number"] == number
     records += stream.drain()
     [to_staff] = outbox_for(whatsapp_of(office["staff"]))
     assert number in to_staff.text and "unduh surat cuti" in to_staff.text
@@ -236,7 +244,7 @@ def test_apply_consider_decide_number_and_download_the_letter(http, office, stre
 def _claims_of(mail: dict[str, Any]) -> list[dict[str, Any]]:
     import jwt
 
-    found = re.findall(r"http://kinerja\.test/leave-actions/([A-Za-z0-9_\-=.]+)", json.dumps(mail))
+    found = re.findall(r"http://kinerja\.test/decision-links/([A-Za-z0-9_\-=.]+)", json.dumps(mail))
     return [jwt.decode(t, options={"verify_signature": False}) for t in found]
 
 
@@ -244,14 +252,17 @@ def test_refusal_with_reason_reaches_the_employee(http, office, stream):
     t = office["tokens"]
     start, end = working_span(1, after=20)
     leave = http.call("POST", "/leave", application("ALASAN_PENTING", start, end), token=t["other"])[1]
-    body = {"decision": "REJECTED", "version": 1}
-    missing = http.call("POST", f"/leave/{leave['leave_id']}/consideration", body, token=t["boss"])
+    kind, lid = "leave_consideration", leave["leave_id"]
+    missing = decide(http, t["boss"], kind, lid, "REJECT", version=1)
     assert missing[0] == 400 and missing[1]["code"] == "NOTE_REQUIRED"
-    noted = {**body, "note": "Sedang akreditasi"}
-    assert http.call("POST", f"/leave/{leave['leave_id']}/consideration", noted, token=t["other"])[0] == 403
-    status, refused = http.call(
-        "POST", f"/leave/{leave['leave_id']}/consideration", {**body, "note": "Sedang akreditasi"}, token=t["boss"]
-    )
+    assert decide(http, t["boss"], kind, lid, "DEFER", version=1)[1]["code"] == "NOTE_REQUIRED"
+    assert decide(http, t["boss"], kind, lid, "REVOKE", note="x", version=1)[1]["code"] == "INVALID_VERDICT"
+    assert decide(http, t["boss"], kind, lid, "APPROVE", rating=5, version=1)[1]["code"] == "RATING_NOT_ALLOWED"
+    # the official decides only after the supervisor has considered
+    assert decide(http, t["head"], "leave_decision", lid, "APPROVE", version=1)[1]["code"] == "ALREADY_DECIDED"
+    noted = {"note": "Sedang akreditasi", "version": 1}
+    assert decide(http, t["other"], kind, lid, "REJECT", **noted)[0] == 403
+    status, refused = decide(http, t["boss"], kind, lid, "REJECT", **noted)
     assert status == 200 and refused["status"] == "REJECTED"
     stream.drain()
     [message] = outbox_for(whatsapp_of(office["other"]))
@@ -265,6 +276,8 @@ def test_refusal_with_reason_reaches_the_employee(http, office, stream):
 
 def test_fifty_concurrent_numbering_requests_give_exactly_one_to_fifty(factory):
     from chalicelib.domain.accounts import Actor, Role
+    from chalicelib.domain.decisions import Decision
+    from chalicelib.domain.decisions import Verdict as DecisionVerdict
     from chalicelib.domain.leave import Verdict, consider
     from chalicelib.services import container
     from chalicelib.store.leave import DynamoLeaveRepository
@@ -282,13 +295,14 @@ def test_fifty_concurrent_numbering_requests_give_exactly_one_to_fifty(factory):
         store.change(created, approved, store.calendar(nip))
         ids.append(leave.leave_id)
     actor = Actor(nip=numberer, skpd_id=skpd[0], roles=frozenset({Role.PEGAWAI, Role.PENOMORAN}))
-    service, numbers, errors = container.leave(), [], []
+    service, numbers, errors = container.decisions(), [], []
     barrier = threading.Barrier(50)
 
     def number(leave_id: str) -> None:
         barrier.wait()
         try:
-            numbers.append(service.number(actor, leave_id)["letter_number"])
+            decided = service.decide(actor, "leave_number", leave_id, Decision(DecisionVerdict.APPROVE))
+            numbers.append(decided["detail"]["letter_number"])
         except Exception as exc:  # reported below
             errors.append(repr(exc))
 
@@ -503,11 +517,9 @@ def test_hr_settings_list_export_and_cancellation(http, office, stream):
     start, end = working_span(3, after=60)
     leave = http.call("POST", "/leave", application("ALASAN_PENTING", start, end), token=t["staff"])[1]
     assert leave["official_nip"] == office["boss"]  # the SKPD's configured official
-    done = http.call(
-        "POST", f"/leave/{leave['leave_id']}/consideration", {"decision": "APPROVED", "version": 1}, token=t["boss"]
-    )[1]
+    done = decide(http, t["boss"], "leave_consideration", leave["leave_id"], "APPROVE", version=1)[1]
     assert done["status"] == "APPROVED"  # one decision covers both steps
-    numbered = http.call("POST", f"/leave/{leave['leave_id']}/number", token=t["numberer"])[1]
+    numbered = decide(http, t["numberer"], "leave_number", leave["leave_id"], "APPROVE")[1]["detail"]
     assert re.fullmatch(rf"\d+/CUTI/{skpd}/[IVX]+/\d{{4}}", numbered["letter_number"])
 
     status, listed = http.call(
@@ -550,9 +562,7 @@ def test_calendar_and_recaps_count_approved_leave(http, office):
     status, calendar = http.call("GET", f"/attendance/calendar?month={start:%Y-%m}", token=t["staff"])
     day = next(d for d in calendar["days"] if d["date"] == start.isoformat())
     assert status == 200 and day["leave"]["status"] == "PENDING_CONSIDERATION" and day["report_expected"]
-    http.call(
-        "POST", f"/leave/{leave['leave_id']}/consideration", {"decision": "APPROVED", "version": 1}, token=t["boss"]
-    )
+    assert decide(http, t["boss"], "leave_consideration", leave["leave_id"], "APPROVE", version=1)[0] == 200
     calendar = http.call("GET", f"/attendance/calendar?month={start:%Y-%m}", token=t["staff"])[1]
     day = next(d for d in calendar["days"] if d["date"] == start.isoformat())
     assert (day["leave"]["type"], day["leave"]["status"], day["report_expected"]) == (
@@ -578,13 +588,13 @@ def test_a_new_supervisor_takes_over_pending_reports_and_leave(http, factory, of
     )
     assert moved[0] == 200
     assert employee_stream.drain() == {"batchItemFailures": []}
-    queue = http.call("GET", "/verification/queue", token=t["head"])[1]
-    assert report["report_id"] in [r["report_id"] for r in queue["items"]]
+    reports = queue(http, t["head"], "report")[1]
+    assert report["report_id"] in [r["id"] for r in reports["items"]]
     history = http.call("GET", f"/reports/{report['report_id']}", token=t["other"])[1]["history"]
     assert history[-1]["action"] == "SUPERVISOR_CHANGED"
     assert history[-1]["changes"] == {"supervisor_nip": [office["boss"], office["head"]]}
-    leave_queue = http.call("GET", "/leave/queue?stage=consideration", token=t["head"])[1]
-    assert [i["leave_id"] for i in leave_queue["items"]] == [leave["leave_id"]]
-    assert http.call("GET", "/leave/queue", token=t["boss"])[1]["count"] == 0
+    leave_queue = queue(http, t["head"], "leave_consideration")[1]
+    assert [i["id"] for i in leave_queue["items"]] == [leave["leave_id"]]
+    assert queue(http, t["boss"], "leave_consideration")[1]["count"] == 0
     stream.drain()
     assert any("menunggu pertimbangan Anda" in m.text for m in outbox_for(whatsapp_of(office["head"])))

@@ -210,3 +210,17 @@ def test_opening_balances_are_kept_with_the_held_days(store):
     assert leave_store.calendar(nip).opening == {2025: 6} == calendar.opening
     assert date(2026, 12, 1) in leave_store.calendar(nip).days
     assert isinstance(leave_store.calendar(make_nip()), LeaveCalendar)
+
+
+def test_cuti_bersama_worked_by_duty_are_kept_beside_the_opening_balances(store):
+    leave_store, _, _, _ = store
+    nip = make_nip()
+    leave_store.create(_leave(nip, date(2026, 12, 1), date(2026, 12, 1)), leave_store.calendar(nip), {})
+    leave_store.set_opening(nip, 2025, 6)
+    calendar = leave_store.set_bersama_worked(nip, 2026, 2)
+    leave_store.set_bersama_worked(nip, 2025, 1)
+    stored = leave_store.calendar(nip)
+    assert stored.bersama_worked == {2026: 2, 2025: 1} and calendar.bersama_worked == {2026: 2}
+    assert stored.opening == {2025: 6} and date(2026, 12, 1) in stored.days  # the other figures stay
+    assert leave_store.set_bersama_worked(nip, 2026, 0).bersama_worked == {2026: 0, 2025: 1}
+    assert leave_store.calendar(make_nip()).bersama_worked == {}

@@ -1,4 +1,4 @@
-"""Decision messages, supervisor digests through SQS, and e-mailed action links over real HTTP."""
+"""Decision messages, supervisor digests through SQS, and e-mailed decision links over real HTTP."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from tests.support import attend, outbox_for, report_body, today_wib, unique
+from tests.support import attend, decide, outbox_for, report_body, today_wib, unique
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -71,18 +71,9 @@ def test_employee_hears_of_each_decision_once(http, factory, team, runner):
         )
         assert status == 201
         reports.append(report)
-    http.call(
-        "POST",
-        f"/reports/{reports[0]['report_id']}/decision",
-        {"decision": "APPROVED", "rating": 5, "version": 1},
-        token=boss,
-    )
-    http.call(
-        "POST",
-        f"/reports/{reports[1]['report_id']}/decision",
-        {"decision": "REJECTED", "note": "Tambahkan bukti foto", "version": 1},
-        token=boss,
-    )
+    assert decide(http, boss, "report", reports[0]["report_id"], "APPROVE", rating=5, version=1)[0] == 200
+    note = "Tambahkan bukti foto"
+    assert decide(http, boss, "report", reports[1]["report_id"], "REJECT", note=note, version=1)[0] == 200
     records = runner._streams[1].reader.read()  # the reports stream, as DynamoDB Local produced it
     handler = runner._streams[1].handler
     from chalice.local import LambdaContext
@@ -100,7 +91,7 @@ def test_employee_hears_of_each_decision_once(http, factory, team, runner):
     assert outbox_for(_whatsapp_of(http, admin, team["staff"][2])) == []
 
 
-def test_auto_approval_is_announced(http, factory, team, runner, monkeypatch):
+def test_auto_approval_is_announced(http, factory, team, runner):
     from chalicelib.services import container
 
     admin = _admin(http, factory)
@@ -108,9 +99,8 @@ def test_auto_approval_is_announced(http, factory, team, runner, monkeypatch):
     filed = http.call("POST", "/reports", report_body(today_wib(), "13:00", "14:00"), token=team["tokens"][nip])
     assert filed[0] == 201
     runner.tick()
-    service = container.verification()
-    monkeypatch.setattr(service, "_clock", lambda: container.utc_now() + timedelta(days=7, minutes=5))
-    service.auto_approve(lambda *a, **k: None)
+    later = container.utc_now() + timedelta(days=7, minutes=5)
+    container.production(clock=lambda: later).verification.auto_approve(lambda *a, **k: None)
     runner.tick()
     texts = [m.text for m in outbox_for(_whatsapp_of(http, admin, nip))]
     assert any("disetujui otomatis oleh sistem" in t for t in texts)
@@ -123,8 +113,8 @@ def _emails_to(stack, address):
     return [m for m in values if address in json.dumps(m)]
 
 
-def test_forty_reports_make_one_digest_with_action_links_that_work_once(
-    http, factory, runner, stack, api_url, monkeypatch
+def test_forty_reports_make_one_digest_with_decision_links_that_work_once(
+    http, factory, runner, stack, api_url, services_with
 ):
     from chalicelib.services import container
 
@@ -145,10 +135,9 @@ def test_forty_reports_make_one_digest_with_action_links_that_work_once(
     boss_wa = _whatsapp_of(http, admin, boss)
     assert outbox_for(boss_wa) == []  # not before the gathering delay
 
-    sender = container.digest_sender()
     later = container.utc_now() + timedelta(minutes=10)
-    monkeypatch.setattr(sender, "_clock", lambda: later)
-    sender.dispatch(container.notification_queue())
+    services = services_with(clock=lambda: later)  # the queue's worker and the streams' handlers too
+    services.digest_sender.dispatch(services.notification_queue)
     runner.deliver_queue()
     [digest] = outbox_for(boss_wa)
     assert "ada 40 laporan kegiatan yang menunggu verifikasi" in digest.text and "dan 30 laporan lainnya" in digest.text
@@ -164,39 +153,38 @@ def test_forty_reports_make_one_digest_with_action_links_that_work_once(
     runner.tick()
     digest_item = DigestItem.get(boss, consistent_read=True)
     assert digest_item.due_at >= (later + timedelta(hours=1)).isoformat()
-    sender.dispatch(container.notification_queue())
+    services.digest_sender.dispatch(services.notification_queue)
     runner.deliver_queue()
     assert len(outbox_for(boss_wa)) == 1
 
     body = mail.get("body") or mail.get("Body") or json.dumps(mail)
     links = re.findall(
-        r"http://kinerja\.test/email-actions/[A-Za-z0-9_\-=.]+", body if isinstance(body, str) else json.dumps(body)
+        r"http://kinerja\.test/decision-links/[A-Za-z0-9_\-=.]+", body if isinstance(body, str) else json.dumps(body)
     )
     assert len(links) >= 40
-    approve = next(link for link in links if _payload(link)["act"] == "approve")
+    assert {(_payload(link)["k"], _payload(link)["nip"]) for link in links} == {("report", boss)}
+    approve = next(link for link in links if _payload(link)["v"] == "APPROVE")
     reject = next(
-        link
-        for link in links
-        if _payload(link)["act"] == "reject" and _payload(link)["rid"] != _payload(approve)["rid"]
+        link for link in links if _payload(link)["v"] == "REJECT" and _payload(link)["id"] != _payload(approve)["id"]
     )
     approve_url = approve.replace("http://kinerja.test", api_url)
     reject_url = reject.replace("http://kinerja.test", api_url)
 
     page = requests.get(approve_url, timeout=10)
     assert page.status_code == 200 and "Setujui laporan" in page.text and "<form" in page.text
-    report_id = _payload(approve)["rid"]
+    report_id = _payload(approve)["id"]
     from chalicelib.store.models import ReportItem
 
     assert ReportItem.get(report_id, consistent_read=True).status == "SUBMITTED"  # a GET changes nothing
     done = requests.post(approve_url, data={"rating": "4", "note": "Baik"}, timeout=10)
-    assert done.status_code == 200 and "Verifikasi tersimpan" in done.text
+    assert done.status_code == 200 and "Keputusan tersimpan" in done.text and "kini <b>disetujui</b>" in done.text
     stored = ReportItem.get(report_id, consistent_read=True)
     assert (stored.status, stored.decided_by, int(stored.rating)) == ("APPROVED", boss, 4)
     again = requests.post(approve_url, data={"rating": "1"}, timeout=10)
     assert again.status_code == 409 and "sudah pernah digunakan" in again.text
     assert requests.get(approve_url, timeout=10).status_code == 409
 
-    reject_id = _payload(reject)["rid"]
+    reject_id = _payload(reject)["id"]
     missing_note = requests.post(reject_url, data={"note": ""}, timeout=10)
     assert missing_note.status_code == 400 and "wajib disertai catatan" in missing_note.text
     assert ReportItem.get(reject_id, consistent_read=True).status == "SUBMITTED"
@@ -210,22 +198,22 @@ def test_forty_reports_make_one_digest_with_action_links_that_work_once(
     from chalicelib.config import settings
     from chalicelib.security import tokens
 
-    claims = {k: _payload(approve)[k] for k in ("rid", "nip", "act")}
+    claims = {k: _payload(approve)[k] for k in ("k", "id", "nip", "v")}
     expired = tokens.sign_claims(
-        settings().app_secret, tokens.EMAIL_ACTION, {**claims, "jti": "x1"}, -10, datetime.now(UTC)
+        settings().app_secret, tokens.DECISION_LINK, {**claims, "jti": "x1"}, -10, datetime.now(UTC)
     )
-    assert requests.get(f"{api_url}/email-actions/{expired}", timeout=10).status_code == 400
+    assert requests.get(f"{api_url}/decision-links/{expired}", timeout=10).status_code == 400
     other = factory.employee(skpd)
-    pending_id = next(_payload(link)["rid"] for link in links if _payload(link)["rid"] not in (report_id, reject_id))
+    pending_id = next(_payload(link)["id"] for link in links if _payload(link)["id"] not in (report_id, reject_id))
     foreign = tokens.sign_claims(
         settings().app_secret,
-        tokens.EMAIL_ACTION,
-        {"rid": pending_id, "nip": other, "act": "approve", "jti": "x2"},
+        tokens.DECISION_LINK,
+        {"k": "report", "id": pending_id, "nip": other, "v": "APPROVE", "jti": "x2"},
         600,
         datetime.now(UTC),
     )
-    foreign_page = requests.post(f"{api_url}/email-actions/{foreign}", data={"note": "x"}, timeout=10)
-    assert requests.get(f"{api_url}/email-actions/{foreign}", timeout=10).status_code == 403
+    foreign_page = requests.post(f"{api_url}/decision-links/{foreign}", data={"note": "x"}, timeout=10)
+    assert requests.get(f"{api_url}/decision-links/{foreign}", timeout=10).status_code == 403
     assert foreign_page.status_code == 403 and ReportItem.get(pending_id, consistent_read=True).status == "SUBMITTED"
 
 

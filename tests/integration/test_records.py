@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 import requests
 
+from tests.support import decide, decide_many, queue
+
 PDF = b"%PDF-1.7\n" + b"0" * 400
 EXE = b"MZ\x90\x00" + b"\x00" * 300
 MB = 1024 * 1024
@@ -118,19 +120,27 @@ def test_each_kind_goes_through_submit_bulk_approval_revocation_and_correction(h
     summary = {row["label"]: row["value"] for row in made["TIM_KERJA"]["summary"]}
     assert summary["Kode Kegiatan"] == code and summary["Ruang Lingkup"] == "Lintas Perangkat Daerah"
 
-    status, queue = http.call("GET", "/records/verification", token=hr)
-    assert status == 200 and queue["skpd_id"] == office["skpd"][0]
-    assert queue["waiting"] == {"SERTIFIKASI": 1, "PENGHARGAAN": 1, "TIM_KERJA": 1}
-    assert [r["record_id"] for r in queue["items"]] == [r["record_id"] for r in made.values()]  # oldest first
-    assert queue["items"][0]["employee"]["name"] == "Dewi Lestari"
+    status, waiting = queue(http, hr, "record")
+    assert status == 200 and {r["detail"]["skpd_id"] for r in waiting["items"]} == {office["skpd"][0]}
+    assert (waiting["kind"], waiting["label"], waiting["count"]) == ("record", "Riwayat karier", 3)
+    for kind, record in made.items():  # one waits of each kind (was the queue's per-kind ``waiting``)
+        assert [r["id"] for r in queue(http, hr, "record", category=kind)[1]["items"]] == [record["record_id"]]
+    assert [r["id"] for r in waiting["items"]] == [r["record_id"] for r in made.values()]  # oldest first
+    assert waiting["items"][0]["employee"]["name"] == "Dewi Lestari"
+    assert waiting["items"][0]["files"][0]["filename"] == "sertifikat.pdf" and waiting["items"][2]["files"] == []
+    assert waiting["items"][0]["verdicts"] == ["APPROVE", "REJECT"]
 
-    items = [{"record_id": r["record_id"], "version": r["version"]} for r in queue["items"]]
-    status, result = http.call("POST", "/records/bulk-decision", {"decision": "APPROVED", "items": items}, token=hr)
-    assert status == 200 and (result["done"], result["failed"]) == (3, 0)
-    assert {r["status"] for r in result["results"]} == {"APPROVED"}
-    assert http.call("GET", "/records/verification", token=hr)[1]["waiting"] == dict.fromkeys(made, 0)
-    approved = http.call("GET", "/records/verification?status=APPROVED", token=hr)[1]["items"]
-    assert {r["record_id"] for r in approved} == {r["record_id"] for r in made.values()}
+    items = [(r["id"], r["version"]) for r in waiting["items"]]
+    status, result = decide_many(http, hr, "record", items, "APPROVE")
+    assert status == 200 and (result["decided"], result["failed"]) == (3, 0)
+    assert {(r["outcome"], r["status"]) for r in result["results"]} == {("DECIDED", "APPROVED")}
+    after = queue(http, hr, "record")[1]
+    assert (after["count"], after["items"]) == (0, [])
+    for kind in made:
+        assert queue(http, hr, "record", category=kind)[1]["items"] == []
+    approved = queue(http, hr, "record", status="APPROVED")[1]["items"]
+    assert {r["id"] for r in approved} == {r["record_id"] for r in made.values()}
+    assert {tuple(r["verdicts"]) for r in approved} == {("REVOKE",)}
 
     for kind, record in made.items():
         current = http.call("GET", f"/records/{record['record_id']}", token=dewi)[1]
@@ -139,15 +149,14 @@ def test_each_kind_goes_through_submit_bulk_approval_revocation_and_correction(h
             "PATCH", f"/records/{record['record_id']}", {"declaration": True, "version": current["version"]}, token=dewi
         )
         assert (locked[0], locked[1]["code"]) == (409, "RECORD_LOCKED")
-        status, revoked = http.call(
-            "POST",
-            f"/records/{record['record_id']}/revoke",
-            {"reason": "Nomor SK tidak sesuai dokumen", "version": current["version"]},
-            token=hr,
+        reason = "Nomor SK tidak sesuai dokumen"
+        status, revoked = decide(
+            http, hr, "record", record["record_id"], "REVOKE", note=reason, version=current["version"]
         )
         assert status == 200, revoked
         assert (revoked["status"], revoked["status_label"]) == ("REVOKED", "Batal disetujui")
-        assert revoked["note"] == "Nomor SK tidak sesuai dokumen"
+        assert revoked["detail"]["note"] == "Nomor SK tidak sesuai dokumen" and revoked["verdicts"] == []
+        revoked = revoked["detail"]
         fix = {"certification": {"number": "21/BKPSDM/003/I/2026"}} if kind == "SERTIFIKASI" else {}
         status, corrected = http.call(
             "PATCH",
@@ -161,7 +170,7 @@ def test_each_kind_goes_through_submit_bulk_approval_revocation_and_correction(h
         if kind == "TIM_KERJA":
             assert corrected["team"]["activity_code"] == code
     assert made["SERTIFIKASI"]["record_id"] in {
-        r["record_id"] for r in http.call("GET", "/records/verification?kind=SERTIFIKASI", token=hr)[1]["items"]
+        r["id"] for r in queue(http, hr, "record", category="SERTIFIKASI")[1]["items"]
     }
     own = http.call("GET", "/records?status=SUBMITTED", token=dewi)[1]["items"]
     assert [r["kind"] for r in own] == ["TIM_KERJA", "PENGHARGAAN", "SERTIFIKASI"]  # newest first
@@ -210,36 +219,29 @@ def test_bulk_decisions_answer_each_item(http, office, factory):
     own = _submit(http, hr, "TIM_KERJA")  # HR is an employee too, and never verifies their own
     foreign = _submit(http, http.login(factory.employee(office["other"])), "TIM_KERJA")
     decided = _submit(http, agus, "PENGHARGAAN")
-    http.call(
-        "POST",
-        "/records/bulk-decision",
-        {"decision": "APPROVED", "items": [{"record_id": decided["record_id"], "version": 1}]},
-        token=hr,
-    )
+    assert decide_many(http, hr, "record", [(decided["record_id"], 1)], "APPROVE")[1]["decided"] == 1
     items = [
-        {"record_id": ok["record_id"], "version": 1},
-        {"record_id": stale["record_id"], "version": 7},
-        {"record_id": own["record_id"], "version": 1},
-        {"record_id": foreign["record_id"], "version": 1},
-        {"record_id": decided["record_id"], "version": 2},
-        {"record_id": "0" * 32, "version": 1},
-        {"record_id": "bukan-id", "version": 1},
-        {"record_id": ok["record_id"], "version": 1},  # twice: answered once
+        (ok["record_id"], 1),
+        (stale["record_id"], 7),
+        (own["record_id"], 1),
+        (foreign["record_id"], 1),
+        (decided["record_id"], 2),
+        ("0" * 32, 1),
+        ("bukan-id", 1),
+        (ok["record_id"], 1),  # twice: answered once
     ]
-    assert http.call("POST", "/records/bulk-decision", {"decision": "REJECTED", "items": items}, token=hr)[1][
-        "code"
-    ] == ("NOTE_REQUIRED")
-    status, result = http.call(
-        "POST", "/records/bulk-decision", {"decision": "REJECTED", "note": "SK tidak terbaca", "items": items}, token=hr
-    )
-    assert status == 200 and (result["done"], result["failed"]) == (1, 6)
-    outcomes = {r["record_id"]: (r["status"], r.get("code")) for r in result["results"]}
+    assert decide_many(http, hr, "record", items, "REJECT")[1]["code"] == "NOTE_REQUIRED"
+    status, result = decide_many(http, hr, "record", items, "REJECT", note="SK tidak terbaca")
+    assert status == 200 and (result["decided"], result["failed"]) == (1, 6)
+    outcomes = {
+        r["id"]: (r["outcome"], r["status"] if r["outcome"] == "DECIDED" else r["code"]) for r in result["results"]
+    }
     assert outcomes == {
-        ok["record_id"]: ("REJECTED", None),
+        ok["record_id"]: ("DECIDED", "REJECTED"),
         stale["record_id"]: ("ERROR", "CONFLICT"),
         own["record_id"]: ("ERROR", "SELF_DECISION"),
         foreign["record_id"]: ("ERROR", "FORBIDDEN"),
-        decided["record_id"]: ("ERROR", "RECORD_NOT_PENDING"),
+        decided["record_id"]: ("ERROR", "ALREADY_DECIDED"),
         "0" * 32: ("ERROR", "RECORD_NOT_FOUND"),
         "bukan-id": ("ERROR", "RECORD_NOT_FOUND"),
     }
@@ -249,8 +251,8 @@ def test_bulk_decisions_answer_each_item(http, office, factory):
     status, gone = http.call("DELETE", f"/records/{ok['record_id']}?version={rejected['version']}", token=dewi)
     assert status == 200 and gone["status"] == "WITHDRAWN"
     assert ok["record_id"] not in {r["record_id"] for r in http.call("GET", "/records", token=dewi)[1]["items"]}
-    everything = http.call("GET", "/records/verification?status=ALL", token=hr)[1]["items"]
-    assert ok["record_id"] not in {r["record_id"] for r in everything}
+    everything = queue(http, hr, "record", status="ALL")[1]["items"]
+    assert ok["record_id"] not in {r["id"] for r in everything}
     assert {r["status"] for r in everything} == {"SUBMITTED", "APPROVED"}
 
 
@@ -260,25 +262,29 @@ def test_the_hr_list_filters_and_pages(http, office, factory):
     made = [_submit(http, dewi, "TIM_KERJA", team_name=f"Tim {n}") for n in range(5)]
     seen, cursor = [], None
     while True:
-        query = "/records/verification?kind=TIM_KERJA&limit=2" + (f"&cursor={cursor}" if cursor else "")
-        status, page = http.call("GET", query, token=hr)
+        status, page = queue(http, hr, "record", category="TIM_KERJA", limit=2, cursor=cursor)
         assert status == 200 and len(page["items"]) <= 2
-        seen += [r["record_id"] for r in page["items"]]
+        seen += [r["id"] for r in page["items"]]
         cursor = page["next_cursor"]
         if not cursor:
             break
     assert seen == [r["record_id"] for r in made]
-    assert len(http.call("GET", f"/records/verification?satker={satker_id}", token=hr)[1]["items"]) == 5
-    assert http.call("GET", "/records/verification?satker=SATKER-LAIN", token=hr)[1]["items"] == []
+    assert len(queue(http, hr, "record", satker_id=satker_id)[1]["items"]) == 5
+    assert queue(http, hr, "record", satker_id="SATKER-LAIN")[1]["items"] == []
     bkd = office["token"]["bkd"]
-    status, listed = http.call("GET", f"/records/verification?skpd={skpd_id}&satker={satker_id}", token=bkd)
-    assert status == 200 and len(listed["items"]) == 5 and listed["skpd_id"] == skpd_id
-    status, every = http.call("GET", "/records/verification?kind=TIM_KERJA&limit=100", token=bkd)
-    assert status == 200 and every["skpd_id"] is None
-    status, error = http.call("GET", f"/records/verification?satker={satker_id}", token=bkd)
+    status, listed = queue(http, bkd, "record", skpd_id=skpd_id, satker_id=satker_id)
+    assert status == 200 and len(listed["items"]) == 5 and listed["count"] == 5
+    assert {r["detail"]["skpd_id"] for r in listed["items"]} == {skpd_id}
+    # BKD unfiltered: every SKPD at once (was the list's skpd_id None)
+    _submit(http, office["token"]["hr_other"], "TIM_KERJA")
+    assert queue(http, bkd, "record", skpd_id=office["other"][0])[1]["count"] == 1
+    status, every = queue(http, bkd, "record", category="TIM_KERJA", limit=100)
+    assert status == 200 and every["count"] >= 5 + 1
+    status, error = queue(http, bkd, "record", satker_id=satker_id)
     assert (status, error["code"]) == (400, "SKPD_REQUIRED")
-    assert http.call("GET", "/records/verification?status=DITOLAK", token=hr)[1]["code"] == "INVALID_STATUS"
-    assert http.call("GET", "/records/verification?cursor=palsu", token=hr)[1]["code"] == "INVALID_CURSOR"
+    assert queue(http, hr, "record", status="DITOLAK")[1]["code"] == "INVALID_STATUS"
+    assert queue(http, hr, "record", category="DIKLAT")[1]["code"] == "INVALID_RECORD_KIND"
+    assert queue(http, hr, "record", cursor="palsu")[1]["code"] == "INVALID_CURSOR"
 
 
 # -- scope -------------------------------------------------------------------------------------------------
@@ -303,32 +309,28 @@ def test_every_route_answers_403_outside_its_scope(http, office):
         assert status_of("DELETE", f"{path}?version=1", t[who])[0] == 403, who
     # HR's list: HR of that SKPD (and BKD, admin) only
     for who in ("dewi", "agus"):
-        assert status_of("GET", "/records/verification", t[who])[0] == 403, who
+        assert queue(http, t[who], "record")[0] == 403, who
     other_skpd = office["other"][0]
-    assert status_of("GET", f"/records/verification?skpd={office['skpd'][0]}", t["hr_other"])[0] == 403
-    assert status_of("GET", f"/records/verification?skpd={other_skpd}", t["hr_other"])[0] == 200
+    assert queue(http, t["hr_other"], "record", skpd_id=office["skpd"][0])[0] == 403
+    assert queue(http, t["hr_other"], "record", skpd_id=other_skpd)[0] == 200
     for who in ("bkd", "admin"):
-        assert status_of("GET", f"/records/verification?skpd={office['skpd'][0]}", t[who])[0] == 200
+        assert queue(http, t[who], "record", skpd_id=office["skpd"][0])[0] == 200
     # decisions: HR of that SKPD, BKD and the admin; nobody on their own record
-    decision = {"decision": "APPROVED", "items": [{"record_id": rid, "version": 1}]}
-    assert status_of("POST", "/records/bulk-decision", t["agus"], decision)[0] == 403
-    outcome = status_of("POST", "/records/bulk-decision", t["hr_other"], decision)[1]["results"][0]
-    assert (outcome["status"], outcome["code"]) == ("ERROR", "FORBIDDEN")
-    assert status_of("POST", "/records/bulk-decision", t["bkd"], decision)[1]["done"] == 1
-    revoke = {"reason": "Salah unggah", "version": 2}
+    assert decide_many(http, t["agus"], "record", [(rid, 1)], "APPROVE")[0] == 403
+    assert decide(http, t["agus"], "record", rid, "APPROVE", version=1)[0] == 403
+    outcome = decide_many(http, t["hr_other"], "record", [(rid, 1)], "APPROVE")[1]["results"][0]
+    assert (outcome["outcome"], outcome["code"]) == ("ERROR", "FORBIDDEN")
+    assert decide(http, t["hr_other"], "record", rid, "APPROVE", version=1)[0] == 403
+    assert decide_many(http, t["bkd"], "record", [(rid, 1)], "APPROVE")[1]["decided"] == 1
+    revoke = {"note": "Salah unggah", "version": 2}
     for who in ("dewi", "agus", "hr_other"):
-        status, error = status_of("POST", f"{path}/revoke", t[who], revoke)
+        status, error = decide(http, t[who], "record", rid, "REVOKE", **revoke)
         assert status == 403, who
     hr_record = _submit(http, t["hr"], "TIM_KERJA")
-    status_of(
-        "POST",
-        "/records/bulk-decision",
-        t["bkd"],
-        {**decision, "items": [{"record_id": hr_record["record_id"], "version": 1}]},
-    )
-    status, error = status_of("POST", f"/records/{hr_record['record_id']}/revoke", t["hr"], revoke)
+    assert decide_many(http, t["bkd"], "record", [(hr_record["record_id"], 1)], "APPROVE")[1]["decided"] == 1
+    status, error = decide(http, t["hr"], "record", hr_record["record_id"], "REVOKE", **revoke)
     assert (status, error["code"]) == (403, "SELF_DECISION")
-    assert status_of("POST", f"{path}/revoke", t["hr"], revoke)[0] == 200
+    assert decide(http, t["hr"], "record", rid, "REVOKE", **revoke)[0] == 200
     # someone else's upload slip is not theirs to use
     slip = _upload(http, t["dewi"])
     status, error = status_of("POST", "/records", t["agus"], _body("PENGHARGAAN", slip))
@@ -339,11 +341,12 @@ def test_every_route_answers_403_outside_its_scope(http, office):
 @pytest.mark.parametrize(
     "method,route",
     [("GET", "/records/{id}"), ("PATCH", "/records/{id}"), ("DELETE", "/records/{id}?version=1"),
-     ("POST", "/records/{id}/revoke")],
+     ("POST", "/verifications/record/{id}")],
 )  # fmt: skip
 @pytest.mark.parametrize("bad", ["a" * 3000, "%00", "..%2F..", "é" * 40, "0" * 32])
 def test_a_malformed_or_unknown_record_id_is_a_4xx(http, office, method, route, bad):
-    status, body = http.call(method, route.replace("{id}", bad), {"version": 1}, token=office["token"]["hr"])
+    body = {"verdict": "REVOKE", "note": "Salah unggah", "version": 1} if "verifications" in route else {"version": 1}
+    status, body = http.call(method, route.replace("{id}", bad), body, token=office["token"]["hr"])
     assert 400 <= status < 500 and {"code", "message", "details"} <= body.keys(), (route, status, body)
 
 
@@ -422,17 +425,14 @@ def test_the_employee_hears_of_each_decision_once(http, office, stack):
     team = _submit(http, dewi, "TIM_KERJA")
     award = _submit(http, dewi, "PENGHARGAAN")
 
-    def decide(decision, record, **extra):
-        items = [{"record_id": record["record_id"], "version": record["version"]}]
-        result = http.call("POST", "/records/bulk-decision", {"decision": decision, "items": items, **extra}, token=hr)
-        assert result[1]["done"] == 1, result
+    def bulk(verdict, record, **extra):
+        result = decide_many(http, hr, "record", [(record["record_id"], record["version"])], verdict, **extra)
+        assert result[1]["decided"] == 1, result
 
-    decide("APPROVED", course)
-    decide("REJECTED", award, note="Piagam tidak terbaca")
-    decide("APPROVED", team)
-    http.call(
-        "POST", f"/records/{team['record_id']}/revoke", {"reason": "SK sudah tidak berlaku", "version": 2}, token=hr
-    )
+    bulk("APPROVE", course)
+    bulk("REJECT", award, note="Piagam tidak terbaca")
+    bulk("APPROVE", team)
+    assert decide(http, hr, "record", team["record_id"], "REVOKE", note="SK sudah tidak berlaku", version=2)[0] == 200
     records = reader.read()
     assert len(records) == 7  # three submissions, three decisions, one revocation
     handler = lambda batch: record_changes({"Records": batch}, LambdaContext("record_changes", 512))  # noqa: E731
@@ -478,9 +478,9 @@ def test_hr_lists_cost_the_same_however_many_records_exist(http, office, dynamod
     def measure() -> dict[str, dict[str, int]]:
         found = {}
         for name, path in (
-            ("waiting", "/records/verification?limit=5"),
-            ("one kind", "/records/verification?kind=TIM_KERJA&limit=5"),
-            ("every status", "/records/verification?status=ALL&limit=5"),
+            ("waiting", "/verifications?kind=record&limit=5"),
+            ("one kind", "/verifications?kind=record&category=TIM_KERJA&limit=5"),
+            ("every status", "/verifications?kind=record&status=ALL&limit=5"),
             ("own list", "/records?limit=5"),
             ("one record", f"/records/{first['record_id']}"),
         ):
@@ -492,10 +492,10 @@ def test_hr_lists_cost_the_same_however_many_records_exist(http, office, dynamod
 
     small = measure()
     made = [_submit(http, who, "TIM_KERJA", team_name=f"Tim {n}") for n in range(12) for who in (dewi, agus)]
-    items = [{"record_id": r["record_id"], "version": 1} for r in made[:8]]
-    http.call("POST", "/records/bulk-decision", {"decision": "APPROVED", "items": items}, token=hr)
+    assert decide_many(http, hr, "record", [(r["record_id"], 1) for r in made[:8]], "APPROVE")[1]["decided"] == 8
     assert measure() == small
     # authorizer GetItem + one Query per lane (3 kinds, or 3 × 4 statuses) + a COUNT per kind + one batch of names
+    # (an HR kind reads no delegations)
     assert small["waiting"] == {"GetItem": 1, "Query": 6, "BatchGetItem": 1}
     assert small["one kind"] == {"GetItem": 1, "Query": 4, "BatchGetItem": 1}
     assert small["every status"] == {"GetItem": 1, "Query": 15, "BatchGetItem": 1}

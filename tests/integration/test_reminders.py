@@ -25,18 +25,15 @@ def runner(stack):
 
 
 @pytest.fixture
-def dispatch(stack, runner, monkeypatch):
+def dispatch(stack, runner, services_with):
     """Run the dispatcher as if the clock said ``at``, after a previous run at ``previous``; deliver the queue."""
-    from chalicelib.services import container
     from chalicelib.services.reminders import DISPATCH_JOB
     from chalicelib.store.job_state import DynamoJobState
 
-    service = container.reminders()
-
     def run(at: datetime, previous: datetime | None = None) -> dict:
         DynamoJobState().save_cursor(DISPATCH_JOB, (previous or at - timedelta(minutes=5)).isoformat())
-        monkeypatch.setattr(service, "_clock", lambda: at)
-        summary = service.dispatch(container.notification_queue())
+        services = services_with(clock=lambda: at)  # the worker the runner calls keeps that clock too
+        summary = services.reminders.dispatch(services.notification_queue)
         runner.deliver_queue()
         return summary
 

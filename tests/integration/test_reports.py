@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, report_body, today_wib
 
 
 @pytest.fixture
@@ -119,37 +119,19 @@ def test_decided_reports_are_locked_and_rejected_ones_can_be_copied(http, people
     _, approved = _create(http, people, start="08:00", end="09:00")
     _, rejected = _create(http, people, start="09:00", end="10:00")
     boss, token = people["boss_token"], people["staff_token"]
-    status, body = http.call(
-        "POST",
-        f"/reports/{approved['report_id']}/decision",
-        {"decision": "APPROVED", "rating": 5, "version": 1},
-        token=boss,
-    )
-    assert (
-        status == 200 and body["status"] == "APPROVED" and body["decided_by"] == people["boss"] and body["rating"] == 5
-    )
-    status, error = http.call(
-        "POST", f"/reports/{rejected['report_id']}/decision", {"decision": "REJECTED", "version": 1}, token=boss
-    )
+    status, body = decide(http, boss, "report", approved["report_id"], "APPROVE", rating=5, version=1)
+    assert status == 200 and body["status"] == "APPROVED"
+    assert body["detail"]["decided_by"] == people["boss"] and body["detail"]["rating"] == 5
+    status, error = decide(http, boss, "report", rejected["report_id"], "REJECT", version=1)
     assert (status, error["code"]) == (400, "NOTE_REQUIRED")
-    status, body = http.call(
-        "POST",
-        f"/reports/{rejected['report_id']}/decision",
-        {"decision": "REJECTED", "note": "Uraian kurang rinci", "version": 1},
-        token=boss,
-    )
-    assert status == 200 and body["status_label"] == "Ditolak"
+    status, body = decide(http, boss, "report", rejected["report_id"], "REJECT", note="Uraian kurang rinci", version=1)
+    assert status == 200 and body["status_label"] == "Ditolak" and body["detail"]["status_label"] == "Ditolak"
     for rid, version in ((approved["report_id"], 2), (rejected["report_id"], 2)):
         status, error = http.call("PATCH", f"/reports/{rid}", {"title": "ubah", "version": version}, token=token)
         assert (status, error["code"]) == (409, "REPORT_LOCKED")
         assert http.call("DELETE", f"/reports/{rid}?version={version}", token=token)[1]["code"] == "REPORT_LOCKED"
-    status, error = http.call(
-        "POST",
-        f"/reports/{approved['report_id']}/decision",
-        {"decision": "REJECTED", "note": "x", "version": 2},
-        token=boss,
-    )
-    assert (status, error["code"]) == (409, "REPORT_LOCKED")
+    status, error = decide(http, boss, "report", approved["report_id"], "REJECT", note="x", version=2)
+    assert (status, error["code"]) == (409, "ALREADY_DECIDED")
     assert http.call("POST", f"/reports/{approved['report_id']}/copy", token=token)[1]["code"] == "REPORT_NOT_REJECTED"
     # the rejected report freed its slot: the copy takes the same time, with a better description
     status, copy = http.call(
@@ -170,18 +152,8 @@ def test_only_the_owner_and_the_supervisor_see_and_decide(http, people, factory)
     stranger = http.login(factory.employee(people["skpd"]))
     assert http.call("GET", f"/reports/{report['report_id']}", token=stranger)[0] == 403
     assert http.call("PATCH", f"/reports/{report['report_id']}", {"title": "x", "version": 1}, token=stranger)[0] == 403
-    assert (
-        http.call(
-            "POST", f"/reports/{report['report_id']}/decision", {"decision": "APPROVED", "version": 1}, token=stranger
-        )[0]
-        == 403
-    )
-    own = http.call(
-        "POST",
-        f"/reports/{report['report_id']}/decision",
-        {"decision": "APPROVED", "version": 1},
-        token=people["staff_token"],
-    )
+    assert decide(http, stranger, "report", report["report_id"], "APPROVE", version=1)[0] == 403
+    own = decide(http, people["staff_token"], "report", report["report_id"], "APPROVE", version=1)
     assert own[0] == 403
     assert http.call("GET", "/reports/tidakada", token=stranger)[0] == 404
 
@@ -194,12 +166,7 @@ def test_list_filters_and_pages_newest_first(http, people):
         for start, end in (("08:00", "09:00"), ("13:00", "14:00")):
             body = report_body(day, start, end, title=f"Kegiatan {day} {start}")
             made.append(http.call("POST", "/reports", body, token=token)[1])
-    http.call(
-        "POST",
-        f"/reports/{made[0]['report_id']}/decision",
-        {"decision": "APPROVED", "version": 1},
-        token=people["boss_token"],
-    )
+    assert decide(http, people["boss_token"], "report", made[0]["report_id"], "APPROVE", version=1)[0] == 200
     status, page = http.call("GET", "/reports?limit=4", token=token)
     assert status == 200 and len(page["items"]) == 4 and page["next_cursor"]
     assert [r["title"] for r in page["items"]][:2] == [f"Kegiatan {today} 13:00", f"Kegiatan {today} 08:00"]
@@ -227,12 +194,11 @@ def _race(http, people, rid: str) -> dict:
         body = {"title": "Diedit pegawai", "version": 1}
         results["edit"] = http.call("PATCH", f"/reports/{rid}", body, token=people["staff_token"])
 
-    def decide():
+    def approve():
         barrier.wait()
-        body = {"decision": "APPROVED", "version": 1}
-        results["decide"] = http.call("POST", f"/reports/{rid}/decision", body, token=people["boss_token"])
+        results["decide"] = decide(http, people["boss_token"], "report", rid, "APPROVE", version=1)
 
-    threads = [threading.Thread(target=edit), threading.Thread(target=decide)]
+    threads = [threading.Thread(target=edit), threading.Thread(target=approve)]
     for t in threads:
         t.start()
     for t in threads:

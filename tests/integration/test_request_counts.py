@@ -8,7 +8,7 @@ from datetime import timedelta
 import botocore.client
 import pytest
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, decide_many, queue, report_body, today_wib
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     skpd = factory.skpd()
     boss = factory.employee(skpd)
     nip = factory.employee(skpd, supervisor=boss)
-    token = http.login(nip)
+    token, boss_token = http.login(nip), http.login(boss)
     today = today_wib()
     for back in range(7):
         attend(nip, today - timedelta(days=back))
@@ -44,6 +44,17 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     def routes(slot: int):
         body = report_body(today, f"{slot:02d}:00", f"{slot:02d}:30")
         created = {}
+        # three more to decide: in bulk, and from an e-mailed link (opened, then submitted)
+        waiting = [
+            http.call(
+                "POST",
+                "/reports",
+                report_body(today, f"{slot + 8:02d}:{m:02d}", f"{slot + 8:02d}:{m + 15:02d}"),
+                token=token,
+            )[1]
+            for m in (0, 20, 40)
+        ]
+        link = _link_path(waiting[2]["report_id"], boss)
 
         def create():
             status, report = http.call("POST", "/reports", body, token=token)
@@ -59,6 +70,16 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
             "get report": lambda: http.call("GET", f"/reports/{created['report_id']}", token=token),
             "calendar": lambda: http.call("GET", f"/attendance/calendar?month={today:%Y-%m}", token=token),
             "me": lambda: http.call("GET", "/me", token=token),
+            "inbox": lambda: http.call("GET", "/me/inbox", token=boss_token),
+            "queue (report)": lambda: queue(http, boss_token, "report", limit=20),
+            "decide": lambda: decide(http, boss_token, "report", created["report_id"], "APPROVE", rating=4, version=1),
+            "decide many (2)": lambda: decide_many(
+                http, boss_token, "report", [r["report_id"] for r in waiting[:2]], "APPROVE"
+            ),
+            "open decision link": lambda: http.call("GET", link),
+            "submit decision link": lambda: http.call(
+                "POST", link, raw=b"rating=5&note=Baik", headers={"Content-Type": "application/x-www-form-urlencoded"}
+            ),
         }
 
     small = {name: _measure(dynamodb_calls, action) for name, action in routes(6).items()}
@@ -90,3 +111,32 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     # a filter that matches nothing reads at most MAX_LIST_REQUESTS pages, however many reports exist
     assert small[filtered] == {"GetItem": 1, "Query": 1} and large[filtered] == {"GetItem": 1, "Query": 4}
     assert large["me"] == {"GetItem": 2, "Query": 1}
+    # deciding (docs/verification.md), the same however much waits. The inbox: the delegations held, a COUNT per
+    # person kind, whether the caller supervises anyone (nothing waits for leave); the queue: the delegations held,
+    # the page, its COUNT, the names; one decision: the report, the delegations held, the write, the name
+    assert large["inbox"] == {"GetItem": 1, "Query": 5}
+    assert large["queue (report)"] == {"GetItem": 1, "Query": 3, "BatchGetItem": 1}
+    assert large["decide"] == {"GetItem": 2, "Query": 1, "TransactWriteItems": 1, "BatchGetItem": 1}
+    # many: whether the caller verifies at all (delegations held, read once, subordinates), then per item its read
+    # and its write
+    assert large["decide many (2)"] == {"GetItem": 1 + 2, "Query": 2, "TransactWriteItems": 2}
+    # a link: whether it was used, the item, the name; submitting it also reads the decider, decides (the item again,
+    # the delegations held, the write), marks the link used and shows the item decided (its name: one batch)
+    assert large["open decision link"] == {"GetItem": 2, "BatchGetItem": 1}
+    assert large["submit decision link"] == {
+        "GetItem": 4,
+        "Query": 1,
+        "TransactWriteItems": 1,
+        "PutItem": 1,
+        "BatchGetItem": 1,
+    }
+
+
+def _link_path(report_id: str, supervisor: str) -> str:
+    """The path of an e-mailed approval link, as the digest would send it."""
+    from chalicelib.domain.decisions import Verdict
+    from chalicelib.services import container
+    from chalicelib.services.decisions.links import PATH
+
+    url = container.links().link("report", report_id, supervisor, Verdict.APPROVE)
+    return PATH + url.split(PATH, 1)[1]

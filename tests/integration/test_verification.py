@@ -1,4 +1,5 @@
-"""The supervisor's queue, decisions by delegates, bulk approval, and the 7-day auto-approval."""
+"""The supervisor's queue of reports, decisions by delegates, bulk approval, and the 7-day auto-approval (through the
+one decision scheme, docs/verification.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, decide_many, queue, report_body, today_wib
 
 
 @pytest.fixture
@@ -40,24 +41,42 @@ def test_queue_oldest_first_with_employee_details_and_count(http, team):
     second = _file(http, team, 1)
     third = _file(http, team, 2)
     boss = team["tokens"][team["boss"]]
-    status, queue = http.call("GET", "/verification/queue?limit=2", token=boss)
-    assert status == 200 and queue["count"] == 3
-    assert [r["report_id"] for r in queue["items"]] == [first["report_id"], second["report_id"]]
-    assert queue["items"][0]["employee"] == {"nip": team["staff"][0], "name": "Staf 0", "jabatan": "Analis"}
-    rest = http.call("GET", f"/verification/queue?cursor={queue['next_cursor']}", token=boss)[1]
-    assert [r["report_id"] for r in rest["items"]] == [third["report_id"]]
-    http.call("POST", f"/reports/{first['report_id']}/decision", {"decision": "APPROVED", "version": 1}, token=boss)
-    assert http.call("GET", "/verification/queue", token=boss)[1]["count"] == 2
+    status, waiting = queue(http, boss, "report", limit=2)
+    assert (
+        status == 200
+        and waiting["count"] == 3
+        and (waiting["kind"], waiting["label"])
+        == (
+            "report",
+            "Laporan kegiatan",
+        )
+    )
+    assert [r["id"] for r in waiting["items"]] == [first["report_id"], second["report_id"]]
+    assert waiting["items"][0]["employee"] == {"nip": team["staff"][0], "name": "Staf 0", "jabatan": "Analis"}
+    item = waiting["items"][0]
+    assert (item["kind"], item["version"], item["status"], item["title"]) == (
+        "report",
+        1,
+        "SUBMITTED",
+        "Menyusun laporan bulanan",
+    )
+    assert item["verdicts"] == ["APPROVE", "REJECT"] and item["rating"] is True
+    assert item["date"] == str(team["today"]) and item["detail"]["report_id"] == first["report_id"]
+    rest = queue(http, boss, "report", cursor=waiting["next_cursor"])[1]
+    assert [r["id"] for r in rest["items"]] == [third["report_id"]]
+    assert decide(http, boss, "report", first["report_id"], "APPROVE", version=1)[0] == 200
+    assert queue(http, boss, "report")[1]["count"] == 2
     # someone without staff or a delegation has no queue at all (issue 12: 403, not an empty 200)
-    assert http.call("GET", "/verification/queue", token=team["tokens"][team["deputy"]])[0] == 403
+    status, error = queue(http, team["tokens"][team["deputy"]], "report")
+    assert (status, error["code"]) == (403, "NOT_A_VERIFIER")
 
 
 def test_delegate_decides_on_behalf_while_the_delegation_lasts(http, team):
     report = _file(http, team, 0)
     boss, deputy = team["tokens"][team["boss"]], team["tokens"][team["deputy"]]
-    decision = {"decision": "REJECTED", "note": "Lengkapi uraian", "version": 1}
-    assert http.call("POST", f"/reports/{report['report_id']}/decision", decision, token=deputy)[0] == 403
-    assert http.call("GET", f"/verification/queue?for={team['boss']}", token=deputy)[0] == 403
+    reject = {"note": "Lengkapi uraian", "version": 1}
+    assert decide(http, deputy, "report", report["report_id"], "REJECT", **reject)[0] == 403
+    assert queue(http, deputy, "report", for_=team["boss"])[0] == 403
     today = team["today"]
     status, delegation = http.call(
         "POST",
@@ -71,25 +90,31 @@ def test_delegate_decides_on_behalf_while_the_delegation_lasts(http, team):
         token=boss,
     )
     assert status == 201, delegation
-    summary = http.call("GET", "/verification/summary", token=deputy)[1]["queues"]
-    assert summary == [
-        {"supervisor_nip": team["deputy"], "count": 0, "delegated": False},
-        {"supervisor_nip": team["boss"], "count": 1, "delegated": True},
-    ]
-    queue = http.call("GET", f"/verification/queue?for={team['boss']}", token=deputy)[1]
-    assert [r["report_id"] for r in queue["items"]] == [report["report_id"]]
-    status, decided = http.call("POST", f"/reports/{report['report_id']}/decision", decision, token=deputy)
-    assert status == 200 and decided["decided_by"] == team["deputy"] and decided["decided_for"] == team["boss"]
-    assert decided["history"][-1]["changes"]["on_behalf_of"] == [None, team["boss"]]
+    inbox = http.call("GET", "/me/inbox", token=deputy)[1]
+    assert inbox == {
+        "total": 1,
+        "kinds": [
+            {
+                "kind": "report",
+                "label": "Laporan kegiatan",
+                "count": 1,
+                "delegated": [{"nip": team["boss"], "count": 1}],
+            },
+            {"kind": "leave_consideration", "label": "Pertimbangan cuti", "count": 0, "delegated": []},
+            {"kind": "leave_decision", "label": "Keputusan cuti", "count": 0, "delegated": []},
+        ],
+    }
+    waiting = queue(http, deputy, "report", for_=team["boss"])[1]
+    assert [r["id"] for r in waiting["items"]] == [report["report_id"]]
+    status, decided = decide(http, deputy, "report", report["report_id"], "REJECT", **reject)
+    assert status == 200 and (decided["status"], decided["verdicts"]) == ("REJECTED", [])
+    assert decided["detail"]["decided_by"] == team["deputy"] and decided["detail"]["decided_for"] == team["boss"]
+    history = http.call("GET", f"/reports/{report['report_id']}", token=boss)[1]["history"]
+    assert history[-1]["changes"]["on_behalf_of"] == [None, team["boss"]]
     assert http.call("GET", "/delegations", token=boss)[1]["given"][0]["delegate_nip"] == team["deputy"]
     assert http.call("DELETE", f"/delegations/{delegation['delegation_id']}", token=boss)[0] == 204
     second = _file(http, team, 1)
-    assert (
-        http.call(
-            "POST", f"/reports/{second['report_id']}/decision", {"decision": "APPROVED", "version": 1}, token=deputy
-        )[0]
-        == 403
-    )
+    assert decide(http, deputy, "report", second["report_id"], "APPROVE", version=1)[0] == 403
     assert http.call("DELETE", f"/delegations/{delegation['delegation_id']}", token=boss)[0] == 404
 
 
@@ -111,43 +136,39 @@ def test_delegation_rules(http, team):
     # a delegation that starts tomorrow gives nothing today
     ask(start_date=str(today + timedelta(days=1)), end_date=str(today + timedelta(days=2)))
     report = _file(http, team, 2)
-    decision = {"decision": "APPROVED", "version": 1}
-    assert (
-        http.call("POST", f"/reports/{report['report_id']}/decision", decision, token=team["tokens"][team["deputy"]])[0]
-        == 403
-    )
+    assert decide(http, team["tokens"][team["deputy"]], "report", report["report_id"], "APPROVE", version=1)[0] == 403
 
 
 def test_decision_rules(http, team):
     report = _file(http, team, 0)
     boss, rid = team["tokens"][team["boss"]], report["report_id"]
+    path = f"/verifications/report/{rid}"
     for body, code in (
-        ({"decision": "MAYBE", "version": 1}, "INVALID_DECISION"),
-        ({"decision": "APPROVED", "rating": 6, "version": 1}, "INVALID_RATING"),
-        ({"decision": "APPROVED", "rating": True, "version": 1}, "INVALID_TYPE"),
-        ({"decision": "REJECTED", "note": "  ", "version": 1}, "NOTE_REQUIRED"),
-        ({"decision": "APPROVED"}, "VERSION_REQUIRED"),
+        ({"verdict": "MAYBE", "version": 1}, "INVALID_VERDICT"),
+        ({"verdict": "DEFER", "note": "Nanti", "version": 1}, "INVALID_VERDICT"),  # not a report's verdict
+        ({"verdict": "REVOKE", "note": "Batal", "version": 1}, "INVALID_VERDICT"),
+        ({"verdict": "APPROVE", "rating": 6, "version": 1}, "INVALID_RATING"),
+        ({"verdict": "APPROVE", "rating": True, "version": 1}, "INVALID_TYPE"),
+        ({"verdict": "REJECT", "note": "  ", "version": 1}, "NOTE_REQUIRED"),
+        ({"verdict": "REJECT", "version": 1}, "NOTE_REQUIRED"),
+        ({"verdict": "APPROVE", "version": "1"}, "INVALID_TYPE"),
     ):
-        assert http.call("POST", f"/reports/{rid}/decision", body, token=boss)[1]["code"] == code, body
-    assert http.call("POST", f"/reports/{rid}/decision", {"decision": "APPROVED", "version": 9}, token=boss)[0] == 409
-    assert (
-        http.call("POST", f"/reports/{rid}/decision", {"decision": "approved", "rating": 4, "version": 1}, token=boss)[
-            0
-        ]
-        == 200
-    )
-    status, error = http.call("POST", f"/reports/{rid}/decision", {"decision": "APPROVED", "version": 2}, token=boss)
-    assert (status, error["code"]) == (409, "REPORT_LOCKED")
+        status, error = http.call("POST", path, body, token=boss)
+        assert (status, error["code"]) == (400, code), body
+    status, error = http.call("POST", path, {"verdict": "APPROVE", "version": 9}, token=boss)
+    assert (status, error["code"]) == (409, "CONFLICT")
+    status, decided = http.call("POST", path, {"verdict": "approve", "rating": 4, "version": 1}, token=boss)
+    assert status == 200 and (decided["status"], decided["version"], decided["detail"]["rating"]) == ("APPROVED", 2, 4)
+    # decided once: the version no longer matters, the item no longer waits (was REPORT_LOCKED)
+    for version in ({"version": 2}, {}):
+        status, error = http.call("POST", path, {"verdict": "APPROVE", **version}, token=boss)
+        assert (status, error["code"]) == (409, "ALREADY_DECIDED"), version
 
 
 def test_bulk_approve_reports_each_outcome(http, team, factory):
+    boss = team["tokens"][team["boss"]]
     mine = [_file(http, team, n) for n in range(3)]
-    http.call(
-        "POST",
-        f"/reports/{mine[2]['report_id']}/decision",
-        {"decision": "APPROVED", "version": 1},
-        token=team["tokens"][team["boss"]],
-    )
+    assert decide(http, boss, "report", mine[2]["report_id"], "APPROVE", version=1)[0] == 200
     outsider_skpd = factory.skpd()
     other_boss = factory.employee(outsider_skpd)
     other = factory.employee(outsider_skpd, supervisor=other_boss)
@@ -161,28 +182,38 @@ def test_bulk_approve_reports_each_outcome(http, team, factory):
         "tidakada",
         mine[0]["report_id"],
     ]
-    status, result = http.call(
-        "POST", "/verification/bulk-approve", {"report_ids": ids, "rating": 4}, token=team["tokens"][team["boss"]]
-    )
-    assert status == 200 and (result["approved"], result["failed"]) == (2, 3)
-    outcome = {r["report_id"]: r.get("code", r["status"]) for r in result["results"]}
+    status, result = decide_many(http, boss, "report", ids, "APPROVE", rating=4)
+    assert status == 200 and (result["decided"], result["failed"]) == (2, 3)
+    outcome = {r["id"]: r.get("code") or r["status"] for r in result["results"]}
     assert outcome == {
         mine[0]["report_id"]: "APPROVED",
         mine[1]["report_id"]: "APPROVED",
-        mine[2]["report_id"]: "REPORT_LOCKED",
+        mine[2]["report_id"]: "ALREADY_DECIDED",
         foreign["report_id"]: "FORBIDDEN",
         "tidakada": "REPORT_NOT_FOUND",
     }
+    assert {r["outcome"] for r in result["results"] if r["id"] in ids[:2]} == {"DECIDED"}
+    assert all(r["version"] == 2 for r in result["results"] if r["outcome"] == "DECIDED")
     assert (
         http.call("GET", f"/reports/{mine[1]['report_id']}", token=team["tokens"][team["staff"][1]])[1]["rating"] == 4
     )
-    for bad in (
-        {"report_ids": []},
-        {"report_ids": "x"},
-        {"report_ids": ["a"] * 51},
-        {"report_ids": ["a"], "rating": 0},
+    assert _status(foreign["report_id"]) == "SUBMITTED"
+    # a stale version fails that item alone
+    fresh = _file(http, team, 0, "10:00", "11:00")
+    status, result = decide_many(http, boss, "report", [(fresh["report_id"], 7)], "APPROVE")
+    assert result["results"][0]["code"] == "CONFLICT" and _status(fresh["report_id"]) == "SUBMITTED"
+    item = {"id": "a"}
+    for bad, code in (
+        ({"items": [], "verdict": "APPROVE"}, None),
+        ({"items": "x", "verdict": "APPROVE"}, None),
+        ({"items": [item] * 51, "verdict": "APPROVE"}, None),
+        ({"items": [item], "verdict": "APPROVE", "rating": 0}, "INVALID_RATING"),
+        ({"items": [item], "verdict": "REJECT"}, "NOTE_REQUIRED"),
+        ({"items": [item], "verdict": "DEFER", "note": "x"}, "INVALID_VERDICT"),
+        ({"items": [item]}, None),
     ):
-        assert http.call("POST", "/verification/bulk-approve", bad, token=team["tokens"][team["boss"]])[0] == 400
+        status, error = http.call("POST", "/verifications/report", bad, token=boss)
+        assert status == 400 and (code is None or error["code"] == code), bad
 
 
 def _status(report_id: str) -> str:
@@ -198,30 +229,29 @@ def test_auto_approval_after_seven_days_with_a_controlled_clock(http, team, monk
     decided_meanwhile = _file(http, team, 1, "08:00", "09:00")
     edited_meanwhile = _file(http, team, 2, "08:00", "09:00")
     mine = [early["report_id"], decided_meanwhile["report_id"], edited_meanwhile["report_id"]]
-    service = container.verification()
     now = container.utc_now()
-    log: list = []
+    clock = [now + timedelta(days=6, hours=23, minutes=59)]
+    services = container.production(clock=lambda: clock[0])
+    service, log = services.verification, []
 
     def sweep():
         return service.auto_approve(lambda message, **extra: log.append((message, extra)))
 
-    monkeypatch.setattr(service, "_clock", lambda: now + timedelta(days=6, hours=23, minutes=59))
     sweep()
     assert [_status(r) for r in mine] == ["SUBMITTED"] * 3
 
-    repository = service._repository
+    repository = services.repositories.reports  # the one the sweep reads
     real_overdue = repository.overdue
 
     def overdue_then_people_act(before):
         found = real_overdue(before)  # the sweep has read these as SUBMITTED …
         boss, staff = team["tokens"][team["boss"]], team["tokens"][team["staff"][2]]
-        reject = {"decision": "REJECTED", "note": "Kurang", "version": 1}
-        assert http.call("POST", f"/reports/{mine[1]}/decision", reject, token=boss)[0] == 200
+        assert decide(http, boss, "report", mine[1], "REJECT", note="Kurang", version=1)[0] == 200
         assert http.call("PATCH", f"/reports/{mine[2]}", {"title": "Diperbaiki", "version": 1}, token=staff)[0] == 200
         return found  # … and now writes on stale versions
 
     monkeypatch.setattr(repository, "overdue", overdue_then_people_act)
-    monkeypatch.setattr(service, "_clock", lambda: now + timedelta(days=7, minutes=1))
+    clock[0] = now + timedelta(days=7, minutes=1)
     result = sweep()
     assert result["approved"] >= 1 and result["skipped"] >= 2
     assert [_status(r) for r in mine] == ["APPROVED", "REJECTED", "SUBMITTED"]

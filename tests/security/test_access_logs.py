@@ -1,4 +1,4 @@
-"""Finding 8: e-mailed action tokens (capabilities) never reach a log; logs name the route template."""
+"""Finding 8: e-mailed decision-link tokens (capabilities) never reach a log; logs name the route template."""
 
 from __future__ import annotations
 
@@ -11,24 +11,35 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from tests.support import make_nip
+from tests.support import attend, make_nip, report_body, today_wib
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _get(url: str) -> int:
+def _get(url: str, form: bytes | None = None) -> int:
+    """GET ``url``, or POST ``form`` (urlencoded) to it."""
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url, data=form, timeout=30) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
 
 
-def test_the_local_api_server_logs_the_route_template_not_the_token(stack, tmp_path):
+def _tokens() -> list[str]:
+    """Decision-link tokens of two kinds that e-mail them (items that do not exist: the page says so)."""
+    from chalicelib.domain.decisions import Verdict
     from chalicelib.services import container
+
+    return [
+        container.links().link(kind, "0" * 32, make_nip(), verdict).rsplit("/", 1)[1]
+        for kind, verdict in (("report", Verdict.APPROVE), ("leave_consideration", Verdict.REJECT))
+    ]
+
+
+def test_the_local_api_server_logs_the_route_template_not_the_token(stack, tmp_path):
     from devtools.processes import free_port, stop, wait_for_port
 
-    token = container.action_links().link("report-x", make_nip(), "approve").rsplit("/", 1)[1]
+    tokens = _tokens()
     port, log = free_port(), tmp_path / "api.log"
     with log.open("wb") as out:
         server = subprocess.Popen(
@@ -41,29 +52,50 @@ def test_the_local_api_server_logs_the_route_template_not_the_token(stack, tmp_p
     try:
         wait_for_port(port, server)
         base = f"http://127.0.0.1:{port}"
-        assert _get(f"{base}/email-actions/{token}") in (200, 404, 409, 410)
-        assert _get(f"{base}/email-actions/{token}?again={token}") in (200, 404, 409, 410)
-        assert _get(f"{base}/no-such-route/{token}") in (403, 404)
+        for token in tokens:
+            assert _get(f"{base}/decision-links/{token}") in (200, 400, 404, 409, 410)
+            assert _get(f"{base}/decision-links/{token}?again={token}") in (200, 400, 404, 409, 410)
+            assert _get(f"{base}/decision-links/{token}", f"note={token}".encode()) in (200, 400, 404, 409, 410)
+            assert _get(f"{base}/no-such-route/{token}") in (403, 404)
         time.sleep(0.2)
     finally:
         stop(server)
     logged = log.read_text()
-    assert token not in logged and token[:20] not in logged
-    assert "GET /email-actions/{token}" in logged
+    for token in tokens:
+        assert token not in logged and token[:20] not in logged
+    assert "GET /decision-links/{token}" in logged and "POST /decision-links/{token}" in logged
 
 
-def test_the_function_logs_of_an_email_action_hold_no_token(http, caplog):
+def test_the_function_logs_of_a_decision_link_hold_no_token(http, factory, caplog):
+    from chalicelib.domain.decisions import Verdict
     from chalicelib.handlers.api import logger
     from chalicelib.services import container
 
-    token = container.action_links().link("report-y", make_nip(), "approve").rsplit("/", 1)[1]
+    skpd = factory.skpd()
+    boss = factory.employee(skpd)
+    staff = factory.employee(skpd, supervisor=boss)
+    attend(staff, today_wib())
+    report = http.call("POST", "/reports", report_body(today_wib()), token=http.login(staff))[1]
+    real = container.links().link("report", report["report_id"], boss, Verdict.APPROVE).rsplit("/", 1)[1]
+    tokens = [real, *_tokens()]  # one that opens a form and decides, two of items that do not exist
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
     logger.setLevel("DEBUG")
     try:
         with caplog.at_level("DEBUG"):
-            http.call("GET", f"/email-actions/{token}")
+            for token in tokens:
+                http.call("GET", f"/decision-links/{token}")
+                http.call("POST", f"/decision-links/{token}", raw=b"note=Baik", headers=form)
     finally:
         logger.setLevel("WARNING")
     lines = [logger.registered_formatter.format(record) for record in caplog.records]
     requests = [json.loads(line) for line in lines if '"request"' in line]
-    assert [r["route"] for r in requests] == ["/email-actions/{token}"]
-    assert token not in "\n".join(lines) + caplog.text
+    assert [(r["method"], r["route"], r["status"]) for r in requests[:2]] == [
+        ("GET", "/decision-links/{token}", 200),
+        ("POST", "/decision-links/{token}", 200),
+    ]
+    assert [(r["method"], r["route"]) for r in requests] == [
+        ("GET", "/decision-links/{token}"),
+        ("POST", "/decision-links/{token}"),
+    ] * 3
+    for token in tokens:
+        assert token not in "\n".join(lines) + caplog.text

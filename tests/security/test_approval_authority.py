@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, decide_many, queue, report_body, today_wib
 
 
 @pytest.fixture
@@ -46,30 +46,37 @@ def test_a_delegate_cannot_decide_their_own_report(http, office):
     own = _file(http, office, office["deputy"])
     other = _file(http, office, office["staff"])
     deputy = office["tokens"][office["deputy"]]
-    status, body = http.call(
-        "POST", f"/reports/{own['report_id']}/decision", {"decision": "APPROVED", "version": 1}, token=deputy
-    )
+    status, body = decide(http, deputy, "report", own["report_id"], "APPROVE", version=1)
     assert status == 403 and body["code"] == "SELF_DECISION", body
-    status, bulk = http.call(
-        "POST", "/verification/bulk-approve", {"report_ids": [own["report_id"], other["report_id"]]}, token=deputy
-    )
+    status, bulk = decide_many(http, deputy, "report", [own["report_id"], other["report_id"]], "APPROVE")
     assert status == 200
-    outcome = {r["report_id"]: r for r in bulk["results"]}
-    assert outcome[own["report_id"]]["code"] == "SELF_DECISION"
-    assert outcome[other["report_id"]]["status"] == "APPROVED"
+    outcome = {r["id"]: r for r in bulk["results"]}
+    assert (outcome[own["report_id"]]["outcome"], outcome[own["report_id"]]["code"]) == ("ERROR", "SELF_DECISION")
+    assert (outcome[other["report_id"]]["outcome"], outcome[other["report_id"]]["status"]) == ("DECIDED", "APPROVED")
     assert http.call("GET", f"/reports/{own['report_id']}", token=deputy)[1]["status"] == "SUBMITTED"
 
 
 def test_an_emailed_link_cannot_be_used_on_ones_own_report(http, office):
+    from chalicelib.domain.decisions import Decision, Verdict
     from chalicelib.domain.errors import Forbidden
-    from chalicelib.domain.reports import ReportStatus
     from chalicelib.services import container
 
     assert _delegate(http, office, office["deputy"])[0] == 201
     own = _file(http, office, office["deputy"])
     with pytest.raises(Forbidden) as refused:
-        container.verification().decide_as(office["deputy"], own["report_id"], ReportStatus.APPROVED, 5, None)
+        container.decisions().decide_as(
+            office["deputy"], "report", own["report_id"], Decision(Verdict.APPROVE, rating=5)
+        )
     assert refused.value.code == "SELF_DECISION"
+    # a link made out to the deputy for their own report is refused too, and decides nothing
+    link = container.links().link("report", own["report_id"], office["deputy"], Verdict.APPROVE)
+    path = "/decision-links/" + link.rsplit("/", 1)[1]
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    assert http.call("GET", path)[0] == 403
+    assert http.call("POST", path, raw=b"rating=5", headers=form)[0] == 403
+    assert http.call("GET", f"/reports/{own['report_id']}", token=office["tokens"][office["boss"]])[1]["status"] == (
+        "SUBMITTED"
+    )
 
 
 # -- finding 2: who may delegate, to whom, how often ------------------------------------------------
@@ -131,8 +138,8 @@ def test_a_delegate_in_another_skpd_needs_the_admin(http, office, factory):
     status, created = http.call("POST", "/delegations", body, token=admin)
     assert status == 201 and created["created_by"] != office["boss"], created
     report = _file(http, office, office["staff"])
-    decision = {"decision": "APPROVED", "version": 1}
-    assert http.call("POST", f"/reports/{report['report_id']}/decision", decision, token=http.login(outsider))[0] == 200
+    status, decided = decide(http, http.login(outsider), "report", report["report_id"], "APPROVE", version=1)
+    assert status == 200 and decided["detail"]["decided_for"] == office["boss"], decided
 
 
 def test_every_delegation_is_in_both_peoples_history(http, office):
@@ -186,10 +193,18 @@ def test_the_admin_sets_a_cross_skpd_supervisor_and_it_is_recorded(http, office,
 
 def test_an_employee_without_staff_or_delegation_has_no_queue(http, office):
     staff = office["tokens"][office["staff"]]
-    status, body = http.call("GET", "/verification/queue", token=staff)
+    for kind in ("report", "leave_consideration", "leave_decision"):
+        status, body = queue(http, staff, kind)
+        assert (status, body["code"]) == (403, "NOT_A_VERIFIER"), kind
+    status, body = decide_many(http, staff, "report", ["0" * 32], "APPROVE")
     assert (status, body["code"]) == (403, "NOT_A_VERIFIER")
-    status, body = http.call("POST", "/verification/bulk-approve", {"report_ids": ["0" * 32]}, token=staff)
-    assert (status, body["code"]) == (403, "NOT_A_VERIFIER")
-    assert http.call("GET", "/verification/queue", token=office["tokens"][office["boss"]])[0] == 200
+    assert http.call("GET", "/me/inbox", token=staff)[1] == {"total": 0, "kinds": []}
+    # nor any HR or numbering queue without the role
+    for kind in ("complaint", "record", "document", "leave_number"):
+        assert queue(http, staff, kind)[0] == 403, kind
+        assert decide_many(http, staff, kind, ["0" * 32], "APPROVE")[0] == 403, kind
+    assert queue(http, office["tokens"][office["boss"]], "report")[0] == 200
     assert _delegate(http, office, office["staff"])[0] == 201
-    assert http.call("POST", "/verification/bulk-approve", {"report_ids": ["0" * 32]}, token=staff)[0] == 200
+    assert decide_many(http, staff, "report", ["0" * 32], "APPROVE")[0] == 200
+    assert queue(http, staff, "report", for_=office["boss"])[0] == 200
+    assert "report" in {k["kind"] for k in http.call("GET", "/me/inbox", token=staff)[1]["kinds"]}

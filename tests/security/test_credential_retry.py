@@ -39,16 +39,15 @@ class FailsOnce:
 
 
 def test_a_retry_after_an_email_failure_does_not_resend_the_password(
-    http, factory, stack, employee_stream, monkeypatch
+    http, factory, stack, employee_stream, services_with
 ):
     from chalicelib.services import container
 
     skpd = factory.skpd()
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
     employee_stream.drain()
-    delivery = container.credential_delivery()
-    email = FailsOnce(delivery._email)
-    monkeypatch.setattr(delivery, "_email", email)
+    email = FailsOnce(container.email())
+    services_with(email=email)
     nip, whatsapp, address = make_nip(), make_whatsapp(), f"pegawai{make_nip()}@example.go.id"
     body = {"nip": nip, "name": "Made Sukerta", "jabatan": "Penyuluh", "satker_id": skpd[1]}
     status, _ = http.call(

@@ -7,9 +7,10 @@ import json
 
 import pytest
 
-from tests.support import attend, report_body, today_wib
+from tests.support import attend, decide, decide_many, report_body, today_wib
 
 LONG_ID = "a" * 3000
+KINDS = ("report", "leave_consideration", "leave_decision", "leave_number", "complaint", "record", "document")
 
 
 @pytest.fixture
@@ -18,10 +19,20 @@ def people(http, factory):
     boss = factory.employee(skpd, name="Atasan Uji")
     staff = factory.employee(skpd, supervisor=boss)
     operator = factory.employee(skpd, roles=("OPERATOR_SKPD",))
+    hr = factory.employee(skpd, roles=("KEPEGAWAIAN",))
+    numberer = factory.employee(skpd, roles=("PENOMORAN",))
     attend(staff, today_wib())
-    tokens = {nip: http.login(nip) for nip in (boss, staff, operator)}
+    tokens = {nip: http.login(nip) for nip in (boss, staff, operator, hr, numberer)}
     report = http.call("POST", "/reports", report_body(today_wib()), token=tokens[staff])[1]
-    return {"boss": boss, "staff": staff, "operator": operator, "tokens": tokens, "report": report}
+    return {
+        "boss": boss,
+        "staff": staff,
+        "operator": operator,
+        "hr": hr,
+        "numberer": numberer,
+        "tokens": tokens,
+        "report": report,
+    }
 
 
 def _is_client_error(status: int, body) -> bool:
@@ -50,14 +61,22 @@ FORGED_CURSORS = [
 
 @pytest.mark.parametrize("cursor", FORGED_CURSORS)
 def test_a_forged_cursor_is_a_400_on_every_paged_list(http, people, cursor):
-    staff, boss, operator = (people["tokens"][people[k]] for k in ("staff", "boss", "operator"))
+    staff, boss, operator, hr, numberer = (
+        people["tokens"][people[k]] for k in ("staff", "boss", "operator", "hr", "numberer")
+    )
     for path, token in (
         ("/reports", staff),
-        ("/verification/queue", boss),
+        ("/verifications?kind=report", boss),
+        ("/verifications?kind=leave_consideration", boss),
+        ("/verifications?kind=leave_decision", boss),
+        ("/verifications?kind=leave_number", numberer),
+        ("/verifications?kind=complaint", hr),
+        ("/verifications?kind=record", hr),
+        ("/verifications?kind=document", hr),
         ("/employees", operator),
         (f"/employees/{people['boss']}/subordinates", boss),
     ):
-        status, body = http.call("GET", f"{path}?cursor={cursor}", token=token)
+        status, body = http.call("GET", f"{path}{'&' if '?' in path else '?'}cursor={cursor}", token=token)
         assert (status, body["code"]) == (400, "INVALID_CURSOR"), (path, status, body)
 
 
@@ -79,7 +98,10 @@ ID_ROUTES = [
     ("PATCH", "/reports/{id}"),
     ("DELETE", "/reports/{id}?version=1"),
     ("POST", "/reports/{id}/copy"),
-    ("POST", "/reports/{id}/decision"),
+    *(("POST", f"/verifications/{kind}/{{id}}") for kind in KINDS),
+    ("POST", "/verifications/{id}/0123456789abcdef0123456789abcdef"),  # the kind itself malformed
+    ("POST", "/verifications/{id}"),
+    ("GET", "/verifications?kind={id}"),
     ("POST", "/reports/{id}/evidence"),
     ("POST", "/reports/{id}/evidence/confirm"),
     ("DELETE", "/reports/{id}/evidence/{id}"),
@@ -94,8 +116,8 @@ ID_ROUTES = [
     ("GET", "/employees/{id}/history"),
     ("GET", "/skpd/{id}"),
     ("PUT", "/admin/holidays/{id}"),
-    ("GET", "/email-actions/{id}"),
-    ("POST", "/email-actions/{id}"),
+    ("GET", "/decision-links/{id}"),
+    ("POST", "/decision-links/{id}"),
 ]
 
 
@@ -103,8 +125,11 @@ ID_ROUTES = [
 @pytest.mark.parametrize("bad", [LONG_ID, "%00", "..%2F..", "é" * 40])
 def test_a_malformed_id_on_any_route_is_a_4xx(http, people, method, route, bad):
     token = people["tokens"][people["boss"]]
-    status, body = http.call(method, route.replace("{id}", bad), {"version": 1}, token=token)
-    if route.startswith("/email-actions"):
+    body = {"version": 1}
+    if route.startswith("/verifications/"):  # a valid decision, so that only the id (or kind) is wrong
+        body = {"verdict": "APPROVE", "items": [{"id": "0" * 32}]} if route.count("/") == 2 else {"verdict": "APPROVE"}
+    status, body = http.call(method, route.replace("{id}", bad), body, token=token)
+    if route.startswith("/decision-links"):
         assert 400 <= status < 500, (route, status)  # an HTML page for people following a link
     else:
         assert _is_client_error(status, body), (route, status, body)
@@ -113,14 +138,53 @@ def test_a_malformed_id_on_any_route_is_a_4xx(http, people, method, route, bad):
 def test_bulk_approve_answers_each_item_whatever_it_is(http, people):
     boss = people["tokens"][people["boss"]]
     good = people["report"]["report_id"]
-    ids = [LONG_ID, "../../etc", "", good, "0" * 32]
-    status, body = http.call("POST", "/verification/bulk-approve", {"report_ids": ids}, token=boss)
+    # an id no item can have is refused with the whole request, before anything is decided …
+    for malformed in (LONG_ID, "a" * 65, "../../etc", "", "é", "a b", 7, None):
+        status, body = decide_many(http, boss, "report", [good, malformed], "APPROVE")
+        assert _is_client_error(status, body) and status == 400, (malformed, status, body)
+    status, body = decide_many(http, boss, "report", [good] * 51, "APPROVE")
+    assert (status, body["code"]) == (400, "TOO_MANY_ITEMS")
+    # … a well-formed one that names nothing fails on its own
+    ids = ["a" * 64, "tidakada", good, "0" * 32, "1.2", good]
+    status, body = decide_many(http, boss, "report", ids, "APPROVE")
     assert status == 200, body
-    outcome = {r["report_id"]: r for r in body["results"]}
-    assert outcome[good]["status"] == "APPROVED"
-    for unknown in (LONG_ID, "../../etc", "", "0" * 32):
-        assert outcome[unknown]["code"] == "REPORT_NOT_FOUND", outcome[unknown]
-    assert body["approved"] == 1 and body["failed"] == 4
+    outcome = {r["id"]: r for r in body["results"]}
+    assert (outcome[good]["outcome"], outcome[good]["status"]) == ("DECIDED", "APPROVED")
+    for unknown in ("a" * 64, "tidakada", "0" * 32, "1.2"):
+        assert (outcome[unknown]["outcome"], outcome[unknown]["code"]) == ("ERROR", "REPORT_NOT_FOUND"), unknown
+    assert body["decided"] == 1 and body["failed"] == 4
+
+
+@pytest.mark.parametrize("kind", ["complaint", "record", "document", "leave_number"])
+def test_every_kind_answers_an_unknown_or_odd_id_as_not_found(http, people, kind):
+    token = people["tokens"][people["numberer" if kind == "leave_number" else "hr"]]
+    ids = ["a" * 64, "0" * 32, "1.2", f"{people['staff']}.TIDAK-ADA", f"{people['staff']}.", "-", "."]
+    status, body = decide_many(http, token, kind, ids, "APPROVE")
+    assert status == 200 and body["decided"] == 0 and body["failed"] == len(ids), body
+    assert {r["code"] for r in body["results"]} <= {
+        "COMPLAINT_NOT_FOUND",
+        "RECORD_NOT_FOUND",
+        "DOCUMENT_NOT_FOUND",
+        "LEAVE_NOT_FOUND",
+    }, body
+    for item in ids:
+        status, error = decide(http, token, kind, item, "APPROVE")
+        assert status == 404 and _is_client_error(status, error), (item, status, error)
+
+
+def test_an_unknown_kind_is_a_404_in_the_path_and_a_400_in_the_query(http, people):
+    boss = people["tokens"][people["boss"]]
+    for path, body in (
+        ("/verifications/laporan/" + "0" * 32, {"verdict": "APPROVE"}),
+        ("/verifications/laporan", {"verdict": "APPROVE", "items": [{"id": "0" * 32}]}),
+        ("/verifications/REPORT/" + "0" * 32, {"verdict": "APPROVE"}),
+    ):
+        status, error = http.call("POST", path, body, token=boss)
+        assert (status, error["code"]) == (404, "UNKNOWN_KIND"), (path, status, error)
+    for query in ("kind=laporan", "kind=", "kind=report%00", ""):
+        status, error = http.call("GET", f"/verifications?{query}", token=boss)
+        assert status == 400 and _is_client_error(status, error), (query, status, error)
+    assert http.call("GET", "/verifications?kind=laporan", token=boss)[1]["code"] == "UNKNOWN_KIND"
 
 
 @pytest.mark.parametrize(

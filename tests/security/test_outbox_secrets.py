@@ -35,17 +35,17 @@ def _stored_anywhere(text: str) -> list[str]:
     return found
 
 
-def test_temporary_passwords_are_sent_but_never_kept_in_clear(http, factory, employee_stream, monkeypatch):
+def test_temporary_passwords_are_sent_but_never_kept_in_clear(http, factory, employee_stream, services_with):
     from chalicelib.services import container
 
     skpd = factory.skpd()
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
     admin = http.login(factory.employee(skpd, roles=("ADMIN",)))
     employee_stream.drain()
-    recording = RecordingSender(container.credential_delivery()._whatsapp)
-    monkeypatch.setattr(container.credential_delivery(), "_whatsapp", recording)
+    recording = RecordingSender(container.whatsapp())
     nip, whatsapp = make_nip(), make_whatsapp()
     body = {"nip": nip, "name": "Yohana Mote", "jabatan": "Bidan", "satker_id": skpd[1], "whatsapp": whatsapp}
+    services_with(whatsapp=recording)
     assert http.call("POST", "/employees", {**body, "timezone": "WIT"}, token=operator)[0] == 201
     assert employee_stream.drain() == {"batchItemFailures": []}
     assert http.call("POST", f"/employees/{nip}/password-reset", token=operator)[0] == 202

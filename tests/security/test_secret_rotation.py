@@ -75,15 +75,17 @@ def test_sessions_signed_with_the_previous_secret_survive_a_rotation(http, facto
 
 
 def test_links_and_sealed_notices_made_with_the_previous_secret_still_open(http, factory, employee_stream):
+    from chalicelib.domain.decisions import Verdict
     from chalicelib.services import container
-    from chalicelib.services.email_actions import ActionLinks
+    from chalicelib.services.decisions.links import DecisionLinks
 
     old = os.environ["KINERJA_SECRET"]
     skpd = factory.skpd()
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
     employee_stream.drain()
-    link = container.action_links().link("report-1", make_nip(), "approve").rsplit("/", 1)[1]
-    foreign = ActionLinks(UNKNOWN_SECRET, "http://kinerja.test", 600).link("report-1", make_nip(), "approve")
+    link = container.links().link("report", "report-1", make_nip(), Verdict.APPROVE).rsplit("/", 1)[1]
+    foreign_links = DecisionLinks(UNKNOWN_SECRET, "http://kinerja.test", 600, clock=container.utc_now)
+    foreign = foreign_links.link("report", "r-1", make_nip(), Verdict.APPROVE)
     whatsapp = make_whatsapp()
     body = {
         "nip": make_nip(),
@@ -96,8 +98,8 @@ def test_links_and_sealed_notices_made_with_the_previous_secret_still_open(http,
     assert http.call("POST", "/employees", body, token=operator)[0] == 201  # notice sealed with the old secret
 
     with environment(KINERJA_SECRET=NEW_SECRET, KINERJA_PREVIOUS_SECRET=old):
-        assert container.action_links().read(link)["act"] == "approve"
-        assert container.action_links().read(foreign.rsplit("/", 1)[1]) is None
+        assert container.links().read(link)["v"] == "APPROVE"
+        assert container.links().read(foreign.rsplit("/", 1)[1]) is None
         assert employee_stream.drain() == {"batchItemFailures": []}
         [message] = outbox_for(whatsapp)
         assert message.text.startswith("Halo Rina Kartika")
@@ -161,19 +163,52 @@ def test_a_verification_miss_reloads_a_stale_keyring_at_most_every_half_minute(m
 
 def test_the_template_passes_the_secret_id_and_grants_reading_it_never_the_value():
     from app import app
-    from infra.template import merge_template
+    from infra.template import ACCESS, merge_template, policy_name, to_cfn_resource_name
 
     template = merge_template(app)
     variables = template["Globals"]["Function"]["Environment"]["Variables"]
     assert "KINERJA_SECRET" not in variables and "KINERJA_PREVIOUS_SECRET" not in variables
     assert "resolve:secretsmanager" not in json.dumps(template)
     assert variables["KINERJA_SECRET_ID"] == {"Ref": "AppSecretName"}
-    roles = [r for name, r in template["Resources"].items() if name.endswith("Role")]
-    for role in roles:
-        statements = role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]
-        [grant] = [s for s in statements if "secretsmanager:GetSecretValue" in s["Action"]]
-        assert grant["Action"] == ["secretsmanager:GetSecretValue"]
-        assert grant["Resource"] == {  # the secret's name plus the 6 characters Secrets Manager appends
-            "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
-            ":secret:${AppSecretName}-??????"
-        }
+    readers = {name for name, access in ACCESS.items() if "app" in access.secrets}
+    assert {"api_handler", "jwt_auth", "employee_changes"} <= readers  # sign, verify, seal
+    assert "attendance_sync" not in readers  # least privilege: only the functions that sign or seal
+    for name in ACCESS:
+        [policy] = template["Resources"][to_cfn_resource_name(name) + "Role"]["Properties"]["Policies"]
+        assert policy["PolicyName"] == policy_name(name)
+        grants = [s for s in policy["PolicyDocument"]["Statement"] if "secretsmanager:GetSecretValue" in s["Action"]]
+        assert all(g["Action"] == ["secretsmanager:GetSecretValue"] for g in grants)
+        app_grants = [g for g in grants if "${AppSecretName}" in g["Resource"]["Fn::Sub"]]
+        assert len(app_grants) == (name in readers), name
+        for grant in app_grants:  # the secret's name plus the 6 characters Secrets Manager appends
+            assert grant["Resource"] == {
+                "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}"
+                ":secret:${AppSecretName}-??????"
+            }
+
+
+def test_on_aws_the_whatsapp_credentials_come_from_their_secret_not_the_environment(stack):
+    import boto3
+
+    from chalicelib.integrations import whatsapp as wa
+    from chalicelib.services import container
+
+    manager = boto3.client("secretsmanager", endpoint_url=stack["S3_ENDPOINT"], region_name=stack["AWS_REGION"])
+    fields = {
+        "fonnte_token": "fonnte-from-the-secret",
+        "wa_cloud_token": "cloud-token",
+        "wa_cloud_phone_number_id": "42",
+    }
+    arn = manager.create_secret(Name=f"kinerja/wa-{uuid.uuid4().hex}", SecretString=json.dumps(fields))["ARN"]
+    aws = {"WHATSAPP_SECRET_ID": arn, "SECRETSMANAGER_ENDPOINT": stack["S3_ENDPOINT"], "FONNTE_TOKEN": None}
+    with environment(**aws, WHATSAPP_PROVIDER="fonnte"):
+        sender = container.root().clients.whatsapp
+        assert isinstance(sender, wa.FonnteSender) and sender._token == "fonnte-from-the-secret"
+    with environment(**aws, WHATSAPP_PROVIDER="cloud", WA_CLOUD_TOKEN=None, WA_CLOUD_PHONE_NUMBER_ID=None):
+        sender = container.root().clients.whatsapp
+        assert isinstance(sender, wa.CloudApiSender)
+    with (
+        environment(WHATSAPP_PROVIDER="fonnte", FONNTE_TOKEN=None, WHATSAPP_SECRET_ID=None),
+        pytest.raises(RuntimeError, match="FONNTE_TOKEN"),
+    ):
+        _ = container.root().clients.whatsapp

@@ -1,4 +1,5 @@
-"""The complaint use cases on the in-memory twins, the real upload service over a fake bucket, a fixed clock."""
+"""The complaint use cases as the composition root wires them over the in-memory twins, with a fixed clock;
+HR decides through the one decision mechanism (`DecisionService` with the `complaint` kind)."""
 
 from __future__ import annotations
 
@@ -7,77 +8,30 @@ from typing import Any
 
 import pytest
 
-from chalicelib.domain.accounts import Employee, Role
+from chalicelib.domain.accounts import Actor, Employee, Role
 from chalicelib.domain.attendance import Session
+from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, PayloadTooLarge, ValidationError
 from chalicelib.domain.identity import TimeZone
-from chalicelib.services.complaints import ComplaintNotifications, ComplaintService
-from chalicelib.services.uploads import UploadService
-from chalicelib.store.memory import InMemoryComplaintRepository, InMemoryDigests, InMemorySequences
+from chalicelib.domain.organisation import Skpd
 from tests.unit.world import SKPD, Clock, World, actor, at, body
 
-SECRET = "unit-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 PDF = b"%PDF-1.7\n" + b"0" * 500
 NOW = at("2026-11-25 03:00")  # 10:00 WIB
 TODAY = date(2026, 11, 25)
 
 
-class Bucket:
-    """An `ObjectStore` in memory: what the client "uploaded" under each key."""
-
-    def __init__(self) -> None:
-        self.objects: dict[str, bytes] = {}
-        self.deleted: list[str] = []
-
-    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]:
-        return {"url": "https://bucket.test/", "fields": {"key": key, "Content-Type": content_type}}
-
-    def head(self, key: str, length: int) -> tuple[int, bytes] | None:
-        data = self.objects.get(key)
-        return None if data is None else (len(data), data[:length])
-
-    def delete(self, key: str) -> None:
-        self.objects.pop(key, None)
-        self.deleted.append(key)
-
-    def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
-        return f"https://bucket.test/{key}?ttl={expires}"
-
-
-class Org:
-    def get_skpd(self, skpd_id: str) -> Any:
-        return type("Skpd", (), {"name": "Dinas Kesehatan"})() if skpd_id == SKPD else None
-
-
 class Place:
+    """The complaint services as the composition root wires them over the twins (`World`), HR's SKPD known."""
+
     def __init__(self, clock: Clock) -> None:
         self.world = World(clock)
-        self.bucket = Bucket()
-        self.sequences = InMemorySequences()
-        self.store = InMemoryComplaintRepository(self.world.attendance)
-        self.digests = InMemoryDigests()
-        self.uploads = UploadService(self.bucket, keys=SECRET, clock=clock)  # type: ignore[arg-type]
-        self.service = ComplaintService(
-            self.store,
-            self.sequences,
-            self.world.employees,
-            self.uploads,
-            clock=clock,
-            window_days=30,
-            link_ttl=300,
-        )
-        self.notifications = ComplaintNotifications(
-            self.world.employees,
-            self.store,
-            Org(),  # type: ignore[arg-type]
-            self.digests,
-            self.world.whatsapp,
-            clock=clock,
-            digest_delay=timedelta(minutes=5),
-            digest_interval=timedelta(hours=1),
-            app_url="https://kinerja.test",
-            once=self.world.idempotency.once,
-        )
+        self.world.org.save_skpd(Skpd(SKPD, "Dinas Kesehatan", TimeZone.WIB))
+        services, stored = self.world.services, self.world.repositories
+        self.bucket, self.store = self.world.objects, stored.complaints
+        self.sequences, self.digests = stored.sequences, stored.digests
+        self.uploads, self.service = services.uploads, services.complaints
+        self.decisions, self.notifications = services.decisions, services.complaint_notifications
 
     def hr(self, skpd: str = SKPD, role: Role = Role.KEPEGAWAIAN) -> Employee:
         person = self.world.person(skpd=skpd, name="Budi HR")
@@ -90,8 +44,7 @@ class Place:
             actor(employee),
             {"filename": "surat tugas.pdf", "content_type": "application/pdf", "size": size or len(data)},
         )
-        key = offer["upload"]["fields"]["key"]
-        self.bucket.objects[key] = data
+        self.bucket.put_bytes(offer["upload"]["fields"]["key"], data, "application/pdf")  # the client's upload
         return offer["upload_token"]
 
     def file(self, employee: Employee, day: date = TODAY, session: str = "PAGI", **extra: Any) -> dict[str, Any]:
@@ -104,6 +57,16 @@ class Place:
             **extra,
         }
         return self.service.submit(actor(employee), form)
+
+    def decide(self, who: Actor, complaint_id: str, verdict: Verdict, note: str | None = None, **more: Any) -> dict:
+        """One decision; answers the complaint as a queue item (its own view in ``detail``)."""
+        return self.decisions.decide(who, "complaint", complaint_id, Decision(verdict, note, **more))
+
+    def queue(self, who: Actor, query: dict[str, Any]) -> dict[str, Any]:
+        return self.decisions.queue(who, "complaint", query)
+
+    def decide_many(self, who: Actor, ids: list[str], verdict: Verdict, note: str | None = None) -> dict:
+        return self.decisions.decide_many(who, "complaint", [(i, None) for i in ids], Decision(verdict, note))
 
 
 @pytest.fixture
@@ -118,7 +81,7 @@ def test_a_complaint_gets_a_reference_at_once_and_lists_with_its_status(place):
     assert (first["reference"], second["reference"]) == ("ADU/2026/000001", "ADU/2026/000002")
     assert first["status"] == "SUBMITTED" and first["status_label"] == "Diajukan"
     assert first["type_label"] == "Tugas luar" and first["session_label"] == "pagi (masuk)"
-    assert first["letter"]["filename"] == "surat tugas.pdf" and first["letter"]["url"].endswith("ttl=300")
+    assert first["letter"]["filename"] == "surat tugas.pdf" and "expires=300" in first["letter"]["url"]
     page = place.service.list_own(actor(dewi), {}, 20)
     assert [c["reference"] for c in page["items"]] == ["ADU/2026/000001", "ADU/2026/000002"]  # newest date first
     assert place.service.list_own(actor(dewi), {"status": "APPROVED"}, 20)["items"] == []
@@ -168,7 +131,7 @@ def test_a_letter_that_is_not_a_pdf_or_too_big_is_refused_and_deleted(place):
         with pytest.raises(error) as refused:
             place.file(dewi, token=token)
         assert refused.value.code == code
-        assert place.bucket.objects == {} and len(place.bucket.deleted) >= 1
+        assert place.bucket.objects == {}  # the upload was deleted
     with pytest.raises(PayloadTooLarge):
         place.letter(dewi, PDF, 300 * 1024 + 1)
     with pytest.raises(ValidationError) as wrong_type:
@@ -207,18 +170,21 @@ def test_approval_makes_the_day_attended_so_the_report_can_be_filed(place):
     with pytest.raises(BusinessRule, match="tercatat hadir"):
         place.world.reports.create(actor(dewi), body(TODAY))
     filed = place.file(dewi)
-    decided = place.service.decide(actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], {"decision": "APPROVED"})
-    assert (decided["status"], decided["status_label"], decided["decided_by"]) == ("APPROVED", "Disetujui", budi.nip)
+    decided = place.decide(actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], Verdict.APPROVE)
+    assert (decided["kind"], decided["id"], decided["verdicts"]) == ("complaint", filed["complaint_id"], [])
+    assert (decided["status"], decided["status_label"], decided["detail"]["decided_by"]) == (
+        "APPROVED",
+        "Disetujui",
+        budi.nip,
+    )
     day = place.world.attendance.get(dewi.nip, TODAY)
     assert day.attended and [s.value for s in day.sources] == ["PENGADUAN"]
     assert day.complaint_sessions == {Session.PAGI}
     assert place.world.attendance.units[(dewi.nip, TODAY)] == (SKPD, dewi.satker_id)  # in the satker recap
     assert place.world.reports.create(actor(dewi), body(TODAY))["status"] == "SUBMITTED"
     with pytest.raises(Conflict) as twice:
-        place.service.decide(
-            actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], {"decision": "REJECTED", "note": "x"}
-        )
-    assert twice.value.code == "COMPLAINT_DECIDED"
+        place.decide(actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], Verdict.REJECT, "x")
+    assert twice.value.code == "ALREADY_DECIDED"
     with pytest.raises(Conflict):
         place.file(dewi)  # approved: the session stays taken
 
@@ -228,15 +194,19 @@ def test_a_rejection_needs_a_note_and_frees_the_session(place):
     filed = place.file(dewi)
     hr = actor(budi, Role.KEPEGAWAIAN)
     with pytest.raises(ValidationError) as no_note:
-        place.service.decide(hr, filed["complaint_id"], {"decision": "REJECTED"})
-    assert no_note.value.code == "NOTE_REQUIRED"
+        place.decide(hr, filed["complaint_id"], Verdict.REJECT)
+    assert (no_note.value.code, no_note.value.details) == ("NOTE_REQUIRED", {"field": "note"})
     with pytest.raises(Conflict) as stale:
-        place.service.decide(hr, filed["complaint_id"], {"decision": "APPROVED", "version": 7})
+        place.decide(hr, filed["complaint_id"], Verdict.APPROVE, version=7)
     assert stale.value.code == "CONFLICT"
-    rejected = place.service.decide(
-        hr, filed["complaint_id"], {"decision": "REJECTED", "note": "Surat tugas tidak terbaca", "version": 1}
-    )
-    assert rejected["note"] == "Surat tugas tidak terbaca" and rejected["version"] == 2
+    with pytest.raises(ValidationError) as rated:
+        place.decide(hr, filed["complaint_id"], Verdict.APPROVE, rating=4)
+    assert rated.value.code == "RATING_NOT_ALLOWED"
+    with pytest.raises(ValidationError) as deferred:
+        place.decide(hr, filed["complaint_id"], Verdict.DEFER, "Nanti")
+    assert deferred.value.code == "INVALID_VERDICT"
+    rejected = place.decide(hr, filed["complaint_id"], Verdict.REJECT, "Surat tugas tidak terbaca", version=1)
+    assert rejected["detail"]["note"] == "Surat tugas tidak terbaca" and rejected["version"] == 2
     assert place.world.attendance.get(dewi.nip, TODAY).attended is False
     assert place.file(dewi)["reference"] == "ADU/2026/000002"
 
@@ -252,22 +222,23 @@ def test_hr_works_only_inside_their_skpd_and_bkd_everywhere(place):
         with pytest.raises(Forbidden):
             place.service.get(who, cid)
         with pytest.raises(Forbidden):
-            place.service.decide(who, cid, {"decision": "APPROVED"})
+            place.decide(who, cid, Verdict.APPROVE)
     with pytest.raises(Forbidden):
-        place.service.queue(actor(colleague), {}, 20)
+        place.queue(actor(colleague), {"limit": 20})
     with pytest.raises(Forbidden):
-        place.service.queue(actor(outsider, Role.KEPEGAWAIAN), {"skpd_id": SKPD}, 20)
-    assert place.service.queue(actor(outsider, Role.KEPEGAWAIAN), {}, 20)["items"] == []
-    own = place.service.queue(actor(budi, Role.KEPEGAWAIAN), {}, 20)
-    assert (own["skpd_id"], own["waiting"], own["items"][0]["employee"]["name"]) == (SKPD, 1, "Dewi")
-    everywhere = place.service.queue(actor(bkd, Role.BKD), {}, 20)
-    assert everywhere["skpd_id"] is None and [c["complaint_id"] for c in everywhere["items"]] == [cid]
-    assert place.service.queue(actor(bkd, Role.BKD), {"skpd_id": "DISDIK"}, 20)["items"] == []
+        place.queue(actor(outsider, Role.KEPEGAWAIAN), {"skpd_id": SKPD, "limit": 20})
+    assert place.queue(actor(outsider, Role.KEPEGAWAIAN), {"limit": 20})["items"] == []
+    own = place.queue(actor(budi, Role.KEPEGAWAIAN), {"limit": 20})
+    assert (own["kind"], own["count"], own["items"][0]["employee"]["name"]) == ("complaint", 1, "Dewi")
+    assert [c["detail"]["skpd_id"] for c in own["items"]] == [SKPD]
+    everywhere = place.queue(actor(bkd, Role.BKD), {"limit": 20})
+    assert everywhere["count"] == 1 and [c["id"] for c in everywhere["items"]] == [cid]
+    assert place.queue(actor(bkd, Role.BKD), {"skpd_id": "DISDIK", "limit": 20})["items"] == []
     assert place.service.get(actor(bkd, Role.BKD), cid)["nip"] == dewi.nip
     with pytest.raises(Forbidden) as self_decision:
-        place.service.decide(actor(dewi, Role.KEPEGAWAIAN), cid, {"decision": "APPROVED"})
+        place.decide(actor(dewi, Role.KEPEGAWAIAN), cid, Verdict.APPROVE)
     assert self_decision.value.code == "SELF_DECISION"
-    assert place.service.decide(actor(bkd, Role.BKD), cid, {"decision": "APPROVED"})["status"] == "APPROVED"
+    assert place.decide(actor(bkd, Role.BKD), cid, Verdict.APPROVE)["status"] == "APPROVED"
 
 
 def test_the_queue_filters_and_pages_oldest_date_first(place):
@@ -277,17 +248,17 @@ def test_the_queue_filters_and_pages_oldest_date_first(place):
     other_satker = place.world.employees.save(Employee(**{**people[2].__dict__, "satker_id": "SEKRETARIAT"}))
     ids = [place.file(p, TODAY - timedelta(days=n))["complaint_id"] for n, p in enumerate(people[:2])]
     ids.append(place.file(other_satker, TODAY - timedelta(days=5))["complaint_id"])
-    first = place.service.queue(hr, {"limit": 2}, 2)
-    assert [c["complaint_id"] for c in first["items"]] == [ids[2], ids[1]] and first["next_cursor"]
-    rest = place.service.queue(hr, {"cursor": first["next_cursor"]}, 2)
-    assert [c["complaint_id"] for c in rest["items"]] == [ids[0]] and rest["next_cursor"] is None
-    satker = place.service.queue(hr, {"satker_id": "SEKRETARIAT"}, 20)
-    assert [c["complaint_id"] for c in satker["items"]] == [ids[2]]
-    recent = place.service.queue(hr, {"from": (TODAY - timedelta(days=1)).isoformat()}, 20)
-    assert [c["complaint_id"] for c in recent["items"]] == [ids[1], ids[0]]
-    place.service.decide(hr, ids[0], {"decision": "APPROVED"})
-    assert [c["complaint_id"] for c in place.service.queue(hr, {"status": "APPROVED"}, 20)["items"]] == [ids[0]]
-    assert place.service.queue(hr, {}, 20)["waiting"] == 2
+    first = place.queue(hr, {"limit": 2})
+    assert [c["id"] for c in first["items"]] == [ids[2], ids[1]] and first["next_cursor"]
+    rest = place.queue(hr, {"cursor": first["next_cursor"], "limit": 2})
+    assert [c["id"] for c in rest["items"]] == [ids[0]] and rest["next_cursor"] is None
+    satker = place.queue(hr, {"satker_id": "SEKRETARIAT", "limit": 20})
+    assert [c["id"] for c in satker["items"]] == [ids[2]]
+    recent = place.queue(hr, {"from": (TODAY - timedelta(days=1)).isoformat(), "limit": 20})
+    assert [c["id"] for c in recent["items"]] == [ids[1], ids[0]]
+    place.decide(hr, ids[0], Verdict.APPROVE)
+    assert [c["id"] for c in place.queue(hr, {"status": "APPROVED", "limit": 20})["items"]] == [ids[0]]
+    assert place.queue(hr, {"limit": 20})["count"] == 2
 
 
 def test_bulk_decisions_answer_each_complaint(place):
@@ -297,15 +268,14 @@ def test_bulk_decisions_answer_each_complaint(place):
     ids = [place.file(p)["complaint_id"] for p in staff]
     foreign = place.file(place.world.person(skpd="DISDIK"))["complaint_id"]
     own = place.file(budi)["complaint_id"]
-    place.service.decide(hr, ids[2], {"decision": "APPROVED"})
-    result = place.service.bulk_decide(
-        hr, {"complaint_ids": [ids[0], ids[1], ids[1], ids[2], foreign, own, "f" * 32, "x"], "decision": "APPROVED"}
-    )
-    outcomes = {r["complaint_id"]: r.get("code") or r["status"] for r in result["results"]}
+    place.decide(hr, ids[2], Verdict.APPROVE)
+    result = place.decide_many(hr, [ids[0], ids[1], ids[1], ids[2], foreign, own, "f" * 32, "x"], Verdict.APPROVE)
+    assert len(result["results"]) == 7  # a repeated id counts once
+    outcomes = {r["id"]: r.get("code") or r["status"] for r in result["results"]}
     assert outcomes == {
         ids[0]: "APPROVED",
         ids[1]: "APPROVED",
-        ids[2]: "COMPLAINT_DECIDED",
+        ids[2]: "ALREADY_DECIDED",
         foreign: "FORBIDDEN",
         own: "SELF_DECISION",
         "f" * 32: "COMPLAINT_NOT_FOUND",
@@ -313,15 +283,15 @@ def test_bulk_decisions_answer_each_complaint(place):
     }
     assert (result["decided"], result["failed"]) == (2, 5)
     with pytest.raises(ValidationError) as no_note:
-        place.service.bulk_decide(hr, {"complaint_ids": [foreign], "decision": "REJECTED"})
+        place.decide_many(hr, [foreign], Verdict.REJECT)
     assert no_note.value.code == "NOTE_REQUIRED"
-    rejected = place.service.bulk_decide(
-        actor(place.hr(skpd="DISDIK"), Role.KEPEGAWAIAN),
-        {"complaint_ids": [foreign], "decision": "REJECTED", "note": "Tanggal tidak sesuai surat tugas"},
+    rejected = place.decide_many(
+        actor(place.hr(skpd="DISDIK"), Role.KEPEGAWAIAN), [foreign], Verdict.REJECT, "Tanggal tidak sesuai surat tugas"
     )
     assert rejected["results"][0]["status"] == "REJECTED"
-    with pytest.raises(Forbidden):
-        place.service.bulk_decide(actor(staff[0]), {"complaint_ids": [ids[0]], "decision": "APPROVED"})
+    with pytest.raises(Forbidden):  # someone who decides no complaint at all is refused as a whole
+        place.decide_many(actor(staff[0]), [own], Verdict.APPROVE)
+    assert place.store.get(own).status.value == "SUBMITTED"
     with pytest.raises(NotFound):
         place.service.get(actor(staff[0]), "f" * 32)
 
@@ -349,17 +319,15 @@ def test_both_sides_are_notified_once(place):
     assert "ADU/2026/000001 Dewi Lestari: Tugas luar, 25 November 2026 (pagi)" in sent[0][1]
     assert place.digests.due(place.world.clock.now + timedelta(days=1)) == []
 
-    decided = place.service.decide(
-        actor(budi, Role.KEPEGAWAIAN), filed.complaint_id, {"decision": "REJECTED", "note": "Surat tidak terbaca"}
-    )
-    after = store.get(decided["complaint_id"])
+    decided = place.decide(actor(budi, Role.KEPEGAWAIAN), filed.complaint_id, Verdict.REJECT, "Surat tidak terbaca")
+    after = store.get(decided["id"])
     for _ in range(2):  # at-least-once delivery of the stream record
         place.notifications.on_change(filed, after)
     assert len(sent) == 3 and sent[2][0] == dewi.whatsapp
     assert "ADU/2026/000001" in sent[2][1] and "ditolak oleh Budi HR" in sent[2][1]
     assert "Catatan: Surat tidak terbaca" in sent[2][1]
-    approved = place.service.decide(actor(budi, Role.KEPEGAWAIAN), also.complaint_id, {"decision": "APPROVED"})
-    place.notifications.on_change(also, store.get(approved["complaint_id"]))
+    approved = place.decide(actor(budi, Role.KEPEGAWAIAN), also.complaint_id, Verdict.APPROVE)
+    place.notifications.on_change(also, store.get(approved["id"]))
     assert "telah disetujui oleh Budi HR" in sent[3][1] and "tercatat hadir" in sent[3][1]
     assert "sesi sore (pulang)" in sent[3][1]
 

@@ -14,7 +14,7 @@ from fpdf import FPDF
 from pypdf import PdfReader
 
 from chalicelib.documents import fpdf_raw
-from chalicelib.documents.pdf import EMOJI_FONT, FONT, FONT_DIR
+from chalicelib.documents.fonts import EMOJI_FONT, FONT, FONT_DIR
 
 #: parentheses and a backslash: the string escaping is exercised too
 SAMPLE = "Rapat (évaluasi) \\ selesai"

@@ -44,7 +44,7 @@ AT = datetime(2026, 11, 25, 3, 0, tzinfo=UTC)
 
 
 def clean(*years: int) -> dict[date, str | None]:
-    """The admin's changes that remove every cuti bersama of ``years`` (so a year has its full 12 days)."""
+    """The admin's changes that remove every cuti bersama of ``years`` (so they count as working days)."""
     return {d: None for y in years for d, name in _holidays(y).items() if name.lower().startswith("cuti bersama")}
 
 
@@ -102,18 +102,63 @@ def test_annual_balance(case, year, used, extra, remaining):
         assert result.available == sum(left for _, left in remaining)
 
 
-def test_cuti_bersama_reduce_the_year_s_entitlement():
+def test_cuti_bersama_never_reduce_the_year_s_entitlement():
+    """Keppres 2/2025 (as each year's Keppres since 7/2021): cuti bersama does not reduce ASN annual leave."""
     # 2026: eight weekday cuti bersama (Imlek, Nyepi, four of Idul Fitri, Kenaikan, Idul Adha, Natal)
     assert cuti_bersama_days(2026) == 8
     assert is_cuti_bersama(date(2026, 12, 24)) and not is_cuti_bersama(date(2026, 12, 25))
     real = balance(2026, overrides={}, records_since=2026)
-    assert (real.entitlement, real.cuti_bersama, real.available) == (4, 8, 4)
-    # the admin adds a cuti bersama day; removing one gives the day back
+    assert (real.entitlement, real.cuti_bersama, real.bersama_worked, real.available) == (12, 8, 0, 12)
+    # the admin adds a cuti bersama day or removes one: the entitlement stays 12
     added = balance(2026, overrides={date(2026, 12, 28): "Cuti Bersama Tahun Baru"}, records_since=2026)
     removed = balance(2026, overrides={date(2026, 12, 24): None}, records_since=2026)
-    assert (added.entitlement, removed.entitlement) == (3, 5)
-    # entitled in July: only the cuti bersama from then on count
-    assert balance(2026, overrides={}, records_since=2026, tmt=date(2025, 7, 1)).entitlement == 11
+    assert (added.entitlement, added.cuti_bersama, removed.entitlement, removed.cuti_bersama) == (12, 9, 12, 7)
+    # entitled in July: still 12
+    assert balance(2026, overrides={}, records_since=2026, tmt=date(2025, 7, 1)).entitlement == 12
+    # two unused years before 2026 with their 8 and 10 (2025) cuti bersama: the full 24
+    assert balance(2026, overrides={}, records_since=2024).available == 24
+
+
+@pytest.mark.parametrize(
+    ("case", "worked", "entitlement", "available"),
+    [
+        ("none recorded", {}, 12, 12),
+        ("one cuti bersama day worked by duty adds one", {2026: 1}, 13, 13),
+        ("all eight", {2026: 8}, 20, 20),
+        ("never more than the year's cuti bersama", {2026: 30}, 20, 20),
+        ("another year's record does not count", {2025: 3}, 12, 12),
+        ("a negative record adds nothing", {2026: -2}, 12, 12),
+    ],
+)
+def test_cuti_bersama_worked_by_duty_add_to_the_year_s_annual_leave(case, worked, entitlement, available):
+    result = balance(2026, overrides={}, records_since=2026, bersama_worked=worked)
+    assert (result.entitlement, result.available, result.cuti_bersama) == (entitlement, available, 8), case
+    assert result.bersama_worked == entitlement - 12
+
+
+def test_added_days_carry_over_like_the_year_s_own():
+    # 2025: 12 + 2 worked, 10 used → 4 left, all of which carry into 2026
+    result = balance(2026, {2025: 10}, overrides={}, records_since=2025, bersama_worked={2025: 2})
+    assert result.remaining == ((2024, 0), (2025, 4), (2026, 12))
+    assert balance(2026, {2025: 10}, overrides={}, records_since=2025).remaining[1] == (2025, 2)
+
+
+def test_an_annual_request_may_spend_the_added_days():
+    application = Application(LeaveType.TAHUNAN, "Keperluan keluarga", date(2026, 12, 1), date(2026, 12, 16), "", "")
+    common = {
+        "nip": MAN,
+        "employment": EmploymentStatus.PNS,
+        "tmt": date(2010, 1, 1),
+        "today": TODAY,
+        "overrides": {},
+        "history": LeaveHistory({2026: 4}),  # 8 of the 12 left: not enough for 12 more
+        "records_since": 2026,
+        "has_certificate": False,
+    }
+    with pytest.raises(BusinessRule) as refused:
+        check_application(application, **common)
+    assert refused.value.code == "INSUFFICIENT_BALANCE"
+    assert check_application(application, bersama_worked={2026: 8}, **common) == 12
 
 
 def test_cuti_besar_leaves_no_annual_leave_that_year_and_breaks_the_chain():

@@ -1,101 +1,38 @@
-"""The leave use cases on the in-memory twins with a fixed clock: the flow, its refusals, delegation, numbers,
-leave against reports (both ways), the e-mailed links, the notifications and a supervisor change."""
+"""The leave use cases as the composition root wires them over the in-memory twins, with a fixed clock: the
+flow, its refusals, delegation, numbers, leave against reports (both ways), the e-mailed links, the notifications
+and a supervisor change. Each step is decided through the one decision mechanism (kinds `leave_consideration`,
+`leave_decision`, `leave_number`)."""
 
 from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import pytest
 
 from chalicelib.domain.accounts import Employee, EmploymentStatus, Role
+from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.delegation import Delegation
 from chalicelib.domain.errors import BusinessRule, Conflict, DomainError, Forbidden
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.leave import LeaveSettings, LeaveStatus
 from chalicelib.domain.organisation import Satker, Skpd
-from chalicelib.services.leave import LeaveService
-from chalicelib.services.leave_notifications import LeaveEmailActions, LeaveLinks, LeaveNotifications, events
-from chalicelib.store.memory import (
-    InMemoryLeaveRepository,
-    InMemoryLeaveSettings,
-    InMemoryReportRepository,
-)
+from chalicelib.services.leave_notifications import events
 from tests.unit.world import SATKER, SKPD, Clock, World, actor, at, body
-
-SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
-
-
-class Uploads:
-    """The upload service's part the leave service uses: a slip naming a PDF that is already checked."""
-
-    def offer(self, rule, prefix, context, filename, content_type, size) -> dict[str, Any]:
-        return {"file_id": "f1", "upload_token": f"slip:{context['nip']}", "upload": {}, "expires_in": 900}
-
-    def accept(self, rule, context, token):
-        from chalicelib.services.uploads import StoredFile
-
-        if token != f"slip:{context['nip']}":
-            raise DomainError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
-        return StoredFile(
-            "f1", f"leave-certificates/{context['nip']}/f1.pdf", "surat-dokter.pdf", "application/pdf", 900
-        )
-
-    def link(self, key, filename, ttl):
-        return f"https://files.test/{key}"
-
-
-class Org:
-    def get_skpd(self, skpd_id):
-        return Skpd(skpd_id, "Dinas Kesehatan", TimeZone.WIB, city="Kota Contoh")
-
-    def get_satker(self, skpd_id, satker_id):
-        return Satker(skpd_id, satker_id, "Puskesmas Kota", TimeZone.WIB)
-
-
-class Mail:
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str, str, str]] = []
-
-    def send(self, to, subject, text, html=None):
-        self.sent.append((to, subject, text, html or ""))
-        return "m"
 
 
 class LeaveWorld(World):
+    """The leave services as the composition root wires them over the twins (`World`), the SKPD and satker known."""
+
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.leave_store = InMemoryLeaveRepository(self.attendance)
-        self.report_store = InMemoryReportRepository(self.attendance, self.leave_store)
-        self.reports._reports = self.report_store  # reports check the held days, as in DynamoDB
-        self.verification._repository = self.report_store
-        self.settings = InMemoryLeaveSettings()
-        self.leave = LeaveService(
-            self.leave_store,
-            self.settings,
-            self.employees,
-            self.attendance,
-            self.delegations,
-            self.holidays,
-            Org(),
-            Uploads(),  # type: ignore[arg-type]
-            None,
-            clock=self.clock,
-            records_since=2026,
-            report_backdate_days=7,
-        )
-        self.mail = Mail()
-        self.links = LeaveLinks(SECRET, "https://kinerja.test", 3600, clock=self.clock)
-        self.notifications = LeaveNotifications(
-            self.employees,
-            self.whatsapp,
-            self.mail,
-            self.links,
-            app_url="https://kinerja.test",
-            once=self.idempotency.once,
-        )
+        self.org.save_skpd(Skpd(SKPD, "Dinas Kesehatan", TimeZone.WIB, city="Kota Contoh"))
+        self.org.save_satker(Satker(SKPD, SATKER, "Puskesmas Kota", TimeZone.WIB))
+        self.settings = self.repositories.leave_settings
+        self.leave, self.links = self.services.leave, self.services.links
+        self.notifications = self.services.leave_notifications
 
 
 @pytest.fixture
@@ -127,8 +64,23 @@ def request(kind="ALASAN_PENTING", start="2026-12-01", end="2026-12-02", **extra
     }
 
 
-def step(version: int, decision: str = "APPROVED", note: str | None = None) -> dict[str, Any]:
-    return {"decision": decision, "note": note, "version": version}
+def step(version: int, verdict: Verdict = Verdict.APPROVE, note: str | None = None) -> Decision:
+    return Decision(verdict, note, version=version)
+
+
+def consider(w, who: Employee, leave_id: str, decision: Decision) -> dict[str, Any]:
+    """The supervisor's step; answers the request as a queue item (the leave view in ``detail``)."""
+    return w.decisions.decide(actor(who), "leave_consideration", leave_id, decision)
+
+
+def decide(w, who: Employee, leave_id: str, decision: Decision) -> dict[str, Any]:
+    """The granting official's step."""
+    return w.decisions.decide(actor(who), "leave_decision", leave_id, decision)
+
+
+def number(w, who: Employee, leave_id: str, *roles: Role) -> dict[str, Any]:
+    """The numbering officer gives the letter its number."""
+    return w.decisions.decide(actor(who, *roles), "leave_number", leave_id, Decision(Verdict.APPROVE))
 
 
 def test_the_whole_flow_with_each_notification_once(w, team):
@@ -137,27 +89,28 @@ def test_the_whole_flow_with_each_notification_once(w, team):
     assert applied["status"] == "PENDING_CONSIDERATION" and applied["working_days"] == 2
     assert (applied["supervisor_nip"], applied["official_nip"]) == (boss.nip, head.nip)
     assert applied["balance"] == [{"year": 2024, "remaining": 0}, {"year": 2025, "remaining": 0},
-                                  {"year": 2026, "remaining": 4}]  # fmt: skip
+                                  {"year": 2026, "remaining": 12}]  # fmt: skip
     leave = w.leave_store.get(applied["leave_id"])
     assert w.notifications.on_change(None, leave) == ["consideration"]
     assert [to for to, _ in w.whatsapp.sent] == [boss.whatsapp]
     assert w.notifications.on_change(None, leave) == ["consideration"] and len(w.whatsapp.sent) == 1  # replay
 
-    queue = w.leave.queue(actor(boss), {"stage": "consideration"})
+    queue = w.decisions.queue(actor(boss), "leave_consideration", {})
     assert queue["count"] == 1 and queue["items"][0]["employee"]["name"] == "Dewi"
-    considered = w.leave.consider(actor(boss), applied["leave_id"], step(1))
+    assert queue["items"][0]["verdicts"] == ["APPROVE", "REJECT", "DEFER"]
+    considered = consider(w, boss, applied["leave_id"], step(1))
     assert considered["status"] == "PENDING_DECISION"
     assert events(leave, w.leave_store.get(applied["leave_id"])) == ["decision"]
-    decided = w.leave.decide(actor(head), applied["leave_id"], step(2))
+    decided = decide(w, head, applied["leave_id"], step(2))
     assert decided["status"] == "APPROVED" and decided["status_label"] == "Disetujui, menunggu nomor surat"
     approved = w.leave_store.get(applied["leave_id"])
     w.notifications.on_change(w.leave_store.get(applied["leave_id"]), approved)
-    assert w.leave.numbering_queue(actor(numberer, Role.PENOMORAN), {})["count"] == 1
-    numbered = w.leave.number(actor(numberer, Role.PENOMORAN), applied["leave_id"])
-    assert numbered["letter_number"] == "800.1.11.4/1/DINKES/2026"
+    assert w.decisions.queue(actor(numberer, Role.PENOMORAN), "leave_number", {})["count"] == 1
+    numbered = number(w, numberer, applied["leave_id"], Role.PENOMORAN)
+    assert numbered["detail"]["letter_number"] == "800.1.11.4/1/DINKES/2026"
     assert events(approved, w.leave_store.get(applied["leave_id"])) == ["numbered"]
     balance = w.leave.balance(actor(staff), None)
-    assert balance["annual"]["available"] == 2 and balance["annual"]["used"] == 2
+    assert balance["annual"]["available"] == 10 and balance["annual"]["used"] == 2
 
 
 def test_one_decision_covers_both_steps_when_the_supervisor_grants_leave(w, team):
@@ -165,8 +118,8 @@ def test_one_decision_covers_both_steps_when_the_supervisor_grants_leave(w, team
     w.settings.save(LeaveSettings(SKPD, official_nip=boss.nip))
     applied = w.leave.apply(actor(staff), request())
     assert applied["official_nip"] == boss.nip
-    done = w.leave.consider(actor(boss), applied["leave_id"], step(1))
-    assert done["status"] == "APPROVED" and done["decision"]["by"] == boss.nip
+    done = consider(w, boss, applied["leave_id"], step(1))
+    assert done["status"] == "APPROVED" and done["detail"]["decision"]["by"] == boss.nip
 
 
 def test_refusals_store_nothing(w, team):
@@ -191,15 +144,17 @@ def test_refusals_store_nothing(w, team):
         w.leave.apply(actor(nobody), request())
     assert alone.value.code == "NO_SUPERVISOR"
     with pytest.raises(Forbidden):
-        w.leave.consider(actor(team["head"]), w.leave_store.of_employee(staff.nip)[0].leave_id, step(1))
+        consider(w, team["head"], w.leave_store.of_employee(staff.nip)[0].leave_id, step(1))
     del boss
 
 
 def test_sick_leave_with_its_certificate(w, team):
     staff = team["staff"]
+    certificate = b"%PDF-1.7\n" + b"0" * 891
     slip = w.leave.offer_certificate(
-        actor(staff), {"filename": "dokter.pdf", "content_type": "application/pdf", "size": 900}
+        actor(staff), {"filename": "surat-dokter.pdf", "content_type": "application/pdf", "size": len(certificate)}
     )
+    w.objects.put_bytes(slip["upload"]["fields"]["key"], certificate, "application/pdf")  # the client's upload
     sick = w.leave.apply(
         actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=slip["upload_token"])
     )
@@ -226,8 +181,8 @@ def test_cancel_frees_the_days_and_only_pending_by_the_employee(w, team):
     cancelled = w.leave.cancel(actor(staff), first["leave_id"], {"version": 1})
     assert cancelled["status"] == "CANCELLED"
     again = w.leave.apply(actor(staff), request())
-    w.leave.consider(actor(boss), again["leave_id"], step(1))
-    w.leave.decide(actor(head), again["leave_id"], step(2))
+    consider(w, boss, again["leave_id"], step(1))
+    decide(w, head, again["leave_id"], step(2))
     with pytest.raises(Conflict):
         w.leave.cancel(actor(staff), again["leave_id"], {"version": 3})
     with pytest.raises(Forbidden):
@@ -241,11 +196,11 @@ def test_a_delegate_considers_on_behalf_of_the_supervisor(w, team):
     deputy = w.person(name="Wakil")
     w.delegations.add(Delegation("d" * 32, boss.nip, deputy.nip, date(2026, 11, 20), date(2026, 12, 20)), 0, [])
     applied = w.leave.apply(actor(staff), request())
-    assert w.leave.queue(actor(deputy), {"stage": "consideration", "for": boss.nip})["count"] == 1
-    done = w.leave.consider(actor(deputy), applied["leave_id"], step(1, "DEFERRED", "Beban kerja akhir tahun"))
-    assert done["status"] == "DEFERRED" and done["consideration"]["on_behalf_of"] == boss.nip
+    assert w.decisions.queue(actor(deputy), "leave_consideration", {"for": boss.nip})["count"] == 1
+    done = consider(w, deputy, applied["leave_id"], step(1, Verdict.DEFER, "Beban kerja akhir tahun"))
+    assert done["status"] == "DEFERRED" and done["detail"]["consideration"]["on_behalf_of"] == boss.nip
     with pytest.raises(Forbidden):
-        w.leave.queue(actor(deputy), {"stage": "consideration", "for": team["head"].nip})
+        w.decisions.queue(actor(deputy), "leave_consideration", {"for": team["head"].nip})
 
 
 def test_numbers_are_gap_free_and_never_twice(w, team):
@@ -255,57 +210,47 @@ def test_numbers_are_gap_free_and_never_twice(w, team):
     for n in range(6):
         person = w.person(supervisor=boss, name=f"Staf {n}")
         applied = w.leave.apply(actor(person), request())
-        w.leave.consider(actor(boss), applied["leave_id"], step(1))
+        consider(w, boss, applied["leave_id"], step(1))
         ids.append(applied["leave_id"])
     results: list[str] = []
 
-    def number(leave_id):
-        results.append(w.leave.number(actor(numberer, Role.PENOMORAN), leave_id)["letter_number"])
+    def give(leave_id):
+        results.append(number(w, numberer, leave_id, Role.PENOMORAN)["detail"]["letter_number"])
 
-    threads = [threading.Thread(target=number, args=(i,)) for i in ids]
+    threads = [threading.Thread(target=give, args=(i,)) for i in ids]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
     assert sorted(results) == sorted(f"{n}/CUTI/{SKPD}/XI/2026" for n in range(1, 7))
     with pytest.raises(Conflict) as twice:
-        w.leave.number(actor(numberer, Role.PENOMORAN), ids[0])
-    assert twice.value.code == "LEAVE_ALREADY_NUMBERED"
+        number(w, numberer, ids[0], Role.PENOMORAN)
+    assert twice.value.code == "ALREADY_DECIDED"
     with pytest.raises(Forbidden):
-        w.leave.number(actor(boss), ids[0])  # not a numbering officer
+        number(w, boss, ids[0])  # not a numbering officer
 
 
 def test_e_mailed_links_work_once_and_only_for_their_person(w, team):
     staff, boss = team["staff"], team["boss"]
     applied = w.leave.apply(actor(staff), request())
-    actions = LeaveEmailActions(w.links, w.leave_store.get, w.employees.get, w.leave.act_as, UsedLinks(), w.clock)
+    actions = w.services.decision_links
     leave_id = applied["leave_id"]
 
-    def token(stage_nip: str, action: str) -> str:
-        return w.links.link(leave_id, stage_nip, "consideration", action).rsplit("/", 1)[1]
+    def token(stage_nip: str, verdict: Verdict) -> str:
+        return w.links.link("leave_consideration", leave_id, stage_nip, verdict).rsplit("/", 1)[1]
 
-    reject = token(boss.nip, "reject")
+    reject = token(boss.nip, Verdict.REJECT)
     assert actions.open(reject).state == "form"
     assert actions.submit(reject, {"note": ""}).status == 400  # a refusal needs its reason
-    foreign = token(team["head"].nip, "approve")
+    foreign = token(team["head"].nip, Verdict.APPROVE)
     assert actions.open(foreign).state == "refused"
     done = actions.submit(reject, {"note": "Tenaga kurang"})
-    assert done.state == "done" and done.leave.status is LeaveStatus.REJECTED
+    assert done.state == "done" and done.item["status"] == "REJECTED"
+    assert w.leave_store.get(leave_id).status is LeaveStatus.REJECTED
     assert actions.open(reject).state == "used"
-    approve = token(boss.nip, "approve")
+    approve = token(boss.nip, Verdict.APPROVE)
     assert actions.submit(approve, {}).state == "decided"
     assert actions.open("bukan-tautan").state == "invalid"
-
-
-class UsedLinks:
-    def __init__(self) -> None:
-        self.used: set[str] = set()
-
-    def was_used(self, jti: str) -> bool:
-        return jti in self.used
-
-    def mark(self, jti: str, used_at: datetime, expires_at: int) -> None:
-        self.used.add(jti)
 
 
 def test_a_new_supervisor_takes_over_pending_requests(w, team):
@@ -326,16 +271,14 @@ def test_a_new_supervisor_takes_over_pending_requests(w, team):
 def _approved(w, team, start: str, end: str) -> str:
     w.settings.save(LeaveSettings(SKPD, official_nip=team["boss"].nip))
     applied = w.leave.apply(actor(team["staff"]), request(start=start, end=end))
-    w.leave.consider(actor(team["boss"]), applied["leave_id"], step(1))
+    consider(w, team["boss"], applied["leave_id"], step(1))
     return applied["leave_id"]
 
 
 def test_the_calendar_shows_leave_and_expects_no_report_on_approved_days(w, team):
-    from chalicelib.services.attendance import AttendanceService
-
     _approved(w, team, "2026-12-01", "2026-12-02")
     w.leave.apply(actor(team["staff"]), request(start="2026-12-03", end="2026-12-03"))  # pending
-    service = AttendanceService(w.attendance, Org(), w.holidays, clock=w.clock, leave=w.leave_store)
+    service = w.services.attendance
     days = {d["date"]: d for d in service.calendar(actor(team["staff"]), "2026-12")["days"]}
     assert days["2026-12-01"]["leave"]["status"] == "APPROVED" and not days["2026-12-01"]["report_expected"]
     assert days["2026-12-03"]["leave"]["status"] == "PENDING_CONSIDERATION" and days["2026-12-03"]["report_expected"]
@@ -344,21 +287,8 @@ def test_the_calendar_shows_leave_and_expects_no_report_on_approved_days(w, team
 
 
 def test_no_reminder_on_an_approved_leave_day(w, team):
-    from chalicelib.services.reminders import ReminderService
-
     _approved(w, team, "2026-11-25", "2026-11-25")
-    service = ReminderService(
-        w.reminder_settings,
-        w.holidays,
-        w.attendance,
-        w.employees,
-        w.job_state,
-        w.whatsapp,
-        clock=w.clock,
-        app_url="https://kinerja.test",
-        once=w.idempotency.once,
-        leave=w.leave_store,
-    )
+    service = w.reminders
     other = team["boss"]
     service.handle({"nip": team["staff"].nip, "day": "2026-11-25"})
     service.handle({"nip": other.nip, "day": "2026-11-25"})
@@ -377,17 +307,16 @@ def test_recaps_count_leave_days_apart():
 
 def test_a_new_supervisor_takes_over_pending_reports_too(w, team):
     from chalicelib.domain.reports import ReportStatus
-    from chalicelib.services.supervisor_moves import SupervisorMoves
     from chalicelib.store.protocols import EmployeeImage
 
     staff, boss, head = team["staff"], team["boss"], team["head"]
     w.attend(staff, date(2026, 11, 24), date(2026, 11, 25))
     pending = w.reports.create(actor(staff), body(date(2026, 11, 24)))
     decided = w.reports.create(actor(staff), body(date(2026, 11, 25)))
-    w.verification.decide(actor(boss), decided["report_id"], {"decision": "APPROVED", "version": 1})
+    w.decisions.decide(actor(boss), "report", decided["report_id"], Decision(Verdict.APPROVE, version=1))
     leave = w.leave.apply(actor(staff), request(start="2026-12-07", end="2026-12-07"))
     new_boss = w.person(supervisor=head, name="Kepala Baru")
-    moves = SupervisorMoves(w.report_store, w.leave.move_pending, clock=w.clock)
+    moves = w.services.supervisor_moves
     after = w.employees.save(replace(w.employees.get(staff.nip), supervisor_nip=new_boss.nip))
     result = moves.on_change(EmployeeImage(staff, None), EmployeeImage(after, None))
     assert result == {"reports": 1, "leave": 1}
@@ -397,7 +326,7 @@ def test_a_new_supervisor_takes_over_pending_reports_too(w, team):
     assert w.report_store.get(decided["report_id"]).supervisor_nip == boss.nip  # decided: stays as it was
     assert w.report_store.get(decided["report_id"]).status is ReportStatus.APPROVED
     assert w.leave_store.get(leave["leave_id"]).supervisor_nip == new_boss.nip
-    assert w.verification.queue(actor(new_boss), None, None, 10)["count"] == 1
+    assert w.decisions.queue(actor(new_boss), "report", {"limit": 10})["count"] == 1
     assert moves.on_change(EmployeeImage(staff, None), EmployeeImage(after, None)) == {"reports": 0, "leave": 0}
 
 

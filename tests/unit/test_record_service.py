@@ -1,19 +1,15 @@
-"""The career-record use cases on the in-memory twins, with a fixed clock: no DynamoDB, no S3."""
+"""The career-record use cases as the composition root wires them over the in-memory twins, with a fixed clock:
+no DynamoDB, no S3. HR lists and decides through the one decision mechanism (the `record` kind)."""
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping
 from dataclasses import replace
-from typing import Any
 
 import pytest
 
 from chalicelib.domain.accounts import Role
+from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, ValidationError
-from chalicelib.services.records import RecordService
-from chalicelib.services.uploads import StoredFile
-from chalicelib.store.memory import InMemoryRecordRepository, InMemorySequences
 from tests.unit.world import Clock, World, actor, at
 
 TEAM = {
@@ -34,47 +30,21 @@ AWARD = {
 }
 
 
-class Uploads:
-    """Slips handed out and files "uploaded" at once; what was discarded is kept."""
-
-    def __init__(self) -> None:
-        self.slips: dict[str, tuple[dict[str, str], StoredFile]] = {}
-        self.discarded: list[str] = []
-
-    def offer(self, rule, prefix, context, filename, content_type, size) -> dict[str, Any]:
-        file_id = uuid.uuid4().hex
-        stored = StoredFile(file_id, f"{prefix}/{file_id}.pdf", str(filename), str(content_type), int(size))
-        token = uuid.uuid4().hex
-        self.slips[token] = (dict(context), stored)
-        return {"file_id": file_id, "upload_token": token, "upload": {"url": "", "fields": {}}, "expires_in": 900}
-
-    def accept(self, rule, context: Mapping[str, str], token: object) -> StoredFile:
-        slip = self.slips.get(str(token))
-        if slip is None or slip[0] != dict(context):
-            raise ValidationError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
-        return slip[1]
-
-    def link(self, key: str, filename: str, ttl_seconds: int) -> str:
-        return f"https://files.test/{key}"
-
-    def discard(self, key: str) -> None:
-        self.discarded.append(key)
+PDF = b"%PDF-1.7\n" + b"0" * 1991
 
 
 @pytest.fixture
 def world():
     world = World(Clock(at("2026-05-04 02:00")))
-    world.records = InMemoryRecordRepository()
-    world.uploads = Uploads()
-    world.service = RecordService(
-        world.records, world.employees, InMemorySequences(), world.uploads, clock=world.clock, link_ttl=300
-    )
+    world.records, world.service = world.repositories.records, world.services.records
     return world
 
 
 def _pdf(world, who) -> str:
-    offer = {"filename": "piagam.pdf", "content_type": "application/pdf", "size": 2000}
-    return world.service.offer_upload(who, offer)["upload_token"]
+    offer = {"filename": "piagam.pdf", "content_type": "application/pdf", "size": len(PDF)}
+    slip = world.service.offer_upload(who, offer)
+    world.objects.put_bytes(slip["upload"]["fields"]["key"], PDF, "application/pdf")  # the client's upload
+    return slip["upload_token"]
 
 
 def test_team_codes_are_numbered_per_year_and_kept_through_corrections(world):
@@ -119,7 +89,7 @@ def test_preview_stores_nothing_and_a_replaced_pdf_is_discarded(world):
     again = world.service.update(
         dewi, record["record_id"], {"upload_token": _pdf(world, dewi), "declaration": True, "version": 1}
     )
-    assert world.uploads.discarded == [old_key] and again["version"] == 2
+    assert old_key not in world.objects.objects and again["version"] == 2  # the replaced PDF is deleted
 
 
 def test_a_correction_moves_the_record_to_the_employees_current_satker(world):
@@ -140,18 +110,41 @@ def test_hr_lists_stay_inside_their_scope(world):
     bkd = actor(world.person(skpd="BKPSDM"), Role.BKD)
     mine = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
     theirs = world.service.create(other, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
-    assert [r["record_id"] for r in world.service.queue(hr, {})["items"]] == [mine["record_id"]]
+    queue = lambda who, query: world.decisions.queue(who, "record", query)  # noqa: E731
+    assert [r["id"] for r in queue(hr, {})["items"]] == [mine["record_id"]]
     with pytest.raises(Forbidden):
-        world.service.queue(hr, {"skpd": "DISDIK"})
+        queue(hr, {"skpd_id": "DISDIK"})
     with pytest.raises(Forbidden):
-        world.service.queue(dewi, {})
-    everywhere = world.service.queue(bkd, {})
-    assert {r["record_id"] for r in everywhere["items"]} == {mine["record_id"], theirs["record_id"]}
-    assert everywhere["waiting"] == {"SERTIFIKASI": 0, "PENGHARGAAN": 0, "TIM_KERJA": 2}
-    assert [r["record_id"] for r in world.service.queue(bkd, {"skpd": "DISDIK"})["items"]] == [theirs["record_id"]]
+        queue(dewi, {})
+    everywhere = queue(bkd, {})
+    assert {r["id"] for r in everywhere["items"]} == {mine["record_id"], theirs["record_id"]}
+    assert everywhere["count"] == 2
+    waiting = world.records.waiting(None, None)  # what the count adds up, per kind
+    assert {k.value: n for k, n in waiting.items()} == {"SERTIFIKASI": 0, "PENGHARGAAN": 0, "TIM_KERJA": 2}
+    assert {r["id"] for r in queue(bkd, {"category": "TIM_KERJA"})["items"]} == {mine["record_id"], theirs["record_id"]}
+    assert queue(bkd, {"category": "SERTIFIKASI"})["items"] == []
+    assert [r["id"] for r in queue(bkd, {"skpd_id": "DISDIK"})["items"]] == [theirs["record_id"]]
     with pytest.raises(ValidationError) as caught:
-        world.service.queue(bkd, {"satker": "PKM-KOTA"})
+        queue(bkd, {"satker_id": "PKM-KOTA"})
     assert caught.value.code == "SKPD_REQUIRED"
     with pytest.raises(Forbidden):
         world.service.get(hr, theirs["record_id"])
     assert world.service.get(bkd, theirs["record_id"])["record_id"] == theirs["record_id"]
+
+
+def test_hr_approves_and_takes_an_approval_back_with_a_reason(world):
+    dewi = actor(world.person())
+    hr = actor(world.person(name="Budi"), Role.KEPEGAWAIAN)
+    rid = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})["record_id"]
+    decide = lambda decision: world.decisions.decide(hr, "record", rid, decision)  # noqa: E731
+    with pytest.raises(Conflict) as early:
+        decide(Decision(Verdict.REVOKE, "Belum disetujui"))
+    assert early.value.code == "ALREADY_DECIDED"  # only an approved record can be taken back
+    approved = decide(Decision(Verdict.APPROVE, version=1))
+    assert (approved["status"], approved["version"], approved["verdicts"]) == ("APPROVED", 2, ["REVOKE"])
+    with pytest.raises(ValidationError) as no_reason:
+        decide(Decision(Verdict.REVOKE))
+    assert no_reason.value.code == "NOTE_REQUIRED"
+    revoked = decide(Decision(Verdict.REVOKE, "SK tidak sah", version=2))
+    assert (revoked["status"], revoked["detail"]["note"], revoked["verdicts"]) == ("REVOKED", "SK tidak sah", [])
+    assert world.service.get(dewi, rid)["history"][-1]["action"] == "REVOKED"

@@ -9,7 +9,7 @@ import pytest
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.reminders import reminder_text
 from chalicelib.services.reminders import DISPATCH_JOB
-from tests.unit.world import APP_URL, Clock, Queue, World, actor, at, body
+from tests.unit.world import APP_URL, Clock, World, actor, at, body
 
 WEDNESDAY = date(2026, 3, 11)
 FOUR_PM_UTC = {TimeZone.WIB: "09:00", TimeZone.WITA: "08:00", TimeZone.WIT: "07:00"}
@@ -28,12 +28,12 @@ def _run(world, now: datetime, previous: datetime | None = None) -> list[str]:
     """One dispatcher run at ``now`` (the last one 5 minutes earlier), then the worker; the NIPs messaged."""
     world.job_state.save_cursor(DISPATCH_JOB, (previous or now - timedelta(minutes=5)).isoformat())
     world.clock.now = now
-    queue = Queue()
-    world.reminders.dispatch(queue)
+    world.reminders.dispatch(world.clients.notifications)
+    messages = world.clients.notifications.take()
     before = len(world.whatsapp.sent)
-    for message in queue.messages:
+    for message in messages:
         world.reminders.handle(message)
-    numbers = {e.whatsapp: e.nip for e in world.employees.many({m["nip"] for m in queue.messages}).values()}
+    numbers = {e.whatsapp: e.nip for e in world.employees.many({m["nip"] for m in messages}).values()}
     return [numbers[to] for to, _ in world.whatsapp.sent[before:]]
 
 
@@ -96,11 +96,11 @@ def test_no_reminder_when_today_s_report_is_filed(world):
 def test_a_day_s_reminder_goes_out_once(world):
     employee = world.person()
     _remind(world, employee)
-    queue = Queue()
+    queue = world.clients.notifications
     world.job_state.save_cursor(DISPATCH_JOB, at("2026-03-11 08:55").isoformat())
     world.clock.now = at("2026-03-11 09:01")
     assert world.reminders.dispatch(queue) == {"slots": 1, "read": 1, "queued": 1}
-    for message in queue.messages * 2:  # the queue delivers a message twice
+    for message in queue.take() * 2:  # the queue delivers a message twice
         world.reminders.handle(message)
     assert len(world.whatsapp.sent) == 1
     assert _run(world, at("2026-03-11 09:00")) == []  # a second run of the slot finds it marked

@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
+from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, ValidationError
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.reports import Report, ReportContent, ReportStatus, Template
@@ -38,10 +39,11 @@ def _refused(call, error=BusinessRule) -> str:
     return refused.value.code
 
 
-def _decide(world, report: dict, decision: str, note: str | None = None) -> dict:
+def _decide(world, report: dict, verdict: Verdict, note: str | None = None) -> dict:
+    """The supervisor's decision through the one decision mechanism; answers the report's own view."""
     boss = actor(world.employees.get(report["supervisor_nip"]))
-    decision_body = {"decision": decision, "version": report["version"], "note": note}
-    return world.verification.decide(boss, report["report_id"], decision_body)
+    decision = Decision(verdict, note, version=report["version"])
+    return world.decisions.decide(boss, "report", report["report_id"], decision)["detail"]
 
 
 def _listed(world, who) -> list[tuple[str, str, str]]:
@@ -113,8 +115,8 @@ def test_an_edit_keeps_the_rules_and_a_move_frees_the_old_slot(world, me):
 
 def test_only_submitted_reports_can_be_edited_or_withdrawn(world, me):
     who = actor(me)
-    approved = _decide(world, world.reports.create(who, body(TODAY, "08:00", "09:00")), "APPROVED")
-    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), "REJECTED", "Kurang rinci")
+    approved = _decide(world, world.reports.create(who, body(TODAY, "08:00", "09:00")), Verdict.APPROVE)
+    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), Verdict.REJECT, "Kurang rinci")
     withdrawn = world.reports.create(who, body(TODAY, "10:00", "11:00"))
     withdrawn = world.reports.withdraw(who, withdrawn["report_id"], 1)
     assert withdrawn["status"] == "WITHDRAWN" and [h["action"] for h in withdrawn["history"]] == [
@@ -147,14 +149,14 @@ def test_a_stale_version_is_a_conflict_and_a_missing_one_is_refused(world, me):
 
 def test_a_rejected_report_is_copied_into_a_new_submission(world, me):
     who = actor(me)
-    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), "REJECTED", "Kurang rinci")
+    rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), Verdict.REJECT, "Kurang rinci")
     copy = world.reports.copy(who, rejected["report_id"], {"description": "Uraian lengkap: 3 puskesmas."})
     assert copy["status"] == "SUBMITTED" and copy["version"] == 1 and copy["copied_from"] == rejected["report_id"]
     assert (copy["start_time"], copy["end_time"], copy["title"]) == ("09:00", "10:00", "Pelayanan pasien")
     assert copy["description"] == "Uraian lengkap: 3 puskesmas."
     assert [h["action"] for h in copy["history"]] == ["COPIED"]
     assert world.reports.get(who, rejected["report_id"])["status"] == "REJECTED"
-    approved = _decide(world, world.reports.create(who, body(TODAY, "11:00", "12:00")), "APPROVED")
+    approved = _decide(world, world.reports.create(who, body(TODAY, "11:00", "12:00")), Verdict.APPROVE)
     submitted = world.reports.create(who, body(TODAY, "13:00", "14:00"))
     for report in (approved, submitted):
         assert _refused(lambda r=report: world.reports.copy(who, r["report_id"], {})) == "REPORT_NOT_REJECTED"

@@ -1,4 +1,5 @@
-"""Verification through the real `VerificationService` on the in-memory repositories with a fixed clock."""
+"""Verification of reports through the one decision mechanism (`DecisionService` with the `report` kind) and the
+`VerificationService` (delegation, auto-approval), on the in-memory repositories with a fixed clock."""
 
 from __future__ import annotations
 
@@ -6,8 +7,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import Conflict, Forbidden, ValidationError
 from chalicelib.domain.identity import TimeZone
+from chalicelib.schemas.base import validate
+from chalicelib.schemas.decisions import BulkDecisionInput
 from tests.unit.world import Clock, World, actor, at, body
 
 #: Monday 9 March 2026, 10:00 WIB
@@ -44,7 +48,8 @@ def _delegate(world, boss, deputy, start: date, end: date) -> dict:
 
 
 def _approve(world, who, report: dict) -> dict:
-    return world.verification.decide(actor(who), report["report_id"], {"decision": "APPROVED", "version": 1})
+    """The decided report as a queue item (its own view in ``detail``)."""
+    return world.decisions.decide(actor(who), "report", report["report_id"], Decision(Verdict.APPROVE, version=1))
 
 
 def _code(call, error=Forbidden) -> str:
@@ -55,17 +60,22 @@ def _code(call, error=Forbidden) -> str:
 
 def test_the_supervisor_decides_and_the_decision_is_recorded(world, team):
     report = _file(world, team["staff"][0])
-    decided = world.verification.decide(
-        actor(team["boss"]), report["report_id"], {"decision": "APPROVED", "rating": 5, "version": 1}
+    decided = world.decisions.decide(
+        actor(team["boss"]), "report", report["report_id"], Decision(Verdict.APPROVE, rating=5, version=1)
     )
-    assert (decided["status"], decided["rating"], decided["decided_by"]) == ("APPROVED", 5, team["boss"].nip)
-    assert decided["decided_for"] is None and decided["decided_at"] == NOW.isoformat()
-    assert _code(lambda: _approve(world, team["boss"], report), Conflict) == "CONFLICT"  # version 1 is gone
-    again = {"decision": "REJECTED", "note": "x", "version": 2}
-    assert _code(lambda: world.verification.decide(actor(team["boss"]), report["report_id"], again), Conflict) == (
-        "REPORT_LOCKED"
-    )
-    assert _code(lambda: _approve(world, team["other_boss"], _file(world, team["staff"][1]))) == "FORBIDDEN"
+    assert (decided["kind"], decided["id"], decided["version"]) == ("report", report["report_id"], 2)
+    assert (decided["status"], decided["verdicts"], decided["employee"]["name"]) == ("APPROVED", [], "Dewi")
+    view = decided["detail"]
+    assert (view["status"], view["rating"], view["decided_by"]) == ("APPROVED", 5, team["boss"].nip)
+    assert view["decided_for"] is None and view["decided_at"] == NOW.isoformat()
+    assert _code(lambda: _approve(world, team["boss"], report), Conflict) == "ALREADY_DECIDED"
+    again = Decision(Verdict.REJECT, "x", version=2)
+    decide_again = lambda: world.decisions.decide(actor(team["boss"]), "report", report["report_id"], again)  # noqa: E731
+    assert _code(decide_again, Conflict) == "ALREADY_DECIDED"
+    edited = _file(world, team["staff"][1])
+    world.reports.update(actor(team["staff"][1]), edited["report_id"], {"title": "Judul baru", "version": 1})
+    assert _code(lambda: _approve(world, team["boss"], edited), Conflict) == "CONFLICT"  # version 1 is gone
+    assert _code(lambda: _approve(world, team["other_boss"], edited)) == "FORBIDDEN"
 
 
 def test_nobody_decides_about_their_own_report(world, team):
@@ -82,26 +92,29 @@ def test_a_delegate_decides_only_while_the_delegation_is_active(world, team):
     boss, deputy = team["boss"], team["deputy"]
     _delegate(world, boss, deputy, TODAY + DAY, TODAY + 2 * DAY)
     first, second = _file(world, team["staff"][0]), _file(world, team["staff"][1])
-    queue_for_boss = lambda: world.verification.queue(actor(deputy), boss.nip, None, 10)  # noqa: E731
+    queue_for_boss = lambda: world.decisions.queue(actor(deputy), "report", {"for": boss.nip, "limit": 10})  # noqa: E731
     assert _code(lambda: _approve(world, deputy, first)) == "FORBIDDEN"  # not yet
     assert _code(queue_for_boss) == "FORBIDDEN"
     world.clock.advance(days=1)
     assert queue_for_boss()["count"] == 2
-    decided = _approve(world, deputy, first)
+    decided = _approve(world, deputy, first)["detail"]
     assert (decided["decided_by"], decided["decided_for"]) == (deputy.nip, boss.nip)
     history = world.reports.get(actor(boss), first["report_id"])["history"][-1]
     assert history["changes"] == {"status": ["SUBMITTED", "APPROVED"], "on_behalf_of": [None, boss.nip]}
     world.clock.now = at("2026-03-11 16:00")  # the last day, 23:00 in Jakarta: still active
-    assert world.verification.summary(actor(deputy))["queues"][1] == {
-        "supervisor_nip": boss.nip,
+    inbox = world.decisions.inbox(actor(deputy))  # every kind a supervisor decides, the report one with work
+    assert inbox["total"] == 1 and [k["kind"] for k in inbox["kinds"]][:1] == ["report"]
+    assert inbox["kinds"][0] == {
+        "kind": "report",
+        "label": "Laporan kegiatan",
         "count": 1,
-        "delegated": True,
+        "delegated": [{"nip": boss.nip, "count": 1}],
     }
     world.clock.now = at("2026-03-11 17:00")  # midnight in Jakarta: it has ended
     assert _code(lambda: _approve(world, deputy, second)) == "FORBIDDEN"
     assert _code(queue_for_boss) == "FORBIDDEN"
-    assert len(world.verification.summary(actor(deputy))["queues"]) == 1
-    assert _approve(world, boss, second)["decided_for"] is None  # the supervisor never lost the right
+    assert world.decisions.inbox(actor(deputy)) == {"total": 0, "kinds": []}  # no staff, no delegation left
+    assert _approve(world, boss, second)["detail"]["decided_for"] is None  # the supervisor never lost the right
 
 
 def test_the_delegation_window_follows_the_delegate_s_zone(world, team):
@@ -110,7 +123,7 @@ def test_the_delegation_window_follows_the_delegate_s_zone(world, team):
     _delegate(world, boss, deputy, TODAY + DAY, TODAY + DAY)
     report = _file(world, team["staff"][0])
     world.clock.now = at("2026-03-09 15:30")  # 22:30 in Jakarta, but 00:30 on 10 March in Jayapura
-    assert _approve(world, deputy, report)["decided_for"] == boss.nip
+    assert _approve(world, deputy, report)["detail"]["decided_for"] == boss.nip
 
 
 def test_bulk_approval_answers_each_item_on_its_own(world, team):
@@ -120,31 +133,47 @@ def test_bulk_approval_answers_each_item_on_its_own(world, team):
     decided = _approve(world, boss, _file(world, team["staff"][1]))
     foreign = _file(world, team["outsider"])
     own = _file(world, deputy)
-    ids = [waiting["report_id"], waiting["report_id"], "f" * 32, "bukan-id", 123, foreign["report_id"]]
-    ids += [decided["report_id"], own["report_id"]]
-    result = world.verification.bulk_approve(actor(deputy), {"report_ids": ids, "rating": 4})
-    outcomes = [(r["report_id"], r["status"], r.get("code")) for r in result["results"]]
+    ids = [waiting["report_id"], waiting["report_id"], "f" * 32, "bukan-id", "123", foreign["report_id"]]
+    ids += [decided["id"], own["report_id"]]
+    result = world.decisions.decide_many(
+        actor(deputy), "report", [(i, None) for i in ids], Decision(Verdict.APPROVE, rating=4)
+    )
+    outcomes = [(r["id"], r["outcome"], r.get("status") or r.get("code")) for r in result["results"]]
     assert outcomes == [
-        (waiting["report_id"], "APPROVED", None),
+        (waiting["report_id"], "DECIDED", "APPROVED"),
         ("f" * 32, "ERROR", "REPORT_NOT_FOUND"),
         ("bukan-id", "ERROR", "REPORT_NOT_FOUND"),
         ("123", "ERROR", "REPORT_NOT_FOUND"),
         (foreign["report_id"], "ERROR", "FORBIDDEN"),
-        (decided["report_id"], "ERROR", "REPORT_LOCKED"),
+        (decided["id"], "ERROR", "ALREADY_DECIDED"),
         (own["report_id"], "ERROR", "SELF_DECISION"),
     ]
-    assert (result["approved"], result["failed"]) == (1, 6)
+    assert (result["decided"], result["failed"]) == (1, 6)
+    assert result["results"][0]["version"] == 2
     approved = world.reports.get(actor(boss), waiting["report_id"])
     assert (approved["status"], approved["rating"], approved["decided_for"]) == ("APPROVED", 4, boss.nip)
     assert world.reports.get(actor(team["outsider"]), foreign["report_id"])["status"] == "SUBMITTED"
 
 
 @pytest.mark.parametrize(
-    ("ids", "code"), [([], "INVALID_TYPE"), ("abc", "INVALID_TYPE"), (["a"] * 51, "TOO_MANY_ITEMS")]
+    ("items", "code"),
+    [
+        ([], "VALIDATION_ERROR"),  # rule too_short
+        ("abc", "INVALID_TYPE"),
+        ([{"id": 123}], "INVALID_TYPE"),  # an id is text; the service is never handed a number
+        ([{"id": "a"}] * 51, "TOO_MANY_ITEMS"),
+    ],
 )
-def test_bulk_approval_refuses_a_malformed_list(world, team, ids, code):
-    request = {"report_ids": ids}
-    assert _code(lambda: world.verification.bulk_approve(actor(team["boss"]), request), ValidationError) == code
+def test_bulk_approval_refuses_a_malformed_list(items, code):
+    """The list's shape is checked at the HTTP edge, by the one bulk model of every kind."""
+    request = {"items": items, "verdict": "APPROVE"}
+    assert _code(lambda: validate(BulkDecisionInput, request), ValidationError) == code
+
+
+def test_bulk_approval_refuses_more_than_fifty_items_in_the_service_too(world, team):
+    many = [(f"{n:032x}", None) for n in range(51)]
+    call = lambda: world.decisions.decide_many(actor(team["boss"]), "report", many, Decision(Verdict.APPROVE))  # noqa: E731
+    assert _code(call, ValidationError) == "TOO_MANY_ITEMS"
 
 
 def test_auto_approval_comes_at_exactly_seven_days(world, team):

@@ -1,32 +1,38 @@
-"""The real services wired to the in-memory repositories and a fixed clock: no DynamoDB, no network."""
+"""The app's services as the composition root wires them, over the in-memory twins and a fixed clock.
+
+No DynamoDB, no network: `container.build()` with `InMemoryRepositories` and `InMemoryClients`, the same
+root a Lambda builds with DynamoDB and AWS (`container.production()`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from chalicelib.config import Settings, settings_from
 from chalicelib.domain.accounts import Actor, Employee, Role
 from chalicelib.domain.identity import TimeZone
-from chalicelib.services.reminders import ReminderService
-from chalicelib.services.reports import ReportService
-from chalicelib.services.verification import VerificationService
-from chalicelib.store.memory import (
-    InMemoryAttendanceRepository,
-    InMemoryDelegationRepository,
-    InMemoryEmployeeRepository,
-    InMemoryHolidayOverrides,
-    InMemoryIdempotency,
-    InMemoryJobState,
-    InMemoryReminders,
-    InMemoryReportRepository,
-    InMemoryTemplateRepository,
-)
+from chalicelib.integrations.memory import InMemoryClients
+from chalicelib.security.keys import Keyring
+from chalicelib.services.container import Services, build
+from chalicelib.store.memory import InMemoryRepositories
 from tests.support import make_nip, make_whatsapp
 
 APP_URL = "https://kinerja.test"
 SKPD, SATKER = "DINKES", "PKM-KOTA"
+SECRET = "unit-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+#: the settings of the unit tests: the defaults, with these
+SETTINGS = settings_from(
+    {
+        "KINERJA_SECRET": SECRET,
+        "APP_URL": APP_URL,
+        "API_URL": APP_URL,
+        "REPORT_BACKDATE_DAYS": "7",
+        "LEAVE_RECORDS_SINCE": "2026",
+        "DOWNLOAD_URL_TTL_SECONDS": "300",
+    }
+)
 
 
 class Clock:
@@ -42,65 +48,27 @@ class Clock:
         self.now += timedelta(**delta)
 
 
-class WhatsApp:
-    """A `WhatsAppSender` that keeps what it was asked to send."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str]] = []
-
-    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
-        self.sent.append((to, text))
-        return f"wa-{len(self.sent)}"
-
-
-class Queue:
-    """The notifications queue, kept in a list."""
-
-    def __init__(self) -> None:
-        self.messages: list[dict[str, Any]] = []
-
-    def send_all(self, messages: list[dict[str, Any]]) -> int:
-        self.messages += messages
-        return len(messages)
-
-
 @dataclass
 class World:
+    """The root's services (`services`) over the twins (`repositories`, `clients`), the settings (`config`);
+    the parts most tests use by name."""
+
     clock: Clock
-    employees: InMemoryEmployeeRepository = field(default_factory=InMemoryEmployeeRepository)
-    attendance: InMemoryAttendanceRepository = field(default_factory=InMemoryAttendanceRepository)
-    templates: InMemoryTemplateRepository = field(default_factory=InMemoryTemplateRepository)
-    delegations: InMemoryDelegationRepository = field(default_factory=InMemoryDelegationRepository)
-    reminder_settings: InMemoryReminders = field(default_factory=InMemoryReminders)
-    holidays: InMemoryHolidayOverrides = field(default_factory=InMemoryHolidayOverrides)
-    job_state: InMemoryJobState = field(default_factory=InMemoryJobState)
-    whatsapp: WhatsApp = field(default_factory=WhatsApp)
-    idempotency: InMemoryIdempotency = field(default_factory=InMemoryIdempotency)
+    repositories: InMemoryRepositories = field(default_factory=InMemoryRepositories)
+    clients: InMemoryClients = field(default_factory=InMemoryClients)
+    config: Settings = SETTINGS
 
     def __post_init__(self) -> None:
-        self.report_store = InMemoryReportRepository(self.attendance)
-        self.reports = ReportService(
-            self.report_store,
-            self.attendance,
-            self.templates,
-            clock=self.clock,
-            backdate_days=7,
-            evidence_url=lambda key, name: f"{APP_URL}/files/{key}",
-        )
-        self.verification = VerificationService(
-            self.reports, self.report_store, self.employees, self.delegations, clock=self.clock
-        )
-        self.reminders = ReminderService(
-            self.reminder_settings,
-            self.holidays,
-            self.attendance,
-            self.employees,
-            self.job_state,
-            self.whatsapp,
-            clock=self.clock,
-            app_url=APP_URL,
-            once=self.idempotency.once,
-        )
+        keys = Keyring.fixed(SECRET)
+        self.services: Services = build(self.repositories, self.clients, self.config, self.clock, keys)
+        r = self.repositories
+        self.employees, self.attendance, self.templates = r.employees, r.attendance, r.templates
+        self.delegations, self.holidays, self.job_state = r.delegations, r.holidays, r.job_state
+        self.reminder_settings, self.idempotency = r.reminders, r.idempotency
+        self.report_store, self.leave_store, self.org = r.reports, r.leave, r.org
+        self.whatsapp, self.mail, self.objects = self.clients.whatsapp, self.clients.email, self.clients.objects
+        self.reports, self.verification = self.services.reports, self.services.verification
+        self.decisions, self.reminders = self.services.decisions, self.services.reminders
 
     # -- people and attendance ---------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 /** Routes, with who may open them. Pages are loaded on demand, so the first page ships little code. */
 import { nextTick } from "vue";
-import { createRouter, createWebHistory, type RouteRecordRaw } from "vue-router";
+import { createRouter, createWebHistory, type RouteLocation, type RouteLocationRaw, type RouteRecordRaw } from "vue-router";
 import { useSession } from "@/composables/useSession";
 import { announce } from "@/composables/useToast";
 
@@ -13,13 +13,19 @@ declare module "vue-router" {
     bare?: boolean;
     /** Any of these roles may open it. */
     roles?: string[];
-    /** Supervisors and delegates only. */
+    /** Only for someone who decides anything (a kind in their inbox). */
     verifier?: boolean;
     /** Reached from "Akun" on a phone (the bottom bar marks Akun). */
     account?: boolean;
     /** Desktop layout with wide tables. */
     wide?: boolean;
   }
+}
+
+/** The inbox on one kind (its URL word), keeping the old page's filters (?status, ?skpd, ?dari, ?untuk …). */
+function inbox(to: RouteLocation, slug: string): RouteLocationRaw {
+  const { tahap: _stage, ...query } = to.query;
+  return { path: "/persetujuan", query: { ...query, jenis: slug } };
 }
 
 const routes: RouteRecordRaw[] = [
@@ -45,9 +51,15 @@ const routes: RouteRecordRaw[] = [
   { path: "/cetak", component: () => import("@/pages/ExportPage.vue"), meta: { title: "Cetak & unduh", account: true, wide: true } },
   {
     path: "/persetujuan",
-    component: () => import("@/pages/ApprovalsPage.vue"),
+    component: () => import("@/pages/InboxPage.vue"),
     meta: { title: "Persetujuan", verifier: true, wide: true },
   },
+  // the queues before the one inbox: bookmarks open the inbox on the same kind
+  { path: "/persetujuan-cuti", redirect: (to) => inbox(to, to.query.tahap === "keputusan" ? "keputusan-cuti" : "pertimbangan-cuti") },
+  { path: "/penomoran-cuti", redirect: (to) => inbox(to, "penomoran-cuti") },
+  { path: "/verifikasi/pengaduan", redirect: (to) => inbox(to, "pengaduan") },
+  { path: "/verifikasi/riwayat", redirect: (to) => inbox(to, "riwayat") },
+  { path: "/verifikasi/arsip", redirect: (to) => inbox(to, "arsip") },
   {
     path: "/delegasi",
     component: () => import("@/pages/DelegationsPage.vue"),
@@ -86,38 +98,13 @@ const routes: RouteRecordRaw[] = [
   { path: "/cuti", component: () => import("@/pages/LeavePage.vue"), meta: { title: "Cuti", account: true } },
   { path: "/cuti/ajukan", component: () => import("@/pages/LeaveFormPage.vue"), meta: { title: "Ajukan cuti", account: true } },
   {
-    path: "/persetujuan-cuti",
-    component: () => import("@/pages/LeaveQueuePage.vue"),
-    meta: { title: "Persetujuan cuti", account: true, wide: true },
-  },
-  {
-    path: "/penomoran-cuti",
-    component: () => import("@/pages/LeaveNumberingPage.vue"),
-    meta: { title: "Penomoran surat cuti", roles: ["PENOMORAN"], account: true, wide: true },
-  },
-  {
     path: "/cuti-pegawai",
     component: () => import("@/pages/LeaveSkpdPage.vue"),
     meta: { title: "Cuti pegawai", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
   },
   { path: "/pengaduan", component: () => import("@/pages/ComplaintsPage.vue"), meta: { title: "Pengaduan presensi", account: true } },
-  {
-    path: "/verifikasi/pengaduan",
-    component: () => import("@/pages/ComplaintQueuePage.vue"),
-    meta: { title: "Verifikasi pengaduan", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
-  },
   { path: "/riwayat", component: () => import("@/pages/RecordsPage.vue"), meta: { title: "Riwayat", account: true } },
-  {
-    path: "/verifikasi/riwayat",
-    component: () => import("@/pages/RecordQueuePage.vue"),
-    meta: { title: "Verifikasi riwayat", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
-  },
   { path: "/arsip", component: () => import("@/pages/ArchivePage.vue"), meta: { title: "Arsip dokumen", account: true } },
-  {
-    path: "/verifikasi/arsip",
-    component: () => import("@/pages/ArchiveQueuePage.vue"),
-    meta: { title: "Verifikasi arsip", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
-  },
   {
     path: "/kelengkapan-arsip",
     component: () => import("@/pages/ArchiveCompletenessPage.vue"),
@@ -153,7 +140,7 @@ router.beforeEach(async (to) => {
   } else {
     void session.loadProfile().catch(() => undefined);
   }
-  if (to.meta.verifier && !session.state.summary) await session.loadSummary();
+  if (to.meta.verifier && !session.state.inbox) await session.loadInbox();
   const allowed =
     (!to.meta.roles || session.hasRole(...to.meta.roles)) && (!to.meta.verifier || session.isVerifier.value);
   if (!allowed) {

@@ -21,6 +21,7 @@ from .outbox import InMemoryOutbox
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
+from .repositories import InMemoryRepositories
 from .sequences import InMemorySequences
 from .sign_in_guards import InMemorySignInGuards
 from .templates import InMemoryTemplateRepository
@@ -46,6 +47,7 @@ __all__ = [
     "InMemoryRecordRepository",
     "InMemoryReminders",
     "InMemoryReportRepository",
+    "InMemoryRepositories",
     "InMemorySequences",
     "InMemorySignInGuards",
     "InMemoryTemplateRepository",

@@ -97,6 +97,10 @@ class InMemoryArchiveRepository:
         scope = f"archive_documents.by_queue:{status.value}:{prefix}:{category or ''}"
         return page(matches, queue_sort, cursor, limit, scope)
 
+    def count(self, status: DocumentStatus, skpd_id: str | None) -> int:
+        prefix = f"{skpd_id}#" if skpd_id else ""
+        return sum(1 for d in self._documents.values() if d.status is status and queue_sort(d).startswith(prefix))
+
     def _check(self, key: tuple[str, str], version: int) -> None:
         stored = self._documents.get(key)
         if (stored.version if stored else 0) != version:

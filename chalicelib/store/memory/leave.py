@@ -145,6 +145,14 @@ class InMemoryLeaveRepository:
             self._calendars[nip] = updated
             return updated
 
+    def set_bersama_worked(self, nip: str, year: int, days: int) -> LeaveCalendar:
+        with self.lock:
+            calendar = self.calendar(nip)
+            worked = {**calendar.bersama_worked, year: days}
+            updated = replace(calendar, bersama_worked=worked, revision=calendar.revision + 1)
+            self._calendars[nip] = updated
+            return updated
+
     # -- helpers (hold `lock`) ---------------------------------------------------------------------------
 
     def _check_version(self, leave: LeaveRequest) -> None:

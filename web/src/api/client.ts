@@ -11,7 +11,6 @@ export type Schemas = components["schemas"];
 export type Report = Schemas["Report"];
 export type Profile = Schemas["Profile"];
 export type Template = Schemas["Template"];
-export type QueuedReport = Schemas["QueuedReport"];
 export type CalendarDay = Schemas["CalendarDay"];
 export type Employee = Schemas["Employee"];
 

@@ -1,9 +1,12 @@
 /**
  * Who is signed in: the bearer token (kept in localStorage, with its expiry), the profile from
- * GET /me, and what the person may see (roles; verifier = has staff or holds a delegation).
+ * GET /me, what the person may see (roles), and their inbox (GET /me/inbox): everything waiting for
+ * their decision, whose total is the badge on Persetujuan on every page.
  */
 import { computed, reactive } from "vue";
 import { api, unwrap, type Profile, type Schemas } from "@/api/client";
+import { decisions, type Inbox } from "@/api/decisions";
+import { DECIDER_ROLES } from "@/lib/decisions";
 import type { Zone } from "@/lib/format";
 
 const KEY = "kinerja.session";
@@ -18,7 +21,8 @@ export interface StoredSession {
 interface State {
   session: StoredSession | null;
   profile: Profile | null;
-  summary: Schemas["QueueSummary"] | null;
+  /** What waits for this person's decision, per kind (null until the API has answered). */
+  inbox: Inbox | null;
   /** A message for the sign-in page (e.g. the session ended). */
   notice: string | null;
 }
@@ -36,7 +40,7 @@ const stored = readStored<StoredSession>(KEY);
 const state = reactive<State>({
   session: stored && stored.expiresAt > Date.now() ? stored : null,
   profile: stored ? readStored<Profile>(PROFILE_KEY) : null,
-  summary: null,
+  inbox: null,
   notice: null,
 });
 
@@ -69,11 +73,11 @@ async function loadProfile(): Promise<Profile> {
   return profile;
 }
 
-async function loadSummary(): Promise<void> {
+async function loadInbox(): Promise<void> {
   try {
-    state.summary = await unwrap(api().GET("/verification/summary"));
+    state.inbox = await decisions.inbox();
   } catch {
-    // the badge is a convenience; the queue page shows its own errors
+    // the badge is a convenience; the inbox page shows its own errors
   }
 }
 
@@ -82,7 +86,7 @@ async function signIn(username: string, password: string): Promise<StoredSession
   const session = fromSession(body);
   saveSession(session);
   state.notice = null;
-  if (!session.mustChange) await Promise.all([loadProfile(), loadSummary()]);
+  if (!session.mustChange) await Promise.all([loadProfile(), loadInbox()]);
   return session;
 }
 
@@ -91,13 +95,13 @@ async function changePassword(oldPassword: string, newPassword: string): Promise
     api().POST("/auth/password", { body: { old_password: oldPassword, new_password: newPassword } }),
   );
   saveSession(fromSession(body));
-  await Promise.all([loadProfile(), loadSummary()]);
+  await Promise.all([loadProfile(), loadInbox()]);
 }
 
 function forget(notice: string | null = null): void {
   saveSession(null);
   saveProfile(null);
-  state.summary = null;
+  state.inbox = null;
   state.notice = notice;
 }
 
@@ -113,10 +117,18 @@ async function signOut(): Promise<void> {
 
 const roles = computed<string[]>(() => state.profile?.roles ?? []);
 const zone = computed<Zone>(() => (state.profile?.timezone as Zone | undefined) ?? "WIB");
-const waiting = computed(() => (state.summary?.queues ?? []).reduce((sum, q) => sum + q.count, 0));
-const isVerifier = computed(
-  () => roles.value.includes("ATASAN") || (state.summary?.queues ?? []).some((q) => q.delegated),
+const waiting = computed(() => state.inbox?.total ?? 0);
+/** Decides anything (a kind in the inbox); before the inbox answers, judged by the roles. */
+const isVerifier = computed(() =>
+  state.inbox ? state.inbox.kinds.length > 0 : roles.value.some((r) => DECIDER_ROLES.includes(r)),
 );
+
+/** What the navigation shows this person (lib/navigation.ts). */
+const who = computed(() => ({
+  roles: roles.value,
+  verifier: isVerifier.value,
+  kinds: state.inbox?.kinds.map((k) => k.kind) ?? [],
+}));
 
 export function hasRole(...wanted: string[]): boolean {
   return wanted.some((r) => roles.value.includes(r));
@@ -129,6 +141,7 @@ export function useSession() {
     zone,
     waiting,
     isVerifier,
+    who,
     hasRole,
     token,
     signIn,
@@ -136,7 +149,7 @@ export function useSession() {
     forget,
     changePassword,
     loadProfile,
-    loadSummary,
+    loadInbox,
     isSignedIn: computed(() => state.session !== null && state.session.expiresAt > Date.now()),
   };
 }

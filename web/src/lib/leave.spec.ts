@@ -22,7 +22,7 @@ describe("leave", () => {
   });
 
   it("names types and statuses in Indonesian", () => {
-    expect(LEAVE_TYPE_LABELS.ALASAN_PENTING).toBe("Cuti karena alasan penting");
+    expect(LEAVE_TYPE_LABELS.ALASAN_PENTING).toBe("Cuti Karena Alasan Penting");
     expect(leaveStatus({ status: "APPROVED", letter_number: null }).label).toBe("Disetujui, menunggu nomor surat");
     expect(leaveStatus({ status: "REJECTED" })).toEqual({ label: "Tidak disetujui", tone: "red" });
   });
@@ -45,12 +45,13 @@ describe("leave in the navigation", () => {
   const labels = (roles: string[], verifier = false) =>
     sideGroups({ roles, verifier }).flatMap((g) => g.items.map((i) => i.label));
 
-  it("gives everyone Cuti and each role only its own leave work", () => {
+  it("gives everyone Cuti, deciders the one inbox (leave included) and HR the SKPD's leave", () => {
     expect(labels(["PEGAWAI"])).toContain("Cuti");
-    expect(labels(["PEGAWAI"]).some((l) => ["Persetujuan cuti", "Penomoran cuti", "Cuti pegawai"].includes(l))).toBe(false);
-    expect(labels(["PEGAWAI", "ATASAN"])).toContain("Persetujuan cuti");
-    expect(labels(["PEGAWAI"], true)).toContain("Persetujuan cuti");
-    expect(labels(["PEGAWAI", "PENOMORAN"])).toContain("Penomoran cuti");
+    expect(labels(["PEGAWAI"]).some((l) => ["Persetujuan", "Cuti pegawai"].includes(l))).toBe(false);
+    for (const roles of [["PEGAWAI", "ATASAN"], ["PEGAWAI", "PENOMORAN"], ["PEGAWAI"]]) {
+      expect(labels(roles, true)).toContain("Persetujuan");
+      expect(labels(roles, true).some((l) => ["Persetujuan cuti", "Penomoran cuti"].includes(l))).toBe(false);
+    }
     for (const role of ["KEPEGAWAIAN", "BKD", "ADMIN"]) expect(labels(["PEGAWAI", role])).toContain("Cuti pegawai");
     expect(labels(["PEGAWAI", "OPERATOR_SKPD"])).not.toContain("Cuti pegawai");
   });

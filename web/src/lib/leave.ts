@@ -1,5 +1,6 @@
 /** Leave (cuti): where a request is in its flow, and the working days a chosen span holds. */
 import type { Schemas } from "@/api/client";
+import { LABELS } from "@/api/labels";
 
 export type Leave = Schemas["LeaveRequest"];
 
@@ -13,7 +14,7 @@ type StepLike = { decision: string; note?: string | null } | null | undefined;
 
 function stopped(step: StepLike): string | undefined {
   if (!step || step.decision === "APPROVED") return undefined;
-  const verdict = step.decision === "DEFERRED" ? "Ditangguhkan" : "Tidak disetujui";
+  const verdict = (LABELS.leave_verdict as Record<string, string>)[step.decision] ?? LABELS.leave_verdict.REJECTED;
   return step.note ? `${verdict}: ${step.note}` : verdict;
 }
 
@@ -27,12 +28,12 @@ export function flowOf(leave: Pick<Leave, "status" | "consideration" | "decision
   steps.push({
     label: "Pertimbangan atasan langsung",
     state: considered ? (considered.decision === "APPROVED" ? "done" : "stopped") : s === "PENDING_CONSIDERATION" ? "current" : s === "CANCELLED" ? "stopped" : "todo",
-    detail: stopped(considered) ?? (s === "CANCELLED" && !considered ? "Dibatalkan" : undefined),
+    detail: stopped(considered) ?? (s === "CANCELLED" && !considered ? LABELS.leave_status.CANCELLED : undefined),
   });
   steps.push({
     label: "Keputusan pejabat yang berwenang",
     state: decided ? (decided.decision === "APPROVED" ? "done" : "stopped") : s === "PENDING_DECISION" ? "current" : s === "CANCELLED" && considered ? "stopped" : "todo",
-    detail: leave.decision ? stopped(leave.decision) : s === "CANCELLED" && considered && !decided ? "Dibatalkan" : undefined,
+    detail: leave.decision ? stopped(leave.decision) : s === "CANCELLED" && considered && !decided ? LABELS.leave_status.CANCELLED : undefined,
   });
   steps.push({
     label: "Nomor surat",

@@ -7,7 +7,7 @@ describe("navigation by role", () => {
     expect(items).toEqual(["Beranda", "Laporan", "Presensi", "Akun"]);
   });
 
-  it("adds Persetujuan (with its badge) for a supervisor or a delegate, never more than five", () => {
+  it("adds Persetujuan (with its badge) for anyone who decides anything, never more than five", () => {
     const items = bottomItems({ roles: ["PEGAWAI"], verifier: true });
     expect(items.map((i) => i.label)).toEqual(["Beranda", "Laporan", "Presensi", "Persetujuan", "Akun"]);
     expect(items.find((i) => i.label === "Persetujuan")?.badge).toBe(true);
@@ -22,11 +22,20 @@ describe("navigation by role", () => {
     expect(labels(["PEGAWAI", "ADMIN"])).toContain("Admin");
   });
 
-  it("gives everyone their complaints, records and archive, and HR (Kepegawaian, BKD, Admin) its verification", () => {
-    const labels = (roles: string[]) => sideGroups({ roles, verifier: false }).flatMap((g) => g.items.map((i) => i.label));
-    const hr = ["Verifikasi pengaduan", "Verifikasi riwayat", "Verifikasi arsip", "Kelengkapan arsip"];
+  it("gives everyone their complaints, records and archive; HR its lists, but no second queue beside the inbox", () => {
+    const labels = (roles: string[], verifier = false) => sideGroups({ roles, verifier }).flatMap((g) => g.items.map((i) => i.label));
     expect(labels(["PEGAWAI"])).toEqual(expect.arrayContaining(["Pengaduan presensi", "Riwayat", "Arsip dokumen"]));
-    for (const item of hr) expect(labels(["PEGAWAI", "ATASAN", "OPERATOR_SKPD"])).not.toContain(item);
-    for (const role of ["KEPEGAWAIAN", "BKD", "ADMIN"]) expect(labels(["PEGAWAI", role])).toEqual(expect.arrayContaining(hr));
+    for (const role of ["KEPEGAWAIAN", "BKD", "ADMIN"]) {
+      expect(labels(["PEGAWAI", role], true)).toEqual(expect.arrayContaining(["Persetujuan", "Cuti pegawai", "Kelengkapan arsip"]));
+      expect(labels(["PEGAWAI", role], true).filter((l) => /verifikasi$|persetujuan cuti|penomoran/i.test(l))).toEqual([]);
+    }
+    expect(labels(["PEGAWAI", "OPERATOR_SKPD"])).not.toContain("Kelengkapan arsip");
+  });
+
+  it("offers delegation to supervisors and to whoever decides reports for one", () => {
+    const has = (who: Parameters<typeof sideGroups>[0]) => sideGroups(who).some((g) => g.items.some((i) => i.to === "/delegasi"));
+    expect(has({ roles: ["PEGAWAI", "ATASAN"], verifier: true })).toBe(true);
+    expect(has({ roles: ["PEGAWAI"], verifier: true, kinds: ["report"] })).toBe(true);
+    expect(has({ roles: ["PEGAWAI", "KEPEGAWAIAN"], verifier: true, kinds: ["complaint", "record", "document"] })).toBe(false);
   });
 });

@@ -1,4 +1,8 @@
-/** The navigation by role (UI.md "Navigation by role"): nothing a person cannot use is shown. */
+/**
+ * The navigation by role (UI.md "Navigation by role"): nothing a person cannot use is shown. Everything
+ * someone decides (reports, leave, letters to number, complaints, records, documents) is in the one
+ * inbox, Persetujuan, with one badge; the role's own areas hold no second queue.
+ */
 
 export interface NavItem {
   to: string;
@@ -14,7 +18,10 @@ export interface NavGroup {
 
 export interface Who {
   roles: string[];
+  /** Decides anything: a kind in their inbox. */
   verifier: boolean;
+  /** The kinds in their inbox (known once the inbox has answered). */
+  kinds?: string[];
 }
 
 /** The phone's bottom bar: at most five items. */
@@ -53,17 +60,12 @@ export function sideGroups(who: Who): NavGroup[] {
     ],
   });
   const work: NavItem[] = [];
-  if (who.verifier || has("ATASAN")) work.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
-  if (who.verifier || has("ATASAN")) work.push({ to: "/persetujuan-cuti", label: "Persetujuan cuti", icon: "approvals" });
-  if (has("PENOMORAN")) work.push({ to: "/penomoran-cuti", label: "Penomoran cuti", icon: "file" });
+  if (has("ATASAN") || who.kinds?.includes("report")) work.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
   if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/rekap", label: "Rekap", icon: "recap" });
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
   if (has("OPERATOR_SKPD", "ADMIN")) work.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
   if (has("ADMIN")) work.push({ to: "/admin", label: "Admin", icon: "cog" });
-  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/pengaduan", label: "Verifikasi pengaduan", icon: "shield" });
-  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/riwayat", label: "Verifikasi riwayat", icon: "shield" });
-  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/verifikasi/arsip", label: "Verifikasi arsip", icon: "shield" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
   if (work.length) groups.push({ title: "Pekerjaan", items: work });
   groups.push({ title: "Akun", items: [{ to: "/akun", label: "Akun saya", icon: "account" }] });

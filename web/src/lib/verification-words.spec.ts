@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { archiveState, COMPLAINT_TYPE_LABELS, decisionStatus, recordStatus } from "./words";
+import { LABELS } from "@/api/labels";
+import { archiveState, COMPLAINT_TYPE_LABELS, decisionStatus, RECORD_CHOICES, RECORD_KIND_LABELS, recordStatus } from "./words";
 
 describe("words of complaints, career records and the archive", () => {
   it("names a complaint's type and status, never the code", () => {
@@ -17,5 +18,11 @@ describe("words of complaints, career records and the archive", () => {
     ]);
     expect(archiveState("MISSING").label).toBe("Belum diunggah");
     expect(archiveState("APPROVED")).toEqual({ label: "Terverifikasi", tone: "green" });
+  });
+
+  it("takes the server's labels (x-labels of the OpenAPI document), never its own", () => {
+    expect(RECORD_KIND_LABELS).toBe(LABELS.record_kind);
+    expect(RECORD_CHOICES.awardScale.KABUPATEN_KOTA).toBe("Kabupaten / Kota");
+    expect(recordStatus("REVOKED")).toEqual({ label: LABELS.record_status.REVOKED, tone: "red" });
   });
 });

@@ -1,29 +1,38 @@
-/** What a person reads for each API value (UI.md "Words"). Never show an enum or a code. */
+/**
+ * What a person reads for each API value (UI.md "Words"). Never show an enum or a code.
+ *
+ * The server owns the label of every API value it names (`LABELS`, generated from the OpenAPI document's
+ * x-labels into src/api/labels.ts), so a screen says what the letter and the WhatsApp message say; this file
+ * adds the colours and the words only the web client uses. tests/unit/test_labels.py fails on a label
+ * written here by hand.
+ */
+import { LABELS } from "@/api/labels";
 
-export type ReportStatus = "SUBMITTED" | "APPROVED" | "REJECTED" | "WITHDRAWN";
+export type ReportStatus = keyof typeof LABELS.report_status;
 export type Tone = "amber" | "green" | "red" | "greygreen" | "grey";
 
-export const STATUS_LABELS: Record<ReportStatus, string> = {
-  SUBMITTED: "Diajukan",
-  APPROVED: "Disetujui",
-  REJECTED: "Ditolak",
-  WITHDRAWN: "Ditarik",
-};
+/** The colour of a status (always shown with the API's label, never alone). */
+export function statusTone(status: string): Tone {
+  if (status === "SUBMITTED" || status.startsWith("PENDING")) return "amber";
+  if (status === "APPROVED") return "green";
+  if (["REJECTED", "DEFERRED", "REVOKED"].includes(status)) return "red";
+  return "grey";
+}
 
-const STATUS_TONES: Record<ReportStatus, Tone> = {
-  SUBMITTED: "amber",
-  APPROVED: "green",
-  REJECTED: "red",
-  WITHDRAWN: "grey",
-};
+export const STATUS_LABELS: Record<ReportStatus, string> = LABELS.report_status;
+
+/** A status's label (the server's) and colour; a status the client does not know is "Tidak diketahui". */
+function statusOf(labels: Readonly<Record<string, string>>, status: string): { label: string; tone: Tone } {
+  const label = labels[status];
+  return label ? { label, tone: statusTone(status) } : { label: "Tidak diketahui", tone: "grey" };
+}
 
 export const SYSTEM = "SYSTEM";
 
 /** The label and colour of a report's status; approved by SYSTEM is "Disetujui otomatis". */
 export function reportStatus(report: { status: string; decided_by?: string | null }): { label: string; tone: Tone } {
-  const status = report.status as ReportStatus;
-  if (status === "APPROVED" && report.decided_by === SYSTEM) return { label: "Disetujui otomatis", tone: "greygreen" };
-  return { label: STATUS_LABELS[status] ?? "Tidak diketahui", tone: STATUS_TONES[status] ?? "grey" };
+  if (report.status === "APPROVED" && report.decided_by === SYSTEM) return { label: "Disetujui otomatis", tone: "greygreen" };
+  return statusOf(LABELS.report_status, report.status);
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -170,102 +179,45 @@ export function fieldLabel(field: string): string {
   return FIELD_LABELS[field] ?? FIELD_LABELS[field.split(".").pop() ?? field] ?? "Isian";
 }
 
-/** Leave (cuti): types and statuses as the official form and README name them. */
-export const LEAVE_TYPE_LABELS: Record<string, string> = {
-  TAHUNAN: "Cuti tahunan",
-  BESAR: "Cuti besar",
-  SAKIT: "Cuti sakit",
-  MELAHIRKAN: "Cuti melahirkan",
-  ALASAN_PENTING: "Cuti karena alasan penting",
-  CLTN: "Cuti di luar tanggungan negara",
-};
-
-const LEAVE_STATUS: Record<string, { label: string; tone: Tone }> = {
-  PENDING_CONSIDERATION: { label: "Menunggu pertimbangan atasan", tone: "amber" },
-  PENDING_DECISION: { label: "Menunggu keputusan pejabat", tone: "amber" },
-  APPROVED: { label: "Disetujui", tone: "green" },
-  REJECTED: { label: "Tidak disetujui", tone: "red" },
-  DEFERRED: { label: "Ditangguhkan", tone: "red" },
-  CANCELLED: { label: "Dibatalkan", tone: "grey" },
-};
+/** Leave (cuti): types as the official form names them (the server's), statuses. */
+export const LEAVE_TYPE_LABELS: Record<string, string> = LABELS.leave_type;
 
 /** A leave request's status in words; an approved one waits for its letter number until numbered. */
 export function leaveStatus(leave: { status: string; letter_number?: string | null }): { label: string; tone: Tone } {
   if (leave.status === "APPROVED" && !leave.letter_number) return { label: "Disetujui, menunggu nomor surat", tone: "green" };
-  return LEAVE_STATUS[leave.status] ?? { label: "Tidak diketahui", tone: "grey" };
+  return statusOf(LABELS.leave_status, leave.status);
 }
 
-export const LEAVE_STATUS_CHOICES = Object.entries(LEAVE_STATUS).map(([value, s]) => [value, s.label] as const);
+export const LEAVE_STATUS_CHOICES = Object.entries(LABELS.leave_status);
 
 // Pengaduan presensi, riwayat and arsip (HR verification)
-export const COMPLAINT_TYPE_LABELS: Record<string, string> = { TUGAS_LUAR: "Tugas luar", MESIN_ERROR: "Mesin error" };
+export const COMPLAINT_TYPE_LABELS: Record<string, string> = LABELS.complaint_type;
 
-/** A complaint's (or record's, or document's) decision status in words and colour. */
+/** A complaint's decision status in words and colour. */
 export function decisionStatus(status: string): { label: string; tone: Tone } {
-  const known: Record<string, { label: string; tone: Tone }> = {
-    SUBMITTED: { label: "Diajukan", tone: "amber" },
-    APPROVED: { label: "Disetujui", tone: "green" },
-    REJECTED: { label: "Ditolak", tone: "red" },
-  };
-  return known[status] ?? { label: "Tidak diketahui", tone: "grey" };
+  return statusOf(LABELS.complaint_status, status);
 }
 
-export const RECORD_KIND_LABELS: Record<string, string> = {
-  SERTIFIKASI: "Sertifikasi / kursus",
-  PENGHARGAAN: "Penghargaan",
-  TIM_KERJA: "Tim kerja",
-};
-
-const RECORD_STATUS: Record<string, { label: string; tone: Tone }> = {
-  SUBMITTED: { label: "Belum disetujui", tone: "amber" },
-  APPROVED: { label: "Disetujui", tone: "green" },
-  REJECTED: { label: "Ditolak", tone: "red" },
-  REVOKED: { label: "Batal disetujui", tone: "red" },
-  WITHDRAWN: { label: "Ditarik", tone: "grey" },
-};
+export const RECORD_KIND_LABELS: Record<string, string> = LABELS.record_kind;
 
 export function recordStatus(status: string): { label: string; tone: Tone } {
-  return RECORD_STATUS[status] ?? { label: "Tidak diketahui", tone: "grey" };
+  return statusOf(LABELS.record_status, status);
 }
 
 export const RECORD_CHOICES = {
-  certificationType: { KURSUS: "Kursus", SERTIFIKASI: "Sertifikasi" },
-  awardScale: {
-    UNIT_KERJA: "Unit kerja",
-    KABUPATEN_KOTA: "Kabupaten/kota",
-    PROVINSI: "Provinsi",
-    NASIONAL: "Nasional",
-    INTERNASIONAL: "Internasional",
-  },
-  awardGroup: { PENGHARGAAN_LAINNYA: "Penghargaan lainnya", TANDA_KEHORMATAN: "Tanda kehormatan" },
-  awardType: {
-    ASN_TELADAN: "ASN Teladan",
-    ASN_BERPRESTASI: "ASN Berprestasi",
-    ASN_INSPIRATIF: "ASN Inspiratif",
-    ASN_INOVATIF: "ASN Inovatif",
-    ASN_TERBAIK: "ASN Terbaik",
-    SATYA_LENCANA: "Satya Lencana",
-    LAINNYA: "Lainnya",
-  },
-  teamScope: { INTERNAL_INSTANSI: "Internal instansi", LINTAS_INSTANSI: "Lintas instansi" },
-  teamPosition: { KETUA: "Ketua", ANGGOTA: "Anggota" },
+  certificationType: LABELS.certification_type,
+  awardScale: LABELS.award_scale,
+  awardGroup: LABELS.award_group,
+  awardType: LABELS.award_type,
+  teamScope: LABELS.team_scope,
+  teamPosition: LABELS.team_position,
 } as const;
 
-export const ARCHIVE_CONDITION_LABELS: Record<string, string> = {
-  MENIKAH: "Sudah menikah",
-  MEMILIKI_ANAK: "Memiliki anak",
-  TUGAS_BELAJAR: "Sedang tugas belajar",
-};
+export const ARCHIVE_CONDITION_LABELS: Record<string, string> = LABELS.archive_condition;
 
-const ARCHIVE_STATE: Record<string, { label: string; tone: Tone }> = {
-  MISSING: { label: "Belum diunggah", tone: "grey" },
-  SUBMITTED: { label: "Menunggu verifikasi", tone: "amber" },
-  APPROVED: { label: "Terverifikasi", tone: "green" },
-  REJECTED: { label: "Ditolak", tone: "red" },
-};
-
+/** A category's state in the archive (MISSING: nothing uploaded yet). */
 export function archiveState(status: string): { label: string; tone: Tone } {
-  return ARCHIVE_STATE[status] ?? { label: "Tidak diketahui", tone: "grey" };
+  return statusOf(LABELS.document_status, status);
 }
 
-export const EMPLOYMENT_LABELS: Record<string, string> = { PNS: "PNS", CPNS: "CPNS", PPPK: "PPPK" };
+export const EMPLOYMENT_LABELS: Record<string, string> = LABELS.employment_status;

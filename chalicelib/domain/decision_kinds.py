@@ -1,0 +1,49 @@
+"""The verifiable kinds, declared: what each allows and who decides it (see docs/verification.md). Their own
+effects live beside their adapters in `services/decisions/kinds/`; everything else about deciding is shared."""
+
+from __future__ import annotations
+
+from .decisions import KindSpec, Verdict, Verifier
+
+_DECIDE = (Verdict.APPROVE, Verdict.REJECT)
+_STEP = (Verdict.APPROVE, Verdict.REJECT, Verdict.DEFER)
+_HR = {"verifier": Verifier.HR, "verdicts": _DECIDE}
+
+REPORT = KindSpec(
+    "report",
+    "Laporan kegiatan",
+    "laporan",
+    Verifier.PERSON,
+    _DECIDE,
+    decider="atasan langsung",
+    rating=True,
+    note_required=frozenset({Verdict.REJECT}),
+    email_link=True,
+)
+LEAVE_CONSIDERATION = KindSpec(
+    "leave_consideration",
+    "Pertimbangan cuti",
+    "permohonan cuti",
+    Verifier.PERSON,
+    _STEP,
+    "atasan langsung",
+    email_link=True,
+)
+LEAVE_DECISION = KindSpec(
+    "leave_decision",
+    "Keputusan cuti",
+    "permohonan cuti",
+    Verifier.PERSON,
+    _STEP,
+    "pejabat yang berwenang memberikan cuti",
+    email_link=True,
+)
+LEAVE_NUMBER = KindSpec(
+    "leave_number", "Nomor surat cuti", "surat cuti", Verifier.NUMBERING, (Verdict.APPROVE,), note_required=frozenset()
+)
+COMPLAINT = KindSpec("complaint", "Pengaduan presensi", "pengaduan", **_HR)
+RECORD = KindSpec("record", "Riwayat karier", "riwayat", Verifier.HR, (*_DECIDE, Verdict.REVOKE))
+DOCUMENT = KindSpec("document", "Dokumen arsip", "dokumen", **_HR)
+
+#: every kind, in the order the inbox shows them
+KINDS = (REPORT, LEAVE_CONSIDERATION, LEAVE_DECISION, LEAVE_NUMBER, COMPLAINT, RECORD, DOCUMENT)

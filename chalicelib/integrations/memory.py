@@ -1,0 +1,123 @@
+"""In-memory twins of the clients: object store, work queues, WhatsApp and e-mail senders; no I/O.
+
+Like the repositories' twins (`store/memory/`), the object store and the queue keep the contract of the
+real ones (`tests/integration/test_object_store.py`, `tests/integration/test_work_queue.py` run one test
+class against both), and what each holds can be read back: objects by key, messages and sends in order.
+`InMemoryClients` is the set of them the composition root takes in unit tests.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
+
+if TYPE_CHECKING:
+    from .attendance_source import HttpAttendanceSource
+    from .email import EmailSender
+    from .queue import NotificationQueue
+    from .storage import ObjectStore
+    from .whatsapp import WhatsAppSender
+
+#: the made-up address presigned URLs of the twin point to (nothing answers there)
+BASE_URL = "https://objects.invalid"
+
+
+class InMemoryObjectStore:
+    """`ObjectStore` in a dict; presigned URLs are made-up addresses of the key (a test "uploads" with `put_bytes`)."""
+
+    def __init__(self, bucket: str = "kinerja-memory") -> None:
+        self.bucket = bucket
+        #: the bytes of each object by key
+        self.objects: dict[str, bytes] = {}
+        #: the content type each object was stored with
+        self.content_types: dict[str, str] = {}
+
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
+        self.objects[key], self.content_types[key] = bytes(data), content_type
+
+    def get_bytes(self, key: str, max_bytes: int) -> bytes | None:
+        """The object's bytes, or ``None`` when absent; refuses objects larger than ``max_bytes``."""
+        data = self.objects.get(key)
+        if data is not None and len(data) > max_bytes:
+            raise ValueError(f"object {key} is {len(data)} bytes, more than {max_bytes}")
+        return data
+
+    def put_json(self, key: str, value: Any) -> None:
+        self.put_bytes(key, json.dumps(value, ensure_ascii=False).encode(), "application/json")
+
+    def get_json(self, key: str) -> Any | None:
+        data = self.get_bytes(key, 50 * 1024 * 1024)
+        return None if data is None else json.loads(data)
+
+    def any_with_prefix(self, prefix: str) -> bool:
+        return any(key.startswith(prefix) for key in self.objects)
+
+    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]:
+        """The form's shape as S3 gives it: where to post, and the fields that bind key and content type."""
+        return {"url": f"{BASE_URL}/{self.bucket}", "fields": {"key": key, "Content-Type": content_type}}
+
+    def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
+        query = {"expires": str(expires), **({"filename": filename} if filename else {})}
+        return f"{BASE_URL}/{self.bucket}/{quote(key)}?{urlencode(query)}"
+
+    def head(self, key: str, length: int) -> tuple[int, bytes] | None:
+        """Size and first ``length`` bytes of an object, or ``None`` when it does not exist."""
+        data = self.objects.get(key)
+        return None if data is None else (len(data), data[:length])
+
+    def delete(self, key: str) -> None:
+        self.objects.pop(key, None)
+        self.content_types.pop(key, None)
+
+
+class InMemoryQueue:
+    """`NotificationQueue` in a list: every message sent, in order, as the JSON a consumer would read."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+
+    def send_all(self, messages: list[dict[str, Any]]) -> int:
+        self.messages += [json.loads(json.dumps(m, separators=(",", ":"))) for m in messages]
+        return len(messages)
+
+    def take(self) -> list[dict[str, Any]]:
+        """The messages waiting, removed from the queue (what a consumer receives)."""
+        taken, self.messages = self.messages, []
+        return taken
+
+
+class InMemoryWhatsApp:
+    """A `WhatsAppSender` that keeps what it was asked to send, in clear (a test reads the texts)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+
+    def send(self, to: str, text: str, secrets: Iterable[str] = ()) -> str:
+        self.sent.append((to, text))
+        return f"wa-{len(self.sent)}"
+
+
+class InMemoryEmail:
+    """An `EmailSender` that keeps each mail as (to, subject, text, html or "")."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str, str, str]] = []
+
+    def send(self, to: str, subject: str, text: str, html: str | None = None) -> str:
+        self.sent.append((to, subject, text, html or ""))
+        return f"mail-{len(self.sent)}"
+
+
+@dataclass
+class InMemoryClients:
+    """`integrations.clients.Clients` in memory; a field given replaces its default."""
+
+    whatsapp: WhatsAppSender = field(default_factory=InMemoryWhatsApp)
+    email: EmailSender = field(default_factory=InMemoryEmail)
+    objects: ObjectStore = field(default_factory=InMemoryObjectStore)
+    notifications: NotificationQueue = field(default_factory=InMemoryQueue)
+    exports: NotificationQueue = field(default_factory=InMemoryQueue)
+    attendance_source: HttpAttendanceSource | None = None

@@ -1,0 +1,52 @@
+"""Daily reports, verified by the direct supervisor or their delegate (SPEC §4): rating 1-5, a note to reject,
+decidable from the supervisor's digest e-mail."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ....domain.accounts import Actor
+from ....domain.decision_kinds import REPORT
+from ....domain.decisions import Decision, Scope, Subject, Verdict
+from ....domain.reports import STATUS_LABELS, Report, ReportStatus, decide
+from ....store.protocols import ReportRepository
+from ...reports import ReportService
+from ..kind import Adapter, Card, QueueFilters, files, subject_of
+
+_STATUS = {Verdict.APPROVE: ReportStatus.APPROVED, Verdict.REJECT: ReportStatus.REJECTED}
+
+
+class ReportKind(Adapter[ReportService, ReportRepository]):
+    spec = REPORT
+
+    def load(self, item_id: str) -> Report:
+        return self._service.report(item_id)
+
+    def subject(self, item: Report) -> Subject:
+        waiting = frozenset(_STATUS) if item.status is ReportStatus.SUBMITTED else frozenset()
+        return subject_of(item, STATUS_LABELS[item.status], waiting, item.supervisor_nip)
+
+    def apply(
+        self, item: Report, decision: Decision, actor: Actor, *, at: datetime, on_behalf_of: str | None
+    ) -> Report:
+        status, rating, note = _STATUS[decision.verdict], decision.rating, decision.note
+        decided = decide(item, status, by=actor.nip, at=at, rating=rating, note=note, on_behalf_of=on_behalf_of)
+        return self._repository.change_status(item, decided)
+
+    def waiting(
+        self, scope: Scope, filters: QueueFilters, cursor: str | None, limit: int
+    ) -> tuple[list[Report], str | None]:
+        return self._repository.pending_for(str(scope.person), cursor, limit)
+
+    def count(self, scope: Scope) -> int:
+        return self._repository.count_pending(str(scope.person))
+
+    def _card(self, item: Report) -> Card:
+        view, content = self._service.view(item, with_history=False), item.content
+        summary = [
+            ("Waktu", f"{content.start:%H.%M}–{content.end:%H.%M}"),
+            ("Uraian", content.description),
+            ("Hasil", content.output),
+        ]
+        evidence = files("Bukti dukung", *view["evidence"])
+        return Card(item.report_id, item.nip, content.title, content.day, item.submitted_at, summary, view, evidence)

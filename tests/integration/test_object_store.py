@@ -1,0 +1,78 @@
+"""One contract, two implementations: the object store in memory and on S3 (moto's server in the test stack)."""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import unquote
+
+import pytest
+
+
+@pytest.fixture(params=["memory", "s3"])
+def objects(request):
+    if request.param == "memory":
+        from chalicelib.integrations.memory import InMemoryObjectStore
+
+        return InMemoryObjectStore()
+    request.getfixturevalue("stack")
+    from chalicelib.config import settings
+    from chalicelib.integrations.aws import client
+    from chalicelib.integrations.storage import S3ObjectStore
+
+    return S3ObjectStore(client("s3"), settings().bucket)
+
+
+@pytest.fixture
+def prefix() -> str:
+    return f"contract/{uuid.uuid4().hex}/"  # tests share the bucket
+
+
+class TestObjectStoreContract:
+    def test_bytes_come_back_as_stored_and_absent_keys_are_none(self, objects, prefix):
+        objects.put_bytes(f"{prefix}a.pdf", b"%PDF-1.7 isi", "application/pdf")
+        assert objects.get_bytes(f"{prefix}a.pdf", 100) == b"%PDF-1.7 isi"
+        assert objects.get_bytes(f"{prefix}missing.pdf", 100) is None
+        objects.put_bytes(f"{prefix}a.pdf", b"baru", "application/pdf")  # a put replaces
+        assert objects.get_bytes(f"{prefix}a.pdf", 100) == b"baru"
+
+    def test_an_object_larger_than_asked_for_is_refused(self, objects, prefix):
+        objects.put_bytes(f"{prefix}big.bin", b"x" * 11, "application/octet-stream")
+        with pytest.raises(ValueError, match="more than 10"):
+            objects.get_bytes(f"{prefix}big.bin", 10)
+        assert objects.get_bytes(f"{prefix}big.bin", 11) == b"x" * 11
+
+    def test_json_round_trips_with_its_unicode(self, objects, prefix):
+        value = {"nama": "Dewi Lestari", "catatan": "Ruang tunggu ✓", "baris": [1, 2]}
+        objects.put_json(f"{prefix}hasil.json", value)
+        assert objects.get_json(f"{prefix}hasil.json") == value
+        assert objects.get_json(f"{prefix}tidak-ada.json") is None
+
+    def test_a_prefix_is_found_by_any_object_under_it(self, objects, prefix):
+        assert not objects.any_with_prefix(prefix)
+        objects.put_bytes(f"{prefix}impor/1.csv", b"nip;nama", "text/csv")
+        assert objects.any_with_prefix(f"{prefix}impor/")
+        assert objects.any_with_prefix(f"{prefix}impor/1")
+        assert not objects.any_with_prefix(f"{prefix}impor/2")
+
+    def test_head_gives_the_size_and_first_bytes(self, objects, prefix):
+        objects.put_bytes(f"{prefix}surat.pdf", b"%PDF-1.7" + b"0" * 92, "application/pdf")
+        assert objects.head(f"{prefix}surat.pdf", 8) == (100, b"%PDF-1.7")
+        assert objects.head(f"{prefix}surat.pdf", 500) == (100, b"%PDF-1.7" + b"0" * 92)
+        assert objects.head(f"{prefix}missing.pdf", 8) is None
+        objects.put_bytes(f"{prefix}empty.pdf", b"", "application/pdf")
+        assert objects.head(f"{prefix}empty.pdf", 8) == (0, b"")
+
+    def test_a_deleted_object_is_gone_and_deleting_twice_is_harmless(self, objects, prefix):
+        objects.put_bytes(f"{prefix}x.pdf", b"%PDF", "application/pdf")
+        objects.delete(f"{prefix}x.pdf")
+        assert objects.get_bytes(f"{prefix}x.pdf", 10) is None and objects.head(f"{prefix}x.pdf", 4) is None
+        assert not objects.any_with_prefix(prefix)
+        objects.delete(f"{prefix}x.pdf")
+
+    def test_presigned_links_name_the_key_and_the_upload_form_binds_key_and_type(self, objects, prefix):
+        key = f"{prefix}laporan bulan.xlsx"
+        link = objects.presigned_get(key, 300, "laporan.xlsx")
+        assert link.startswith(("http://", "https://")) and key in unquote(link) and "laporan.xlsx" in unquote(link)
+        form = objects.presigned_post(f"{prefix}bukti.jpg", "image/jpeg", 1024, 300)
+        assert form["url"].startswith(("http://", "https://"))
+        assert form["fields"]["key"] == f"{prefix}bukti.jpg" and form["fields"]["Content-Type"] == "image/jpeg"
