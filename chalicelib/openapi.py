@@ -25,14 +25,17 @@ ERROR_STATUSES = {
     415: "UNSUPPORTED_MEDIA_TYPE",
     422: "A business rule refused it (ATTENDANCE_REQUIRED, DATE_IN_FUTURE, REPORT_OVERLAP, …)",
     429: "ACCOUNT_LOCKED after repeated failed sign-ins; THROTTLED",
+    503: "SERVICE_UNAVAILABLE: a service the API depends on (its database, file store, queue) did not answer in "
+    "time, could not be reached or is busy; try again shortly",
 }
 
 _REF = "#/components/schemas/{model}"
 
 
 def base_error_statuses(spec: Any) -> tuple[int, ...]:
-    """What any route of this shape can answer besides its own: bad input, no session, no right, no such thing."""
-    statuses = {400}
+    """What any route of this shape can answer besides its own: bad input, no session, no right, no such thing,
+    a dependency unavailable."""
+    statuses = {400, 503}
     if not spec.public:
         statuses |= {401, 403}
     if "{" in spec.path:

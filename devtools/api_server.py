@@ -42,6 +42,18 @@ class RequestHandler(ChaliceRequestHandler):
     def log_error(self, fmt: str, *args: Any) -> None:
         self.log_message("error in request to %s", self.route())
 
+    def _generic_handle(self) -> None:
+        """As API Gateway: an authorizer or function that raises gets a 5xx in the error shape (`DEFAULT_5XX`),
+        never a dropped connection."""
+        try:
+            super()._generic_handle()
+        except Exception:
+            self.log_message("unhandled error in request to %s", self.route())
+            status, code, message = refusals.GATEWAY["DEFAULT_5XX"]
+            self._send_http_response(
+                status, {"Content-Type": "application/json; charset=utf-8"}, refusals.body(code, message)
+            )
+
     def _send_error_response(self, error: LocalGatewayException) -> None:
         """What API Gateway answers itself (no such route, authorizer refusal), in the API's error shape."""
         kind = "MISSING_AUTHENTICATION_TOKEN" if isinstance(error, ForbiddenError) else "UNAUTHORIZED"

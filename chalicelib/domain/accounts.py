@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from .errors import Forbidden, ValidationError
+from .errors import Forbidden, NotFound, ValidationError
 from .identity import TimeZone
 
 MIN_PASSWORD_LENGTH = 8
@@ -128,7 +128,10 @@ def require_hr(actor: Actor, skpd_id: str) -> None:
         return
     if actor.has(Role.KEPEGAWAIAN) and actor.skpd_id == skpd_id:
         return
-    raise Forbidden("Hanya petugas kepegawaian SKPD ini (atau BKD) yang dapat melakukan tindakan ini.")
+    raise Forbidden(_HR_ONLY)
+
+
+_HR_ONLY = "Hanya petugas kepegawaian SKPD ini (atau BKD) yang dapat melakukan tindakan ini."
 
 
 def hr_skpd_scope(actor: Actor) -> str | None:
@@ -138,6 +141,40 @@ def hr_skpd_scope(actor: Actor) -> str | None:
     if actor.has(Role.KEPEGAWAIAN):
         return actor.skpd_id
     raise Forbidden("Hanya petugas kepegawaian atau BKD yang dapat melihat daftar ini.")
+
+
+def require_hr_over(actor: Actor, employee: Employee | None) -> Employee:
+    """HR's authority over one employee (`require_hr` on their SKPD), decided before revealing whether the NIP
+    exists: an unknown NIP is 404 only to whoever serves every SKPD (BKD, admin); to anyone else it is the same
+    403 as an employee of another SKPD, so nobody learns from the answer which NIPs are registered."""
+    if employee is not None:
+        require_hr(actor, employee.skpd_id)
+        return employee
+    if actor.is_admin or actor.has(Role.BKD):
+        raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+    raise Forbidden(_HR_ONLY)  # exactly as for an employee of another SKPD
+
+
+#: What decides a person's own approvals or entitlements on their account, with the word for each.
+ENTITLEMENT_FIELDS = {"supervisor_nip": "atasan", "tmt": "TMT", "employment_status": "kedudukan kepegawaian"}
+
+
+def forbid_own_entitlement(actor_nip: str, subject_nip: str, what: str) -> None:
+    """Nobody changes the data that decides their own approvals or entitlements (their supervisor, TMT,
+    employment type, opening leave balances, cuti bersama worked, roles, delegations to themselves): another
+    officer of the SKPD or the admin does it. The admin has no exception."""
+    if actor_nip == subject_nip:
+        raise Forbidden(
+            f"Data yang menentukan persetujuan atau hak Anda sendiri ({what}) hanya dapat diubah oleh petugas "
+            "lain atau admin.",
+            code="OWN_ENTITLEMENT",
+            details={"what": what},
+        )
+
+
+def changed_entitlements(before: Employee, after: Employee) -> list[str]:
+    """Which of the account's entitlement fields (`ENTITLEMENT_FIELDS`) a change touches, by their words."""
+    return [word for name, word in ENTITLEMENT_FIELDS.items() if getattr(before, name) != getattr(after, name)]
 
 
 def forbid_self_decision(decider_nip: str, subject_nip: str) -> None:

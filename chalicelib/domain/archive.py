@@ -32,7 +32,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
-from .accounts import Actor, Employee, EmploymentStatus, forbid_self_decision, require_hr
+from .accounts import Actor, Employee, EmploymentStatus, forbid_self_decision, require_hr_over
 from .errors import Conflict, Forbidden, ValidationError, not_one_of
 from .history import HistoryEntry, decision_entry
 from .identity import validate_code, validate_text
@@ -235,10 +235,14 @@ def state_of(profile: ArchiveProfile, code: str) -> DocumentStatus:
 # -- access ---------------------------------------------------------------------------------------------------
 
 
-def require_archive_access(actor: Actor, owner: Employee) -> None:
-    """Documents are private: the owner, HR of the owner's SKPD, BKD and the admin (supervisors are not HR)."""
-    if actor.nip != owner.nip:
-        require_hr(actor, owner.skpd_id)
+def require_archive_access(actor: Actor, owner: Employee | None) -> Employee:
+    """Documents are private: the owner, HR of the owner's SKPD, BKD and the admin (supervisors are not HR).
+
+    ``owner`` is ``None`` for an unknown NIP: refused like another SKPD's employee unless the actor may see
+    every SKPD (`require_hr_over`), so the answer never tells whether a NIP exists."""
+    if owner is not None and actor.nip == owner.nip:
+        return owner
+    return require_hr_over(actor, owner)
 
 
 def require_owner(actor: Actor, owner_nip: str) -> None:

@@ -58,6 +58,13 @@ class Throttled(DomainError):
     code = "THROTTLED"
 
 
+class ServiceUnavailable(DomainError):
+    """A dependency (DynamoDB, S3, SQS, Secrets Manager…) timed out, could not be reached or throttled us."""
+
+    status = 503
+    code = "SERVICE_UNAVAILABLE"
+
+
 def not_one_of(field: str, allowed: list[str], what: str, code: str) -> ValidationError:
     """An unknown value of an enum: the message stays Indonesian, the accepted values go into ``details``."""
     return ValidationError(

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import Any
 
-from .errors import ValidationError, not_one_of
+from .errors import not_one_of
 from .messages import MONTHS, indonesian_date
-from .reports import COUNTED, STATUS_LABELS, ReportStatus, parse_day, parse_month
+from .reports import COUNTED, STATUS_LABELS, ReportStatus, check_date_range, parse_day, parse_month
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
@@ -49,10 +49,7 @@ def parse_period(kind: object, params: Mapping[str, object]) -> Period:
         return Period(first, last, f"{MONTHS[first.month - 1]} {first.year}")
     if kind == "range":
         first, last = parse_day(params.get("from"), "from"), parse_day(params.get("to"), "to")
-        if last < first or (last - first).days >= MAX_RANGE_DAYS:
-            raise ValidationError(
-                f"Rentang tanggal harus urut dan paling panjang {MAX_RANGE_DAYS} hari.", code="INVALID_DATE_RANGE"
-            )
+        check_date_range(first, last, MAX_RANGE_DAYS)
         return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
     raise not_one_of("period", ["day", "week", "month", "range"], "Jenis periode", "INVALID_PERIOD")
 

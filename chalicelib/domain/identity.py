@@ -118,12 +118,36 @@ def validate_text(value: object, field: str, *, max_len: int = 200, required: bo
     return text
 
 
+#: the most digits a whole number sent as text may have (more cannot be in any range we accept; `int` never sees them)
+MAX_DIGITS = 10
+_ASCII_WHOLE = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}")
+
+
+def parse_whole(value: object, low: int, high: int) -> int | None:
+    """The one parser of a whole number a client sends as text (a query parameter): ASCII digits only (not the
+    ``²`` or ``１`` that `str.isdigit` takes), at most `MAX_DIGITS` of them, from ``low`` to ``high``; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, str) and _ASCII_WHOLE.fullmatch(value):
+        number = int(value)
+    else:
+        return None
+    return number if low <= number <= high else None
+
+
 def validate_version(value: object) -> int:
     """The version a client last read, required on every update (optimistic locking)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise ValidationError(
-            "Kolom 'version' wajib diisi dengan versi data yang terakhir dibaca.",
-            code="VERSION_REQUIRED",
-            details={"field": "version"},
-        )
+        raise version_required()
     return value
+
+
+def version_required(_field: str = "version") -> ValidationError:
+    """The refusal of a missing or malformed version (in a body or in ``?version=``)."""
+    return ValidationError(
+        "Kolom 'version' wajib diisi dengan versi data yang terakhir dibaca.",
+        code="VERSION_REQUIRED",
+        details={"field": "version"},
+    )

@@ -104,6 +104,26 @@ def parse_day(value: object, field_name: str = "date") -> date:
     return day
 
 
+def check_date_range(first: date | None, last: date | None, max_days: int | None = None) -> None:
+    """A from-to filter: ``to`` not before ``from`` and, with ``max_days``, at most that many days; else 400
+    ``INVALID_DATE_RANGE`` (every list and export with from/to checks it here)."""
+    if first is None or last is None:
+        return
+    if last < first or (max_days is not None and (last - first).days >= max_days):
+        longest = f" dan paling panjang {max_days} hari" if max_days is not None else ""
+        raise ValidationError(
+            f"Rentang tanggal harus urut{longest}.", code="INVALID_DATE_RANGE", details={"field": "to"}
+        )
+
+
+def parse_range(query: Mapping[str, Any], max_days: int | None = None) -> tuple[date | None, date | None]:
+    """The optional ``from``/``to`` of a list's query, each a date and in order (`check_date_range`)."""
+    first = parse_day(query["from"], "from") if query.get("from") else None
+    last = parse_day(query["to"], "to") if query.get("to") else None
+    check_date_range(first, last, max_days)
+    return first, last
+
+
 def parse_month(value: object, field_name: str = "month") -> date:
     """The first day of a ``YYYY-MM`` month between 2000 and 2100."""
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sys
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,7 +19,15 @@ from aws_lambda_powertools import Logger
 from chalice import AuthResponse, Blueprint, Response
 
 from ..domain.accounts import Actor, Role
-from ..domain.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthorized, ValidationError
+from ..domain.errors import (
+    DomainError,
+    Forbidden,
+    NotFound,
+    PayloadTooLarge,
+    ServiceUnavailable,
+    Unauthorized,
+    ValidationError,
+)
 from ..domain.identity import TimeZone, is_id, validate_code, validate_nip
 from ..domain.reports import parse_day
 from . import refusals
@@ -32,12 +41,29 @@ _ID_PARAMS = frozenset(
     {"report_id", "evidence_id", "template_id", "delegation_id", "job_id", "complaint_id", "record_id", "leave_id"}
 )
 _INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
+_UNAVAILABLE = refusals.UNAVAILABLE
+#: error codes of AWS answers that mean "the service is busy or down right now", not "the request is wrong"
+_UNAVAILABLE_CODES = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "ServiceUnavailable",
+        "InternalServerError",
+        "SlowDown",
+    }
+)
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
 
 
 @bp.authorizer(ttl_seconds=0)
 def jwt_auth(auth_request: Any) -> AuthResponse:
-    """Verify the bearer token; the route then sees who calls, or that the token was refused."""
+    """Verify the bearer token; the route then sees who calls, or that the token was refused.
+
+    It never raises: API Gateway would answer a bare 500 and the local server drop the connection. When the
+    check itself fails the context says so (no ``nip``: nobody is let in) and `_actor` answers in the error
+    shape — 503 when a dependency was unavailable, 500 otherwise.
+    """
     from ..services import container
 
     scheme, _, token = (auth_request.token or "").partition(" ")
@@ -46,10 +72,17 @@ def jwt_auth(auth_request: Any) -> AuthResponse:
     if scheme.lower() == "bearer" and token:
         try:
             employee, claims = container.accounts().authenticate(token.strip())
+            actor = container.accounts().actor_of(employee)
         except Unauthorized:
             pass
+        except Exception as exc:
+            if dependency_unavailable(exc):
+                logger.warning("dependency unavailable in the token check", exc_info=True)
+                context = {"nip": "", "unavailable": "1"}
+            else:
+                logger.exception("token check failed")
+                context = {"nip": "", "failed": "1"}
         else:
-            actor = container.accounts().actor_of(employee)
             principal = employee.nip
             context = {
                 "nip": actor.nip,
@@ -168,9 +201,13 @@ def endpoint(
                 response = result if isinstance(result, Response) else _json(status, result)
             except DomainError as exc:
                 response = error_response(exc)
-            except Exception:
-                logger.exception("unhandled error", extra={"route": path})
-                response = _json(500, {"code": "INTERNAL_ERROR", "message": _INTERNAL, "details": {}})
+            except Exception as exc:
+                if dependency_unavailable(exc):
+                    logger.warning("dependency unavailable", extra={"route": path}, exc_info=True)
+                    response = error_response(ServiceUnavailable(_UNAVAILABLE))
+                else:
+                    logger.exception("unhandled error", extra={"route": path})
+                    response = _json(500, {"code": "INTERNAL_ERROR", "message": _INTERNAL, "details": {}})
             elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
             logger.info(
                 "request",
@@ -218,6 +255,41 @@ def _path_params(params: Mapping[str, str]) -> dict[str, str]:
     return dict(params)
 
 
+def dependency_unavailable(exc: BaseException) -> bool:
+    """True when ``exc`` (or what it wraps) says a dependency timed out, could not be reached or throttled us.
+
+    botocore's connection errors (``EndpointConnectionError``, ``ConnectTimeoutError``…) and HTTP client
+    errors (``ReadTimeoutError``, ``ConnectionClosedError``…), an AWS answer with a throttling or
+    unavailability code, and the socket-level ``TimeoutError``/``ConnectionError``. PynamoDB wraps
+    botocore's errors (``GetError``, ``QueryError``, ``TransactWriteError``… keep them in ``cause``), other
+    libraries chain them (``raise … from``): the whole chain is looked at. botocore is looked up, never
+    imported: when it is not loaded, none of its errors can have been raised.
+    """
+    botocore = sys.modules.get("botocore.exceptions")
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, (TimeoutError, ConnectionError)):
+            return True
+        if botocore is not None:
+            if isinstance(current, (botocore.ConnectionError, botocore.HTTPClientError)):
+                return True
+            if (
+                isinstance(current, botocore.ClientError)
+                and current.response.get("Error", {}).get("Code") in _UNAVAILABLE_CODES
+            ):
+                return True
+        cause = getattr(current, "cause", None)
+        if isinstance(cause, BaseException):
+            current = cause
+        elif current.__cause__ is not None or current.__suppress_context__:
+            current = current.__cause__
+        else:
+            current = current.__context__
+    return False
+
+
 def error_response(exc: DomainError) -> Response:
     return _json(exc.status, {"code": exc.code, "message": exc.message, "details": exc.details})
 
@@ -234,6 +306,10 @@ def _json(status: int, body: Any) -> Response:
 
 def _actor(context: Mapping[str, Any], path: str) -> Actor:
     auth = context.get("authorizer") or {}
+    if auth.get("unavailable"):
+        raise ServiceUnavailable(_UNAVAILABLE)
+    if auth.get("failed"):
+        raise RuntimeError("the token check failed (logged by the authorizer)")
     if not auth.get("nip"):
         raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
     if auth.get("token_type") != "access" and path != PASSWORD_CHANGE_ROUTE:

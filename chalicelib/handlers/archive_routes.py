@@ -69,7 +69,7 @@ def update_archive_category(actor: Actor, category: str, body: dict[str, Any]) -
     errors=(404, 409),
 )
 def retire_archive_category(actor: Actor, category: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().retire_category(actor, category, _version(params))
+    return container.archive().retire_category(actor, category, params["version"])
 
 
 # -- an employee's archive --------------------------------------------------------------------------------------
@@ -143,7 +143,7 @@ def confirm_archive_upload(actor: Actor, nip: str, category: str, body: dict[str
     errors=(404, 409),
 )
 def withdraw_archive_document(actor: Actor, nip: str, category: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().withdraw(actor, nip, category, _version(params))
+    return container.archive().withdraw(actor, nip, category, params["version"])
 
 
 @endpoint(
@@ -172,8 +172,3 @@ def archive_completeness(actor: Actor, params: dict[str, Any]) -> dict[str, Any]
 )
 def export_archive_completeness(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.archive().request_export(actor, body)
-
-
-def _version(params: dict[str, Any]) -> int | None:
-    version = params.get("version")
-    return int(version) if version and version.isdigit() else None

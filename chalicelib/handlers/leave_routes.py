@@ -126,6 +126,7 @@ def cancel_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str,
     summary="The leave letter, the official form filled in (PDF, a short-lived link), once numbered",
     tag="leave",
     response="LeaveFile",
+    errors=(422,),
 )
 def leave_letter(actor: Actor, leave_id: str) -> dict[str, Any]:
     return container.leave().letter(actor, leave_id)

@@ -104,5 +104,4 @@ def update_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[st
     errors=(409,),
 )
 def withdraw_record(actor: Actor, record_id: str, params: dict[str, Any]) -> dict[str, Any]:
-    version = params.get("version")
-    return container.records().withdraw(actor, record_id, int(version) if version and version.isdigit() else None)
+    return container.records().withdraw(actor, record_id, params["version"])

@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 _SIGN_IN_AGAIN = "Sesi tidak valid atau telah berakhir; silakan masuk kembali."
+UNAVAILABLE = "Layanan sedang tidak dapat dijangkau; coba lagi beberapa saat lagi."
 
 #: API Gateway response type → (status, code, message)
 GATEWAY: dict[str, tuple[int, str, str]] = {
@@ -18,6 +19,13 @@ GATEWAY: dict[str, tuple[int, str, str]] = {
     "MISSING_AUTHENTICATION_TOKEN": (404, "NOT_FOUND", "Alamat yang diminta tidak ditemukan."),
     "REQUEST_TOO_LARGE": (413, "PAYLOAD_TOO_LARGE", "Isi permintaan terlalu besar."),
     "THROTTLED": (429, "THROTTLED", "Terlalu banyak permintaan; coba lagi sebentar lagi."),
+    # the authorizer never raises (`api.jwt_auth`): its failing means its function crashed, timed out or
+    # was throttled — the token could not be checked now
+    "AUTHORIZER_FAILURE": (503, "SERVICE_UNAVAILABLE", UNAVAILABLE),
+    # the function did not answer within API Gateway's 29 s
+    "INTEGRATION_TIMEOUT": (504, "GATEWAY_TIMEOUT", "Server tidak menjawab tepat waktu; coba lagi beberapa saat lagi."),
+    # any other failure before or around the function (a crash, an integration or configuration error)
+    "DEFAULT_5XX": (500, "INTERNAL_ERROR", "Terjadi kesalahan pada server; coba lagi nanti."),
 }
 
 #: Chalice's error code → (status, code, message)

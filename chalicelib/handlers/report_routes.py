@@ -76,8 +76,7 @@ def update_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[st
     errors=(409,),
 )
 def withdraw_report(actor: Actor, report_id: str, params: dict[str, Any]) -> dict[str, Any]:
-    version = params.get("version")
-    return container.reports().withdraw(actor, report_id, int(version) if version and version.isdigit() else None)
+    return container.reports().withdraw(actor, report_id, params["version"])
 
 
 @endpoint(

@@ -62,5 +62,4 @@ def update_template(actor: Actor, template_id: str, body: dict[str, Any]) -> dic
     errors=(409,),
 )
 def delete_template(actor: Actor, template_id: str, params: dict[str, Any]) -> None:
-    version = params.get("version")
-    container.templates().delete(actor, template_id, int(version) if version and version.isdigit() else None)
+    container.templates().delete(actor, template_id, params["version"])

@@ -8,12 +8,28 @@ from typing import Any
 
 from ..config import settings
 
+#: (connect, read) timeouts in seconds and total attempts, per client. A request waits on a stalled or
+#: unreachable service at most attempts × (connect or read) plus botocore's back-off (under 1 s before
+#: the second attempt), then answers 503: 2 × 5 s for most, well inside API Gateway's 29 s. S3 reads
+#: longer, for whole export files and imports; the export worker's bulk DynamoDB reads (pages of up to
+#: 1 MB, in a function allowed 15 minutes) keep 10 s and 3 attempts.
+_TIMEOUTS: dict[str, tuple[float, float, int]] = {"s3": (2, 10, 2), "bulk-dynamodb": (2, 10, 3)}
+_DEFAULT_TIMEOUTS = (2, 5, 2)
+
+
+def _config(service: str, **extra: Any) -> Any:
+    from botocore.config import Config
+
+    connect, read, attempts = _TIMEOUTS.get(service, _DEFAULT_TIMEOUTS)
+    return Config(
+        connect_timeout=connect, read_timeout=read, retries={"max_attempts": attempts, "mode": "standard"}, **extra
+    )
+
 
 @lru_cache(maxsize=8)
 def client(service: str) -> Any:
     """A cached client for ``dynamodb``, ``s3``, ``ses``, ``sqs`` or ``secretsmanager``."""
     import boto3
-    from botocore.config import Config
 
     cfg = settings()
     endpoint = {
@@ -23,10 +39,8 @@ def client(service: str) -> Any:
         "sqs": cfg.sqs_endpoint,
         "secretsmanager": cfg.secretsmanager_endpoint,
     }.get(service)
-    config = Config(
-        connect_timeout=2,
-        read_timeout=10,
-        retries={"max_attempts": 3, "mode": "standard"},
+    config = _config(
+        service,
         signature_version="s3v4" if service == "s3" else None,
         s3={"addressing_style": "path"} if endpoint and service == "s3" else None,
     )
@@ -46,7 +60,10 @@ def bulk_dynamodb() -> Any:
 
     base = client("dynamodb")
     bulk = boto3.client(
-        "dynamodb", region_name=base.meta.region_name, endpoint_url=base.meta.endpoint_url, config=base.meta.config
+        "dynamodb",
+        region_name=base.meta.region_name,
+        endpoint_url=base.meta.endpoint_url,
+        config=_config("bulk-dynamodb"),
     )
     bulk.meta.events.register("before-parse.dynamodb.Query", _keep_items_as_json)
     return bulk

@@ -18,7 +18,20 @@ from ..domain.archive import (
     FileKinds,
     Group,
 )
-from .base import Body, Flag, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
+from .base import (
+    Body,
+    Flag,
+    Out,
+    Query,
+    Version,
+    VersionParameter,
+    choice,
+    enum_choice,
+    enum_literal,
+    page_limit,
+    text,
+    whole,
+)
 from .common import Code, Cursor
 from .work import HistoryEntry, UploadForm
 
@@ -66,7 +79,7 @@ class ArchiveCategoryQuery(Query):
 
 
 class ArchiveVersionQuery(Query):
-    version: text(12, description="the version last read") | None = None  # type: ignore[valid-type]
+    version: VersionParameter = None  # type: ignore[valid-type]
 
 
 class ArchiveCategory(Out):

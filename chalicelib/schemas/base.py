@@ -31,6 +31,7 @@ from pydantic import (
 from pydantic import ValidationError as PydanticError
 
 from ..domain.errors import ValidationError
+from ..domain.identity import parse_whole, version_required
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TYPE_NAMES = {
@@ -45,10 +46,28 @@ _TYPE_NAMES = {
 }
 
 
+class _Required:
+    """Marks a field that may be left out of the model's input but is refused when absent (by its own validator,
+    with a domain code): the document lists it as required."""
+
+
+REQUIRED = _Required()
+
+
+def _document_required(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    names = [
+        field.alias or name
+        for name, field in model.model_fields.items()
+        if any(isinstance(m, _Required) for m in field.metadata)
+    ]
+    if names:
+        schema["required"] = [*schema.get("required", []), *(n for n in names if n not in schema.get("required", []))]
+
+
 class Body(BaseModel):
     """A JSON request body: strict types (no ``"1"`` for 1, no ``true`` for 1), unknown fields ignored."""
 
-    model_config = ConfigDict(strict=True, extra="ignore")
+    model_config = ConfigDict(strict=True, extra="ignore", json_schema_extra=_document_required)
 
     @model_validator(mode="after")
     def _no_control_characters(self) -> Body:
@@ -60,7 +79,7 @@ class Body(BaseModel):
 class Query(BaseModel):
     """Query-string parameters (all arrive as text; numbers are parsed)."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", json_schema_extra=_document_required)
 
     @model_validator(mode="after")
     def _no_control_characters(self) -> Query:
@@ -192,18 +211,40 @@ Version = Annotated[StrictInt, Field(ge=1, description="the version last read (o
 Flag = StrictBool
 
 
+#: the largest whole number a query parameter may hold
+MAX_WHOLE = 2**31 - 1
+
+
+def query_whole(low: int, high: int, refuse: Callable[[str], ValidationError], *, required: bool = False) -> Any:
+    """A query parameter holding a whole number ``low``-``high`` (`parse_whole`); anything else is ``refuse(field)``.
+    ``required``: a field declared ``= None`` that still refuses absence with ``refuse`` (the service's own code),
+    and is documented required."""
+
+    def run(value: object, info: ValidationInfo) -> int:
+        number = parse_whole(value, low, high)
+        if number is None:
+            raise refuse(info.field_name or "")
+        return number
+
+    schema: dict[str, Any] = {"type": "integer", "minimum": low, "maximum": high}
+    if not required:
+        return Annotated[int, BeforeValidator(run), WithJsonSchema(schema)]
+    return Annotated[int | None, BeforeValidator(run), WithJsonSchema(schema), Field(validate_default=True), REQUIRED]
+
+
 def page_limit(maximum: int = 100) -> Any:
     """``limit`` of a paged list: a whole number 1-``maximum``, else ``INVALID_LIMIT``."""
 
-    def run(value: object) -> int:
-        text_value = str(value)
-        if not text_value.isdigit() or not 1 <= int(text_value) <= maximum:
-            raise ValidationError(
-                f"Parameter limit harus bilangan 1-{maximum}.", code="INVALID_LIMIT", details={"field": "limit"}
-            )
-        return int(text_value)
+    def refuse(_field: str) -> ValidationError:
+        return ValidationError(
+            f"Parameter limit harus bilangan 1-{maximum}.", code="INVALID_LIMIT", details={"field": "limit"}
+        )
 
-    return Annotated[int, BeforeValidator(run), WithJsonSchema({"type": "integer", "minimum": 1, "maximum": maximum})]
+    return query_whole(1, maximum, refuse)
+
+
+#: ``?version=`` of a DELETE: the version last read, required (400 ``VERSION_REQUIRED`` when absent or not one)
+VersionParameter = query_whole(1, MAX_WHOLE, version_required, required=True)
 
 
 # -- turning a model's refusal into the error shape --------------------------------------------------
@@ -215,6 +256,19 @@ def validate(model: type[BaseModel], data: Any) -> BaseModel:
         return model.model_validate(data)
     except PydanticError as exc:
         raise _translate(exc.errors(include_url=False, include_input=False)) from None
+    except ValidationError as exc:  # a domain check in a field names it as Python does (``from_``)
+        raise _named_as_sent(model, exc) from None
+
+
+def _named_as_sent(model: type[BaseModel], exc: ValidationError) -> ValidationError:
+    name = exc.details.get("field")
+    field = model.model_fields.get(name) if isinstance(name, str) else None
+    if field is None or not field.alias or field.alias == name:
+        return exc
+    exc.details = {**exc.details, "field": field.alias}
+    exc.message = exc.message.replace(f"'{name}'", f"'{field.alias}'")
+    exc.args = (exc.message,)
+    return exc
 
 
 def _translate(errors: list[Any]) -> ValidationError:

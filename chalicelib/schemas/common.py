@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from ..domain.errors import ValidationError
 from ..domain.identity import (
@@ -15,8 +15,8 @@ from ..domain.identity import (
     validate_code,
     validate_nip,
 )
-from ..domain.reports import parse_day, parse_month, parse_time
-from .base import Out, checked, text, values_of
+from ..domain.reports import check_date_range, parse_day, parse_month, parse_time
+from .base import Out, Query, checked, text, values_of
 
 Nip = checked(validate_nip, {"type": "string", "pattern": "^[0-9]{18}$", "examples": ["198503152010011001"]})
 Code = checked(validate_code, {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"})
@@ -48,6 +48,20 @@ PATH_PARAMETERS: dict[str, Any] = {
     "kind": text(32, pattern="^[a-z_]+$", description="a verifiable kind (docs/verification.md)"),
     "item_id": text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)"),
 }
+
+
+class DateRangeQuery(Query):
+    """The ``from``/``to`` filter of a list: dates, ``to`` not before ``from`` (else ``INVALID_DATE_RANGE``, the
+    check every list and export with a range shares); every query model with from/to extends this one."""
+
+    from_: Day | None = Field(None, alias="from")
+    to: Day | None = None
+
+    @model_validator(mode="after")
+    def _in_order(self) -> DateRangeQuery:
+        first, last = self.from_, self.to
+        check_date_range(parse_day(first, "from") if first else None, parse_day(last, "to") if last else None)
+        return self
 
 
 def _cursor_length(value: str) -> None:

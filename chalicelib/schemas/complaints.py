@@ -6,8 +6,8 @@ from pydantic import Field
 
 from ..domain.attendance import Session as AttendanceSession
 from ..domain.complaints import LETTER_RULE, MAX_REASON, ComplaintStatus, ComplaintType
-from .base import Body, Out, Query, choice, enum_choice, enum_literal, page_limit, text
-from .common import Cursor, Day, page_of
+from .base import Body, Out, choice, enum_choice, enum_literal, page_limit, text
+from .common import Cursor, DateRangeQuery, Day, page_of
 from .work import HistoryEntry, UploadForm
 
 _TYPE = enum_choice(
@@ -78,9 +78,7 @@ class Complaint(Out):
 ComplaintPage = page_of(Complaint, "ComplaintPage")
 
 
-class ComplaintQuery(Query):
+class ComplaintQuery(DateRangeQuery):
     status: _STATUS | None = None  # type: ignore[valid-type]
-    from_: Day | None = Field(None, alias="from")
-    to: Day | None = None
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]

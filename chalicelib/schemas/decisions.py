@@ -9,8 +9,8 @@ from pydantic import Field
 
 from ..domain.decision_kinds import KINDS
 from ..domain.decisions import MAX_BULK, MAX_NOTE, Verdict
-from .base import Body, Out, Query, Version, choice, page_limit, text, whole
-from .common import Code, Cursor, Day, Nip
+from .base import Body, Out, Version, choice, page_limit, text, whole
+from .common import Code, Cursor, DateRangeQuery, Nip
 
 __all__ = [
     "BulkDecisionInput",
@@ -72,7 +72,7 @@ class BulkDecisionResult(Out):
     results: list[BulkDecisionOutcome]
 
 
-class VerificationQuery(Query):
+class VerificationQuery(DateRangeQuery):
     kind: Kind  # type: ignore[valid-type]
     for_: Nip | None = Field(None, alias="for", description="person kinds: a supervisor who delegated to the caller")
     skpd_id: Code | None = Field(None, description="HR kinds: an SKPD (BKD and admin; default their scope)")
@@ -83,8 +83,6 @@ class VerificationQuery(Query):
         )
         | None
     ) = None
-    from_: Day | None = Field(None, alias="from")
-    to: Day | None = None
     category: Category | None = None  # type: ignore[valid-type]
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]

@@ -7,8 +7,8 @@ from typing import Any, Literal
 from pydantic import Field
 
 from ..domain.reports import COUNTED, ReportStatus
-from .base import Body, Out, Query, choice, enum_choice
-from .common import Code, Day, Month
+from .base import Body, Out, choice, enum_choice
+from .common import Code, DateRangeQuery, Day, Month
 
 _PERIOD = choice(
     "day", "week", "month", "range", code="INVALID_PERIOD", description="day/week: date; month: month; range: from-to"
@@ -17,12 +17,10 @@ _PERIOD = choice(
 _STATUS = enum_choice(ReportStatus, only=COUNTED, extra=("ALL",), code="INVALID_STATUS")
 
 
-class PreviewQuery(Query):
+class PreviewQuery(DateRangeQuery):
     period: _PERIOD  # type: ignore[valid-type]
     date: Day | None = Field(None, description="day, week (Monday-Sunday of it)")
     month: Month | None = None
-    from_: Day | None = Field(None, alias="from")
-    to: Day | None = None
     status: _STATUS | None = None  # type: ignore[valid-type]
 
 

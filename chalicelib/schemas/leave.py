@@ -7,7 +7,7 @@ from pydantic import Field
 from ..domain.accounts import EmploymentStatus
 from ..domain.leave import MAX_ADDRESS, MAX_REASON, LeaveStatus, LeaveType, Verdict
 from .base import Body, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
-from .common import Code, Cursor, Day, Nip, page_of
+from .common import Code, Cursor, DateRangeQuery, Day, Nip, page_of
 from .work import HistoryEntry, UploadForm
 
 __all__ = [
@@ -82,7 +82,7 @@ class LeaveBalanceQuery(Query):
     year: text(4, pattern="^[0-9]{4}$") | None = None  # type: ignore[valid-type]
 
 
-class LeaveSkpdQuery(Query):
+class LeaveSkpdQuery(DateRangeQuery):
     skpd_id: Code | None = None
     from_: Day = Field(alias="from")
     to: Day

@@ -12,8 +12,22 @@ from ..domain.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
 from ..domain.identity import TimeZone
 from ..domain.reminders import Frequency
 from ..domain.reports import COUNTED, MAX_DESCRIPTION, MAX_OUTPUT, MAX_TITLE, ReportStatus
-from .base import Body, Flag, Number, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
-from .common import ClockTime, Cursor, Day, Month, Nip, page_of
+from .base import (
+    Body,
+    Flag,
+    Number,
+    Out,
+    Query,
+    Version,
+    VersionParameter,
+    choice,
+    enum_choice,
+    enum_literal,
+    page_limit,
+    text,
+    whole,
+)
+from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, page_of
 
 ZoneName = enum_literal(TimeZone)
 StatusName = enum_literal(ReportStatus)
@@ -99,18 +113,16 @@ class ReportCopy(ReportFields):
     """Changes to make in the copy of a rejected report (all optional)."""
 
 
-class ReportQuery(Query):
+class ReportQuery(DateRangeQuery):
     #: the statuses that count (a withdrawn report is in no list)
     status: enum_choice(ReportStatus, only=COUNTED, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
-    from_: Day | None = Field(None, alias="from")
-    to: Day | None = None
     q: text(100) | None = None  # type: ignore[valid-type]
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
 
 
 class VersionQuery(Query):
-    version: text(12, description="the version last read") | None = None  # type: ignore[valid-type]
+    version: VersionParameter = None  # type: ignore[valid-type]
 
 
 class EvidenceFile(Out):

@@ -15,8 +15,10 @@ from ..domain.accounts import (
     Employee,
     Role,
     can_view_employee,
+    changed_entitlements,
     check_new_password,
     check_supervisor_scope,
+    forbid_own_entitlement,
     generate_temporary_password,
     lock_after_failures,
     require_role,
@@ -159,7 +161,8 @@ class AccountService:
         return created
 
     def update_from_draft(self, existing: Employee, draft: EmployeeDraft, *, by: str) -> Employee | None:
-        """Apply a draft to an account of the same SKPD; ``None`` when nothing changed."""
+        """Apply a draft to an account of the same SKPD; ``None`` when nothing changed. ``by`` (the operator, the
+        admin, or whoever uploaded the roster) never changes what decides their own approvals or entitlements."""
         if existing.skpd_id != draft.skpd_id:
             raise Forbidden("NIP ini terdaftar di SKPD lain.", code="OTHER_SKPD")
         fields = {f: getattr(draft, f) for f in draft.__dataclass_fields__}
@@ -169,6 +172,8 @@ class AccountService:
         changed = replace(existing, **fields)
         if changed == existing:
             return None
+        for what in changed_entitlements(existing, changed):
+            forbid_own_entitlement(by, existing.nip, what)
         saved = self._employees.save(changed)
         self._record_supervisor_link(by, existing.supervisor_nip, saved)
         return saved
@@ -193,6 +198,7 @@ class AccountService:
     def set_supervisor(self, actor: Actor, nip: str, supervisor_nip: str | None) -> dict[str, Any]:
         employee = self._require(nip)
         require_skpd_staff(actor, employee.skpd_id, Role.OPERATOR_SKPD)
+        forbid_own_entitlement(actor.nip, employee.nip, "atasan")
         if supervisor_nip:
             supervisor_nip = validate_nip(supervisor_nip, "supervisor_nip")
             self._check_supervisor(actor, nip, employee.skpd_id, supervisor_nip)
@@ -221,6 +227,7 @@ class AccountService:
 
     def set_roles(self, actor: Actor, nip: str, roles: list[str]) -> dict[str, Any]:
         require_role(actor, Role.ADMIN)
+        forbid_own_entitlement(actor.nip, nip, "peran")
         try:
             granted = frozenset(Role(r) for r in roles)
         except ValueError:

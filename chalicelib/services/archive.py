@@ -94,15 +94,13 @@ class ArchiveService:
     # -- an employee's archive ----------------------------------------------------------------------------------
 
     def archive(self, actor: Actor, nip: str) -> dict[str, Any]:
-        owner = self._employee(nip)
-        require_archive_access(actor, owner)
+        owner = require_archive_access(actor, self._employees.get(validate_nip(nip)))
         return self._view(owner)
 
     def set_profile(self, actor: Actor, nip: str, data: Mapping[str, object]) -> dict[str, Any]:
         """The conditions that apply to the employee: declared by them, corrected by HR (employment status is the
         account's, kept by the operator)."""
-        owner = self._employee(nip)
-        require_archive_access(actor, owner)
+        owner = require_archive_access(actor, self._employees.get(validate_nip(nip)))
         self._archive.save_profile(parse_profile(data, self._archive.profile(nip)))
         return self._view(owner)
 

@@ -33,7 +33,7 @@ from ..domain.complaints import (
 from ..domain.errors import DomainError, Forbidden, NotFound
 from ..domain.history import history_view
 from ..domain.identity import is_id
-from ..domain.reports import parse_day
+from ..domain.reports import parse_day, parse_range
 from ..integrations import idempotency
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import ComplaintRepository, DigestRepository, EmployeeRepository, OrgRepository, Sequences
@@ -275,9 +275,7 @@ class ComplaintNotifications:
 
 
 def _range(query: Mapping[str, Any]) -> tuple[date | None, date | None]:
-    first = parse_day(query["from"], "from") if query.get("from") else None
-    last = parse_day(query["to"], "to") if query.get("to") else None
-    return first, last
+    return parse_range(query)
 
 
 def _event_fields(complaint: Complaint) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import NotFound, ValidationError, not_one_of
-from ..domain.identity import validate_text
+from ..domain.identity import parse_whole, validate_text
 from ..domain.reports import parse_day
 from ..domain.workdays import holiday_name
 from ..store.protocols import HolidayOverrides
@@ -21,11 +21,11 @@ class HolidayService:
     def year(self, actor: Actor, year: str | None) -> dict[str, Any]:
         """National holidays of a year merged with the admin's changes."""
         require_role(actor, Role.ADMIN)
-        if not year or not year.isdigit() or not 2000 <= int(year) <= 2100:
+        number = parse_whole(year, 2000, 2100)
+        if number is None:
             raise ValidationError(
                 "Parameter year harus tahun 2000-2100.", code="INVALID_YEAR", details={"field": "year"}
             )
-        number = int(year)
         overrides = self._overrides.for_year(number)
         days = []
         current = date(number, 1, 1)

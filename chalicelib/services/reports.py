@@ -26,7 +26,7 @@ from ..domain.reports import (
     content_dict,
     fill_from_template,
     parse_content,
-    parse_day,
+    parse_range,
     require_copyable,
     require_editable,
     with_history,
@@ -136,8 +136,7 @@ class ReportService:
                 raise not_one_of(
                     "status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status laporan", "INVALID_STATUS"
                 ) from None
-        first = parse_day(query["from"], "from") if query.get("from") else None
-        last = parse_day(query["to"], "to") if query.get("to") else None
+        first, last = parse_range(query)
         text = validate_text(query.get("q"), "q", max_len=100, required=False) or None
         items, cursor = self._reports.list_own(
             actor.nip, first=first, last=last, status=status, text=text, cursor=query.get("cursor"), limit=limit

@@ -25,6 +25,7 @@ RESULT_PREFIX = "import-results/"
 _XLSX_MAGIC = b"PK\x03\x04"
 _CONTENT_TYPES = {".csv": "text/csv", ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 _IMPORTER = "SYSTEM-IMPORT"
+_ID_LENGTH = 32  # uuid4().hex
 
 
 class RosterImportService:
@@ -43,7 +44,10 @@ class RosterImportService:
             ) from None
         _check_content(extension, data)
         import_id = uuid.uuid4().hex
-        self._store.put_bytes(f"{_upload_prefix(actor)}{import_id}{extension}", data, _CONTENT_TYPES[extension])
+        # the uploader's NIP follows the id in the name: the import later refuses rows that would change what
+        # decides the uploader's own approvals or entitlements (their supervisor, TMT, employment type)
+        key = f"{_upload_prefix(actor)}{import_id}{actor.nip}{extension}"
+        self._store.put_bytes(key, data, _CONTENT_TYPES[extension])
         return {"import_id": import_id, "status": "PENDING"}
 
     def result(self, actor: Actor, import_id: str) -> dict[str, Any]:
@@ -123,13 +127,18 @@ def _upload_prefix(actor: Actor) -> str:
 
 
 def _scope_of(key: str) -> tuple[str, Actor]:
-    """Files under ``imports/skpd/<SKPD>/`` may only touch that SKPD; others are the admin's."""
+    """Files under ``imports/skpd/<SKPD>/`` may only touch that SKPD; others are the admin's. A name the API gave
+    (``<import id><uploader's NIP>``) acts as its uploader; a file dropped in by other means as the system."""
     parts = key.split("/")
     stem = parts[-1].rsplit(".", 1)[0]
+    import_id, by = stem, _IMPORTER
+    if len(stem) > _ID_LENGTH and stem.isalnum() and stem[_ID_LENGTH:].isdigit():
+        import_id, by = stem[:_ID_LENGTH], stem[_ID_LENGTH:]
     if len(parts) == 4 and parts[1] == "skpd" and stem.isalnum():
-        return stem, Actor(nip=_IMPORTER, skpd_id=parts[2], roles=frozenset({Role.OPERATOR_SKPD}))
-    import_id = stem if stem.isalnum() and parts[1] == "admin" else hashlib.sha256(key.encode()).hexdigest()[:32]
-    return import_id, Actor(nip=_IMPORTER, skpd_id="", roles=frozenset({Role.ADMIN}))
+        return import_id, Actor(nip=by, skpd_id=parts[2], roles=frozenset({Role.OPERATOR_SKPD}))
+    if not (stem.isalnum() and parts[1] == "admin"):
+        import_id, by = hashlib.sha256(key.encode()).hexdigest()[:32], _IMPORTER
+    return import_id, Actor(nip=by, skpd_id="", roles=frozenset({Role.ADMIN}))
 
 
 def _extension(name: str) -> str:

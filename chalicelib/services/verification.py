@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from ..domain.accounts import Actor, Role, require_role
+from ..domain.accounts import Actor, Role, forbid_own_entitlement, require_role
 from ..domain.attendance import local_now
 from ..domain.audit import delegation_events
 from ..domain.delegation import (
@@ -74,6 +74,7 @@ class VerificationService:
         start, end = parse_day(body.get("start_date"), "start_date"), parse_day(body.get("end_date"), "end_date")
         reason = validate_text(body.get("reason"), "reason", max_len=500, required=False)
         check_delegation(delegator_nip, delegate_nip, start, end, self._today(actor))
+        forbid_own_entitlement(actor.nip, delegate_nip, "delegasi kepada Anda")  # the admin for another
         delegator, delegate = self._employees.get(delegator_nip), self._employees.get(delegate_nip)
         if delegator is None or delegate is None:
             raise NotFound("Pegawai pemberi atau penerima delegasi tidak terdaftar.", code="EMPLOYEE_NOT_FOUND")

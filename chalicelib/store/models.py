@@ -33,14 +33,25 @@ from pynamodb.models import Model
 from ..config import Settings
 from .schema import TABLES
 
+#: see `_Meta`; `transaction_connection()` uses them too
+CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, MAX_RETRY_ATTEMPTS = 2, 5, 1
+
 
 class _Meta:
+    """What every model shares. The timeouts bound how long a request waits on a stalled or unreachable
+    DynamoDB: at most 2 attempts (one retry) of 2 s to connect and 5 s to read — about 11 s with botocore's
+    back-off for the call that meets the stall, which then ends the request with 503 — well inside API
+    Gateway's 29 s (the API functions' own limit is 30 s). DynamoDB answers in milliseconds; a read that
+    has waited 5 s is a stall, not a slow page. (PynamoDB's defaults, 15 s and 30 s with 3 retries, would
+    wait two minutes. The export worker reads through its own client, `integrations.aws.bulk_dynamodb`.)
+    """
+
     table_name = ""
     region = "ap-southeast-3"
     host: str | None = None
-    connect_timeout_seconds = 2
-    read_timeout_seconds = 5
-    max_retry_attempts = 3
+    connect_timeout_seconds = CONNECT_TIMEOUT_SECONDS
+    read_timeout_seconds = READ_TIMEOUT_SECONDS
+    max_retry_attempts = MAX_RETRY_ATTEMPTS
 
 
 _KEY_ATTRIBUTES = {"S": UnicodeAttribute, "N": NumberAttribute}
@@ -561,7 +572,13 @@ ALL_MODELS: tuple[type[Model], ...] = (
 def _connection(region: str, host: str | None) -> Any:
     from pynamodb.connection import Connection
 
-    return Connection(region=region, host=host)
+    return Connection(
+        region=region,
+        host=host,
+        connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
+        read_timeout_seconds=READ_TIMEOUT_SECONDS,
+        max_retry_attempts=MAX_RETRY_ATTEMPTS,
+    )
 
 
 def transaction_connection() -> Any:

@@ -598,3 +598,13 @@ def test_a_new_supervisor_takes_over_pending_reports_and_leave(http, factory, of
     assert queue(http, t["boss"], "leave_consideration")[1]["count"] == 0
     stream.drain()
     assert any("menunggu pertimbangan Anda" in m.text for m in outbox_for(whatsapp_of(office["head"])))
+
+
+def test_the_letter_before_a_number_is_a_documented_422(http, office):
+    t = office["tokens"]
+    start, end = working_span(1)
+    status, applied = http.call("POST", "/leave", application("TAHUNAN", start, end), token=t["staff"])
+    assert status == 201, applied
+    # `http.call` checks the answer against the document: 422 must be listed for this route
+    status, refused = http.call("GET", f"/leave/{applied['leave_id']}/letter", token=t["staff"])
+    assert (status, refused["code"]) == (422, "LETTER_NOT_READY")

@@ -24,9 +24,10 @@ UNKNOWN_SECRET = "unknown-secret-" + "u" * 40
 @contextmanager
 def environment(**changes: str | None) -> Iterator[None]:
     """Run with these variables set (``None``: unset) as a fresh container would; restore them after."""
-    from chalicelib.config import reset_settings
+    from chalicelib.config import reset_settings, settings
     from chalicelib.integrations.aws import reset_clients
     from chalicelib.services import container
+    from chalicelib.store.models import bind_models
 
     def apply(values: dict[str, str | None]) -> None:
         for key, value in values.items():
@@ -37,6 +38,7 @@ def environment(**changes: str | None) -> Iterator[None]:
         reset_settings()
         reset_clients()
         container.reset()
+        bind_models(settings())  # direct repository writes (the test factory) follow the new endpoint too
 
     saved = {key: os.environ.get(key) for key in changes}
     apply(changes)

@@ -271,3 +271,26 @@ def test_the_call_recorder_names_what_each_call_needs_and_flags_what_a_role_refu
         "attendance_sync: s3:GetObject on exports/ (x1)",
         "jwt_auth: dynamodb:PutItem on employees (x1)",
     ]
+
+
+def test_what_api_gateway_answers_itself_comes_in_the_error_shape(merged):
+    """401/403/404/413/429 and the 5xx of a failed authorizer, a function timeout or crash (issue 16)."""
+    answers = {
+        r["Properties"]["ResponseType"]: r["Properties"]
+        for r in merged["Resources"].values()
+        if r.get("Type") == "AWS::ApiGateway::GatewayResponse"
+    }
+    for kind in ("UNAUTHORIZED", "ACCESS_DENIED", "MISSING_AUTHENTICATION_TOKEN", "REQUEST_TOO_LARGE", "THROTTLED"):
+        assert kind in answers
+    expected = {
+        "AUTHORIZER_FAILURE": ("503", "SERVICE_UNAVAILABLE"),
+        "INTEGRATION_TIMEOUT": ("504", "GATEWAY_TIMEOUT"),
+        "DEFAULT_5XX": ("500", "INTERNAL_ERROR"),
+    }
+    for kind, (status, code) in expected.items():
+        assert answers[kind]["StatusCode"] == status
+        assert json.loads(answers[kind]["ResponseTemplates"]["application/json"])["code"] == code
+    for kind, properties in answers.items():
+        body = json.loads(properties["ResponseTemplates"]["application/json"])
+        assert set(body) == {"code", "message", "details"} and body["message"], kind
+        assert properties["RestApiId"] == {"Ref": "RestAPI"}

@@ -22,7 +22,7 @@ from ...domain.decisions import (
     queue_scope,
 )
 from ...domain.errors import DomainError, Forbidden, NotFound, ValidationError
-from ...domain.reports import parse_day
+from ...domain.reports import parse_range
 from ...store.protocols import DelegationRepository, EmployeeRepository
 from .kind import Card, QueueFilters, VerifiableKind
 
@@ -81,12 +81,7 @@ class DecisionService:
         count = kind.count(scope)
         if scope.person == actor.nip and not count:
             self._require_verifier(kind, actor, held)
-        first = parse_day(query["from"], "from") if query.get("from") else None
-        last = parse_day(query["to"], "to") if query.get("to") else None
-        if first and last and last < first:
-            raise ValidationError(
-                "Tanggal akhir tidak boleh sebelum tanggal awal.", code="INVALID_DATE_RANGE", details={"field": "to"}
-            )
+        first, last = parse_range(query)
         status = str(query["status"]).upper() if query.get("status") else None
         filters = QueueFilters(query.get("satker_id"), status, first, last, query.get("category"))
         items, cursor = kind.waiting(scope, filters, query.get("cursor"), int(query.get("limit") or 20))

@@ -12,12 +12,12 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from ...domain.accounts import Actor, hr_skpd_scope, require_hr
+from ...domain.accounts import Actor, forbid_own_entitlement, hr_skpd_scope, require_hr, require_hr_over
 from ...domain.attendance import local_now
 from ...domain.errors import Conflict, Forbidden, NotFound, ValidationError
 from ...domain.identity import validate_code, validate_nip, validate_version
 from ...domain.leave import LeaveRequest, LeaveSettings, check_number_format, cuti_bersama_days, parse_type
-from ...domain.reports import parse_day
+from ...domain.reports import check_date_range, parse_day
 from .shared import LeaveBase, status_filter
 
 MAX_PERIOD_DAYS = 366
@@ -101,9 +101,10 @@ class HrLeave(LeaveBase):
         return _settings_view(saved)
 
     def set_opening(self, actor: Actor, nip: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """HR records what was left of a year's annual leave before leave was recorded here."""
-        employee = self._employee(nip)
-        require_hr(actor, employee.skpd_id)
+        """HR records what was left of a year's annual leave before leave was recorded here. Never on one's own
+        record; an unknown NIP is refused like another SKPD's (`require_hr_over`)."""
+        employee = require_hr_over(actor, self._employees.get(nip))
+        forbid_own_entitlement(actor.nip, employee.nip, "saldo awal cuti")
         year, remaining = body.get("year"), body.get("remaining")
         if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year < self._records_since:
             raise ValidationError(
@@ -121,10 +122,8 @@ class HrLeave(LeaveBase):
     def set_bersama_worked(self, actor: Actor, nip: str, body: Mapping[str, object]) -> dict[str, Any]:
         """HR records the cuti bersama days of a year the employee worked by duty; they add to that year's annual
         leave (Keppres 2/2025 diktum ketiga, see `domain.leave.annual_entitlement`). Never on one's own record."""
-        employee = self._employee(nip)
-        require_hr(actor, employee.skpd_id)
-        if actor.nip == employee.nip:
-            raise Forbidden("Data yang menentukan hak cuti Anda sendiri diubah oleh petugas lain.")
+        employee = require_hr_over(actor, self._employees.get(nip))
+        forbid_own_entitlement(actor.nip, employee.nip, "cuti bersama yang tetap bertugas")
         today = local_now(self._clock(), employee.timezone.iana).date()
         year, days = body.get("year"), body.get("days")
         if not isinstance(year, int) or isinstance(year, bool) or not 2021 <= year <= today.year:
@@ -143,10 +142,7 @@ class HrLeave(LeaveBase):
         skpd_id = validate_code(str(params.get("skpd_id") or actor.skpd_id), "skpd_id")
         require_hr(actor, skpd_id)
         first, last = parse_day(params.get("from"), "from"), parse_day(params.get("to"), "to")
-        if last < first or (last - first).days >= MAX_PERIOD_DAYS:
-            raise ValidationError(
-                f"Rentang tanggal harus urut dan paling panjang {MAX_PERIOD_DAYS} hari.", code="INVALID_DATE_RANGE"
-            )
+        check_date_range(first, last, MAX_PERIOD_DAYS)
         filters = {
             "satker_id": validate_code(str(params["satker_id"]), "satker_id") if params.get("satker_id") else None,
             "leave_type": parse_type(params["type"]) if params.get("type") else None,
