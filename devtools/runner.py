@@ -6,6 +6,13 @@ functions on their rate, turns new objects under S3 ``imports/`` into S3 events 
 import function, and (``echo_whatsapp``, local stage only) prints each WhatsApp message the outbox
 records, in clear, as it is sent: the outbox itself keeps passwords masked, and a developer needs
 the temporary password to sign in as a new account. The handlers are the app's own.
+
+Each channel (each stream, each queue, the S3 drop, each schedule) survives its own faults as Lambda's
+event source mappings do: an error is logged, the channel waits (1 s, doubling to 30 s) and tries again
+from where it stood, and the other channels carry on meanwhile. The runner's own clients
+(`bounded_client`) wait on a stalled service at most a few seconds, once, so a stalled moto holds the
+streams back by seconds per back-off period, not for good. One loop, no threads: the handlers never
+run concurrently with each other, as the tests and the state file expect.
 """
 
 from __future__ import annotations
@@ -31,6 +38,9 @@ from chalicelib.store.schema import table_of_placeholder
 from .streams import StreamReader
 
 MAX_ATTEMPTS = 3
+BACKOFF_FIRST, BACKOFF_MAX = 1.0, 30.0
+#: The runner's own calls (stream polls, SQS receive/delete, S3 list): (connect, read) seconds, one attempt.
+RUNNER_TIMEOUTS = (2, 3)
 _RATE = re.compile(r"rate\((\d+) (minute|minutes|hour|hours|day|days)\)")
 _UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
 
@@ -38,6 +48,21 @@ _UNIT_SECONDS = {"minute": 60, "hour": 3600, "day": 86400}
 def resolve(handler_string: str) -> Callable[..., Any]:
     module, _, name = handler_string.rpartition(".")
     return getattr(importlib.import_module(module), name)
+
+
+def bounded_client(service: str, endpoint: str | None, region: str) -> Any:
+    """A boto3 client for the runner's own calls that gives up on a stalled service within seconds."""
+    import boto3
+    from botocore.config import Config
+
+    connect, read = RUNNER_TIMEOUTS
+    config = Config(
+        connect_timeout=connect,
+        read_timeout=read,
+        retries={"total_max_attempts": 1, "mode": "standard"},
+        s3={"addressing_style": "path"} if service == "s3" and endpoint else None,
+    )
+    return boto3.client(service, region_name=region, endpoint_url=endpoint, config=config)
 
 
 def deliver_stream(
@@ -103,10 +128,36 @@ def schedule_seconds(expression: Any) -> int | None:
 
 
 @dataclass
+class _Channel:
+    """One source of events; after a failure it rests (doubling back-off) while the others carry on."""
+
+    name: str
+    failures: int = 0
+    retry_at: float = 0.0
+
+    def run(self, step: Callable[[], Any], log: Callable[[str], None]) -> None:
+        now = time.monotonic()
+        if now < self.retry_at:
+            return
+        try:
+            step()
+        except Exception as exc:
+            self.failures += 1
+            wait = min(BACKOFF_FIRST * 2 ** (self.failures - 1), BACKOFF_MAX)
+            self.retry_at = now + wait
+            log(f"{self.name} failed ({type(exc).__name__}: {exc}); retrying in {wait:g} s")
+        else:
+            if self.failures:
+                log(f"{self.name} recovered")
+            self.failures, self.retry_at = 0, 0.0
+
+
+@dataclass
 class _Stream:
     handler: Callable[..., Any]
     reader: StreamReader
     batch_size: int
+    channel: _Channel
 
 
 @dataclass
@@ -135,7 +186,8 @@ class LocalRunner:
             self.state = json.loads(self.state_path.read_text())
         self._streams: list[_Stream] = []
         self._schedules: list[_Schedule] = []
-        self._queues: list[tuple[Callable[..., Any], int, str]] = []
+        self._queues: list[tuple[Callable[..., Any], int, str, _Channel]] = []
+        self._imports = _Channel("S3 imports/")
         for source in self.app.event_sources:
             if isinstance(source, DynamoDBEventConfig):
                 table = self.cfg.table(table_of_placeholder(source.stream_arn))
@@ -146,6 +198,7 @@ class LocalRunner:
                         resolve(source.handler_string),
                         StreamReader(self.streams_client, arn, positions),
                         source.batch_size,
+                        _Channel(f"stream of {table}"),
                     )
                 )
             elif isinstance(source, ScheduledEventConfig):
@@ -159,7 +212,7 @@ class LocalRunner:
             elif isinstance(source, SQSEventConfig):
                 name = (source.queue_arn or source.queue or "").rsplit(":", 1)[-1]
                 url = {"notifications": self.cfg.notifications_queue_url, "exports": self.cfg.exports_queue_url}[name]
-                self._queues.append((resolve(source.handler_string), source.batch_size, url))
+                self._queues.append((resolve(source.handler_string), source.batch_size, url, _Channel(f"queue {name}")))
         self._roster_import = resolve("chalicelib.handlers.roster_routes.roster_import")
         if self.echo_whatsapp and self.cfg.stage == "local":
             self._echo_outbox()
@@ -174,19 +227,31 @@ class LocalRunner:
                     schedule.handler(scheduled_event(self.cfg.region, schedule.name), LambdaContext(schedule.name, 512))
                 except Exception as exc:
                     self.log(f"schedule {schedule.name} failed: {type(exc).__name__}: {exc}")
-        self._deliver_imports()
+        self._imports.run(self._deliver_imports, self.log)
         for stream in self._streams:
-            records = stream.reader.read()
-            if records:
-                deliver_stream(stream.handler, records, stream.batch_size, self.log)
+            stream.channel.run(lambda stream=stream: self._deliver_stream(stream), self.log)
         self.deliver_queue()
         self._save()
 
+    def _deliver_stream(self, stream: _Stream) -> None:
+        records = stream.reader.read()
+        if records:
+            deliver_stream(stream.handler, records, stream.batch_size, self.log)
+
     def deliver_queue(self) -> int:
-        """Hand every queue's messages to its worker as SQS events; delete what succeeded."""
+        """Hand every queue's messages to its worker as SQS events; delete what succeeded. A queue that
+        cannot be reached is logged and rests (back-off); the others are still delivered."""
         if self.sqs is None:
             return 0
-        return sum(self._deliver(handler, batch_size, url) for handler, batch_size, url in self._queues)
+        delivered = 0
+        for handler, batch_size, url, channel in self._queues:
+
+            def step(handler: Callable[..., Any] = handler, batch_size: int = batch_size, url: str = url) -> None:
+                nonlocal delivered
+                delivered += self._deliver(handler, batch_size, url)
+
+            channel.run(step, self.log)
+        return delivered
 
     def _deliver(self, handler: Callable[..., Any], batch_size: int, url: str) -> int:
         arn = f"arn:aws:sqs:{self.cfg.region}:000000000000:{url.rsplit('/', 1)[-1]}"

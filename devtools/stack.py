@@ -96,20 +96,18 @@ def main() -> int:
             f"Kinerja API: http://127.0.0.1:{API_PORT}  (OpenAPI: /openapi.json). Ctrl-C stops everything.\n"
         )
 
-        import boto3
-
         from app import app
 
-        from .runner import LocalRunner
+        from .runner import LocalRunner, bounded_client
 
-        streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+        # The runner's own polls give up on a stalled DynamoDB Local or moto within seconds (see runner.py).
         runner = LocalRunner(
             app,
             cfg,
             client("dynamodb"),
-            streams,
-            client("s3"),
-            client("sqs"),
+            bounded_client("dynamodbstreams", cfg.dynamodb_endpoint, cfg.region),
+            bounded_client("s3", cfg.s3_endpoint, cfg.region),
+            bounded_client("sqs", cfg.sqs_endpoint, cfg.region),
             state_path=LOCAL / "runner-state.json",
             echo_whatsapp=True,
         )

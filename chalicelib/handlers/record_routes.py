@@ -35,7 +35,7 @@ def request_record_upload(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     tag="records",
     body="RecordDraft",
     response="RecordPreview",
-    errors=(404, 422),
+    errors=(404, 409, 422),
 )
 def preview_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.records().preview(actor, body)
@@ -50,7 +50,7 @@ def preview_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     tag="records",
     body="RecordInput",
     response="CareerRecord",
-    errors=(404, 413, 422),
+    errors=(404, 409, 413, 422),
 )
 def create_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     return container.records().create(actor, body)

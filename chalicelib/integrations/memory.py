@@ -9,10 +9,12 @@ class against both), and what each holds can be read back: objects by key, messa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
+
+from .storage import tagging_xml
 
 if TYPE_CHECKING:
     from .attendance_source import HttpAttendanceSource
@@ -34,9 +36,19 @@ class InMemoryObjectStore:
         self.objects: dict[str, bytes] = {}
         #: the content type each object was stored with
         self.content_types: dict[str, str] = {}
+        #: the tags of each object (a test's "upload" with `upload` carries those of its form)
+        self.object_tags: dict[str, dict[str, str]] = {}
+        #: the tags each upload form puts on what is posted to its key
+        self.form_tags: dict[str, dict[str, str]] = {}
 
     def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
         self.objects[key], self.content_types[key] = bytes(data), content_type
+        self.object_tags[key] = {}
+
+    def upload(self, key: str, data: bytes, content_type: str) -> None:
+        """What a client posting the form of ``key`` stores: the bytes, with the form's tags."""
+        self.put_bytes(key, data, content_type)
+        self.object_tags[key] = dict(self.form_tags.get(key, {}))
 
     def get_bytes(self, key: str, max_bytes: int) -> bytes | None:
         """The object's bytes, or ``None`` when absent; refuses objects larger than ``max_bytes``."""
@@ -55,9 +67,15 @@ class InMemoryObjectStore:
     def any_with_prefix(self, prefix: str) -> bool:
         return any(key.startswith(prefix) for key in self.objects)
 
-    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]:
-        """The form's shape as S3 gives it: where to post, and the fields that bind key and content type."""
-        return {"url": f"{BASE_URL}/{self.bucket}", "fields": {"key": key, "Content-Type": content_type}}
+    def presigned_post(
+        self, key: str, content_type: str, max_bytes: int, expires: int, tags: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """The form's shape as S3 gives it: where to post, and the fields that bind key, content type and tags."""
+        fields = {"key": key, "Content-Type": content_type}
+        if tags:
+            fields["tagging"] = tagging_xml(tags)
+            self.form_tags[key] = dict(tags)
+        return {"url": f"{BASE_URL}/{self.bucket}", "fields": fields}
 
     def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
         query = {"expires": str(expires), **({"filename": filename} if filename else {})}
@@ -71,6 +89,15 @@ class InMemoryObjectStore:
     def delete(self, key: str) -> None:
         self.objects.pop(key, None)
         self.content_types.pop(key, None)
+        self.object_tags.pop(key, None)
+
+    def copy(self, source: str, target: str) -> None:
+        if source not in self.objects:
+            raise KeyError(source)
+        self.put_bytes(target, self.objects[source], self.content_types[source])
+
+    def tags(self, key: str) -> dict[str, str]:
+        return dict(self.object_tags.get(key, {}))
 
 
 class InMemoryQueue:
@@ -101,12 +128,19 @@ class InMemoryWhatsApp:
 
 
 class InMemoryEmail:
-    """An `EmailSender` that keeps each mail as (to, subject, text, html or "")."""
+    """An `EmailSender` that keeps each mail as (to, subject, text, html or "").
+
+    A test makes the provider fail by putting errors in ``failures``: each of the next sends raises the first
+    one left (and sends nothing).
+    """
 
     def __init__(self) -> None:
         self.sent: list[tuple[str, str, str, str]] = []
+        self.failures: list[Exception] = []
 
     def send(self, to: str, subject: str, text: str, html: str | None = None) -> str:
+        if self.failures:
+            raise self.failures.pop(0)
         self.sent.append((to, subject, text, html or ""))
         return f"mail-{len(self.sent)}"
 

@@ -7,7 +7,9 @@ contract against both (moto's S3 server in the test stack).
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any, Protocol
+from xml.sax.saxutils import escape
 
 
 class ObjectStore(Protocol):
@@ -18,10 +20,20 @@ class ObjectStore(Protocol):
     def put_json(self, key: str, value: Any) -> None: ...
     def get_json(self, key: str) -> Any | None: ...
     def any_with_prefix(self, prefix: str) -> bool: ...
-    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]: ...
+    def presigned_post(
+        self, key: str, content_type: str, max_bytes: int, expires: int, tags: Mapping[str, str] | None = None
+    ) -> dict[str, Any]: ...
     def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str: ...
     def head(self, key: str, length: int) -> tuple[int, bytes] | None: ...
     def delete(self, key: str) -> None: ...
+    def copy(self, source: str, target: str) -> None: ...
+    def tags(self, key: str) -> dict[str, str]: ...
+
+
+def tagging_xml(tags: Mapping[str, str]) -> str:
+    """S3's XML tag set, the value of an upload form's ``tagging`` field."""
+    tag_set = "".join(f"<Tag><Key>{escape(k)}</Key><Value>{escape(v)}</Value></Tag>" for k, v in tags.items())
+    return f"<Tagging><TagSet>{tag_set}</TagSet></Tagging>"
 
 
 class S3ObjectStore:
@@ -55,14 +67,18 @@ class S3ObjectStore:
     def any_with_prefix(self, prefix: str) -> bool:
         return bool(self._s3.list_objects_v2(Bucket=self.bucket, Prefix=prefix, MaxKeys=1).get("KeyCount"))
 
-    def presigned_post(self, key: str, content_type: str, max_bytes: int, expires: int) -> dict[str, Any]:
-        """A browser/mobile upload form limited to ``content_type`` and ``max_bytes`` (S3 enforces it on AWS)."""
+    def presigned_post(
+        self, key: str, content_type: str, max_bytes: int, expires: int, tags: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
+        """A browser/mobile upload form for exactly ``key``, limited to ``content_type`` and ``max_bytes`` (S3
+        enforces it on AWS); with ``tags``, the uploaded object carries them (the form's ``tagging`` field)."""
+        fields = {"Content-Type": content_type}
+        conditions: list[Any] = [{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]]
+        if tags:
+            fields["tagging"] = tagging_xml(tags)
+            conditions.append({"tagging": fields["tagging"]})
         return self._s3.generate_presigned_post(
-            Bucket=self.bucket,
-            Key=key,
-            Fields={"Content-Type": content_type},
-            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
-            ExpiresIn=expires,
+            Bucket=self.bucket, Key=key, Fields=fields, Conditions=conditions, ExpiresIn=expires
         )
 
     def presigned_get(self, key: str, expires: int, filename: str | None = None) -> str:
@@ -87,3 +103,24 @@ class S3ObjectStore:
 
     def delete(self, key: str) -> None:
         self._s3.delete_object(Bucket=self.bucket, Key=key)
+
+    def copy(self, source: str, target: str) -> None:
+        """Copy ``source`` to ``target`` with its content type, without its tags (the copy carries none)."""
+        self._s3.copy_object(
+            Bucket=self.bucket,
+            Key=target,
+            CopySource={"Bucket": self.bucket, "Key": source},
+            MetadataDirective="COPY",
+            TaggingDirective="REPLACE",
+            Tagging="",
+        )
+
+    def tags(self, key: str) -> dict[str, str]:
+        """The object's tags (an absent object has none)."""
+        try:
+            tag_set = self._s3.get_object_tagging(Bucket=self.bucket, Key=key)["TagSet"]
+        except self._s3.exceptions.ClientError as exc:
+            if exc.response["Error"]["Code"] in ("404", "NoSuchKey", "NotFound"):
+                return {}
+            raise
+        return {tag["Key"]: tag["Value"] for tag in tag_set}

@@ -119,10 +119,16 @@ class ArchiveService:
         require_owner(actor, nip)
         owner = self._employee(nip)
         category = self._active_category(code)
-        stored = self._uploads.accept(category.rule, _context(nip, category), token)
+        context = _context(nip, category)
+        try:
+            stored = self._uploads.accept(category.rule, context, token)
+        except Conflict as exc:
+            previous = self._archive.get(nip, category.code)
+            repeated = previous is not None and previous.key == self._uploads.accepted_key(context, token)
+            if exc.code == "UPLOAD_ALREADY_USED" and repeated:
+                return self._view(owner)  # confirmed twice (a retry): the same answer
+            raise
         previous = self._archive.get(nip, category.code)
-        if previous is not None and previous.key == stored.key:
-            return self._view(owner)  # confirmed twice
         document = uploaded(
             previous,
             nip=nip,

@@ -125,14 +125,19 @@ class Services:
     def uploads(self) -> UploadService:
         from .uploads import UploadService
 
-        return UploadService(self.clients.objects, keys=self.keys, clock=self.clock)
+        return UploadService(self.clients.objects, self.repositories.used_links, keys=self.keys, clock=self.clock)
 
     @cached_property
     def evidence(self) -> EvidenceService:
         from .evidence import EvidenceService
 
         return EvidenceService(
-            self.reports, self.repositories.reports, self.clients.objects, keys=self.keys, clock=self.clock
+            self.reports,
+            self.repositories.reports,
+            self.clients.objects,
+            self.repositories.used_links,
+            keys=self.keys,
+            clock=self.clock,
         )
 
     # -- daily reports, attendance, reminders --------------------------------------------------------

@@ -74,7 +74,12 @@ def waiting_email(
 
 
 class LeaveNotifications:
-    """Reacts to one leave change (a stream record); every message goes out once per event."""
+    """Reacts to one leave change (a stream record); every message goes out once per event.
+
+    Each message is an idempotent step of its own (keyed by the event, the channel and the recipient) inside
+    the event's, which is itself idempotent: when an e-mail fails, the event fails (the stream retries it) and
+    the retry sends only what did not go out, as `credentials.CredentialDelivery` does.
+    """
 
     def __init__(
         self,
@@ -89,10 +94,13 @@ class LeaveNotifications:
         self._employees, self._whatsapp, self._email, self._links = employees, whatsapp, email, links
         self._app_url = app_url
         self._notify_once = once(self._notify, key_prefix="leave", key_path="key", argument="event")
+        self._whatsapp_once = once(self._send_whatsapp, key_prefix="leave:whatsapp", key_path="key", argument="message")
+        self._email_once = once(self._send_email, key_prefix="leave:email", key_path="key", argument="message")
         self._load: Callable[[str], LeaveRequest | None] | None = None
 
     def register_context(self, context: Any) -> None:
-        self._notify_once.register_context(context)
+        for step in (self._notify_once, self._whatsapp_once, self._email_once):
+            step.register_context(context)
 
     def on_change(self, old: LeaveRequest | None, new: LeaveRequest | None) -> list[str]:
         """The events this change makes (each notified once), by kind."""
@@ -106,7 +114,7 @@ class LeaveNotifications:
 
     def _notify(self, event: dict[str, Any]) -> dict[str, Any]:
         leave = _Event.from_dict(event["leave"])
-        kind = event["kind"]
+        kind, key = event["kind"], event["key"]
         employee = self._employees.get(leave.nip)
         label = leave.label
         sent = 0
@@ -118,28 +126,41 @@ class LeaveNotifications:
             text = messages.leave_waiting(
                 to.name, who, label, leave.start, leave.end, leave.working_days, _STAGE_WORDS[kind], self._app_url
             )
-            self._whatsapp.send(to.whatsapp, text)
+            self._whatsapp_to(key, to, text)
             sent += 1
             if to.email:
-                self._email.send(to.email, *waiting_email(to, leave, employee, kind, self._links))
+                self._email_to(key, to, *waiting_email(to, leave, employee, kind, self._links))
                 sent += 1
         elif kind == "number":
             who = employee.name if employee else leave.nip
             for officer in self._numbering_officers(leave.skpd_id, leave.nip):
                 text = messages.leave_to_number(officer.name, who, label, leave.start, leave.end, self._app_url)
-                self._whatsapp.send(officer.whatsapp, text)
+                self._whatsapp_to(key, officer, text)
                 if officer.email:
-                    self._email.send(
-                        officer.email, f"Surat {label} {who} menunggu nomor", text, f"<p>{escape(text)}</p>"
-                    )
+                    self._email_to(key, officer, f"Surat {label} {who} menunggu nomor", text, f"<p>{escape(text)}</p>")
                 sent += 1
         elif employee is not None:
             text = self._employee_text(kind, leave, employee, label)
-            self._whatsapp.send(employee.whatsapp, text)
+            self._whatsapp_to(key, employee, text)
             if employee.email and kind == "numbered":
-                self._email.send(employee.email, f"{label} Anda telah disetujui", text, f"<p>{escape(text)}</p>")
+                self._email_to(key, employee, f"{label} Anda telah disetujui", text, f"<p>{escape(text)}</p>")
             sent += 1
         return {"status": "sent" if sent else "no-recipient", "messages": sent}
+
+    def _whatsapp_to(self, event_key: str, to: Employee, text: str) -> None:
+        """The event's WhatsApp message to ``to``, once (a retry of the event after a failed e-mail skips it)."""
+        self._whatsapp_once(message={"key": f"{event_key}:whatsapp:{to.nip}", "to": to.whatsapp, "text": text})
+
+    def _email_to(self, event_key: str, to: Employee, subject: str, text: str, html: str) -> None:
+        """The event's e-mail to ``to``, once; a failure raises, so the stream retries the event."""
+        message = {"key": f"{event_key}:email:{to.nip}", "to": to.email, "subject": subject, "text": text, "html": html}
+        self._email_once(message=message)
+
+    def _send_whatsapp(self, message: dict[str, Any]) -> dict[str, str]:
+        return {"message_id": self._whatsapp.send(message["to"], message["text"])}
+
+    def _send_email(self, message: dict[str, Any]) -> dict[str, str]:
+        return {"message_id": self._email.send(message["to"], message["subject"], message["text"], message["html"])}
 
     def _employee_text(self, kind: str, leave: _Event, employee: Employee, label: str) -> str:
         if kind == "numbered":

@@ -84,7 +84,11 @@ class ReportNotifications:
 
 
 class DigestSender:
-    """Finds supervisors whose digest is due, and sends each one (via the queue) once."""
+    """Finds supervisors whose digest is due, and sends each one (via the queue) once.
+
+    The WhatsApp message and the e-mail are idempotent steps of their own inside the digest's: when the e-mail
+    fails, the message returns to the queue and its retry sends only the e-mail (as `credentials` does).
+    """
 
     def __init__(
         self,
@@ -104,9 +108,14 @@ class DigestSender:
         self._whatsapp, self._email, self._links = whatsapp, email, links
         self._clock, self._interval, self._app_url = clock, interval, app_url
         self._send_once = once(self._send, key_prefix="digest", key_path="key", argument="message")
+        self._whatsapp_once = once(
+            self._send_whatsapp, key_prefix="digest:whatsapp", key_path="key", argument="message"
+        )
+        self._email_once = once(self._send_email, key_prefix="digest:email", key_path="key", argument="message")
 
     def register_context(self, context: Any) -> None:
-        self._send_once.register_context(context)
+        for step in (self._send_once, self._whatsapp_once, self._email_once):
+            step.register_context(context)
 
     def dispatch(self, queue: NotificationQueue) -> int:
         """Enqueue one message per supervisor whose digest is due (cost grows with those, not with everyone)."""
@@ -128,14 +137,20 @@ class DigestSender:
                 f"({messages.indonesian_date(r.content.day)})"
                 for r in pending[:DIGEST_LINES]
             ]
-            self._whatsapp.send(
-                supervisor.whatsapp, messages.digest_whatsapp(supervisor.name, count, lines, self._app_url)
-            )
+            text = messages.digest_whatsapp(supervisor.name, count, lines, self._app_url)
+            self._whatsapp_once(message={"key": f"{message['key']}:whatsapp", "to": supervisor.whatsapp, "text": text})
             if supervisor.email:
                 subject, text, html = digest_email(supervisor, count, pending, people, self._links)
-                self._email.send(supervisor.email, subject, text, html)
+                mail = {"to": supervisor.email, "subject": subject, "text": text, "html": html}
+                self._email_once(message={"key": f"{message['key']}:email", **mail})
         self._digests.sent(nip, int(message["generation"]), now, now + self._interval)
         return {"status": "sent" if count else "empty", "count": count}
+
+    def _send_whatsapp(self, message: dict[str, Any]) -> dict[str, str]:
+        return {"message_id": self._whatsapp.send(message["to"], message["text"])}
+
+    def _send_email(self, message: dict[str, Any]) -> dict[str, str]:
+        return {"message_id": self._email.send(message["to"], message["subject"], message["text"], message["html"])}
 
 
 def digest_message(key: str, due_at: str, generation: int) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from ..domain import messages
 from ..domain.accounts import Actor, require_hr
 from ..domain.attendance import local_now
-from ..domain.errors import Conflict, Forbidden, NotFound
+from ..domain.errors import Conflict, DomainError, Forbidden, NotFound
 from ..domain.history import history_view
 from ..domain.identity import is_id, validate_version
 from ..domain.records import (
@@ -59,6 +59,7 @@ class Uploads(Protocol):
         content_type: object,
         size: object,
     ) -> dict[str, Any]: ...
+    def check(self, rule: FileRule, context: Mapping[str, str], token: object) -> Any: ...
     def accept(self, rule: FileRule, context: Mapping[str, str], token: object) -> Any: ...
     def link(self, key: str, filename: str, ttl_seconds: int) -> str: ...
     def discard(self, key: str) -> None: ...
@@ -96,7 +97,7 @@ class RecordService:
         kind = parse_kind(body.get("kind"))
         details = parse_details(kind, _detail_body(kind, body), today=self._today(actor))
         token = body.get("upload_token")
-        document = self._accept(actor, token) if token else None
+        document = self._check(actor, token) if token else None
         return {
             "kind": kind.value,
             "kind_label": KIND_LABELS[kind],
@@ -111,9 +112,9 @@ class RecordService:
         kind = parse_kind(body.get("kind"))
         details = parse_details(kind, _detail_body(kind, body), today=self._today(actor))
         token = body.get("upload_token")
-        document = self._accept(actor, token) if token else None
-        check_file(kind, document)
+        check_file(kind, self._check(actor, token) if token else None)
         check_declaration(body.get("declaration"))
+        document = self._accept(actor, token) if token else None  # the slip is used up: every check is done
         now = self._clock()
         if isinstance(details, Team):
             year = self._today(actor).year
@@ -143,9 +144,9 @@ class RecordService:
         if isinstance(details, Team) and isinstance(record.details, Team):
             details = replace(details, activity_code=record.details.activity_code)
         token = body.get("upload_token")
-        document = self._accept(actor, token) if token else record.document
-        check_file(record.kind, document)
+        check_file(record.kind, self._check(actor, token) if token else record.document)
         check_declaration(body.get("declaration"))
+        document = self._accept(actor, token) if token else record.document  # every check done: the slip is used
         same_file = (document is None and record.document is None) or (
             document is not None and record.document is not None and document.file_id == record.document.file_id
         )
@@ -154,7 +155,12 @@ class RecordService:
         updated = resubmit(
             record, details, document, by=actor.nip, at=self._clock(), unit=(actor.skpd_id, actor.satker_id)
         )
-        saved = self._records.save(updated)
+        try:
+            saved = self._records.save(updated)
+        except DomainError:
+            if token and document is not None:  # a stale version: the new PDF belongs to nothing
+                self._uploads.discard(document.key)
+            raise
         if record.document is not None and not same_file:
             self._uploads.discard(record.document.key)
         return self.view(saved)
@@ -223,8 +229,15 @@ class RecordService:
             raise _stale()
         return record
 
+    def _check(self, actor: Actor, token: object) -> RecordFile:
+        """The uploaded PDF, checked, with the slip still unused (a preview, or before the other checks)."""
+        return self._file(self._uploads.check(RECORD_FILE, _upload_context(actor), token))
+
     def _accept(self, actor: Actor, token: object) -> RecordFile:
-        stored = self._uploads.accept(RECORD_FILE, _upload_context(actor), token)
+        return self._file(self._uploads.accept(RECORD_FILE, _upload_context(actor), token))
+
+    @staticmethod
+    def _file(stored: Any) -> RecordFile:
         return RecordFile(stored.file_id, stored.key, stored.filename, stored.content_type, stored.size)
 
     def _file_view(self, document: RecordFile | None) -> dict[str, Any] | None:

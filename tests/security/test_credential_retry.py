@@ -1,4 +1,5 @@
-"""Finding 9: when the e-mail notice fails after the WhatsApp message went out, the retry sends only the e-mail."""
+"""Finding 9: when the e-mail notice fails after the WhatsApp message went out, the retry sends only the e-mail;
+the same for a leave notification (issue 16: a failed e-mail sent the supervisor's WhatsApp message again)."""
 
 from __future__ import annotations
 
@@ -66,3 +67,32 @@ def test_a_retry_after_an_email_failure_does_not_resend_the_password(
     assert employee_stream.deliver(records) == {"batchItemFailures": []}  # a later replay sends nothing
     assert employee_stream.drain() == {"batchItemFailures": []}  # nor does removing the notice
     assert len(outbox_for(whatsapp)) == 1 and _emails_to(stack, address) == 1 and email.calls == 2
+
+
+def test_a_retry_after_a_leave_email_failure_does_not_resend_the_whatsapp_message(http, factory, stack, services_with):
+    from chalicelib.services import container
+    from tests.integration.test_leave import LeaveStream, application, emails_to, whatsapp_of, working_span
+
+    stream = LeaveStream()
+    stream.reader.read()  # start after what earlier tests wrote
+    skpd = factory.skpd()
+    address = f"atasan{make_nip()}@example.go.id"
+    head = factory.employee(skpd, name="Kepala Dinas Uji")
+    boss = factory.employee(skpd, supervisor=head, name="Atasan Uji", email=address)
+    staff = http.login(factory.employee(skpd, supervisor=boss, name="Pegawai Uji"))
+    status, applied = http.call("POST", "/leave", application("TAHUNAN", *working_span(2)), token=staff)
+    assert status == 201, applied
+    records = [r for r in stream.reader.read() if r["dynamodb"]["Keys"]["leave_id"]["S"] == applied["leave_id"]]
+    assert len(records) == 1
+    email = FailsOnce(container.email())
+    services_with(email=email)
+
+    assert _failed(stream, records) == [records[0]["dynamodb"]["SequenceNumber"]]  # the whole batch failed
+    assert len(outbox_for(whatsapp_of(boss))) == 1 and emails_to(stack, address) == []
+
+    assert _failed(stream, records) == []  # the stream's retry
+    assert len(outbox_for(whatsapp_of(boss))) == 1, "the supervisor got the WhatsApp message twice"
+    assert len(emails_to(stack, address)) == 1
+
+    assert stream.deliver(records) == {"batchItemFailures": []}  # a later replay sends nothing
+    assert len(outbox_for(whatsapp_of(boss))) == 1 and len(emails_to(stack, address)) == 1 and email.calls == 2
