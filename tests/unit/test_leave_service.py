@@ -159,6 +159,10 @@ def test_sick_leave_with_its_certificate(w, team):
         actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=slip["upload_token"])
     )
     assert sick["attachment"]["filename"] == "surat-dokter.pdf" and sick["attachment"]["url"].startswith("https://")
+    # the numbering officer reads who, which leave and when, but neither the reason nor the doctor's certificate
+    seen = w.leave.get(actor(team["numberer"], Role.PENOMORAN), sick["leave_id"])
+    assert (seen["type"], seen["start_date"], seen["reason"], seen["attachment"]) == ("SAKIT", "2026-11-23", None, None)
+    assert w.leave.get(actor(team["boss"]), sick["leave_id"])["attachment"]["filename"] == "surat-dokter.pdf"
 
 
 def test_leave_and_reports_exclude_each_other(w, team):

@@ -75,8 +75,11 @@ class LeaveBase:
     # -- reading -----------------------------------------------------------------------------------------
 
     def get(self, actor: Actor, leave_id: str) -> dict[str, Any]:
-        leave = self._readable(actor, leave_id)
-        return self._with_people([leave], with_history=True)[0]
+        """The request with its history; a numbering officer reads who, which leave and when — not the reason nor
+        the doctor's certificate (issue 16, hole 7)."""
+        leave, everything = self._read(actor, leave_id)
+        view = self._with_people([leave], with_history=True)[0]
+        return view if everything else {**view, "reason": None, "attachment": None}
 
     def calendar_of(self, nip: str) -> LeaveCalendar:
         return self._leave.calendar(nip)
@@ -185,18 +188,26 @@ class LeaveBase:
         )
 
     def _readable(self, actor: Actor, leave_id: str) -> LeaveRequest:
+        return self._read(actor, leave_id)[0]
+
+    def _read(self, actor: Actor, leave_id: str) -> tuple[LeaveRequest, bool]:
+        """The request, and whether the caller reads all of it (``False``: a numbering officer of the SKPD)."""
         leave = self._get(leave_id)
-        if actor.nip in (leave.nip, leave.supervisor_nip, leave.official_nip) or actor.is_admin:
-            return leave
+        if self._sees_all(actor, leave):
+            return leave, True
         if actor.has(Role.PENOMORAN) and actor.skpd_id == leave.skpd_id:
-            return leave
-        if self._holds(actor, leave.supervisor_nip) or self._holds(actor, leave.official_nip):
-            return leave
+            return leave, False
+        raise Forbidden("Anda tidak berhak melihat permohonan cuti ini.")
+
+    def _sees_all(self, actor: Actor, leave: LeaveRequest) -> bool:
+        """The employee, the supervisor, the official (or their delegates), HR of the SKPD, BKD and the admin."""
+        if actor.nip in (leave.nip, leave.supervisor_nip, leave.official_nip) or actor.is_admin:
+            return True
         try:
-            require_hr(actor, leave.skpd_id)
+            require_hr(actor, leave.skpd_id)  # no read: the roles are in the token
         except Forbidden:
-            raise Forbidden("Anda tidak berhak melihat permohonan cuti ini.") from None
-        return leave
+            return self._holds(actor, leave.supervisor_nip) or self._holds(actor, leave.official_nip)
+        return True
 
     def _get(self, leave_id: str) -> LeaveRequest:
         leave = self._leave.get(leave_id) if is_id(leave_id) else None
