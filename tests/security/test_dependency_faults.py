@@ -13,6 +13,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from tests.security.test_secret_rotation import environment
 
 #: refused connections are retried once after botocore's back-off (< 1 s)
@@ -49,27 +51,22 @@ def _assert_unavailable(status: int, payload: dict) -> None:
     assert set(payload) == {"code", "message", "details"} and payload["code"] == "SERVICE_UNAVAILABLE"
 
 
-def test_an_unreachable_dynamodb_answers_503_in_shape_at_sign_in_and_behind_the_token_check(http, factory):
+@pytest.mark.parametrize(
+    ("dependency", "within"),
+    [(closed_port, REFUSED_WITHIN), (stalled_endpoint, STALLED_WITHIN)],
+    ids=["unreachable", "stalled"],
+)
+def test_an_unreachable_or_stalled_dynamodb_answers_503_in_shape_at_sign_in_and_behind_the_token_check(
+    http, factory, dependency, within
+):
     nip = factory.employee(factory.skpd())
     token = http.login(nip)
-    with closed_port() as endpoint, environment(DYNAMODB_ENDPOINT=endpoint):
-        status, payload, took = _timed(http, "POST", "/auth/login", {"username": nip, "password": "x" * 12})
-        _assert_unavailable(status, payload)
-        assert took < REFUSED_WITHIN
-        status, payload, took = _timed(http, "GET", "/me", token=token)
-        _assert_unavailable(status, payload)
-        assert took < REFUSED_WITHIN
-    assert http.call("GET", "/me", token=token)[0] == 200  # and back once it answers again
-
-
-def test_a_stalled_dynamodb_answers_503_in_shape_within_a_bounded_time(http, factory):
-    nip = factory.employee(factory.skpd())
-    token = http.login(nip)
-    with stalled_endpoint() as endpoint, environment(DYNAMODB_ENDPOINT=endpoint):
-        status, payload, took = _timed(http, "POST", "/auth/login", {"username": nip, "password": "x" * 12})
-        _assert_unavailable(status, payload)
-        assert took < STALLED_WITHIN
-        status, payload, took = _timed(http, "GET", "/me", token=token)
-        _assert_unavailable(status, payload)
-        assert took < STALLED_WITHIN
+    with dependency() as endpoint, environment(DYNAMODB_ENDPOINT=endpoint):
+        for method, path, body, bearer in (
+            ("POST", "/auth/login", {"username": nip, "password": "x" * 12}, None),
+            ("GET", "/me", None, token),
+        ):
+            status, payload, took = _timed(http, method, path, body, token=bearer)
+            _assert_unavailable(status, payload)
+            assert took < within
     assert http.call("GET", "/me", token=token)[0] == 200  # and back once it answers again
