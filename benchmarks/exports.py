@@ -12,7 +12,7 @@ import sys
 import time
 import tracemalloc
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from datetime import time as clock
 from pathlib import Path
 
@@ -88,7 +88,7 @@ class _RenderTimer:
 def _fill() -> tuple[str, str, int]:
     """500 employees of one satker, attendance on every working day, ~1 report per working day each."""
     from chalicelib.domain.accounts import Employee, Role
-    from chalicelib.domain.exports import parse_period, working_days
+    from chalicelib.domain.exports import PeriodKind, period_of, working_days
     from chalicelib.domain.identity import TimeZone
     from chalicelib.domain.organisation import Satker, Skpd
     from chalicelib.domain.reports import HistoryEntry, Report, ReportContent, ReportStatus
@@ -137,7 +137,8 @@ def _fill() -> tuple[str, str, int]:
             must_change_password=False,
         )
     )
-    employees, reports, days = [], [], working_days(parse_period("month", {"month": MONTH}), {})
+    month = period_of(PeriodKind.MONTH, month=date.fromisoformat(f"{MONTH}-01"))
+    employees, reports, days = [], [], working_days(month, {})
     for n in range(EMPLOYEES):
         nip = f"1980{n // 28 + 1:02d}{n % 28 + 1:02d}20050110{n % 9 + 1:02d}"[:18]
         nip = f"{nip[:14]}1{n % 999 + 1:03d}"

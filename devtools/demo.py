@@ -152,6 +152,8 @@ def _leave() -> None:
     """Dewi Lestari asks for a day of annual leave next week: dr. Andi (who has no supervisor, so he also grants
     it) is notified, then Budi Santoso (PENOMORAN) numbers the approved letter."""
     from chalicelib.domain.errors import DomainError
+    from chalicelib.schemas import LeaveInput
+    from chalicelib.schemas.base import validate
     from chalicelib.services import container
 
     day = today_in_wib() + timedelta(days=7)
@@ -167,7 +169,7 @@ def _leave() -> None:
         "phone": "081100000005",
     }
     try:
-        container.leave().apply(container.accounts().actor_of(dewi), body)
+        container.leave().apply(container.accounts().actor_of(dewi), validate(LeaveInput, body))
     except DomainError as exc:  # e.g. no annual leave left this year: the demo goes on without it
         print(f"demo leave request skipped: {exc.message}")
 

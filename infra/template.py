@@ -182,7 +182,7 @@ ACCESS: dict[str, Access] = {
         sends=("notifications",),
         secrets=("whatsapp",),
     ),
-    # digests (supervisors', HR's complaints) and reminders from the notifications queue
+    # digests (supervisors', HR's complaints), reminders and leave e-mails from the notifications queue
     "notification_worker": Access(
         tables={
             **_NOTIFIER,
@@ -234,7 +234,8 @@ ACCESS: dict[str, Access] = {
         tables={**_NOTIFIER, "digests": ("GetItem", "UpdateItem")}, stream="complaints", secrets=("app", "whatsapp")
     ),
     "record_changes": Access(tables=_NOTIFIER, stream="records", secrets=("app", "whatsapp")),
-    "leave_changes": Access(tables=_NOTIFIER, stream="leaves", email=True, secrets=("app", "whatsapp")),
+    # WhatsApp itself; its e-mails go through the notifications queue (replayable from its dead-letter queue)
+    "leave_changes": Access(tables=_NOTIFIER, stream="leaves", sends=("notifications",), secrets=("app", "whatsapp")),
 }
 
 

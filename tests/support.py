@@ -270,3 +270,19 @@ def queue(http: Api, token: str, kind: str, **params: Any) -> tuple[int, Any]:
 
     query = {"kind": kind, **{k.rstrip("_"): v for k, v in params.items() if v is not None}}
     return http.call("GET", f"/verifications?{urlencode(query)}", token=token)
+
+
+def payload(model: str, data: dict[str, Any] | None = None, **fields: Any) -> Any:
+    """The request model called ``model``, validated from ``data``/``fields`` as the API's edge does: services
+    take what the route hands them, never a raw dict."""
+    from chalicelib import schemas
+    from chalicelib.schemas.base import validate
+
+    if hasattr(data, "model_dump"):  # already a model (a helper such as `tests.unit.world.body` built it): as sent
+        data = data.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    return validate(schemas.resolve(model), {**(data or {}), **fields})
+
+
+def verification_query(kind: str, data: dict[str, Any] | None = None) -> Any:
+    """``GET /verifications?kind=…`` as the route hands it to the decision service."""
+    return payload("VerificationQuery", {"kind": kind, **(data or {})})

@@ -118,7 +118,7 @@ def require_skpd_staff(actor: Actor, skpd_id: str, *roles: Role) -> None:
     """Refuse unless the actor is ADMIN, or holds one of ``roles`` inside ``skpd_id``."""
     require_role(actor, *roles)
     if not actor.is_admin and actor.skpd_id != skpd_id:
-        raise Forbidden("Anda hanya dapat mengelola pegawai di SKPD Anda sendiri.")
+        raise Forbidden(_OWN_SKPD_ONLY)
 
 
 def require_hr(actor: Actor, skpd_id: str) -> None:
@@ -155,6 +155,35 @@ def require_hr_over(actor: Actor, employee: Employee | None) -> Employee:
     raise Forbidden(_HR_ONLY)  # exactly as for an employee of another SKPD
 
 
+_OWN_SKPD_ONLY = "Anda hanya dapat mengelola pegawai di SKPD Anda sendiri."
+_NOT_VISIBLE = "Anda tidak berhak melihat data pegawai ini."
+
+
+def require_staff_over(actor: Actor, employee: Employee | None, *roles: Role) -> Employee:
+    """The authority of the SKPD's staff holding one of ``roles`` (the operator...) over one employee, decided before
+    revealing whether the NIP exists: whoever lacks the roles is refused alike for any NIP, an unknown NIP is 404
+    only to the admin (who serves every SKPD) and to anyone else the same 403 as an employee of another SKPD."""
+    require_role(actor, *roles)
+    if employee is not None:
+        require_skpd_staff(actor, employee.skpd_id, *roles)
+        return employee
+    if actor.is_admin:
+        raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+    raise Forbidden(_OWN_SKPD_ONLY)  # exactly as for an employee of another SKPD
+
+
+def require_viewable(actor: Actor, employee: Employee | None) -> Employee:
+    """A profile ``actor`` may see (`can_view_employee`); an unknown NIP is 404 only to whoever sees every profile
+    (admin, BKD), to anyone else the same 403 as a profile they may not see, so nobody learns which NIPs exist."""
+    if employee is None:
+        if actor.is_admin or actor.has(Role.BKD):
+            raise NotFound("Pegawai tidak ditemukan.", code="EMPLOYEE_NOT_FOUND")
+        raise Forbidden(_NOT_VISIBLE)
+    if not can_view_employee(actor, employee):
+        raise Forbidden(_NOT_VISIBLE)
+    return employee
+
+
 #: What decides a person's own approvals or entitlements on their account, with the word for each.
 ENTITLEMENT_FIELDS = {"supervisor_nip": "atasan", "tmt": "TMT", "employment_status": "kedudukan kepegawaian"}
 
@@ -174,7 +203,16 @@ def forbid_own_entitlement(actor_nip: str, subject_nip: str, what: str) -> None:
 
 def changed_entitlements(before: Employee, after: Employee) -> list[str]:
     """Which of the account's entitlement fields (`ENTITLEMENT_FIELDS`) a change touches, by their words."""
-    return [word for name, word in ENTITLEMENT_FIELDS.items() if getattr(before, name) != getattr(after, name)]
+    return [ENTITLEMENT_FIELDS[name] for name in entitlement_changes(before, after)]
+
+
+def entitlement_changes(before: Employee, after: Employee) -> dict[str, tuple[object, object]]:
+    """The account's entitlement fields a change touches, each with its (old, new) value (for both histories)."""
+    return {
+        name: (getattr(before, name), getattr(after, name))
+        for name in ENTITLEMENT_FIELDS
+        if getattr(before, name) != getattr(after, name)
+    }
 
 
 def forbid_self_decision(decider_nip: str, subject_nip: str) -> None:

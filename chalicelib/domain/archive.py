@@ -30,19 +30,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
 
 from .accounts import Actor, Employee, EmploymentStatus, forbid_self_decision, require_hr_over
-from .errors import Conflict, Forbidden, ValidationError, not_one_of
+from .errors import Conflict, Forbidden, ValidationError
 from .history import HistoryEntry, decision_entry
-from .identity import validate_code, validate_text
 from .uploads import IMAGES_AND_PDF, PDF, FileRule
 
 MIN_FILE_KB, MAX_FILE_KB = 50, 5 * 1024
-MAX_CATEGORY_NAME, MAX_CATEGORY_DESCRIPTION, MAX_NOTE = 100, 300, 500
+MAX_CATEGORY_NAME, MAX_CATEGORY_DESCRIPTION = 100, 300
 MAX_CATEGORIES = 60
 MAX_ORDER = 999
-_E = TypeVar("_E", bound=StrEnum)
 
 
 class Group(StrEnum):
@@ -284,22 +281,6 @@ def uploaded(
     )
 
 
-def parse_decision(decision: object, note: object) -> tuple[DocumentStatus, str | None]:
-    """``APPROVED`` or ``REJECTED`` (a rejection says why)."""
-    value = str(decision or "").upper()
-    if value not in (DocumentStatus.APPROVED, DocumentStatus.REJECTED):
-        raise not_one_of("decision", ["APPROVED", "REJECTED"], "Keputusan", "INVALID_DECISION")
-    text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
-    status = DocumentStatus(value)
-    if status is DocumentStatus.REJECTED and not text:
-        raise ValidationError(
-            "Alasan penolakan wajib diisi agar pegawai dapat memperbaikinya.",
-            code="NOTE_REQUIRED",
-            details={"field": "note"},
-        )
-    return status, text
-
-
 def decided(document: Document, status: DocumentStatus, *, by: str, at: datetime, note: str | None) -> Document:
     """HR's verification of a waiting document; nobody verifies their own."""
     forbid_self_decision(by, document.nip)
@@ -319,82 +300,6 @@ def check_withdrawable(document: Document) -> None:
             "Dokumen yang sudah terverifikasi tidak dapat ditarik; unggah dokumen baru untuk menggantinya.",
             code="DOCUMENT_LOCKED",
         )
-
-
-# -- the admin's list of categories ---------------------------------------------------------------------------
-
-
-def parse_category(data: Mapping[str, object], base: Category | None = None) -> Category:
-    """A new category (``base`` is None: code, name and group required) or changes to ``base``."""
-
-    def given(name: str) -> bool:
-        return name in data and data[name] is not None
-
-    if base is None:
-        code = validate_code(str(data.get("code") or ""), "code")
-        if not given("group"):
-            raise ValidationError("Kolom 'group' wajib diisi.", code="REQUIRED", details={"field": "group"})
-        base = Category(code=code, name="", group=Group.UTAMA)
-        if not given("name"):
-            raise ValidationError("Kolom 'name' wajib diisi.", code="REQUIRED", details={"field": "name"})
-    changes: dict[str, object] = {}
-    if given("name"):
-        changes["name"] = validate_text(data["name"], "name", max_len=MAX_CATEGORY_NAME)
-    if given("description"):
-        changes["description"] = validate_text(
-            data["description"], "description", max_len=MAX_CATEGORY_DESCRIPTION, required=False
-        )
-    if given("group"):
-        changes["group"] = _enum(Group, data["group"], "group", "Kelompok arsip", "INVALID_GROUP")
-    if given("applies_to"):
-        changes["applies_to"] = _enum(
-            AppliesTo, data["applies_to"], "applies_to", "Berlaku untuk", "INVALID_APPLIES_TO"
-        )
-    if given("files"):
-        changes["files"] = _enum(FileKinds, data["files"], "files", "Jenis berkas", "INVALID_FILE_KINDS")
-    if given("max_kb"):
-        changes["max_kb"] = _whole(data["max_kb"], "max_kb", MIN_FILE_KB, MAX_FILE_KB, "Batas ukuran berkas (KB)")
-    if given("order"):
-        changes["order"] = _whole(data["order"], "order", 0, MAX_ORDER, "Urutan")
-    if given("active"):
-        if not isinstance(data["active"], bool):
-            raise ValidationError(
-                "Kolom 'active' harus berupa boolean.", code="INVALID_TYPE", details={"field": "active"}
-            )
-        changes["active"] = data["active"]
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def parse_profile(data: Mapping[str, object], base: ArchiveProfile) -> ArchiveProfile:
-    """The employee's declaration: the conditions that apply to them (the whole list)."""
-    changes: dict[str, object] = {}
-    if data.get("conditions") is not None:
-        values = data["conditions"]
-        if not isinstance(values, list | tuple):
-            raise ValidationError(
-                "Kolom 'conditions' harus berupa daftar.", code="INVALID_TYPE", details={"field": "conditions"}
-            )
-        changes["conditions"] = frozenset(
-            _enum(Condition, v, "conditions", "Kondisi pegawai", "INVALID_CONDITION") for v in values
-        )
-    return replace(base, **changes)  # type: ignore[arg-type]
-
-
-def _enum(kind: type[_E], value: object, field_name: str, what: str, code: str) -> _E:
-    try:
-        return kind(str(value).upper())
-    except ValueError:
-        raise not_one_of(field_name, [k.value for k in kind], what, code) from None
-
-
-def _whole(value: object, field_name: str, low: int, high: int, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(
-            f"Kolom '{field_name}' harus berupa bilangan bulat.", code="INVALID_TYPE", details={"field": field_name}
-        )
-    if not low <= value <= high:
-        raise ValidationError(f"{what} harus {low}-{high}.", code="OUT_OF_RANGE", details={"field": field_name})
-    return value
 
 
 # -- the defaults (MyASN's DMS) -----------------------------------------------------------------------------

@@ -88,6 +88,15 @@ def check_location(office: OfficeLocation | None, latitude: float | None, longit
     return distance
 
 
+def check_coordinate(value: float, field: str, bound: int) -> float:
+    """A latitude (``bound`` 90) or longitude (180) in degrees (the request's model calls it)."""
+    if not -bound <= value <= bound:
+        raise ValidationError(
+            f"Kolom '{field}' harus angka -{bound} sampai {bound}.", code="INVALID_LOCATION", details={"field": field}
+        )
+    return float(value)
+
+
 def check_native(day: AttendanceDay | None, session: Session) -> None:
     """One native check-in and one check-out a day; check-out only after check-in."""
     if session is Session.PAGI and day is not None and day.native_in is not None:

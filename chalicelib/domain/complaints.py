@@ -20,15 +20,13 @@ from enum import StrEnum
 
 from .accounts import forbid_self_decision
 from .attendance import AttendanceDay, Session
-from .errors import BusinessRule, Conflict, ValidationError, not_one_of
+from .errors import BusinessRule, Conflict, not_one_of
 from .history import HistoryEntry, decision_entry
-from .identity import validate_text
 from .messages import indonesian_date
 from .uploads import PDF, FileRule
 
 DEFAULT_WINDOW_DAYS = 30
 MAX_REASON = 1000
-MAX_NOTE = 1000
 #: the surat tugas: a PDF of at most 300 KB (seed 002)
 LETTER_RULE = FileRule(300 * 1024, PDF, fallback_name="surat-tugas")
 REFERENCE_PREFIX = "ADU"
@@ -86,32 +84,15 @@ class Complaint:
     version: int = 0
 
 
-# -- what the employee sends -------------------------------------------------------------------------------
-
-
-def parse_type(value: object) -> ComplaintType:
-    try:
-        return ComplaintType(str(value).upper())
-    except ValueError:
-        raise not_one_of("type", list(ComplaintType), "Jenis pengaduan", "INVALID_COMPLAINT_TYPE") from None
-
-
-def parse_session(value: object) -> Session:
-    try:
-        return Session(str(value).upper())
-    except ValueError:
-        raise not_one_of("session", list(Session), "Sesi", "INVALID_SESSION") from None
+# -- the rules of a complaint beyond its fields (the request model checks type, session, date and reason) ------
 
 
 def parse_status(value: object) -> ComplaintStatus:
+    """A status filter of HR's queue (the one decision mechanism's filters arrive as text)."""
     try:
         return ComplaintStatus(str(value).upper())
     except ValueError:
         raise not_one_of("status", list(ComplaintStatus), "Status pengaduan", "INVALID_STATUS") from None
-
-
-def parse_reason(value: object) -> str:
-    return validate_text(value, "reason", max_len=MAX_REASON)
 
 
 def check_window(day: date, *, today: date, window_days: int) -> None:
@@ -170,20 +151,6 @@ def reference_series(year: int) -> str:
 
 
 # -- verification by HR ------------------------------------------------------------------------------------
-
-
-def parse_decision(decision: object, note: object) -> tuple[ComplaintStatus, str | None]:
-    """APPROVED or REJECTED; a rejection needs a note (the employee reads it)."""
-    try:
-        status = ComplaintStatus(str(decision).upper())
-    except ValueError:
-        status = None
-    if status not in (ComplaintStatus.APPROVED, ComplaintStatus.REJECTED):
-        raise not_one_of("decision", ["APPROVED", "REJECTED"], "Keputusan", "INVALID_DECISION")
-    text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
-    if status is ComplaintStatus.REJECTED and not text:
-        raise ValidationError("Penolakan wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": "note"})
-    return status, text
 
 
 def require_submitted(complaint: Complaint) -> None:

@@ -6,15 +6,15 @@ import calendar
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from enum import StrEnum
 from typing import Any
 
-from .errors import not_one_of
+from .errors import ValidationError
 from .messages import MONTHS, indonesian_date
-from .reports import COUNTED, STATUS_LABELS, ReportStatus, check_date_range, parse_day, parse_month
+from .reports import COUNTED, FIRST_DAY, LAST_DAY, STATUS_LABELS, ReportStatus, check_date_range
 from .workdays import is_working_day
 
 MAX_RANGE_DAYS = 366
-STATUS_FILTERS = ("ALL", *(s.value for s in COUNTED))
 
 
 @dataclass(frozen=True)
@@ -32,33 +32,72 @@ def dates_between(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def parse_period(kind: object, params: Mapping[str, object]) -> Period:
+class PeriodKind(StrEnum):
     """``day`` (date), ``week`` (Monday-Sunday of date), ``month`` (YYYY-MM) or ``range`` (from, to)."""
-    kind = str(kind or "").lower()
-    if kind == "day":
-        day = parse_day(params.get("date"), "date")
-        return Period(day, day, indonesian_date(day))
-    if kind == "week":
-        day = parse_day(params.get("date"), "date")
-        first = day - timedelta(days=day.weekday())
-        last = first + timedelta(days=6)
-        return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
-    if kind == "month":
-        first = parse_month(params.get("month"), "month")
-        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-        return Period(first, last, f"{MONTHS[first.month - 1]} {first.year}")
-    if kind == "range":
-        first, last = parse_day(params.get("from"), "from"), parse_day(params.get("to"), "to")
-        check_date_range(first, last, MAX_RANGE_DAYS)
-        return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
-    raise not_one_of("period", ["day", "week", "month", "range"], "Jenis periode", "INVALID_PERIOD")
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    RANGE = "range"
 
 
-def parse_status(value: object) -> ReportStatus | None:
-    text = str(value or "ALL").upper()
-    if text not in STATUS_FILTERS:
-        raise not_one_of("status", ["ALL", "SUBMITTED", "APPROVED", "REJECTED"], "Status laporan", "INVALID_STATUS")
-    return None if text == "ALL" else ReportStatus(text)
+class ExportKind(StrEnum):
+    REPORTS = "reports"  # the caller's own reports
+    RECAP = "recap"  # a staff recap (subordinates; a satker or the SKPD for HR)
+
+
+class ExportFormat(StrEnum):
+    PDF = "pdf"
+    XLSX = "xlsx"
+
+
+class ScopeKind(StrEnum):
+    """Whose recap: the caller's subordinates, a satker or a whole SKPD (HR of that SKPD)."""
+
+    SUBORDINATES = "subordinates"
+    SATKER = "satker"
+    SKPD = "skpd"
+
+
+def period_of(
+    kind: PeriodKind,
+    *,
+    day: date | None = None,
+    month: date | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> Period:
+    """The period of ``kind`` from the date(s) it needs (``month``: its first day); a range is in order and at most
+    `MAX_RANGE_DAYS` long. The date a kind needs and did not get is refused as a date that is not one."""
+    if kind in (PeriodKind.DAY, PeriodKind.WEEK):
+        day = _given(day, "date")
+        if kind is PeriodKind.DAY:
+            return Period(day, day, indonesian_date(day))
+        start = day - timedelta(days=day.weekday())
+        end = start + timedelta(days=6)
+        return Period(start, end, f"{indonesian_date(start)} – {indonesian_date(end)}")
+    if kind is PeriodKind.MONTH:
+        if month is None:
+            raise ValidationError(
+                f"Kolom 'month' harus bulan YYYY-MM antara tahun {FIRST_DAY.year} dan {LAST_DAY.year}.",
+                code="INVALID_MONTH",
+                details={"field": "month"},
+            )
+        end = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        return Period(month, end, f"{MONTHS[month.month - 1]} {month.year}")
+    first, last = _given(first, "from"), _given(last, "to")
+    check_date_range(first, last, MAX_RANGE_DAYS)
+    return Period(first, last, f"{indonesian_date(first)} – {indonesian_date(last)}")
+
+
+def _given(day: date | None, field: str) -> date:
+    if day is None:
+        raise ValidationError(
+            f"Kolom '{field}' harus tanggal YYYY-MM-DD antara tahun {FIRST_DAY.year} dan {LAST_DAY.year}.",
+            code="INVALID_DATE",
+            details={"field": field},
+        )
+    return day
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,13 +137,6 @@ def parse_whole(value: object, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
-def validate_version(value: object) -> int:
-    """The version a client last read, required on every update (optimistic locking)."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise version_required()
-    return value
-
-
 def version_required(_field: str = "version") -> ValidationError:
     """The refusal of a missing or malformed version (in a body or in ``?version=``)."""
     return ValidationError(

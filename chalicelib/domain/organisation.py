@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .errors import ValidationError
@@ -36,23 +37,28 @@ class Satker:
 
 
 def parse_office(value: object) -> OfficeLocation | None:
-    """Validate ``{"latitude", "longitude", "radius_m"}``; ``None`` clears the office location."""
+    """``{"latitude", "longitude", "radius_m"}`` (numbers; the radius whole) as an `OfficeLocation`; ``None`` clears
+    the office location. The request models call it once, so a client sees ``INVALID_OFFICE`` for any of it."""
     if value is None:
         return None
     if not isinstance(value, dict):
         raise ValidationError("Lokasi kantor harus berupa objek.", code="INVALID_OFFICE", details={"field": "office"})
-    try:
-        lat, lon, radius = float(value["latitude"]), float(value["longitude"]), int(value["radius_m"])
-    except (KeyError, TypeError, ValueError):
+    lat, lon, radius = value.get("latitude"), value.get("longitude"), value.get("radius_m")
+    if not (_number(lat) and _number(lon) and _number(radius) and float(radius).is_integer()):
         raise ValidationError(
             "Lokasi kantor memerlukan latitude, longitude, dan radius_m berupa angka.",
             code="INVALID_OFFICE",
             details={"field": "office"},
-        ) from None
+        )
+    lat, lon, radius = float(lat), float(lon), float(radius)  # type: ignore[arg-type]  # numbers, checked above
     if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 10 <= radius <= 100_000):
         raise ValidationError(
             "Koordinat atau radius kantor di luar batas (radius 10-100000 meter).",
             code="INVALID_OFFICE",
             details={"field": "office"},
         )
-    return OfficeLocation(lat, lon, radius)
+    return OfficeLocation(lat, lon, int(radius))
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
-from .errors import ValidationError, not_one_of
+from .errors import ValidationError
 from .identity import TimeZone
 
 SLOT_MINUTES = 5
@@ -29,32 +29,32 @@ class ReminderSettings:
     day_of_month: int | None = None  # 1-31; beyond the month's end means its last day
 
 
-def parse_settings(data: dict, timezone: TimeZone) -> ReminderSettings:
-    """Validate a settings body (times on the 5-minute grid of the dispatcher)."""
-    enabled = data.get("enabled")
-    if not isinstance(enabled, bool):
-        raise ValidationError(
-            "Kolom 'enabled' harus berupa boolean (ya atau tidak).", code="INVALID_TYPE", details={"field": "enabled"}
-        )
+def parse_reminder_time(value: str, field: str = "time") -> time:
+    """``HH:MM`` on the 5-minute grid of the dispatcher (the request's model calls it)."""
     try:
-        frequency = Frequency(str(data.get("frequency", "")).upper())
-    except ValueError:
-        raise not_one_of(
-            "frequency", [f.value for f in Frequency], "Frekuensi pengingat", "INVALID_FREQUENCY"
-        ) from None
-    text = str(data.get("time") or "")
-    try:
-        at = time.fromisoformat(text)
+        at = time.fromisoformat(value)
     except ValueError:
         at = None
-    if at is None or len(text) != 5 or at.minute % SLOT_MINUTES:
+    if at is None or len(value) != 5 or at.minute % SLOT_MINUTES:
         raise ValidationError(
             f"Jam pengingat harus HH:MM dengan menit kelipatan {SLOT_MINUTES}.",
             code="INVALID_TIME",
-            details={"field": "time"},
+            details={"field": field},
         )
-    weekday = data.get("weekday")
-    day_of_month = data.get("day_of_month")
+    return at
+
+
+def reminder_settings(
+    enabled: bool,
+    frequency: Frequency,
+    at: time,
+    timezone: TimeZone,
+    *,
+    weekday: int | None = None,
+    day_of_month: int | None = None,
+) -> ReminderSettings:
+    """The settings, with the day their frequency needs (a weekday for WEEKLY, a day of the month for MONTHLY);
+    the day another frequency does not use is dropped."""
     if frequency is Frequency.WEEKLY and not _int_in(weekday, 1, 7):
         raise ValidationError(
             "Hari pengingat mingguan harus 1 (Senin) sampai 7 (Minggu).",

@@ -10,9 +10,8 @@ from typing import Any
 
 from .accounts import forbid_self_decision
 from .attendance import AttendanceDay
-from .errors import BusinessRule, Conflict, ValidationError, not_one_of
+from .errors import BusinessRule, Conflict, ValidationError
 from .history import HistoryEntry
-from .identity import validate_text
 
 DEFAULT_BACKDATE_DAYS = 7
 MAX_TITLE, MAX_DESCRIPTION, MAX_OUTPUT = 200, 4000, 1000
@@ -149,43 +148,29 @@ def parse_time(value: object, field_name: str) -> time:
     return parsed
 
 
-def parse_content(data: Mapping[str, object], base: ReportContent | None = None) -> ReportContent:
-    """Validate a report body; with ``base`` (an edit or a template) absent fields keep their value."""
-
-    def pick(name: str, parse: Any) -> Any:
-        key = "date" if name == "day" else f"{name}_time" if name in ("start", "end") else name
-        if key in data:
-            return parse(data[key], key)
-        if base is not None:
-            return getattr(base, name)
-        raise ValidationError(f"Kolom '{key}' wajib diisi.", code="REQUIRED", details={"field": key})
-
-    def optional_id(value: object, key: str) -> str | None:
-        return validate_text(value, key, max_len=64, required=False) or None
-
-    return ReportContent(
-        day=pick("day", parse_day),
-        start=pick("start", parse_time),
-        end=pick("end", parse_time),
-        title=pick("title", lambda v, k: validate_text(v, k, max_len=MAX_TITLE)),
-        description=pick("description", lambda v, k: _multiline(v, k, MAX_DESCRIPTION)),
-        output=pick("output", lambda v, k: _multiline(v, k, MAX_OUTPUT)),
-        template_id=optional_id(data.get("template_id"), "template_id")
-        if "template_id" in data
-        else (base.template_id if base else None),
-        rhk_id=pick("rhk_id", optional_id) if ("rhk_id" in data or base is not None) else None,
-    )
+#: the content fields an employee writes, as `ReportContent` names them; all but ``rhk_id`` must be given
+WRITTEN_FIELDS = ("day", "start", "end", "title", "description", "output")
+#: how a request names each content field
+SENT_NAMES = {"day": "date", "start": "start_time", "end": "end_time"}
 
 
-def _multiline(value: object, key: str, max_len: int) -> str:
-    text = "" if value is None else str(value).strip()
-    if not text:
-        raise ValidationError(f"Kolom '{key}' wajib diisi.", code="REQUIRED", details={"field": key})
-    if len(text) > max_len:
-        raise ValidationError(
-            f"Kolom '{key}' paling banyak {max_len} karakter.", code="TOO_LONG", details={"field": key}
-        )
-    return text
+def compose_content(sent: Mapping[str, Any], base: ReportContent | None = None) -> ReportContent:
+    """The content from the fields a request sent (already checked, as dates, times and trimmed texts): with
+    ``base`` (an edit, a copy) absent fields keep their value; a written field sent empty or absent with nothing
+    to keep is ``REQUIRED`` — whether it must be sent depends on a template or an earlier version, not on its
+    own value."""
+
+    def pick(name: str) -> Any:
+        value = sent[name] if name in sent else getattr(base, name, None)
+        if value is None:
+            key = SENT_NAMES.get(name, name)
+            raise ValidationError(f"Kolom '{key}' wajib diisi.", code="REQUIRED", details={"field": key})
+        return value
+
+    values = {name: pick(name) for name in WRITTEN_FIELDS}
+    template_id = sent["template_id"] if "template_id" in sent else getattr(base, "template_id", None)
+    rhk_id = sent["rhk_id"] if "rhk_id" in sent else getattr(base, "rhk_id", None)
+    return ReportContent(**values, template_id=template_id or None, rhk_id=rhk_id or None)
 
 
 # -- rules ---------------------------------------------------------------------------------------
@@ -240,23 +225,6 @@ def require_copyable(report: Report) -> None:
 
 SYSTEM = "SYSTEM"
 AUTO_APPROVE_AFTER = timedelta(days=7)
-MAX_NOTE = 1000
-
-
-def parse_decision(decision: object, rating: object, note: object) -> tuple[ReportStatus, int | None, str | None]:
-    """A decision: APPROVED or REJECTED, rating 1-5 (optional), note (required to reject)."""
-    try:
-        status = ReportStatus(str(decision).upper())
-    except ValueError:
-        status = None
-    if status not in (ReportStatus.APPROVED, ReportStatus.REJECTED):
-        raise not_one_of("decision", ["APPROVED", "REJECTED"], "Keputusan", "INVALID_DECISION")
-    if rating is not None and (not isinstance(rating, int) or isinstance(rating, bool) or not 1 <= rating <= 5):
-        raise ValidationError("Nilai harus 1-5.", code="INVALID_RATING", details={"field": "rating"})
-    text = validate_text(note, "note", max_len=MAX_NOTE, required=False) or None
-    if status is ReportStatus.REJECTED and not text:
-        raise ValidationError("Penolakan wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": "note"})
-    return status, rating, text
 
 
 def decide(
@@ -331,43 +299,20 @@ class Template:
     version: int = 0
 
 
-def parse_template(data: Mapping[str, object], base: Template | None = None) -> dict[str, Any]:
-    """Validated template fields (absent ones keep ``base``'s)."""
-
-    def get(name: str, parse: Any) -> Any:
-        if name in data:
-            return parse(data[name], name)
-        if base is not None:
-            return getattr(base, name)
-        raise ValidationError(f"Kolom '{name}' wajib diisi.", code="REQUIRED", details={"field": name})
-
-    duration = get("duration_minutes", lambda v, k: v)
-    if not isinstance(duration, int) or isinstance(duration, bool) or not 5 <= duration <= 720:
-        raise ValidationError(
-            "Durasi bawaan harus 5-720 menit.", code="INVALID_DURATION", details={"field": "duration_minutes"}
-        )
-    return {
-        "name": get("name", lambda v, k: validate_text(v, k, max_len=100)),
-        "title": get("title", lambda v, k: validate_text(v, k, max_len=MAX_TITLE)),
-        "description": get("description", lambda v, k: _multiline(v, k, MAX_DESCRIPTION)),
-        "output": get("output", lambda v, k: _multiline(v, k, MAX_OUTPUT)),
-        "duration_minutes": duration,
-    }
-
-
-def fill_from_template(template: Template, data: Mapping[str, object]) -> dict[str, object]:
-    """A report body from a template: its texts, and end = start + duration; the request overrides any field."""
-    filled: dict[str, object] = {
+def fill_from_template(template: Template, sent: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of a report from a template: its texts, and end = start + duration; what the request sent (not
+    empty) overrides any of them."""
+    filled: dict[str, Any] = {
         "title": template.title,
         "description": template.description,
         "output": template.output,
         "template_id": template.template_id,
     }
-    filled.update({k: v for k, v in data.items() if v is not None})
-    if "end_time" not in data and "start_time" in data:
-        start = parse_time(data["start_time"], "start_time")
+    filled.update({k: v for k, v in sent.items() if v is not None})
+    start = sent.get("start")
+    if "end" not in sent and start is not None:
         end = datetime.combine(date.min, start) + timedelta(minutes=template.duration_minutes)
         if end.date() != date.min:
             raise BusinessRule("Jam selesai dari templat melewati tengah malam.", code="INVALID_TIME_RANGE")
-        filled["end_time"] = end.strftime("%H:%M")
+        filled["end"] = end.time()
     return filled

@@ -1,4 +1,4 @@
-"""Employee drafts from the API or a roster file (CSV/XLSX rows), validated one row at a time."""
+"""Employee drafts from the API or a roster file (CSV/XLSX rows; those validated here, one row at a time)."""
 
 from __future__ import annotations
 
@@ -54,6 +54,15 @@ class EmployeeDraft:
     employment_status: EmploymentStatus | None = None
     tmt: date | None = None
 
+    def __post_init__(self) -> None:
+        """The one rule across fields, whoever builds the draft (a request, a roster row, an edit)."""
+        if self.supervisor_nip is not None and self.supervisor_nip == self.nip:
+            raise ValidationError(
+                "Pegawai tidak dapat menjadi atasannya sendiri.",
+                code="INVALID_SUPERVISOR",
+                details={"field": "supervisor_nip"},
+            )
+
 
 DRAFT_FIELDS = tuple(f.name for f in fields(EmployeeDraft))
 
@@ -70,16 +79,12 @@ class RowResult:
 
 
 def draft_from_mapping(data: Mapping[str, object], *, skpd_id: str) -> EmployeeDraft:
-    """Validate profile fields (English keys); ``skpd_id`` is the SKPD the caller may write to."""
+    """A roster row's cells (text, numbers, dates as a spreadsheet holds them; mapped to English keys) checked and
+    turned into a draft; ``skpd_id`` is the SKPD the uploader may write to. A request goes through its model
+    (`schemas.accounts.EmployeeInput`) instead: this is the one parse of a file's row."""
     supervisor = data.get("supervisor_nip")
     nip = validate_nip(_text(data.get("nip")))
     supervisor_nip = validate_nip(_text(supervisor), "supervisor_nip") if _text(supervisor) else None
-    if supervisor_nip == nip:
-        raise ValidationError(
-            "Pegawai tidak dapat menjadi atasannya sendiri.",
-            code="INVALID_SUPERVISOR",
-            details={"field": "supervisor_nip"},
-        )
     return EmployeeDraft(
         nip=nip,
         name=validate_text(data.get("name"), "name", max_len=120),
@@ -96,7 +101,7 @@ def draft_from_mapping(data: Mapping[str, object], *, skpd_id: str) -> EmployeeD
 
 
 def parse_employment(value: object) -> EmploymentStatus | None:
-    """``PNS``, ``CPNS`` or ``PPPK`` (any case); empty means unknown."""
+    """A roster cell's ``PNS``, ``CPNS`` or ``PPPK`` (any case); empty means unknown."""
     text = _text(value).upper()
     if not text:
         return None

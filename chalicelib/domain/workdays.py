@@ -8,7 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
+
+from .errors import ValidationError
+
+#: the years whose calendar the admin reads and changes
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class HolidayAction(StrEnum):
+    """The admin's change of a date: ``ADD`` makes it a holiday (with a name), ``REMOVE`` a working day."""
+
+    ADD = "ADD"
+    REMOVE = "REMOVE"
+
+
+def invalid_year(field: str = "year") -> ValidationError:
+    """The refusal of a year that is not one from `FIRST_YEAR` to `LAST_YEAR` (or none)."""
+    return ValidationError(
+        f"Parameter year harus tahun {FIRST_YEAR}-{LAST_YEAR}.", code="INVALID_YEAR", details={"field": field}
+    )
 
 
 @lru_cache(maxsize=16)

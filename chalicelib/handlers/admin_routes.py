@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import HolidayChange, HolidayQuery, OutboxQuery
 
 bp = Blueprint(__name__)
 
@@ -21,10 +24,8 @@ bp = Blueprint(__name__)
     query="OutboxQuery",
     response="OutboxList",
 )
-def list_outbox(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.outbox_messages().messages(
-        actor, params.get("recipient"), params.get("day"), params.get("limit", 50)
-    )
+def list_outbox(actor: Actor, params: OutboxQuery) -> dict[str, Any]:
+    return container.outbox_messages().messages(actor, params.recipient, params.day, params.limit or 50)
 
 
 @endpoint(
@@ -35,8 +36,8 @@ def list_outbox(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     query="HolidayQuery",
     response="HolidayYear",
 )
-def list_holidays(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.holidays().year(actor, params.get("year"))
+def list_holidays(actor: Actor, params: HolidayQuery) -> dict[str, Any]:
+    return container.holidays().year(actor, params)
 
 
 @endpoint(
@@ -48,7 +49,7 @@ def list_holidays(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     body="HolidayChange",
     response="HolidayDay",
 )
-def change_holiday(actor: Actor, day: str, body: dict[str, Any]) -> dict[str, Any]:
+def change_holiday(actor: Actor, day: str, body: HolidayChange) -> dict[str, Any]:
     return container.holidays().change(actor, day, body)
 
 

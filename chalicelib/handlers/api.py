@@ -123,6 +123,7 @@ ROUTES: list[RouteSpec] = []
 def shape_every_answer(event: Any, get_response: Callable[[Any], Response]) -> Response:
     """Chalice answers a wrong method (405), content type (415) or binary Accept (400) itself, in English:
     reshape those; and let the web client's origin (``WEB_ORIGIN``, nobody else) read every answer."""
+    _bare_post_is_an_empty_form(event)
     response = get_response(event)
     if response.status_code >= 400:
         reshaped = refusals.reshape(response.status_code, response.body)
@@ -131,6 +132,22 @@ def shape_every_answer(event: Any, get_response: Callable[[Any], Response]) -> R
             response.headers = {**response.headers, "Content-Type": "application/json; charset=utf-8"}
     response.headers = {**response.headers, **cors_headers(event.headers.get("origin"))}
     return response
+
+
+def _bare_post_is_an_empty_form(request: Any) -> None:
+    """A form's fields are optional (an e-mailed decision link's note): a POST with no body and no Content-Type
+    sends an empty form. Chalice takes a missing type for JSON and would refuse the form route with 415, so such a
+    request is given the form's type here, before Chalice checks it; a body without its type stays refused."""
+    if request.method != "POST" or "content-type" in request.headers or request.raw_body:
+        return
+    route = request.context.get("resourcePath")
+    if any(spec.form and spec.path == route and "POST" in spec.methods for spec in ROUTES):
+        from chalice.app import CaseInsensitiveMapping
+
+        request.headers = CaseInsensitiveMapping({**request.headers, "content-type": FORM_CONTENT_TYPE})
+
+
+FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def cors_headers(origin: str | None) -> dict[str, str]:
@@ -170,8 +187,9 @@ def endpoint(
     """Register a route with its declared models (names in `chalicelib.schemas`).
 
     The view receives the calling `Actor` first (unless ``public``), then its path parameters, ``body``
-    (the validated JSON body — or ``form``, an HTML form — as a dict of the fields sent) and ``params``
-    (the validated query) when declared. Its result becomes the JSON body (``html``: a `Response` the
+    (the validated JSON body — or ``form``, an HTML form) and ``params`` (the validated query) when declared:
+    instances of the declared models, which the view hands its service as they are (what was sent:
+    ``model_fields_set``). Its result becomes the JSON body (``html``: a `Response` the
     view builds); a refusal becomes the error shape. ``empty_body``: no body at all means ``{}``.
     """
 
@@ -192,11 +210,11 @@ def endpoint(
                 kwargs = _path_params(params)
                 if body:
                     data = {} if empty_body and not request.raw_body else _json_object(request, max_body)
-                    kwargs["body"] = _validated(body, data, exclude_unset=True)
+                    kwargs["body"] = _validated(body, data)
                 if form:
-                    kwargs["body"] = _validated(form, _form(request, max_body), exclude_unset=True)
+                    kwargs["body"] = _validated(form, _form(request, max_body))
                 if query:
-                    kwargs["params"] = _validated(query, dict(request.query_params or {}), exclude_none=True)
+                    kwargs["params"] = _validated(query, dict(request.query_params or {}))
                 result = view(**kwargs) if public else view(_actor(request.context, path), **kwargs)
                 response = result if isinstance(result, Response) else _json(status, result)
             except DomainError as exc:
@@ -233,12 +251,13 @@ def endpoint(
     return register
 
 
-def _validated(model_name: str, data: Any, **dump: bool) -> dict[str, Any]:
-    """``data`` checked against the named model (pydantic is imported here, at the first request)."""
+def _validated(model_name: str, data: Any) -> Any:
+    """``data`` checked against the named model, which the view hands its service (pydantic is imported here, at
+    the first request)."""
     from .. import schemas
     from ..schemas.base import validate
 
-    return validate(schemas.resolve(model_name), data).model_dump(by_alias=True, **dump)
+    return validate(schemas.resolve(model_name), data)
 
 
 def _path_params(params: Mapping[str, str]) -> dict[str, str]:

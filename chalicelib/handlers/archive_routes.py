@@ -3,13 +3,26 @@ SKPD, BKD, ADMIN), HR's verification queue, decisions and per-satker completenes
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import (
+        ArchiveCategoryInput,
+        ArchiveCategoryPatch,
+        ArchiveCategoryQuery,
+        ArchiveCompletenessQuery,
+        ArchiveConfirm,
+        ArchiveExportRequest,
+        ArchiveProfileInput,
+        ArchiveUploadRequest,
+        ArchiveVersionQuery,
+    )
 
 bp = Blueprint(__name__)
 
@@ -25,8 +38,8 @@ bp = Blueprint(__name__)
     query="ArchiveCategoryQuery",
     response="ArchiveCategoryList",
 )
-def list_archive_categories(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().categories(actor, str(params.get("include_retired", "")).lower() == "true")
+def list_archive_categories(actor: Actor, params: ArchiveCategoryQuery) -> dict[str, Any]:
+    return container.archive().categories(actor, (params.include_retired or "").lower() == "true")
 
 
 @endpoint(
@@ -40,7 +53,7 @@ def list_archive_categories(actor: Actor, params: dict[str, Any]) -> dict[str, A
     response="ArchiveCategory",
     errors=(409, 422),
 )
-def create_archive_category(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_archive_category(actor: Actor, body: ArchiveCategoryInput) -> dict[str, Any]:
     return container.archive().create_category(actor, body)
 
 
@@ -54,7 +67,7 @@ def create_archive_category(actor: Actor, body: dict[str, Any]) -> dict[str, Any
     response="ArchiveCategory",
     errors=(404, 409),
 )
-def update_archive_category(actor: Actor, category: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_archive_category(actor: Actor, category: str, body: ArchiveCategoryPatch) -> dict[str, Any]:
     return container.archive().update_category(actor, category, body)
 
 
@@ -68,8 +81,8 @@ def update_archive_category(actor: Actor, category: str, body: dict[str, Any]) -
     response="ArchiveCategory",
     errors=(404, 409),
 )
-def retire_archive_category(actor: Actor, category: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().retire_category(actor, category, params["version"])
+def retire_archive_category(actor: Actor, category: str, params: ArchiveVersionQuery) -> dict[str, Any]:
+    return container.archive().retire_category(actor, category, params.version)
 
 
 # -- an employee's archive --------------------------------------------------------------------------------------
@@ -97,7 +110,7 @@ def get_employee_archive(actor: Actor, nip: str) -> dict[str, Any]:
     response="EmployeeArchive",
     errors=(404,),
 )
-def set_archive_profile(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+def set_archive_profile(actor: Actor, nip: str, body: ArchiveProfileInput) -> dict[str, Any]:
     return container.archive().set_profile(actor, nip, body)
 
 
@@ -112,10 +125,8 @@ def set_archive_profile(actor: Actor, nip: str, body: dict[str, Any]) -> dict[st
     response="ArchiveUpload",
     errors=(404, 413),
 )
-def offer_archive_upload(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().offer_upload(
-        actor, nip, category, body.get("filename"), body.get("content_type"), body.get("size")
-    )
+def offer_archive_upload(actor: Actor, nip: str, category: str, body: ArchiveUploadRequest) -> dict[str, Any]:
+    return container.archive().offer_upload(actor, nip, category, body)
 
 
 @endpoint(
@@ -128,8 +139,8 @@ def offer_archive_upload(actor: Actor, nip: str, category: str, body: dict[str, 
     response="EmployeeArchive",
     errors=(404, 409, 413),
 )
-def confirm_archive_upload(actor: Actor, nip: str, category: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().confirm_upload(actor, nip, category, body.get("upload_token"))
+def confirm_archive_upload(actor: Actor, nip: str, category: str, body: ArchiveConfirm) -> dict[str, Any]:
+    return container.archive().confirm_upload(actor, nip, category, body)
 
 
 @endpoint(
@@ -142,8 +153,8 @@ def confirm_archive_upload(actor: Actor, nip: str, category: str, body: dict[str
     response="EmployeeArchive",
     errors=(404, 409),
 )
-def withdraw_archive_document(actor: Actor, nip: str, category: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.archive().withdraw(actor, nip, category, params["version"])
+def withdraw_archive_document(actor: Actor, nip: str, category: str, params: ArchiveVersionQuery) -> dict[str, Any]:
+    return container.archive().withdraw(actor, nip, category, params.version)
 
 
 @endpoint(
@@ -155,7 +166,7 @@ def withdraw_archive_document(actor: Actor, nip: str, category: str, params: dic
     response="ArchiveCompleteness",
     errors=(404,),
 )
-def archive_completeness(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+def archive_completeness(actor: Actor, params: ArchiveCompletenessQuery) -> dict[str, Any]:
     return container.archive().completeness(actor, params)
 
 
@@ -170,5 +181,5 @@ def archive_completeness(actor: Actor, params: dict[str, Any]) -> dict[str, Any]
     response="ExportJob",
     errors=(404,),
 )
-def export_archive_completeness(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def export_archive_completeness(actor: Actor, body: ArchiveExportRequest) -> dict[str, Any]:
     return container.archive().request_export(actor, body)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint, Rate
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint, logger
+
+if TYPE_CHECKING:
+    from ..schemas import CalendarQuery, CheckIn
 
 bp = Blueprint(__name__)
 
@@ -24,8 +27,8 @@ bp = Blueprint(__name__)
     response="CheckInResult",
     errors=(409, 422),
 )
-def check_in(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    return container.attendance().check_in(actor, body.get("session"), body.get("latitude"), body.get("longitude"))
+def check_in(actor: Actor, body: CheckIn) -> dict[str, Any]:
+    return container.attendance().check_in(actor, body)
 
 
 @endpoint(
@@ -36,8 +39,8 @@ def check_in(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="CalendarQuery",
     response="Calendar",
 )
-def attendance_calendar(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.attendance().calendar(actor, params.get("month"))
+def attendance_calendar(actor: Actor, params: CalendarQuery) -> dict[str, Any]:
+    return container.attendance().calendar(actor, params)
 
 
 @bp.schedule(Rate(15, unit=Rate.MINUTES), name="attendance_sync")

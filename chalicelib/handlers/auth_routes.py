@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
-from ..domain.identity import validate_text
 from ..services import container
 from .api import PASSWORD_CHANGE_ROUTE, endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import LoginRequest, PasswordChange, ReminderInput
 
 bp = Blueprint(__name__)
 
@@ -34,10 +36,8 @@ def _session_view(session: Any) -> dict[str, Any]:
     response="Session",
     errors=(401, 429),
 )
-def login(body: dict[str, Any]) -> dict[str, Any]:
-    username = validate_text(body.get("username"), "username", max_len=254)
-    password = validate_text(body.get("password"), "password", max_len=1024)
-    return _session_view(container.accounts().sign_in(username, password))
+def login(body: LoginRequest) -> dict[str, Any]:
+    return _session_view(container.accounts().sign_in(body.username, body.password))
 
 
 @endpoint(bp, "/auth/logout", methods=("POST",), status=204, summary="End every session of the caller", tag="auth")
@@ -54,10 +54,8 @@ def logout(actor: Actor) -> None:
     body="PasswordChange",
     response="Session",
 )
-def change_password(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    old = validate_text(body.get("old_password"), "old_password", max_len=1024)
-    new = str(body.get("new_password") or "")
-    return _session_view(container.accounts().change_password(actor.nip, old, new))
+def change_password(actor: Actor, body: PasswordChange) -> dict[str, Any]:
+    return _session_view(container.accounts().change_password(actor.nip, body))
 
 
 @endpoint(bp, "/me", summary="The caller's profile and roles", tag="auth", response="Profile")
@@ -79,5 +77,5 @@ def get_reminder(actor: Actor) -> dict[str, Any]:
     body="ReminderInput",
     response="Reminder",
 )
-def put_reminder(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def put_reminder(actor: Actor, body: ReminderInput) -> dict[str, Any]:
     return container.reminders().update(actor, body)

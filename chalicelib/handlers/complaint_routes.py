@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import ComplaintInput, ComplaintLetterRequest, ComplaintQuery
 
 bp = Blueprint(__name__)
 
@@ -24,7 +27,7 @@ bp = Blueprint(__name__)
     response="ComplaintLetterUpload",
     errors=(413,),
 )
-def offer_complaint_letter(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def offer_complaint_letter(actor: Actor, body: ComplaintLetterRequest) -> dict[str, Any]:
     return container.complaints().offer_letter(actor, body)
 
 
@@ -39,7 +42,7 @@ def offer_complaint_letter(actor: Actor, body: dict[str, Any]) -> dict[str, Any]
     response="Complaint",
     errors=(404, 409, 413, 422),
 )
-def submit_complaint(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def submit_complaint(actor: Actor, body: ComplaintInput) -> dict[str, Any]:
     return container.complaints().submit(actor, body)
 
 
@@ -51,8 +54,8 @@ def submit_complaint(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="ComplaintQuery",
     response="ComplaintPage",
 )
-def list_complaints(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.complaints().list_own(actor, params, params.get("limit", 20))
+def list_complaints(actor: Actor, params: ComplaintQuery) -> dict[str, Any]:
+    return container.complaints().list_own(actor, params)
 
 
 @endpoint(

@@ -3,22 +3,20 @@ decision, many decisions, and the pages behind e-mailed decision links."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint, Response
 
 from ..domain.accounts import Actor
-from ..domain.decisions import Decision, Verdict
 from ..services import container
 from . import decision_pages
 from .api import endpoint
 
+if TYPE_CHECKING:
+    from ..schemas.decisions import BulkDecisionInput, DecisionInput, DecisionLinkForm, VerificationQuery
+
 bp = Blueprint(__name__)
 MAX_FORM_BYTES = 8 * 1024
-
-
-def _decision(body: dict[str, Any]) -> Decision:
-    return Decision(Verdict(body["verdict"].upper()), body.get("note"), body.get("rating"), body.get("version"))
 
 
 @endpoint(
@@ -40,8 +38,8 @@ def inbox(actor: Actor) -> dict[str, Any]:
     query="VerificationQuery",
     response="VerificationQueue",
 )
-def verification_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.decisions().queue(actor, params["kind"], params)
+def verification_queue(actor: Actor, params: VerificationQuery) -> dict[str, Any]:
+    return container.decisions().queue(actor, params)
 
 
 @endpoint(
@@ -54,8 +52,8 @@ def verification_queue(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     response="VerificationItem",
     errors=(409, 422),
 )
-def decide_one(actor: Actor, kind: str, item_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.decisions().decide(actor, kind, item_id, _decision(body))
+def decide_one(actor: Actor, kind: str, item_id: str, body: DecisionInput) -> dict[str, Any]:
+    return container.decisions().decide(actor, kind, item_id, body.decision())
 
 
 @endpoint(
@@ -67,9 +65,8 @@ def decide_one(actor: Actor, kind: str, item_id: str, body: dict[str, Any]) -> d
     body="BulkDecisionInput",
     response="BulkDecisionResult",
 )
-def decide_many(actor: Actor, kind: str, body: dict[str, Any]) -> dict[str, Any]:
-    items = [(item["id"], item.get("version")) for item in body["items"]]
-    return container.decisions().decide_many(actor, kind, items, _decision({**body, "version": None}))
+def decide_many(actor: Actor, kind: str, body: BulkDecisionInput) -> dict[str, Any]:
+    return container.decisions().decide_many(actor, kind, body.targets(), body.decision())
 
 
 @endpoint(
@@ -95,5 +92,5 @@ def open_decision_link(token: str) -> Response:
     form="DecisionLinkForm",
     max_body=MAX_FORM_BYTES,
 )
-def submit_decision_link(token: str, body: dict[str, Any]) -> Response:
+def submit_decision_link(token: str, body: DecisionLinkForm) -> Response:
     return decision_pages.render(container.decision_links().submit(token, body))

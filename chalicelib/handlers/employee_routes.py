@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import EmployeeInput, EmployeePatch, EmployeeQuery, PageQuery, RolesInput, SupervisorInput
 
 bp = Blueprint(__name__)
 
@@ -24,7 +27,7 @@ bp = Blueprint(__name__)
     response="Profile",
     errors=(409,),
 )
-def create_employee(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_employee(actor: Actor, body: EmployeeInput) -> dict[str, Any]:
     return container.accounts().create_employee(actor, body)
 
 
@@ -36,10 +39,8 @@ def create_employee(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="EmployeeQuery",
     response="EmployeePage",
 )
-def list_employees(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.accounts().list_employees(
-        actor, params.get("skpd_id"), params.get("satker_id"), params.get("cursor"), params.get("limit", 50)
-    )
+def list_employees(actor: Actor, params: EmployeeQuery) -> dict[str, Any]:
+    return container.accounts().list_employees(actor, params)
 
 
 @endpoint(
@@ -63,7 +64,7 @@ def get_employee(actor: Actor, nip: str) -> dict[str, Any]:
     response="Profile",
     errors=(409,),
 )
-def update_employee(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_employee(actor: Actor, nip: str, body: EmployeePatch) -> dict[str, Any]:
     return container.accounts().update_employee(actor, nip, body)
 
 
@@ -77,8 +78,8 @@ def update_employee(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, A
     response="Profile",
     errors=(409,),
 )
-def set_supervisor(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.accounts().set_supervisor(actor, nip, body.get("supervisor_nip"))
+def set_supervisor(actor: Actor, nip: str, body: SupervisorInput) -> dict[str, Any]:
+    return container.accounts().set_supervisor(actor, nip, body)
 
 
 @endpoint(
@@ -104,8 +105,8 @@ def reset_password(actor: Actor, nip: str) -> dict[str, Any]:
     body="RolesInput",
     response="Profile",
 )
-def set_roles(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.accounts().set_roles(actor, nip, [str(r) for r in body.get("roles") or []])
+def set_roles(actor: Actor, nip: str, body: RolesInput) -> dict[str, Any]:
+    return container.accounts().set_roles(actor, nip, body)
 
 
 @endpoint(
@@ -116,17 +117,18 @@ def set_roles(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
     query="PageQuery",
     response="EmployeePage",
 )
-def list_subordinates(actor: Actor, nip: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.accounts().subordinates(actor, nip, params.get("cursor"), params.get("limit", 50))
+def list_subordinates(actor: Actor, nip: str, params: PageQuery) -> dict[str, Any]:
+    return container.accounts().subordinates(actor, nip, params)
 
 
 @endpoint(
     bp,
     "/employees/{nip}/history",
-    summary="Authority trail: delegations given, received, ended; supervisors across SKPD (paged)",
+    summary="Authority trail: delegations, supervisors across SKPD, changes to what decides approvals or "
+    "entitlements, both the person's and those they made (paged)",
     tag="employees",
     query="PageQuery",
     response="AuditPage",
 )
-def authority_history(actor: Actor, nip: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.accounts().history(actor, nip, params.get("cursor"), params.get("limit", 50))
+def authority_history(actor: Actor, nip: str, params: PageQuery) -> dict[str, Any]:
+    return container.accounts().history(actor, nip, params)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint, logger
+
+if TYPE_CHECKING:
+    from ..schemas import ExportRequest, PreviewQuery
 
 bp = Blueprint(__name__)
 
@@ -25,7 +28,7 @@ EXPORTS_QUEUE_ARN = "arn:aws:sqs:local:000000000000:exports"
     query="PreviewQuery",
     response="ExportPreview",
 )
-def export_preview(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+def export_preview(actor: Actor, params: PreviewQuery) -> dict[str, Any]:
     return container.exports().preview(actor, params)
 
 
@@ -40,7 +43,7 @@ def export_preview(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     response="ExportJob",
     errors=(404,),
 )
-def request_export(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def request_export(actor: Actor, body: ExportRequest) -> dict[str, Any]:
     return container.exports().request(actor, body)
 
 

@@ -3,13 +3,27 @@ the letter, HR's lists and settings, and the e-mailed consider/decide links."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import (
+        CertificateRequest,
+        LeaveBalanceQuery,
+        LeaveBersamaWorked,
+        LeaveCancel,
+        LeaveExportRequest,
+        LeaveInput,
+        LeaveListQuery,
+        LeaveOpening,
+        LeaveSettingsInput,
+        LeaveSkpdQuery,
+    )
 
 bp = Blueprint(__name__)
 MAX_FORM_BYTES = 8 * 1024
@@ -26,7 +40,7 @@ MAX_FORM_BYTES = 8 * 1024
     response="CertificateUpload",
     errors=(413,),
 )
-def offer_certificate(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def offer_certificate(actor: Actor, body: CertificateRequest) -> dict[str, Any]:
     return container.leave().offer_certificate(actor, body)
 
 
@@ -41,7 +55,7 @@ def offer_certificate(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     response="LeaveRequest",
     errors=(404, 409, 413, 422),
 )
-def apply_for_leave(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def apply_for_leave(actor: Actor, body: LeaveInput) -> dict[str, Any]:
     return container.leave().apply(actor, body)
 
 
@@ -53,7 +67,7 @@ def apply_for_leave(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="LeaveListQuery",
     response="LeavePage",
 )
-def list_leave(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+def list_leave(actor: Actor, params: LeaveListQuery) -> dict[str, Any]:
     return container.leave().list_own(actor, params)
 
 
@@ -66,8 +80,8 @@ def list_leave(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     response="LeaveBalance",
     errors=(404,),
 )
-def leave_balance(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.leave().balance(actor, params.get("year"))
+def leave_balance(actor: Actor, params: LeaveBalanceQuery) -> dict[str, Any]:
+    return container.leave().balance(actor, params.year)
 
 
 @endpoint(
@@ -78,7 +92,7 @@ def leave_balance(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     query="LeaveSkpdQuery",
     response="LeaveSkpdPage",
 )
-def skpd_leave(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+def skpd_leave(actor: Actor, params: LeaveSkpdQuery) -> dict[str, Any]:
     return container.leave().skpd_list(actor, params)
 
 
@@ -91,7 +105,7 @@ def skpd_leave(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
     body="LeaveExportRequest",
     response="LeaveExport",
 )
-def export_skpd_leave(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def export_skpd_leave(actor: Actor, body: LeaveExportRequest) -> dict[str, Any]:
     return container.leave().skpd_export(actor, body)
 
 
@@ -116,7 +130,7 @@ def get_leave(actor: Actor, leave_id: str) -> dict[str, Any]:
     response="LeaveRequest",
     errors=(409,),
 )
-def cancel_leave(actor: Actor, leave_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def cancel_leave(actor: Actor, leave_id: str, body: LeaveCancel) -> dict[str, Any]:
     return container.leave().cancel(actor, leave_id, body)
 
 
@@ -153,7 +167,7 @@ def leave_settings(actor: Actor, skpd_id: str) -> dict[str, Any]:
     response="LeaveSettings",
     errors=(404, 409),
 )
-def update_leave_settings(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_leave_settings(actor: Actor, skpd_id: str, body: LeaveSettingsInput) -> dict[str, Any]:
     return container.leave().update_settings(actor, skpd_id, body)
 
 
@@ -167,7 +181,7 @@ def update_leave_settings(actor: Actor, skpd_id: str, body: dict[str, Any]) -> d
     response="LeaveBalance",
     errors=(404,),
 )
-def set_leave_opening(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+def set_leave_opening(actor: Actor, nip: str, body: LeaveOpening) -> dict[str, Any]:
     return container.leave().set_opening(actor, nip, body)
 
 
@@ -181,5 +195,5 @@ def set_leave_opening(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str,
     response="LeaveBalance",
     errors=(404,),
 )
-def set_leave_bersama_worked(actor: Actor, nip: str, body: dict[str, Any]) -> dict[str, Any]:
+def set_leave_bersama_worked(actor: Actor, nip: str, body: LeaveBersamaWorked) -> dict[str, Any]:
     return container.leave().set_bersama_worked(actor, nip, body)

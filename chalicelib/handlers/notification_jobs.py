@@ -1,4 +1,5 @@
-"""Fan-out of notifications: the digest and reminder dispatchers (schedules) and the queue worker."""
+"""Fan-out of notifications: the digest and reminder dispatchers (schedules) and the queue worker, which also
+sends the e-mails the leave stream queued (kind ``leave-email``)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ def notification_worker(event: Any) -> dict[str, Any]:
     container.digest_sender().register_context(event.context)
     container.reminders().register_context(event.context)
     container.complaint_notifications().register_context(event.context)
+    container.leave_notifications().register_context(event.context)
     processor = BatchProcessor(event_type=EventType.SQS)
     return process_partial_response(
         event=event.to_dict(), record_handler=_handle_message, processor=processor, context=event.context
@@ -54,5 +56,7 @@ def _handle_message(record: Any) -> None:
         container.reminders().handle(message)
     elif message.get("kind") == "complaints-digest":
         container.complaint_notifications().handle_digest(message)
+    elif message.get("kind") == "leave-email":
+        container.leave_notifications().send_email(message)
     else:
         logger.warning("unknown notification dropped", extra={"kind": message.get("kind")})

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import OrgPatch, SatkerInput, SkpdInput
 
 bp = Blueprint(__name__)
 
@@ -24,7 +27,7 @@ bp = Blueprint(__name__)
     response="Skpd",
     errors=(409,),
 )
-def create_skpd(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_skpd(actor: Actor, body: SkpdInput) -> dict[str, Any]:
     return container.organisation().create_skpd(actor, body)
 
 
@@ -54,7 +57,7 @@ def get_skpd(actor: Actor, skpd_id: str) -> dict[str, Any]:
     response="Skpd",
     errors=(409,),
 )
-def update_skpd(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_skpd(actor: Actor, skpd_id: str, body: OrgPatch) -> dict[str, Any]:
     return container.organisation().update_skpd(actor, skpd_id, body)
 
 
@@ -69,7 +72,7 @@ def update_skpd(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, A
     response="Satker",
     errors=(409,),
 )
-def create_satker(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def create_satker(actor: Actor, skpd_id: str, body: SatkerInput) -> dict[str, Any]:
     return container.organisation().create_satker(actor, skpd_id, body)
 
 
@@ -83,5 +86,5 @@ def create_satker(actor: Actor, skpd_id: str, body: dict[str, Any]) -> dict[str,
     response="Satker",
     errors=(409,),
 )
-def update_satker(actor: Actor, skpd_id: str, satker_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_satker(actor: Actor, skpd_id: str, satker_id: str, body: OrgPatch) -> dict[str, Any]:
     return container.organisation().update_satker(actor, skpd_id, satker_id, body)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import RecordDraft, RecordInput, RecordListQuery, RecordPatch, RecordUploadRequest, VersionQuery
 
 bp = Blueprint(__name__)
 
@@ -23,7 +26,7 @@ bp = Blueprint(__name__)
     body="RecordUploadRequest",
     response="RecordUpload",
 )
-def request_record_upload(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def request_record_upload(actor: Actor, body: RecordUploadRequest) -> dict[str, Any]:
     return container.records().offer_upload(actor, body)
 
 
@@ -37,7 +40,7 @@ def request_record_upload(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     response="RecordPreview",
     errors=(404, 409, 422),
 )
-def preview_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def preview_record(actor: Actor, body: RecordDraft) -> dict[str, Any]:
     return container.records().preview(actor, body)
 
 
@@ -52,7 +55,7 @@ def preview_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     response="CareerRecord",
     errors=(404, 409, 413, 422),
 )
-def create_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_record(actor: Actor, body: RecordInput) -> dict[str, Any]:
     return container.records().create(actor, body)
 
 
@@ -64,7 +67,7 @@ def create_record(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="RecordListQuery",
     response="CareerRecordPage",
 )
-def list_records(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
+def list_records(actor: Actor, params: RecordListQuery) -> dict[str, Any]:
     return container.records().list_own(actor, params)
 
 
@@ -89,7 +92,7 @@ def get_record(actor: Actor, record_id: str) -> dict[str, Any]:
     response="CareerRecord",
     errors=(409, 413, 422),
 )
-def update_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_record(actor: Actor, record_id: str, body: RecordPatch) -> dict[str, Any]:
     return container.records().update(actor, record_id, body)
 
 
@@ -103,5 +106,5 @@ def update_record(actor: Actor, record_id: str, body: dict[str, Any]) -> dict[st
     response="CareerRecord",
     errors=(409,),
 )
-def withdraw_record(actor: Actor, record_id: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.records().withdraw(actor, record_id, params["version"])
+def withdraw_record(actor: Actor, record_id: str, params: VersionQuery) -> dict[str, Any]:
+    return container.records().withdraw(actor, record_id, params.version)

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import (
+        EvidenceConfirm,
+        EvidenceRequest,
+        ReportCopy,
+        ReportInput,
+        ReportPatch,
+        ReportQuery,
+        VersionQuery,
+    )
 
 bp = Blueprint(__name__)
 
@@ -24,7 +35,7 @@ bp = Blueprint(__name__)
     response="Report",
     errors=(404, 409, 422),
 )
-def create_report(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_report(actor: Actor, body: ReportInput) -> dict[str, Any]:
     return container.reports().create(actor, body)
 
 
@@ -36,8 +47,8 @@ def create_report(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
     query="ReportQuery",
     response="ReportPage",
 )
-def list_reports(actor: Actor, params: dict[str, Any]) -> dict[str, Any]:
-    return container.reports().list_own(actor, params, params.get("limit", 20))
+def list_reports(actor: Actor, params: ReportQuery) -> dict[str, Any]:
+    return container.reports().list_own(actor, params)
 
 
 @endpoint(
@@ -61,7 +72,7 @@ def get_report(actor: Actor, report_id: str) -> dict[str, Any]:
     response="Report",
     errors=(409, 422),
 )
-def update_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_report(actor: Actor, report_id: str, body: ReportPatch) -> dict[str, Any]:
     return container.reports().update(actor, report_id, body)
 
 
@@ -75,8 +86,8 @@ def update_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[st
     response="Report",
     errors=(409,),
 )
-def withdraw_report(actor: Actor, report_id: str, params: dict[str, Any]) -> dict[str, Any]:
-    return container.reports().withdraw(actor, report_id, params["version"])
+def withdraw_report(actor: Actor, report_id: str, params: VersionQuery) -> dict[str, Any]:
+    return container.reports().withdraw(actor, report_id, params)
 
 
 @endpoint(
@@ -91,7 +102,7 @@ def withdraw_report(actor: Actor, report_id: str, params: dict[str, Any]) -> dic
     response="Report",
     errors=(409, 422),
 )
-def copy_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def copy_report(actor: Actor, report_id: str, body: ReportCopy) -> dict[str, Any]:
     return container.reports().copy(actor, report_id, body)
 
 
@@ -106,10 +117,8 @@ def copy_report(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str,
     response="EvidenceUpload",
     errors=(409, 413, 422),
 )
-def request_evidence_upload(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.evidence().request_upload(
-        actor, report_id, body.get("filename"), body.get("content_type"), body.get("size")
-    )
+def request_evidence_upload(actor: Actor, report_id: str, body: EvidenceRequest) -> dict[str, Any]:
+    return container.evidence().request_upload(actor, report_id, body)
 
 
 @endpoint(
@@ -122,8 +131,8 @@ def request_evidence_upload(actor: Actor, report_id: str, body: dict[str, Any]) 
     response="Report",
     errors=(409, 413, 422),
 )
-def confirm_evidence(actor: Actor, report_id: str, body: dict[str, Any]) -> dict[str, Any]:
-    return container.evidence().confirm(actor, report_id, body.get("upload_token"))
+def confirm_evidence(actor: Actor, report_id: str, body: EvidenceConfirm) -> dict[str, Any]:
+    return container.evidence().confirm(actor, report_id, body.upload_token)
 
 
 @endpoint(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote_plus
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
-from ..domain.identity import validate_text
 from ..services import container
 from .api import endpoint, logger
+
+if TYPE_CHECKING:
+    from ..schemas import RosterUpload
 
 bp = Blueprint(__name__)
 
@@ -30,10 +32,8 @@ MAX_UPLOAD_BODY = 3 * 1024 * 1024
     errors=(413,),
     max_body=MAX_UPLOAD_BODY,
 )
-def upload_roster(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
-    filename = validate_text(body.get("filename"), "filename", max_len=200)
-    content = validate_text(body.get("content_base64"), "content_base64", max_len=MAX_UPLOAD_BODY)
-    return container.roster().submit(actor, filename, content)
+def upload_roster(actor: Actor, body: RosterUpload) -> dict[str, Any]:
+    return container.roster().submit(actor, body)
 
 
 @endpoint(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint
+
+if TYPE_CHECKING:
+    from ..schemas import TemplateFields, TemplatePatch, VersionQuery
 
 bp = Blueprint(__name__)
 
@@ -23,7 +26,7 @@ bp = Blueprint(__name__)
     body="TemplateFields",
     response="Template",
 )
-def create_template(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_template(actor: Actor, body: TemplateFields) -> dict[str, Any]:
     return container.templates().create(actor, body)
 
 
@@ -47,7 +50,7 @@ def get_template(actor: Actor, template_id: str) -> dict[str, Any]:
     response="Template",
     errors=(409,),
 )
-def update_template(actor: Actor, template_id: str, body: dict[str, Any]) -> dict[str, Any]:
+def update_template(actor: Actor, template_id: str, body: TemplatePatch) -> dict[str, Any]:
     return container.templates().update(actor, template_id, body)
 
 
@@ -61,5 +64,5 @@ def update_template(actor: Actor, template_id: str, body: dict[str, Any]) -> dic
     query="VersionQuery",
     errors=(409,),
 )
-def delete_template(actor: Actor, template_id: str, params: dict[str, Any]) -> None:
-    container.templates().delete(actor, template_id, params["version"])
+def delete_template(actor: Actor, template_id: str, params: VersionQuery) -> None:
+    container.templates().delete(actor, template_id, params)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalice import Blueprint, Rate
 
 from ..domain.accounts import Actor
 from ..services import container
 from .api import endpoint, logger
+
+if TYPE_CHECKING:
+    from ..schemas import DelegationInput
 
 bp = Blueprint(__name__)
 
@@ -24,7 +27,7 @@ bp = Blueprint(__name__)
     response="Delegation",
     errors=(404, 409, 422),
 )
-def create_delegation(actor: Actor, body: dict[str, Any]) -> dict[str, Any]:
+def create_delegation(actor: Actor, body: DelegationInput) -> dict[str, Any]:
     return container.verification().delegate(actor, body)
 
 

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, StrictStr
+from pydantic import AfterValidator, ConfigDict, Field, StrictStr, WithJsonSchema, model_validator
 
 from ..domain.accounts import GRANTABLE_ROLES, EmploymentStatus, Role
 from ..domain.audit import AuditKind
+from ..domain.errors import ValidationError
 from ..domain.identity import TimeZone
-from .base import Body, Number, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text
-from .common import Code, Cursor, Day, Email, Nip, WhatsApp, Zone, page_of
+from ..domain.organisation import parse_office
+from ..domain.workdays import FIRST_YEAR, LAST_YEAR, HolidayAction, invalid_year
+from .base import (
+    Body,
+    Number,
+    Out,
+    Query,
+    QueryFlag,
+    enum_choice,
+    enum_literal,
+    located,
+    page_limit,
+    query_whole,
+    required_when,
+    text,
+    written,
+)
+from .common import Code, Cursor, Day, Email, Nip, RequiredVersion, WhatsApp, Zone, page_of
 
 ZoneName = enum_literal(TimeZone)
 Employment = enum_choice(EmploymentStatus, code="INVALID_EMPLOYMENT_STATUS")
@@ -18,11 +35,30 @@ EmploymentName = enum_literal(EmploymentStatus)
 RoleName = enum_literal(Role)
 
 
+#: an office location: an object (else ``INVALID_TYPE``) that `parse_office` turns into the domain's
+#: `OfficeLocation` (else ``INVALID_OFFICE``: a missing coordinate, a radius outside 10-100000 m)
+OfficeField = Annotated[
+    dict[str, Any],
+    AfterValidator(located(parse_office)),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {
+                "latitude": {"type": "number", "minimum": -90, "maximum": 90},
+                "longitude": {"type": "number", "minimum": -180, "maximum": 180},
+                "radius_m": {"type": "integer", "minimum": 10, "maximum": 100000},
+            },
+            "required": ["latitude", "longitude", "radius_m"],
+        }
+    ),
+]
+
+
 # -- sign-in ------------------------------------------------------------------------------------------
 
 
 class LoginRequest(Body):
-    username: text(254, required=True, description="NIP or e-mail")  # type: ignore[valid-type]
+    username: written(254, description="NIP or e-mail")  # type: ignore[valid-type]
     password: text(1024, required=True)  # type: ignore[valid-type]
 
 
@@ -66,8 +102,8 @@ EmployeePage = page_of(Employee, "EmployeePage")
 
 class EmployeeInput(Body):
     nip: Nip
-    name: text(120, required=True)  # type: ignore[valid-type]
-    jabatan: text(200, required=True)  # type: ignore[valid-type]
+    name: written(120)  # type: ignore[valid-type]
+    jabatan: written(200)  # type: ignore[valid-type]
     skpd_id: Code | None = Field(None, description="ADMIN only; operators always write to their own SKPD")
     satker_id: Code
     supervisor_nip: Nip | None = None
@@ -79,21 +115,25 @@ class EmployeeInput(Body):
 
 
 class EmployeePatch(Body):
-    name: text(120) | None = None  # type: ignore[valid-type]
-    jabatan: text(200) | None = None  # type: ignore[valid-type]
-    satker_id: Code | None = None
+    """Only the fields sent change; ``null`` clears only what may be empty (supervisor, e-mail; employment status
+    and TMT: unknown, so the stored ones stay)."""
+
+    name: written(120) = None  # type: ignore[valid-type]
+    jabatan: written(200) = None  # type: ignore[valid-type]
+    satker_id: Code = None
     supervisor_nip: Nip | None = None
-    whatsapp: WhatsApp | None = None
+    whatsapp: WhatsApp = None
     email: Email | None = None
-    timezone: Zone | None = None
+    timezone: Zone = None
     employment_status: Employment | None = None
     tmt: Day | None = None
-    version: Version | None = None
+    version: RequiredVersion = None  # type: ignore[valid-type]
 
 
 class EmployeeQuery(Query):
     skpd_id: Code | None = None
     satker_id: Code | None = None
+    without_supervisor: QueryFlag = Field(False, description="true: only those without a direct supervisor")
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
 
@@ -108,7 +148,9 @@ class SupervisorInput(Body):
 
 
 class RolesInput(Body):
-    roles: list[choice(*sorted(r.value for r in GRANTABLE_ROLES), code="INVALID_ROLE")] = Field(max_length=10)  # type: ignore[valid-type]
+    roles: list[enum_choice(Role, only=GRANTABLE_ROLES, code="INVALID_ROLE")] = Field(  # type: ignore[valid-type]
+        max_length=10, description="PEGAWAI is implied; ATASAN follows from having subordinates"
+    )
 
 
 class Accepted(Out):
@@ -120,6 +162,7 @@ class AuditEvent(Out):
     event_id: str
     at: str = Field(json_schema_extra={"format": "date-time"})
     kind: enum_literal(AuditKind)  # type: ignore[valid-type]
+    kind_label: str = Field(examples=["Memberi delegasi verifikasi"])
     by: str
     details: dict[str, Any]
 
@@ -144,25 +187,28 @@ class OfficeOut(Out):
 
 class SkpdInput(Body):
     skpd_id: Code
-    name: text(200, required=True)  # type: ignore[valid-type]
+    name: written(200)  # type: ignore[valid-type]
     timezone: Zone
-    city: text(80) | None = Field(None, description="place printed above signatures")  # type: ignore[valid-type]
+    city: written(80, required=False) | None = Field(None, description="place printed above signatures")  # type: ignore[valid-type]
     office: dict[str, Any] | None = Field(None, description="not kept for an SKPD: offices belong to satker")
 
 
 class OrgPatch(Body):
-    name: text(200) | None = None  # type: ignore[valid-type]
-    timezone: Zone | None = None
-    city: text(80) | None = None  # type: ignore[valid-type]
-    office: dict[str, Any] | None = Field(None, description="{latitude, longitude, radius_m} or null")
-    version: Version | None = None
+    """An SKPD's or a satker's edit: only the fields sent change (``city``: SKPD only; ``office``: satker only,
+    ``null`` clears it)."""
+
+    name: written(200) = None  # type: ignore[valid-type]
+    timezone: Zone = None
+    city: written(80, required=False) | None = None  # type: ignore[valid-type]
+    office: OfficeField | None = None
+    version: RequiredVersion = None  # type: ignore[valid-type]
 
 
 class SatkerInput(Body):
     satker_id: Code
-    name: text(200, required=True)  # type: ignore[valid-type]
-    timezone: Zone | None = None
-    office: dict[str, Any] | None = Field(None, description="{latitude, longitude, radius_m}")
+    name: written(200)  # type: ignore[valid-type]
+    timezone: Zone | None = Field(None, description="unknown: the SKPD's")
+    office: OfficeField | None = None
 
 
 class Skpd(Out):
@@ -194,8 +240,8 @@ class SkpdList(Out):
 
 
 class RosterUpload(Body):
-    filename: text(200, required=True, examples=["pegawai.xlsx"])  # type: ignore[valid-type]
-    content_base64: StrictStr = Field(description="the CSV or XLSX file, base64 (at most 2 MB decoded)")
+    filename: written(200, examples=["pegawai.xlsx"])  # type: ignore[valid-type]
+    content_base64: StrictStr = Field(min_length=1, description="the CSV or XLSX file, base64 (at most 2 MB decoded)")
 
 
 class RosterRow(Out):
@@ -236,12 +282,22 @@ class OutboxList(Out):
 
 
 class HolidayQuery(Query):
-    year: text(4) | None = None  # type: ignore[valid-type]
+    year: query_whole(FIRST_YEAR, LAST_YEAR, invalid_year, required=True) = None  # type: ignore[valid-type]
 
 
 class HolidayChange(Body):
-    action: choice("ADD", "REMOVE", code="INVALID_ACTION")  # type: ignore[valid-type]
-    name: text(120) | None = Field(None, description="required with ADD")  # type: ignore[valid-type]
+    """``ADD`` makes the date a holiday, with its name; ``REMOVE`` a working day (a name is ignored)."""
+
+    model_config = ConfigDict(json_schema_extra=required_when("action", {HolidayAction.ADD.value: ("name",)}))
+
+    action: enum_choice(HolidayAction, code="INVALID_ACTION")  # type: ignore[valid-type]
+    name: written(120, required=False) | None = Field(None, description="required with ADD")  # type: ignore[valid-type]
+
+    @model_validator(mode="after")
+    def _named_when_added(self) -> HolidayChange:
+        if self.action is HolidayAction.ADD and not self.name:  # a holiday has a name; a working day none
+            raise ValidationError("Kolom 'name' wajib diisi.", code="REQUIRED", details={"field": "name"})
+        return self
 
 
 class HolidayDay(Out):

@@ -23,7 +23,6 @@ from .base import (
     Flag,
     Out,
     Query,
-    Version,
     VersionParameter,
     choice,
     enum_choice,
@@ -31,8 +30,9 @@ from .base import (
     page_limit,
     text,
     whole,
+    written,
 )
-from .common import Code, Cursor
+from .common import Code, Cursor, RequiredVersion, upload_request
 from .work import HistoryEntry, UploadForm
 
 _GROUP = enum_choice(Group, code="INVALID_GROUP", description="arsip utama / arsip kondisional")
@@ -54,24 +54,28 @@ ConditionName = enum_literal(Condition)
 
 
 class ArchiveCategoryFields(Body):
-    name: text(MAX_CATEGORY_NAME) | None = None  # type: ignore[valid-type]
+    """A category's settings; texts arrive trimmed (a blank name is ``REQUIRED``), null leaves a field as it is."""
+
+    name: written(MAX_CATEGORY_NAME) | None = None  # type: ignore[valid-type]
     group: _GROUP | None = None  # type: ignore[valid-type]
     applies_to: _APPLIES | None = None  # type: ignore[valid-type]
     files: _FILES | None = None  # type: ignore[valid-type]
     max_kb: whole(MIN_FILE_KB, MAX_FILE_KB, code="OUT_OF_RANGE", what="Batas ukuran berkas (KB)") | None = None  # type: ignore[valid-type]
-    description: text(MAX_CATEGORY_DESCRIPTION) | None = None  # type: ignore[valid-type]
+    description: written(MAX_CATEGORY_DESCRIPTION, required=False) | None = None  # type: ignore[valid-type]
     order: whole(0, MAX_ORDER, code="OUT_OF_RANGE", what="Urutan") | None = None  # type: ignore[valid-type]
 
 
 class ArchiveCategoryInput(ArchiveCategoryFields):
-    code: Code = Field(description="A-Z, 0-9 and '-', e.g. SK-CPNS; never changes")
-    name: text(MAX_CATEGORY_NAME, required=True)  # type: ignore[valid-type]
+    """A new category: code (upper-cased), name and group required; the rest has the defaults."""
+
+    code: Code = Field(description="A-Z, 0-9 and '-', e.g. SK-CPNS (any case: kept upper-case); never changes")
+    name: written(MAX_CATEGORY_NAME)  # type: ignore[valid-type]
     group: _GROUP  # type: ignore[valid-type]
 
 
 class ArchiveCategoryPatch(ArchiveCategoryFields):
     active: Flag | None = Field(None, description="true restores a retired category")
-    version: Version | None = None
+    version: RequiredVersion = None  # type: ignore[valid-type]
 
 
 class ArchiveCategoryQuery(Query):
@@ -159,10 +163,11 @@ class ArchiveProfileInput(Body):
     )
 
 
-class ArchiveUploadRequest(Body):
-    filename: text(255, required=True)  # type: ignore[valid-type]
-    content_type: choice("application/pdf", "image/jpeg", "image/png", code="UNSUPPORTED_FILE_TYPE")  # type: ignore[valid-type]
-    size: int = Field(description="bytes; at most the category's max_kb")
+ArchiveUploadRequest = upload_request(
+    "ArchiveUploadRequest",
+    "A document the client is about to upload (at most the category's max_kb).",
+    ("application/pdf", "image/jpeg", "image/png"),
+)
 
 
 class ArchiveUpload(Out):

@@ -9,6 +9,7 @@ refused when it holds C0/C1 control characters other than newline and tab.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from enum import StrEnum
@@ -20,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    PlainSerializer,
     StrictBool,
     StrictFloat,
     StrictInt,
@@ -29,9 +31,10 @@ from pydantic import (
     model_validator,
 )
 from pydantic import ValidationError as PydanticError
+from pydantic_core import PydanticCustomError
 
 from ..domain.errors import ValidationError
-from ..domain.identity import parse_whole, version_required
+from ..domain.identity import parse_whole, validate_text, version_required
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _TYPE_NAMES = {
@@ -62,6 +65,41 @@ def _document_required(schema: dict[str, Any], model: type[BaseModel]) -> None:
     ]
     if names:
         schema["required"] = [*schema.get("required", []), *(n for n in names if n not in schema.get("required", []))]
+
+
+#: a value that counts as given: not null and, for text, not blank (``minLength``/``pattern`` bind only strings)
+_GIVEN = {"not": {"type": "null"}, "minLength": 1, "pattern": "\\S"}
+
+
+def required_when(field: str, cases: dict[str, tuple[str, ...]]) -> Callable[[dict[str, Any], type[BaseModel]], None]:
+    """A model's ``json_schema_extra`` adding the document's ``allOf``: the fields required (and not null) when
+    ``field`` has each value (a rule across fields, which the model or the domain checks with its own code)."""
+
+    def extra(schema: dict[str, Any], model: type[BaseModel]) -> None:
+        _document_required(schema, model)
+        schema["allOf"] = [
+            {
+                "if": {"properties": {field: {"const": value}}, "required": [field]},
+                "then": {"required": list(names), "properties": {n: _GIVEN for n in names}},
+            }
+            for value, names in cases.items()
+        ]
+
+    return extra
+
+
+def given_unless(field: str, names: tuple[str, ...]) -> Callable[[dict[str, Any], type[BaseModel]], None]:
+    """A model's ``json_schema_extra``: ``names`` are required (and not null) unless ``field`` is given (it fills
+    them, as a report's template does)."""
+
+    def extra(schema: dict[str, Any], model: type[BaseModel]) -> None:
+        _document_required(schema, model)
+        schema["anyOf"] = [
+            {"required": [field], "properties": {field: _GIVEN}},
+            {"required": list(names), "properties": {n: _GIVEN for n in names}},
+        ]
+
+    return extra
 
 
 class Body(BaseModel):
@@ -125,26 +163,70 @@ def _refuse_control(value: Any, field: str) -> None:
 # -- field types ------------------------------------------------------------------------------------
 
 
+def located(check: Callable[..., Any]) -> Callable[..., Any]:
+    """A field validator whose domain refusal keeps where it happened: pydantic records the field's path
+    (``award.year``, ``items.3.version``) and `validate` turns it back into the domain's refusal, named by that
+    path. (A domain error raised as it is would leave pydantic without a location.)"""
+
+    @functools.wraps(check)
+    def run(*args: Any) -> Any:
+        try:
+            return check(*args)
+        except ValidationError as exc:
+            raise PydanticCustomError("domain", "domain refusal", {"refusal": exc}) from None
+
+    return run
+
+
 def text(max_length: int, *, required: bool = False, **schema: Any) -> Any:
     """A string of at most ``max_length`` characters (documented; checked before the domain sees it)."""
     return Annotated[StrictStr, Field(max_length=max_length, min_length=1 if required else 0, **schema)]
 
 
-def checked(check: Callable[[str, str], object], json_schema: dict[str, Any]) -> Any:
-    """A string that a domain validator accepts (its own error code), documented as ``json_schema``."""
+def read_text(max_length: int, read: Callable[[str, str], Any], *, required: bool = False, **schema: Any) -> Any:
+    """Text of at most ``max_length`` characters (documented, refused as ``TOO_LONG``) that the domain's ``read``
+    turns into what the service takes (trimmed, checked with its own code): read once, here."""
 
-    def run(value: str, info: ValidationInfo) -> str:
-        check(value, info.field_name or "")
-        return value
+    def run(value: str, info: ValidationInfo) -> Any:
+        return read(value, info.field_name or "")
 
-    return Annotated[StrictStr, AfterValidator(run), WithJsonSchema(json_schema)]
+    return Annotated[text(max_length, required=required, **schema), AfterValidator(located(run))]
 
 
-def choice(*values: str, code: str, description: str | None = None) -> Any:
-    """One of ``values`` (any case, as the domain reads them); anything else is ``code`` with the accepted values
-    in ``details``, so messages never put English words into an Indonesian sentence."""
+def written(max_length: int, *, required: bool = True, **schema: Any) -> Any:
+    """Text a person types, kept trimmed (people paste it with spaces around): blank is ``REQUIRED`` as an absent
+    field is, or, where it may be left out (``required=False``), none."""
+
+    def read(value: str, field: str) -> str | None:
+        return validate_text(value, field, max_len=max_length, required=required) or None
+
+    return read_text(max_length, read, required=required, **schema)
+
+
+def checked(check: Callable[[str, str], Any], json_schema: dict[str, Any], show: Callable[[Any], str] = str) -> Any:
+    """A string that a domain validator accepts (its own error code), documented as ``json_schema``. The model holds
+    what the validator returns (a `date`, a `time`, a normalised number; the text itself when it returns nothing),
+    so no service parses it again; ``show`` turns it back into its text in JSON."""
+
+    def run(value: str, info: ValidationInfo) -> Any:
+        result = check(value, info.field_name or "")
+        return value if result is None else result
+
+    return Annotated[
+        StrictStr,
+        AfterValidator(located(run)),
+        PlainSerializer(show, return_type=str, when_used="json"),
+        WithJsonSchema(json_schema),
+    ]
+
+
+def choice(*values: str, code: str, description: str | None = None, enum: type[StrEnum] | None = None) -> Any:
+    """One of ``values`` (any case, as people type them); anything else is ``code`` with the accepted values
+    in ``details``, so messages never put English words into an Indonesian sentence. With ``enum`` a value of
+    that domain enum arrives as its member, so a service never parses it again."""
 
     accepted = {v.upper() for v in values}
+    members = {member.value.upper(): member for member in enum} if enum is not None else {}
 
     def run(value: object, info: ValidationInfo) -> object:
         if not isinstance(value, str) or value.upper() not in accepted:
@@ -154,12 +236,12 @@ def choice(*values: str, code: str, description: str | None = None) -> Any:
                 code=code,
                 details={"field": field, "allowed": list(values)},
             )
-        return value
+        return members.get(value.upper(), value)
 
     schema: dict[str, Any] = {"type": "string", "enum": list(values)}
     if description:
         schema["description"] = description
-    return Annotated[str, BeforeValidator(run), WithJsonSchema(schema)]
+    return Annotated[Any, BeforeValidator(located(run)), WithJsonSchema(schema)]
 
 
 def values_of(enum: type[StrEnum], only: Iterable[StrEnum] | None = None) -> tuple[str, ...]:
@@ -182,7 +264,7 @@ def enum_choice(
 ) -> Any:
     """`choice` of a domain enum's values, so each enum is declared once (in the domain): ``only`` the subset a
     field accepts, ``extra`` values a filter adds before them (``"ALL"``)."""
-    return choice(*extra, *values_of(enum, only), code=code, description=description)
+    return choice(*extra, *values_of(enum, only), code=code, description=description, enum=enum)
 
 
 def enum_literal(enum: type[StrEnum], only: Iterable[StrEnum] | None = None) -> Any:
@@ -203,7 +285,9 @@ def whole(low: int, high: int, *, code: str, what: str) -> Any:
             raise ValidationError(f"{what} harus {low}-{high}.", code=code, details={"field": field})
         return value
 
-    return Annotated[int, BeforeValidator(run), WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})]
+    return Annotated[
+        int, BeforeValidator(located(run)), WithJsonSchema({"type": "integer", "minimum": low, "maximum": high})
+    ]
 
 
 Number = Annotated[StrictFloat | StrictInt, WithJsonSchema({"type": "number"})]
@@ -228,8 +312,21 @@ def query_whole(low: int, high: int, refuse: Callable[[str], ValidationError], *
 
     schema: dict[str, Any] = {"type": "integer", "minimum": low, "maximum": high}
     if not required:
-        return Annotated[int, BeforeValidator(run), WithJsonSchema(schema)]
-    return Annotated[int | None, BeforeValidator(run), WithJsonSchema(schema), Field(validate_default=True), REQUIRED]
+        return Annotated[int, BeforeValidator(located(run)), WithJsonSchema(schema)]
+    return Annotated[
+        int | None, BeforeValidator(located(run)), WithJsonSchema(schema), Field(validate_default=True), REQUIRED
+    ]
+
+
+def _query_flag(value: object, info: ValidationInfo) -> bool:
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    field = info.field_name or ""
+    raise ValidationError(f"Parameter {field} harus true atau false.", code="INVALID_FLAG", details={"field": field})
+
+
+#: a query parameter that is ``true`` or ``false`` (anything else: 400 ``INVALID_FLAG``)
+QueryFlag = Annotated[bool, BeforeValidator(located(_query_flag)), WithJsonSchema({"type": "boolean"})]
 
 
 def page_limit(maximum: int = 100) -> Any:
@@ -271,11 +368,22 @@ def _named_as_sent(model: type[BaseModel], exc: ValidationError) -> ValidationEr
     return exc
 
 
+def _at(refusal: ValidationError, path: str) -> ValidationError:
+    """A domain refusal of a field, named by the field's whole path as the client sent it."""
+    name = refusal.details.get("field")
+    if path == "body" or not isinstance(name, str) or name == path:
+        return refusal
+    message = refusal.message.replace(f"'{name}'", f"'{path}'")
+    return ValidationError(message, code=refusal.code, details={**refusal.details, "field": path})
+
+
 def _translate(errors: list[Any]) -> ValidationError:
     first = errors[0]
     field = ".".join(str(p) for p in first["loc"] if not str(p).endswith(("_type", "float", "int", "str", "bool")))
     field = field or "body"
     kind, ctx = first["type"], first.get("ctx") or {}
+    if kind == "domain":
+        return _at(ctx["refusal"], field)
     details: dict[str, Any] = {"field": field, "rule": kind}
     if kind == "missing" or (kind == "string_too_short" and ctx.get("min_length") == 1):
         return ValidationError(f"Kolom '{field}' wajib diisi.", code="REQUIRED", details=details)

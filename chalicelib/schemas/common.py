@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from datetime import date
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from ..domain.errors import ValidationError
 from ..domain.identity import (
@@ -14,15 +16,23 @@ from ..domain.identity import (
     parse_time_zone,
     validate_code,
     validate_nip,
+    version_required,
 )
 from ..domain.reports import check_date_range, parse_day, parse_month, parse_time
-from .base import Out, Query, checked, text, values_of
+from .base import REQUIRED, Body, Out, Query, Version, checked, choice, located, text, values_of, written
 
 Nip = checked(validate_nip, {"type": "string", "pattern": "^[0-9]{18}$", "examples": ["198503152010011001"]})
 Code = checked(validate_code, {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]{1,31}$"})
-Day = checked(parse_day, {"type": "string", "format": "date", "description": "YYYY-MM-DD, 2000-2100"})
-Month = checked(parse_month, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "examples": ["2026-11"]})
-ClockTime = checked(parse_time, {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "examples": ["08:00"]})
+#: a `date`
+Day = checked(parse_day, {"type": "string", "format": "date", "description": "YYYY-MM-DD, 2000-2100"}, date.isoformat)
+#: the month's first day (a `date`)
+Month = checked(
+    parse_month, {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$", "examples": ["2026-11"]}, lambda d: f"{d:%Y-%m}"
+)
+#: a `time`
+ClockTime = checked(
+    parse_time, {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$", "examples": ["08:00"]}, lambda t: f"{t:%H:%M}"
+)
 ZONES = list(values_of(TimeZone))
 Zone = checked(parse_time_zone, {"type": "string", "enum": [*ZONES]})
 WhatsApp = checked(
@@ -35,6 +45,23 @@ Cursor = checked(
     {"type": "string", "maxLength": 4096, "description": "the next_cursor of the previous page"},
 )
 Id = text(32, pattern="^[0-9a-f]{32}$", description="an id this service made")
+
+
+def _version_sent(value: object) -> object:
+    if value is None:
+        raise version_required()
+    return value
+
+
+#: ``version`` of a PATCH body (declare it ``= None``): the version last read, documented required; absent or null is
+#: 400 ``VERSION_REQUIRED`` (the code clients know), a wrong type or number the usual ``INVALID_TYPE``/``OUT_OF_RANGE``
+RequiredVersion = Annotated[
+    Version,
+    BeforeValidator(located(_version_sent)),
+    Field(validate_default=True),
+    WithJsonSchema({"type": "integer", "minimum": 1, "description": "the version last read (optimistic locking)"}),
+    REQUIRED,
+]
 
 #: how path parameters look, by name (any other is an `Id`); `handlers.api` checks them with the same rules
 PATH_PARAMETERS: dict[str, Any] = {
@@ -59,8 +86,7 @@ class DateRangeQuery(Query):
 
     @model_validator(mode="after")
     def _in_order(self) -> DateRangeQuery:
-        first, last = self.from_, self.to
-        check_date_range(parse_day(first, "from") if first else None, parse_day(last, "to") if last else None)
+        check_date_range(self.from_, self.to)
         return self
 
 
@@ -72,6 +98,22 @@ def _cursor_length(value: str) -> None:
             code="INVALID_CURSOR",
             details={"field": "cursor"},
         )
+
+
+def upload_request(name: str, doc: str, types: Iterable[str], max_bytes: int | None = None) -> type[Body]:
+    """A file the client is about to upload: its name, declared type and size (bytes, refused by the domain as
+    ``INVALID_SIZE`` below 1 and 413 above the kind's limit; the content itself is checked after the upload)."""
+    from pydantic import create_model
+
+    size = {"minimum": 1, **({"maximum": max_bytes} if max_bytes else {})}
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        name,
+        __base__=Body,
+        __doc__=doc,
+        filename=(written(255), ...),
+        content_type=(choice(*types, code="UNSUPPORTED_FILE_TYPE"), ...),
+        size=(int, Field(json_schema_extra=size, description="bytes")),
+    )
 
 
 def page_of(item: type[Out], name: str) -> type[Out]:

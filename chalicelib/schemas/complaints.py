@@ -6,8 +6,8 @@ from pydantic import Field
 
 from ..domain.attendance import Session as AttendanceSession
 from ..domain.complaints import LETTER_RULE, MAX_REASON, ComplaintStatus, ComplaintType
-from .base import Body, Out, choice, enum_choice, enum_literal, page_limit, text
-from .common import Cursor, DateRangeQuery, Day, page_of
+from .base import Body, Out, enum_choice, enum_literal, page_limit, text, written
+from .common import Cursor, DateRangeQuery, Day, page_of, upload_request
 from .work import HistoryEntry, UploadForm
 
 _TYPE = enum_choice(
@@ -22,12 +22,12 @@ _STATUS = enum_choice(ComplaintStatus, code="INVALID_STATUS")
 ComplaintStatusName = enum_literal(ComplaintStatus)
 
 
-class ComplaintLetterRequest(Body):
-    """The surat tugas the client is about to upload (a PDF of at most 300 KB)."""
-
-    filename: text(255, required=True)  # type: ignore[valid-type]
-    content_type: choice(*LETTER_RULE.types, code="UNSUPPORTED_FILE_TYPE")  # type: ignore[valid-type]
-    size: int = Field(json_schema_extra={"maximum": LETTER_RULE.max_bytes}, description="bytes")
+ComplaintLetterRequest = upload_request(
+    "ComplaintLetterRequest",
+    "The surat tugas the client is about to upload (a PDF of at most 300 KB).",
+    LETTER_RULE.types,
+    LETTER_RULE.max_bytes,
+)
 
 
 class ComplaintLetterUpload(Out):
@@ -38,10 +38,12 @@ class ComplaintLetterUpload(Out):
 
 
 class ComplaintInput(Body):
+    """A complaint as the employee files it: every field required; the reason arrives trimmed."""
+
     type: _TYPE  # type: ignore[valid-type]
     date: Day
     session: _SESSION  # type: ignore[valid-type]
-    reason: text(MAX_REASON, required=True)  # type: ignore[valid-type]
+    reason: written(MAX_REASON)  # type: ignore[valid-type]
     upload_token: text(4096, required=True, description="from POST /complaints/upload, after the upload")  # type: ignore[valid-type]
 
 

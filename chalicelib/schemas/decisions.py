@@ -8,8 +8,8 @@ from typing import Literal
 from pydantic import Field
 
 from ..domain.decision_kinds import KINDS
-from ..domain.decisions import MAX_BULK, MAX_NOTE, Verdict
-from .base import Body, Out, Version, choice, page_limit, text, whole
+from ..domain.decisions import MAX_BULK, MAX_NOTE, Decision, Verdict
+from .base import Body, Out, Version, choice, enum_choice, page_limit, text, whole
 from .common import Code, Cursor, DateRangeQuery, Nip
 
 __all__ = [
@@ -24,7 +24,7 @@ __all__ = [
 ]
 
 KIND_NAMES = tuple(spec.kind for spec in KINDS)
-VERDICTS = tuple(v.value for v in Verdict)
+VerdictName = enum_choice(Verdict, code="INVALID_VERDICT")
 Kind = choice(*KIND_NAMES, code="UNKNOWN_KIND", description="a verifiable kind")
 ItemId = text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)")
 Rating = whole(1, 5, code="INVALID_RATING", what="Nilai")
@@ -38,10 +38,14 @@ Note = text(MAX_NOTE, description="required where the kind and verdict say so (s
 
 
 class DecisionInput(Body):
-    verdict: choice(*VERDICTS, code="INVALID_VERDICT")  # type: ignore[valid-type]
+    verdict: VerdictName  # type: ignore[valid-type]
     note: Note | None = None  # type: ignore[valid-type]
     rating: Rating | None = Field(None, description="kinds that take a rating (report) only")  # type: ignore[valid-type]
     version: Version | None = Field(None, description="when sent, must be the item's current version")
+
+    def decision(self) -> Decision:
+        """The domain's value of this decision (the kind's own rules check it against the item)."""
+        return Decision(self.verdict, self.note, self.rating, self.version)
 
 
 class BulkItem(Body):
@@ -51,9 +55,16 @@ class BulkItem(Body):
 
 class BulkDecisionInput(Body):
     items: list[BulkItem] = Field(min_length=1, max_length=MAX_BULK)
-    verdict: choice(*VERDICTS, code="INVALID_VERDICT")  # type: ignore[valid-type]
+    verdict: VerdictName  # type: ignore[valid-type]
     note: Note | None = None  # type: ignore[valid-type]
     rating: Rating | None = None  # type: ignore[valid-type]
+
+    def decision(self) -> Decision:
+        """The one decision applied to every item (each item's own version is checked with it)."""
+        return Decision(self.verdict, self.note, self.rating, None)
+
+    def targets(self) -> list[tuple[str, int | None]]:
+        return [(item.id, item.version) for item in self.items]
 
 
 class BulkDecisionOutcome(Out):
@@ -142,9 +153,16 @@ class InboxKind(Out):
     delegated: list[DelegatedCount] = Field(description="person kinds: what waits for supervisors who delegated")
 
 
+class InboxTask(Out):
+    task: Literal["no_supervisor"]
+    label: str
+    count: int
+
+
 class Inbox(Out):
-    total: int
+    total: int = Field(description="decisions waiting (the badge); tasks are not counted")
     kinds: list[InboxKind]
+    tasks: list[InboxTask] = Field(description="waiting work that is not a decision, for the roles it concerns")
 
 
 class DecisionLinkForm(Body):
@@ -152,5 +170,6 @@ class DecisionLinkForm(Body):
 
     model_config = Body.model_config | {"strict": False}
 
-    rating: text(1) | None = Field(None, description="1-5, where the kind takes a rating")  # type: ignore[valid-type]
-    note: text(MAX_NOTE) | None = None  # type: ignore[valid-type]
+    # a form sends text or nothing, never null: documented as text, absent means none
+    rating: text(1) = Field(None, description="1-5, where the kind takes a rating")  # type: ignore[valid-type]
+    note: text(MAX_NOTE) = None  # type: ignore[valid-type]

@@ -6,14 +6,24 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from ..domain.exports import ExportFormat, ExportKind, PeriodKind, ScopeKind
 from ..domain.reports import COUNTED, ReportStatus
-from .base import Body, Out, choice, enum_choice
+from .base import Body, Out, enum_choice
 from .common import Code, DateRangeQuery, Day, Month
 
-_PERIOD = choice(
-    "day", "week", "month", "range", code="INVALID_PERIOD", description="day/week: date; month: month; range: from-to"
-)
-#: the statuses that count, or ALL of them
+__all__ = [
+    "ExportJob",
+    "ExportPreview",
+    "ExportRequest",
+    "PeriodOut",
+    "PreviewQuery",
+    "PreviewRow",
+    "PreviewTotals",
+    "RecapScope",
+]
+
+_PERIOD = enum_choice(PeriodKind, code="INVALID_PERIOD", description="day/week: date; month: month; range: from-to")
+#: the statuses that count (a `ReportStatus`), or ALL of them
 _STATUS = enum_choice(ReportStatus, only=COUNTED, extra=("ALL",), code="INVALID_STATUS")
 
 
@@ -25,21 +35,21 @@ class PreviewQuery(DateRangeQuery):
 
 
 class RecapScope(Body):
-    type: choice("subordinates", "satker", "skpd", code="INVALID_SCOPE")  # type: ignore[valid-type]
-    skpd_id: Code | None = None
-    satker_id: Code | None = None
+    type: enum_choice(ScopeKind, code="INVALID_SCOPE")  # type: ignore[valid-type]
+    skpd_id: Code | None = Field(None, description="HR: the SKPD (default: the caller's)")
+    satker_id: Code | None = Field(None, description="required with type satker")
 
 
 class ExportRequest(Body):
-    kind: choice("reports", "recap", code="INVALID_KIND")  # type: ignore[valid-type]
-    format: choice("pdf", "xlsx", code="INVALID_FORMAT")  # type: ignore[valid-type]
+    kind: enum_choice(ExportKind, code="INVALID_KIND")  # type: ignore[valid-type]
+    format: enum_choice(ExportFormat, code="INVALID_FORMAT")  # type: ignore[valid-type]
     period: _PERIOD  # type: ignore[valid-type]
     date: Day | None = None
     month: Month | None = None
     from_: Day | None = Field(None, alias="from")
     to: Day | None = None
     status: _STATUS | None = None  # type: ignore[valid-type]
-    scope: RecapScope | None = Field(None, description="recap only")
+    scope: RecapScope | None = Field(None, description="recap only (required there)")
 
 
 class ExportJob(Out):

@@ -19,7 +19,7 @@ def _of(labels: Mapping[StrEnum, str], enum: type[StrEnum]) -> dict[str, str]:
 
 def labels() -> dict[str, dict[str, str]]:
     """Every server-owned label, by group."""
-    from ..domain import accounts, archive, complaints, decisions, leave, records, reports
+    from ..domain import accounts, archive, audit, complaints, decisions, leave, records, reports
     from ..domain.decision_kinds import KINDS
 
     return {
@@ -44,4 +44,5 @@ def labels() -> dict[str, dict[str, str]]:
         "employment_status": _of(accounts.EMPLOYMENT_LABELS, accounts.EmploymentStatus),
         "decision_verdict": _of(decisions.VERDICT_LABELS, decisions.Verdict),
         "decision_kind": {spec.kind: spec.label for spec in KINDS},
+        "audit_kind": _of(audit.AUDIT_LABELS, audit.AuditKind),
     }

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, StrictInt, WithJsonSchema
 
 from ..domain.accounts import EmploymentStatus
-from ..domain.leave import MAX_ADDRESS, MAX_REASON, LeaveStatus, LeaveType, Verdict
-from .base import Body, Out, Query, Version, choice, enum_choice, enum_literal, page_limit, text, whole
-from .common import Code, Cursor, DateRangeQuery, Day, Nip, page_of
+from ..domain.identity import version_required
+from ..domain.leave import (
+    CERTIFICATE,
+    MAX_ADDRESS,
+    MAX_PHONE,
+    MAX_REASON,
+    LeaveStatus,
+    LeaveType,
+    Verdict,
+    check_number_format,
+    check_phone,
+)
+from .base import (
+    REQUIRED,
+    Body,
+    Out,
+    Query,
+    enum_choice,
+    enum_literal,
+    located,
+    page_limit,
+    read_text,
+    text,
+    whole,
+    written,
+)
+from .common import Code, Cursor, DateRangeQuery, Day, Nip, RequiredVersion, page_of, upload_request
 from .work import HistoryEntry, UploadForm
 
 __all__ = [
@@ -31,6 +57,25 @@ __all__ = [
     "LeaveSkpdQuery",
 ]
 
+
+def _settings_version_given(value: int | None) -> int:
+    if value is None:
+        raise version_required()
+    return value
+
+
+#: the leave settings' version last read (``0``: the SKPD's settings were never saved, as GET answers them):
+#: required, absent or null is 400 ``VERSION_REQUIRED``, another type or number the usual refusal
+SettingsVersion = Annotated[
+    Annotated[StrictInt, Field(ge=0)] | None,
+    AfterValidator(located(_settings_version_given)),
+    Field(validate_default=True),
+    REQUIRED,
+    WithJsonSchema(
+        {"type": "integer", "minimum": 0, "description": "the version last read (0: never saved; optimistic locking)"}
+    ),
+]
+
 _TYPE = enum_choice(LeaveType, code="INVALID_LEAVE_TYPE")
 _STATUS = enum_choice(LeaveStatus, code="INVALID_STATUS")
 TypeName = enum_literal(LeaveType)
@@ -38,12 +83,12 @@ StatusName = enum_literal(LeaveStatus)
 VerdictName = enum_literal(Verdict)
 
 
-class CertificateRequest(Body):
-    """The doctor's certificate the client is about to upload (a PDF of at most 1 MB)."""
-
-    filename: text(255, required=True)  # type: ignore[valid-type]
-    content_type: choice("application/pdf", code="UNSUPPORTED_FILE_TYPE")  # type: ignore[valid-type]
-    size: int = Field(json_schema_extra={"maximum": 1024 * 1024}, description="bytes")
+CertificateRequest = upload_request(
+    "CertificateRequest",
+    "The doctor's certificate the client is about to upload (a PDF of at most 1 MB).",
+    CERTIFICATE.types,
+    CERTIFICATE.max_bytes,
+)
 
 
 class CertificateUpload(Out):
@@ -54,12 +99,15 @@ class CertificateUpload(Out):
 
 
 class LeaveInput(Body):
+    """A request for leave: each field checked (and trimmed) here; the end not before the start, a child order for
+    MELAHIRKAN and every rule that needs the calendar or earlier leave are the domain's."""
+
     type: _TYPE  # type: ignore[valid-type]
-    reason: text(MAX_REASON, required=True)  # type: ignore[valid-type]
+    reason: written(MAX_REASON)  # type: ignore[valid-type]
     start_date: Day
     end_date: Day
-    address: text(MAX_ADDRESS, required=True, description="where the employee can be reached during the leave")  # type: ignore[valid-type]
-    phone: text(24, required=True, description="telephone during the leave")  # type: ignore[valid-type]
+    address: written(MAX_ADDRESS, description="where the employee can be reached during the leave")  # type: ignore[valid-type]
+    phone: read_text(MAX_PHONE, check_phone, required=True, description="telephone during the leave")  # type: ignore[valid-type]
     child_order: whole(1, 20, code="INVALID_CHILD_ORDER", what="Urutan anak") | None = Field(  # type: ignore[valid-type]
         None, description="MELAHIRKAN: which child (1-3 allowed)"
     )
@@ -67,8 +115,15 @@ class LeaveInput(Body):
 
 
 class LeaveCancel(Body):
-    reason: text(500, description="required to cancel an approved leave (HR, the official)") | None = None  # type: ignore[valid-type]
-    version: Version
+    reason: (
+        read_text(
+            500,
+            lambda value, _field: value.strip() or None,
+            description="required to cancel an approved leave (HR, the official)",
+        )
+        | None
+    ) = None  # type: ignore[valid-type]
+    version: RequiredVersion = None  # type: ignore[valid-type]
 
 
 class LeaveListQuery(Query):
@@ -105,9 +160,14 @@ class LeaveExportRequest(Body):
 class LeaveSettingsInput(Body):
     official_nip: Nip | None = Field(None, description="who grants leave in this SKPD; null: each supervisor's own")
     number_format: (
-        text(100, description="placeholders {seq} (required), {skpd}, {year}, {month}, {month_roman}") | None
+        read_text(
+            100,
+            lambda value, _field: check_number_format(value),
+            description="placeholders {seq} (required), {skpd}, {year}, {month}, {month_roman}",
+        )
+        | None
     ) = None  # type: ignore[valid-type]
-    version: Version | None = None
+    version: SettingsVersion = None  # type: ignore[valid-type]
 
 
 class LeaveBersamaWorked(Body):
@@ -156,7 +216,7 @@ class LeaveRequest(Out):
     satker_id: str
     type: TypeName
     type_label: str = Field(examples=["Cuti Tahunan"])
-    reason: str
+    reason: str | None = Field(description="null for the numbering officer, who reads what numbering needs")
     start_date: str = Field(json_schema_extra={"format": "date"})
     end_date: str = Field(json_schema_extra={"format": "date"})
     working_days: int

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, StrictStr
+from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, WithJsonSchema
 
 from ..domain.attendance import Session as AttendanceSession
-from ..domain.attendance import Source
+from ..domain.attendance import Source, check_coordinate
 from ..domain.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
 from ..domain.identity import TimeZone
-from ..domain.reminders import Frequency
+from ..domain.reminders import Frequency, parse_reminder_time
 from ..domain.reports import COUNTED, MAX_DESCRIPTION, MAX_OUTPUT, MAX_TITLE, ReportStatus
 from .base import (
     Body,
@@ -18,16 +18,22 @@ from .base import (
     Number,
     Out,
     Query,
-    Version,
     VersionParameter,
-    choice,
+    checked,
     enum_choice,
     enum_literal,
+    given_unless,
+    located,
     page_limit,
     text,
     whole,
+    written,
 )
-from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, page_of
+from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, RequiredVersion, page_of, upload_request
+
+#: an optional reference (``rhk_id``, ``template_id``): trimmed, blank means none
+Reference = written(64, required=False)
+
 
 ZoneName = enum_literal(TimeZone)
 StatusName = enum_literal(ReportStatus)
@@ -35,10 +41,21 @@ StatusName = enum_literal(ReportStatus)
 # -- attendance ---------------------------------------------------------------------------------------
 
 
+def coordinate(bound: int) -> Any:
+    """Degrees from -``bound`` to ``bound`` (a float); another number is ``INVALID_LOCATION``."""
+
+    def run(value: float, info: ValidationInfo) -> float:
+        return check_coordinate(value, info.field_name or "", bound)
+
+    return Annotated[
+        Number, AfterValidator(located(run)), WithJsonSchema({"type": "number", "minimum": -bound, "maximum": bound})
+    ]
+
+
 class CheckIn(Body):
     session: enum_choice(AttendanceSession, code="INVALID_SESSION", description="PAGI: check-in, SORE: check-out")  # type: ignore[valid-type]
-    latitude: Number | None = None
-    longitude: Number | None = None
+    latitude: coordinate(90) | None = Field(None, description="required where the satker has an office radius")  # type: ignore[valid-type]
+    longitude: coordinate(180) | None = Field(None, description="required where the satker has an office radius")  # type: ignore[valid-type]
 
 
 class CheckInResult(Out):
@@ -90,23 +107,40 @@ class Calendar(Out):
 
 
 class ReportFields(Body):
-    """What an employee writes in a report (every field optional here: a template may fill them)."""
+    """What an employee writes in a report (every field optional here: a template, or the report edited or
+    copied, gives the rest). Texts arrive trimmed."""
 
     date: Day | None = None
     start_time: ClockTime | None = None
     end_time: ClockTime | None = None
-    title: text(MAX_TITLE) | None = None  # type: ignore[valid-type]
-    description: text(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
-    output: text(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
-    rhk_id: text(64) | None = None  # type: ignore[valid-type]
+    title: written(MAX_TITLE) | None = None  # type: ignore[valid-type]
+    description: written(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
+    output: written(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
+    rhk_id: Reference | None = None  # type: ignore[valid-type]
+
+    def sent(self) -> dict[str, Any]:
+        """The fields the client sent, by the names of `ReportContent` (``date`` is its ``day``...)."""
+        names = {"date": "day", "start_time": "start", "end_time": "end"}
+        return {names.get(name, name): getattr(self, name) for name in self.model_fields_set}
 
 
 class ReportInput(ReportFields):
-    template_id: text(64) | None = Field(None, description="fills title, description, output; end = start + duration")  # type: ignore[valid-type]
+    """A new report: a date and a start always; the texts and the end unless a template gives them."""
+
+    model_config = ConfigDict(
+        json_schema_extra=given_unless("template_id", ("end_time", "title", "description", "output"))
+    )
+
+    date: Day
+    start_time: ClockTime
+    template_id: Reference | None = Field(None, description="fills title, description, output; end = start + duration")  # type: ignore[valid-type]
 
 
 class ReportPatch(ReportFields):
-    version: Version | None = None
+    version: RequiredVersion = None  # type: ignore[valid-type]
+
+    def sent(self) -> dict[str, Any]:
+        return {name: value for name, value in super().sent().items() if name != "version"}
 
 
 class ReportCopy(ReportFields):
@@ -169,10 +203,9 @@ class Report(Out):
 ReportPage = page_of(Report, "ReportPage")
 
 
-class EvidenceRequest(Body):
-    filename: text(255, required=True)  # type: ignore[valid-type]
-    content_type: choice(*ALLOWED_TYPES, code="UNSUPPORTED_FILE_TYPE")  # type: ignore[valid-type]
-    size: int = Field(json_schema_extra={"maximum": MAX_EVIDENCE_BYTES})
+EvidenceRequest = upload_request(
+    "EvidenceRequest", "An evidence file the client is about to upload.", ALLOWED_TYPES, MAX_EVIDENCE_BYTES
+)
 
 
 class UploadForm(Out):
@@ -195,15 +228,24 @@ class EvidenceConfirm(Body):
 
 
 class TemplateFields(Body):
-    name: text(100) | None = None  # type: ignore[valid-type]
-    title: text(MAX_TITLE) | None = None  # type: ignore[valid-type]
-    description: text(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
-    output: text(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
+    """A new template: every field (a report filed from it takes its texts and duration). Texts arrive trimmed."""
+
+    name: written(100)  # type: ignore[valid-type]
+    title: written(MAX_TITLE)  # type: ignore[valid-type]
+    description: written(MAX_DESCRIPTION)  # type: ignore[valid-type]
+    output: written(MAX_OUTPUT)  # type: ignore[valid-type]
+    duration_minutes: whole(5, 720, code="INVALID_DURATION", what="Durasi (menit)")  # type: ignore[valid-type]
+
+
+class TemplatePatch(Body):
+    """Changes to a template: the fields sent, and the version last read."""
+
+    name: written(100) | None = None  # type: ignore[valid-type]
+    title: written(MAX_TITLE) | None = None  # type: ignore[valid-type]
+    description: written(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
+    output: written(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
     duration_minutes: whole(5, 720, code="INVALID_DURATION", what="Durasi (menit)") | None = None  # type: ignore[valid-type]
-
-
-class TemplatePatch(TemplateFields):
-    version: Version | None = None
+    version: RequiredVersion = None  # type: ignore[valid-type]
 
 
 class Template(Out):
@@ -228,7 +270,7 @@ class DelegationInput(Body):
     delegator_nip: Nip | None = Field(None, description="ADMIN only: delegate for a supervisor (may cross SKPD)")
     start_date: Day
     end_date: Day
-    reason: text(500) | None = None  # type: ignore[valid-type]
+    reason: Annotated[text(500), AfterValidator(str.strip)] | None = None  # type: ignore[valid-type]
 
 
 class Delegation(Out):
@@ -252,9 +294,13 @@ class Delegations(Out):
 class ReminderInput(Body):
     enabled: Flag
     frequency: enum_choice(Frequency, code="INVALID_FREQUENCY")  # type: ignore[valid-type]
-    time: StrictStr = Field(description="HH:MM in the employee's zone, 5-minute steps", examples=["16:00"])
-    weekday: int | None = Field(None, description="WEEKLY: 1 = Monday … 7 = Sunday")
-    day_of_month: int | None = Field(None, description="MONTHLY: 1-31 (the last day in shorter months)")
+    time: checked(
+        parse_reminder_time,
+        {"type": "string", "description": "HH:MM in the employee's zone, 5-minute steps", "examples": ["16:00"]},
+        lambda at: f"{at:%H:%M}",
+    )
+    weekday: int | None = Field(None, description="WEEKLY (required): 1 = Monday … 7 = Sunday")
+    day_of_month: int | None = Field(None, description="MONTHLY (required): 1-31 (the last day in shorter months)")
 
 
 class Reminder(Out):

@@ -4,35 +4,47 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import (
-    GRANTABLE_ROLES,
+    ENTITLEMENT_FIELDS,
     Actor,
     Employee,
     Role,
-    can_view_employee,
-    changed_entitlements,
     check_new_password,
     check_supervisor_scope,
+    entitlement_changes,
     forbid_own_entitlement,
     generate_temporary_password,
     lock_after_failures,
     require_role,
     require_skpd_staff,
+    require_staff_over,
+    require_viewable,
 )
-from ..domain.audit import cross_skpd_supervisor_events, event_view
+from ..domain.audit import AuditEvent, cross_skpd_supervisor_events, entitlement_events, event_view
 from ..domain.errors import Forbidden, NotFound, Throttled, Unauthorized, ValidationError
-from ..domain.identity import validate_nip, validate_version
-from ..domain.roster import EmployeeDraft, draft_from_mapping
+from ..domain.roster import DRAFT_FIELDS, EmployeeDraft
 from ..security import passwords, sealing, tokens
 from ..security.keys import Keyring
 from ..store.protocols import AuditLog, EmployeeRepository, OrgRepository, SignInGuards
 
+if TYPE_CHECKING:
+    from ..schemas import (
+        EmployeeInput,
+        EmployeePatch,
+        EmployeeQuery,
+        PageQuery,
+        PasswordChange,
+        RolesInput,
+        SupervisorInput,
+    )
+
 MAX_SUPERVISOR_CHAIN = 25
+PAGE_SIZE = 50  # a list's page when the query names no limit
 NOTICE_MAX_AGE_SECONDS = 7 * 24 * 3600
 _BAD_CREDENTIALS = "NIP/e-mail atau kata sandi salah."
 
@@ -102,7 +114,9 @@ class AccountService:
         employee = self._require(nip)
         self._employees.save(replace(employee, token_version=employee.token_version + 1))
 
-    def change_password(self, nip: str, old_password: str, new_password: str) -> Session:
+    def change_password(self, nip: str, body: PasswordChange) -> Session:
+        """A new password by the policy (`check_new_password`); every earlier session ends."""
+        old_password, new_password = body.old_password, body.new_password
         employee = self._require(nip)
         if not passwords.verify_password(employee.password_hash, old_password):
             raise ValidationError("Kata sandi lama salah.", code="WRONG_PASSWORD", details={"field": "old_password"})
@@ -127,17 +141,35 @@ class AccountService:
 
     # -- operator / admin -----------------------------------------------------------------------
 
-    def create_employee(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
+    def create_employee(self, actor: Actor, body: EmployeeInput) -> dict[str, Any]:
         """Create an account with a temporary password that the stream handler sends by WhatsApp."""
-        draft = self.validate_draft(actor, data)
-        return self._profile(self.create_from_draft(draft, by=actor.nip))
+        draft = EmployeeDraft(
+            nip=body.nip,
+            name=body.name,
+            jabatan=body.jabatan,
+            skpd_id=self.skpd_for(actor, body.skpd_id),
+            satker_id=body.satker_id,
+            whatsapp=body.whatsapp,
+            timezone=body.timezone,
+            supervisor_nip=body.supervisor_nip,
+            email=body.email or None,
+            employment_status=body.employment_status,
+            tmt=body.tmt,
+        )
+        return self._profile(self.create_from_draft(self.check_draft(actor, draft), by=actor.nip))
 
-    def validate_draft(self, actor: Actor, data: Mapping[str, object]) -> EmployeeDraft:
-        """Validate fields and scope: operators write only inside their SKPD, to satker that exist there."""
-        skpd_id = str(data.get("skpd_id") or "") if actor.is_admin else actor.skpd_id
-        if actor.is_admin and not skpd_id:
+    @staticmethod
+    def skpd_for(actor: Actor, named: str | None) -> str:
+        """The SKPD an account goes to: operators always write to their own, the admin names one."""
+        if not actor.is_admin:
+            return actor.skpd_id
+        if not named:
             raise ValidationError("Kolom 'skpd_id' wajib diisi.", code="REQUIRED", details={"field": "skpd_id"})
-        draft = draft_from_mapping(data, skpd_id=skpd_id)
+        return named
+
+    def check_draft(self, actor: Actor, draft: EmployeeDraft, previous: Employee | None = None) -> EmployeeDraft:
+        """What needs stored state: operators write only inside their SKPD, to satker that exist there, and a new
+        supervisor (one ``previous`` did not have) exists, is in scope and closes no cycle."""
         require_skpd_staff(actor, draft.skpd_id, Role.OPERATOR_SKPD)
         if self._org.get_satker(draft.skpd_id, draft.satker_id) is None:
             raise ValidationError(
@@ -145,77 +177,64 @@ class AccountService:
                 code="SATKER_NOT_FOUND",
                 details={"field": "satker_id"},
             )
-        if draft.supervisor_nip:
+        if draft.supervisor_nip and (previous is None or previous.supervisor_nip != draft.supervisor_nip):
             self._check_supervisor(actor, draft.nip, draft.skpd_id, draft.supervisor_nip)
         return draft
 
     def create_from_draft(self, draft: EmployeeDraft, *, by: str) -> Employee:
         password = generate_temporary_password()
         employee = Employee(
-            **{f: getattr(draft, f) for f in draft.__dataclass_fields__},
+            **{f: getattr(draft, f) for f in DRAFT_FIELDS},
             password_hash=passwords.hash_password(password),
             must_change_password=True,
         )
         created = self._employees.add(employee, self._notice("CREATED", password))
-        self._record_supervisor_link(by, None, created)
+        self._audit.record(self._supervisor_link_events(by, None, created))
         return created
 
     def update_from_draft(self, existing: Employee, draft: EmployeeDraft, *, by: str) -> Employee | None:
         """Apply a draft to an account of the same SKPD; ``None`` when nothing changed. ``by`` (the operator, the
-        admin, or whoever uploaded the roster) never changes what decides their own approvals or entitlements."""
+        admin, or whoever uploaded the roster) never changes what decides their own approvals or entitlements, and
+        a change to someone else's goes into both people's history, in the same write."""
         if existing.skpd_id != draft.skpd_id:
             raise Forbidden("NIP ini terdaftar di SKPD lain.", code="OTHER_SKPD")
-        fields = {f: getattr(draft, f) for f in draft.__dataclass_fields__}
+        fields = {f: getattr(draft, f) for f in DRAFT_FIELDS}
         for kept in ("employment_status", "tmt"):  # a file or form that does not say keeps what is known
             if fields[kept] is None:
                 fields[kept] = getattr(existing, kept)
         changed = replace(existing, **fields)
         if changed == existing:
             return None
-        for what in changed_entitlements(existing, changed):
-            forbid_own_entitlement(by, existing.nip, what)
-        saved = self._employees.save(changed)
-        self._record_supervisor_link(by, existing.supervisor_nip, saved)
-        return saved
+        return self._save_entitlements(existing, changed, by)
 
-    def update_employee(self, actor: Actor, nip: str, data: Mapping[str, object]) -> dict[str, Any]:
-        """Operator edits a profile; ``version`` in the body must match the stored one."""
-        existing = self._require(nip)
-        require_skpd_staff(actor, existing.skpd_id, Role.OPERATOR_SKPD)
-        merged = {
-            **{f: getattr(existing, f) for f in ("name", "jabatan", "satker_id", "whatsapp", "email")},
-            "timezone": existing.timezone.value,
-            "supervisor_nip": existing.supervisor_nip,
-            "skpd_id": existing.skpd_id,
-            **{k: v for k, v in data.items() if k != "version"},
-            "nip": existing.nip,
-        }
-        draft = self.validate_draft(actor, merged)
-        expected = replace(existing, version=validate_version(data.get("version")))
-        updated = self.update_from_draft(expected, draft, by=actor.nip)
+    def update_employee(self, actor: Actor, nip: str, body: EmployeePatch) -> dict[str, Any]:
+        """Operator edits a profile: only the fields sent change; ``version`` must match the stored one."""
+        existing = require_staff_over(actor, self._employees.get(nip), Role.OPERATOR_SKPD)
+        sent = {name: getattr(body, name) for name in body.model_fields_set if name != "version"}
+        if "email" in sent:
+            sent["email"] = sent["email"] or None
+        draft = EmployeeDraft(**{**{f: getattr(existing, f) for f in DRAFT_FIELDS}, **sent})
+        self.check_draft(actor, draft, previous=existing)
+        updated = self.update_from_draft(replace(existing, version=body.version), draft, by=actor.nip)
         return self._profile(updated or existing)
 
-    def set_supervisor(self, actor: Actor, nip: str, supervisor_nip: str | None) -> dict[str, Any]:
-        employee = self._require(nip)
-        require_skpd_staff(actor, employee.skpd_id, Role.OPERATOR_SKPD)
-        forbid_own_entitlement(actor.nip, employee.nip, "atasan")
-        if supervisor_nip:
-            supervisor_nip = validate_nip(supervisor_nip, "supervisor_nip")
-            self._check_supervisor(actor, nip, employee.skpd_id, supervisor_nip)
-        saved = self._employees.save(replace(employee, supervisor_nip=supervisor_nip or None))
-        self._record_supervisor_link(actor.nip, employee.supervisor_nip, saved)
-        return self._profile(saved)
+    def set_supervisor(self, actor: Actor, nip: str, body: SupervisorInput) -> dict[str, Any]:
+        employee = require_staff_over(actor, self._employees.get(nip), Role.OPERATOR_SKPD)
+        forbid_own_entitlement(actor.nip, employee.nip, ENTITLEMENT_FIELDS["supervisor_nip"])
+        if body.supervisor_nip:
+            self._check_supervisor(actor, nip, employee.skpd_id, body.supervisor_nip)
+        changed = replace(employee, supervisor_nip=body.supervisor_nip)
+        return self._profile(self._save_entitlements(employee, changed, actor.nip))
 
-    def history(self, actor: Actor, nip: str, cursor: str | None, limit: int) -> dict[str, Any]:
-        """A person's authority trail (delegations, supervisors across SKPD), newest first."""
-        self.view_employee(actor, nip)
-        events, next_cursor = self._audit.history(nip, cursor, limit)
+    def history(self, actor: Actor, nip: str, params: PageQuery) -> dict[str, Any]:
+        """A person's authority trail (delegations, supervisors across SKPD, entitlement changes), newest first."""
+        require_viewable(actor, self._employees.get(nip))
+        events, next_cursor = self._audit.history(nip, params.cursor, params.limit or PAGE_SIZE)
         return {"items": [event_view(e) for e in events], "next_cursor": next_cursor}
 
     def reset_password(self, actor: Actor, nip: str) -> None:
         """New temporary password by WhatsApp; every session of the account ends."""
-        employee = self._require(nip)
-        require_skpd_staff(actor, employee.skpd_id, Role.OPERATOR_SKPD)
+        employee = require_staff_over(actor, self._employees.get(nip), Role.OPERATOR_SKPD)
         password = generate_temporary_password()
         updated = replace(
             employee,
@@ -225,44 +244,44 @@ class AccountService:
         )
         self._employees.save(updated, self._notice("RESET", password))
 
-    def set_roles(self, actor: Actor, nip: str, roles: list[str]) -> dict[str, Any]:
+    def set_roles(self, actor: Actor, nip: str, body: RolesInput) -> dict[str, Any]:
+        """The admin grants roles (never their own); the change goes into both people's history."""
         require_role(actor, Role.ADMIN)
         forbid_own_entitlement(actor.nip, nip, "peran")
-        try:
-            granted = frozenset(Role(r) for r in roles)
-        except ValueError:
-            granted = frozenset({Role.PEGAWAI})  # PEGAWAI/ATASAN are not grantable: refused below
-        if not granted <= GRANTABLE_ROLES:
-            raise ValidationError(
-                "Peran yang dapat diberikan: " + ", ".join(sorted(r.value for r in GRANTABLE_ROLES)) + ".",
-                code="INVALID_ROLE",
-                details={"field": "roles"},
-            )
         employee = self._require(nip)
-        return self._profile(self._employees.save(replace(employee, granted_roles=granted)))
+        granted = frozenset(body.roles)
+        if granted == employee.granted_roles:
+            return self._profile(employee)
+        events = entitlement_events(
+            employee.nip, actor.nip, self._clock(), {"roles": (employee.granted_roles, granted)}, ["peran"]
+        )
+        return self._profile(self._employees.save(replace(employee, granted_roles=granted), history=events))
 
     def view_employee(self, actor: Actor, nip: str) -> dict[str, Any]:
-        employee = self._require(nip)
-        if not can_view_employee(actor, employee):
-            raise Forbidden("Anda tidak berhak melihat data pegawai ini.")
-        return self._profile(employee)
+        return self._profile(require_viewable(actor, self._employees.get(nip)))
 
-    def subordinates(self, actor: Actor, nip: str, cursor: str | None, limit: int) -> dict[str, Any]:
-        """A supervisor's direct subordinates (the supervisor, their SKPD's operator/HR, or admin)."""
+    def subordinates(self, actor: Actor, nip: str, params: PageQuery) -> dict[str, Any]:
+        """A supervisor's direct subordinates (the supervisor, their SKPD's operator/HR, BKD, or admin); whoever
+        may not look is refused alike for an unknown NIP."""
         if actor.nip != nip:
-            supervisor = self._require(nip)
-            if not actor.has(Role.BKD):
-                require_skpd_staff(actor, supervisor.skpd_id, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
-        items, next_cursor = self._employees.subordinates(nip, cursor, limit)
+            if actor.is_admin or actor.has(Role.BKD):
+                self._require(nip)
+            else:
+                require_staff_over(actor, self._employees.get(nip), Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
+        items, next_cursor = self._employees.subordinates(nip, params.cursor, params.limit or PAGE_SIZE)
         return {"items": [summary(e) for e in items], "next_cursor": next_cursor}
 
-    def list_employees(
-        self, actor: Actor, skpd_id: str | None, satker_id: str | None, cursor: str | None, limit: int
-    ) -> dict[str, Any]:
-        skpd = skpd_id or actor.skpd_id
+    def list_employees(self, actor: Actor, params: EmployeeQuery) -> dict[str, Any]:
+        skpd = params.skpd_id or actor.skpd_id
         if not actor.has(Role.BKD):
             require_skpd_staff(actor, skpd, Role.OPERATOR_SKPD, Role.KEPEGAWAIAN)
-        items, next_cursor = self._employees.in_skpd(skpd, satker_id, cursor, limit)
+        items, next_cursor = self._employees.in_skpd(
+            skpd,
+            params.satker_id,
+            params.cursor,
+            params.limit or PAGE_SIZE,
+            without_supervisor=params.without_supervisor,
+        )
         return {"items": [summary(e) for e in items], "next_cursor": next_cursor}
 
     def actor_of(self, employee: Employee) -> Actor:
@@ -331,13 +350,26 @@ class AccountService:
             above = self._employees.get(current)
             current = above.supervisor_nip if above else None
 
-    def _record_supervisor_link(self, by: str, previous: str | None, employee: Employee) -> None:
+    def _save_entitlements(self, existing: Employee, changed: Employee, by: str) -> Employee:
+        """Save ``changed``; when it touches what decides the person's approvals or entitlements, ``by`` must be
+        someone else, and the change goes into both people's history (and a new supervisor from another SKPD
+        into the supervisor's) in the same write."""
+        changes = entitlement_changes(existing, changed)
+        words = [ENTITLEMENT_FIELDS[name] for name in changes]
+        for word in words:
+            forbid_own_entitlement(by, existing.nip, word)
+        history = entitlement_events(existing.nip, by, self._clock(), changes, words) if changes else []
+        history += self._supervisor_link_events(by, existing.supervisor_nip, changed)
+        return self._employees.save(changed, history=history)
+
+    def _supervisor_link_events(self, by: str, previous: str | None, employee: Employee) -> list[AuditEvent]:
         """A new supervisor from another SKPD (only the admin sets one) goes into both people's history."""
         if not employee.supervisor_nip or employee.supervisor_nip == previous:
-            return
+            return []
         boss = self._employees.get(employee.supervisor_nip)
-        if boss is not None and boss.skpd_id != employee.skpd_id:
-            self._audit.record(cross_skpd_supervisor_events(employee.nip, boss.nip, boss.skpd_id, by, self._clock()))
+        if boss is None or boss.skpd_id == employee.skpd_id:
+            return []
+        return cross_skpd_supervisor_events(employee.nip, boss.nip, boss.skpd_id, by, self._clock())
 
     def _notice(self, kind: str, password: str) -> CredentialNotice:
         notice_id = uuid.uuid4().hex

@@ -4,10 +4,10 @@ queue and decisions, the per-satker completeness list and its Excel export (buil
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Employee, Role, require_hr, require_role
 from ..domain.archive import (
@@ -25,8 +25,6 @@ from ..domain.archive import (
     applies,
     check_withdrawable,
     completeness,
-    parse_category,
-    parse_profile,
     require_archive_access,
     require_owner,
     sort_categories,
@@ -35,9 +33,9 @@ from ..domain.archive import (
     with_employment,
 )
 from ..domain.attendance import local_now
-from ..domain.errors import BusinessRule, Conflict, NotFound, ValidationError, not_one_of
+from ..domain.errors import BusinessRule, Conflict, NotFound, ValidationError
 from ..domain.history import history_view
-from ..domain.identity import validate_code, validate_nip, validate_version
+from ..domain.identity import validate_code, validate_nip
 from ..domain.organisation import Satker
 from ..domain.uploads import FileRule
 from ..integrations.queue import NotificationQueue
@@ -45,7 +43,20 @@ from ..integrations.storage import ObjectStore
 from ..store.protocols import ArchiveCatalog, ArchiveRepository, EmployeeRepository, ExportJobs, OrgRepository
 from .uploads import UploadService
 
+if TYPE_CHECKING:
+    from ..schemas import (
+        ArchiveCategoryInput,
+        ArchiveCategoryPatch,
+        ArchiveCompletenessQuery,
+        ArchiveConfirm,
+        ArchiveExportRequest,
+        ArchiveProfileInput,
+        ArchiveUploadRequest,
+    )
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+#: a category's settings a request may set or change (the code never changes); null leaves one as it is
+_SETTINGS = ("name", "group", "applies_to", "files", "max_kb", "description", "order")
 _BATCH = 100  # profiles read at once (BatchGetItem's limit)
 
 
@@ -74,18 +85,24 @@ class ArchiveService:
         shown = [c for c in self._categories() if c.active or (include_retired and actor.is_admin)]
         return {"items": [category_view(c) for c in sort_categories(shown)]}
 
-    def create_category(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
+    def create_category(self, actor: Actor, body: ArchiveCategoryInput) -> dict[str, Any]:
+        """A new category from the checked fields (code, name and group required; the rest has the defaults)."""
         require_role(actor, Role.ADMIN)
         if len(self._categories()) >= MAX_CATEGORIES:
             raise BusinessRule(f"Paling banyak {MAX_CATEGORIES} kategori arsip.", code="TOO_MANY_CATEGORIES")
-        return category_view(self._catalog.save(parse_category(data)))
+        category = replace(Category(code=body.code, name=body.name, group=body.group), **_settings(body))
+        return category_view(self._catalog.save(category))
 
-    def update_category(self, actor: Actor, code: str, data: Mapping[str, object]) -> dict[str, Any]:
+    def update_category(self, actor: Actor, code: str, body: ArchiveCategoryPatch) -> dict[str, Any]:
+        """The settings sent (and ``active``) change; the rest stays."""
         require_role(actor, Role.ADMIN)
-        category = self._checked_category(code, data.get("version"))
-        return category_view(self._catalog.save(parse_category(data, base=category)))
+        category = self._checked_category(code, body.version)
+        changes = _settings(body)
+        if body.active is not None:
+            changes["active"] = body.active
+        return category_view(self._catalog.save(replace(category, **changes)))
 
-    def retire_category(self, actor: Actor, code: str, version: object) -> dict[str, Any]:
+    def retire_category(self, actor: Actor, code: str, version: int) -> dict[str, Any]:
         """Stop using a category: documents stay, it no longer shows nor counts (``active: true`` restores it)."""
         require_role(actor, Role.ADMIN)
         category = self._checked_category(code, version)
@@ -97,29 +114,27 @@ class ArchiveService:
         owner = require_archive_access(actor, self._employees.get(validate_nip(nip)))
         return self._view(owner)
 
-    def set_profile(self, actor: Actor, nip: str, data: Mapping[str, object]) -> dict[str, Any]:
-        """The conditions that apply to the employee: declared by them, corrected by HR (employment status is the
-        account's, kept by the operator)."""
+    def set_profile(self, actor: Actor, nip: str, body: ArchiveProfileInput) -> dict[str, Any]:
+        """The conditions that apply to the employee (the whole list): declared by them, corrected by HR
+        (employment status is the account's, kept by the operator)."""
         owner = require_archive_access(actor, self._employees.get(validate_nip(nip)))
-        self._archive.save_profile(parse_profile(data, self._archive.profile(nip)))
+        profile = replace(self._archive.profile(nip), conditions=frozenset(body.conditions))
+        self._archive.save_profile(profile)
         return self._view(owner)
 
-    def offer_upload(
-        self, actor: Actor, nip: str, code: str, filename: object, content_type: object, size: object
-    ) -> dict[str, Any]:
+    def offer_upload(self, actor: Actor, nip: str, code: str, body: ArchiveUploadRequest) -> dict[str, Any]:
         """A presigned upload for the category's document (its types and size limit), and the slip to confirm it."""
         require_owner(actor, nip)
         category = self._active_category(code)
-        return self._uploads.offer(
-            category.rule, f"archive/{nip}/{category.code}", _context(nip, category), filename, content_type, size
-        )
+        prefix = f"archive/{nip}/{category.code}"
+        return self._uploads.offer(category.rule, prefix, _context(nip, category), body)
 
-    def confirm_upload(self, actor: Actor, nip: str, code: str, token: object) -> dict[str, Any]:
+    def confirm_upload(self, actor: Actor, nip: str, code: str, body: ArchiveConfirm) -> dict[str, Any]:
         """Store the uploaded file as the category's document (replacing the old one) once its bytes are checked."""
         require_owner(actor, nip)
         owner = self._employee(nip)
         category = self._active_category(code)
-        context = _context(nip, category)
+        context, token = _context(nip, category), body.upload_token
         try:
             stored = self._uploads.accept(category.rule, context, token)
         except Conflict as exc:
@@ -149,7 +164,7 @@ class ArchiveService:
             self._uploads.discard(previous.key)
         return self._view(owner)
 
-    def withdraw(self, actor: Actor, nip: str, code: str, version: object) -> dict[str, Any]:
+    def withdraw(self, actor: Actor, nip: str, code: str, version: int) -> dict[str, Any]:
         """The owner takes back a document that is not verified (its file is deleted)."""
         require_owner(actor, nip)
         owner = self._employee(nip)
@@ -181,12 +196,10 @@ class ArchiveService:
 
     # -- HR: completeness per satker ------------------------------------------------------------------------------
 
-    def completeness(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
+    def completeness(self, actor: Actor, params: ArchiveCompletenessQuery) -> dict[str, Any]:
         """Each employee of a satker with their score and what they still miss (paged by NIP)."""
-        skpd_id, satker = self._hr_satker(actor, params.get("skpd_id"), params.get("satker_id"))
-        staff, next_cursor = self._employees.in_skpd(
-            skpd_id, satker.satker_id, params.get("cursor"), int(params.get("limit") or 50)
-        )
+        skpd_id, satker = self._hr_satker(actor, params.skpd_id, params.satker_id)
+        staff, next_cursor = self._employees.in_skpd(skpd_id, satker.satker_id, params.cursor, params.limit or 50)
         stored = self._archive.profiles({e.nip for e in staff})
         profiles = {e.nip: with_employment(stored[e.nip], e) for e in staff}
         categories = self._categories()
@@ -201,9 +214,9 @@ class ArchiveService:
             "next_cursor": next_cursor,
         }
 
-    def request_export(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def request_export(self, actor: Actor, body: ArchiveExportRequest) -> dict[str, Any]:
         """The satker's completeness as an Excel file, built by the exports worker; poll `GET /exports/{id}`."""
-        skpd_id, satker = self._hr_satker(actor, body.get("skpd_id"), body.get("satker_id"))
+        skpd_id, satker = self._hr_satker(actor, body.skpd_id, body.satker_id)
         job_id = uuid.uuid4().hex
         request = {"kind": "archive", "format": "xlsx", "skpd_id": skpd_id, "satker_id": satker.satker_id}
         self._jobs.create(job_id, actor.nip, request, self._clock())
@@ -255,12 +268,12 @@ class ArchiveService:
             categories = self._catalog.all()
         return categories
 
-    def _checked_category(self, code: str, version: object) -> Category:
+    def _checked_category(self, code: str, version: int) -> Category:
         self._categories()
         category = self._catalog.get(validate_code(code, "category"))
         if category is None:
             raise NotFound("Kategori arsip tidak ditemukan.", code="CATEGORY_NOT_FOUND")
-        if validate_version(version) != category.version:
+        if version != category.version:
             raise Conflict("Kategori telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
         return category
 
@@ -285,14 +298,11 @@ class ArchiveService:
             raise NotFound("Dokumen tidak ditemukan.", code="DOCUMENT_NOT_FOUND")
         return document
 
-    def _hr_satker(self, actor: Actor, skpd_id: object, satker_id: object) -> tuple[str, Satker]:
+    def _hr_satker(self, actor: Actor, skpd_id: str | None, satker_id: str) -> tuple[str, Satker]:
         """The SKPD (the caller's by default) and satker an HR list or export is about, in the caller's scope."""
-        skpd = _code(skpd_id, "skpd_id") or actor.skpd_id
+        skpd = skpd_id or actor.skpd_id
         require_hr(actor, skpd)
-        code = _code(satker_id, "satker_id")
-        if not code:
-            raise ValidationError("Kolom 'satker_id' wajib diisi.", code="REQUIRED", details={"field": "satker_id"})
-        satker = self._org.get_satker(skpd, code)
+        satker = self._org.get_satker(skpd, satker_id)
         if satker is None:
             raise NotFound("Satker tidak ditemukan.", code="SATKER_NOT_FOUND")
         return skpd, satker
@@ -416,22 +426,11 @@ def _context(nip: str, category: Category) -> dict[str, str]:
     return {"kind": "archive", "nip": nip, "category": category.code}
 
 
-def _check_version(version: object, document: Document) -> None:
-    if validate_version(version) != document.version:
+def _settings(body: ArchiveCategoryInput | ArchiveCategoryPatch) -> dict[str, Any]:
+    """The settings the request gives a value (as the model checked them: enums as members, texts trimmed)."""
+    return {name: getattr(body, name) for name in _SETTINGS if getattr(body, name) is not None}
+
+
+def _check_version(version: int, document: Document) -> None:
+    if version != document.version:
         raise Conflict("Dokumen telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
-
-
-def _code(value: object, field: str) -> str | None:
-    return validate_code(str(value), field) if value else None
-
-
-def _status(value: object) -> DocumentStatus:
-    if not value:
-        return DocumentStatus.SUBMITTED
-    try:
-        status = DocumentStatus(str(value).upper())
-    except ValueError:
-        status = DocumentStatus.MISSING
-    if status is DocumentStatus.MISSING:
-        raise not_one_of("status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status dokumen", "INVALID_STATUS")
-    return status

@@ -5,13 +5,12 @@ from __future__ import annotations
 import calendar as month_calendar
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
-from ..domain.attendance import Session, check_location, check_native, local_now, parse_sync_record
+from ..domain.attendance import check_location, check_native, local_now, parse_sync_record
 from ..domain.errors import NotFound, ValidationError
 from ..domain.leave import TYPE_LABELS, LeaveStatus
-from ..domain.reports import parse_month
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
 from ..store.protocols import (
@@ -22,6 +21,9 @@ from ..store.protocols import (
     LeaveRepository,
     OrgRepository,
 )
+
+if TYPE_CHECKING:
+    from ..schemas import CalendarQuery, CheckIn
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
@@ -41,15 +43,9 @@ class AttendanceService:
         self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
         self._leave = leave  # the employee's held days: leave shows on the calendar
 
-    def check_in(self, actor: Actor, session: object, latitude: object, longitude: object) -> dict[str, Any]:
+    def check_in(self, actor: Actor, body: CheckIn) -> dict[str, Any]:
         """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
-        try:
-            kind = Session(str(session).upper())
-        except ValueError:
-            raise ValidationError(
-                "Sesi harus PAGI atau SORE.", code="INVALID_SESSION", details={"field": "session"}
-            ) from None
-        lat, lon = _coordinate(latitude, "latitude", 90), _coordinate(longitude, "longitude", 180)
+        kind, lat, lon = body.session, body.latitude, body.longitude
         satker = self._org.get_satker(actor.skpd_id, actor.satker_id)
         if satker is None:
             raise NotFound("Satker Anda tidak ditemukan.", code="SATKER_NOT_FOUND")
@@ -66,10 +62,11 @@ class AttendanceService:
             "distance_m": round(distance) if distance is not None else None,
         }
 
-    def calendar(self, actor: Actor, month: str | None) -> dict[str, Any]:
-        """Each date of a month: weekend, holiday, attendance and its sources, reports per status."""
+    def calendar(self, actor: Actor, params: CalendarQuery) -> dict[str, Any]:
+        """Each date of a month (``month``: its first day; this month by default): weekend, holiday, attendance and
+        its sources, reports per status."""
         today = local_now(self._clock(), actor.timezone.iana).date()
-        first = parse_month(month) if month else today.replace(day=1)
+        first = params.month or today.replace(day=1)
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)
@@ -150,16 +147,6 @@ class AttendanceSync:
             for nip, employee in self._employees.many(set(ordered[start : start + BATCH_GET_LIMIT])).items():
                 found[nip] = (employee.skpd_id, employee.satker_id)
         return found
-
-
-def _coordinate(value: object, field: str, bound: int) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not -bound <= value <= bound:
-        raise ValidationError(
-            f"Kolom '{field}' harus angka -{bound} sampai {bound}.", code="INVALID_LOCATION", details={"field": field}
-        )
-    return float(value)
 
 
 def _leave_view(found: Any) -> dict[str, str] | None:

@@ -4,9 +4,9 @@ employee's SKPD (or BKD, or the admin) verifies them one by one or in bulk, and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain import messages
 from ..domain.accounts import Actor, Role, require_hr
@@ -23,21 +23,19 @@ from ..domain.complaints import (
     check_not_attended,
     check_window,
     duplicate,
-    parse_reason,
-    parse_session,
-    parse_status,
-    parse_type,
     reference,
     reference_series,
 )
 from ..domain.errors import DomainError, Forbidden, NotFound
 from ..domain.history import history_view
 from ..domain.identity import is_id
-from ..domain.reports import parse_day, parse_range
 from ..integrations import idempotency
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import ComplaintRepository, DigestRepository, EmployeeRepository, OrgRepository, Sequences
 from .uploads import UploadService
+
+if TYPE_CHECKING:
+    from ..schemas import ComplaintInput, ComplaintLetterRequest, ComplaintQuery
 
 #: the key of an SKPD's complaint digest in the digests table (see `notifications.digest_message`)
 DIGEST_PREFIX = "COMPLAINTS#"
@@ -67,31 +65,24 @@ class ComplaintService:
 
     # -- the employee ------------------------------------------------------------------------------------
 
-    def offer_letter(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def offer_letter(self, actor: Actor, body: ComplaintLetterRequest) -> dict[str, Any]:
         """An upload form for the surat tugas (PDF, at most 300 KB) and the slip to submit the complaint with."""
-        return self._uploads.offer(
-            LETTER_RULE,
-            f"complaints/{actor.nip}",
-            _context(actor.nip),
-            body.get("filename"),
-            body.get("content_type"),
-            body.get("size"),
-        )
+        return self._uploads.offer(LETTER_RULE, f"complaints/{actor.nip}", _context(actor.nip), body)
 
-    def submit(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def submit(self, actor: Actor, body: ComplaintInput) -> dict[str, Any]:
         """File a complaint: the rules first (nothing read twice), then the uploaded letter, then one transaction.
 
-        A refusal stores nothing: a letter that passed its check is deleted again unless it belongs to an
-        earlier complaint (the same slip sent twice)."""
-        kind, session = parse_type(body.get("type")), parse_session(body.get("session"))
-        day, reason = parse_day(body.get("date"), "date"), parse_reason(body.get("reason"))
+        The model has checked each field (type and session arrive as their enums, the date as a `date`); what is
+        left are the rules that need today or stored state. A refusal stores nothing: a letter that passed its
+        check is deleted again unless it belongs to an earlier complaint (the same slip sent twice)."""
+        kind, session, day, reason = body.type, body.session, body.date, body.reason
         today = self._today(actor)
         check_window(day, today=today, window_days=self._window_days)
         record, claims = self._complaints.claims(actor.nip, day)
         if session in claims:
             raise duplicate(day, session)
         check_not_attended(record, session)
-        stored = self._uploads.accept(LETTER_RULE, _context(actor.nip), body.get("upload_token"))
+        stored = self._uploads.accept(LETTER_RULE, _context(actor.nip), body.upload_token)
         number = self._sequences.next(reference_series(today.year))
         complaint = Complaint(
             complaint_id=stored.file_id,
@@ -115,11 +106,15 @@ class ComplaintService:
             raise
         return self.view(saved)
 
-    def list_own(self, actor: Actor, query: Mapping[str, Any], limit: int) -> dict[str, Any]:
-        status = parse_status(query["status"]) if query.get("status") else None
-        first, last = _range(query)
+    def list_own(self, actor: Actor, params: ComplaintQuery) -> dict[str, Any]:
+        """Own complaints, newest date first (the model checked the filters, ``from`` not after ``to``)."""
         items, cursor = self._complaints.list_own(
-            actor.nip, first=first, last=last, status=status, cursor=query.get("cursor"), limit=limit
+            actor.nip,
+            first=params.from_,
+            last=params.to,
+            status=params.status,
+            cursor=params.cursor,
+            limit=params.limit or 20,
         )
         return {"items": [self.view(c) for c in items], "next_cursor": cursor}
 
@@ -272,10 +267,6 @@ class ComplaintNotifications:
             found += [e for e in staff if Role.KEPEGAWAIAN in e.granted_roles]
             if cursor is None:
                 return found
-
-
-def _range(query: Mapping[str, Any]) -> tuple[date | None, date | None]:
-    return parse_range(query)
 
 
 def _event_fields(complaint: Complaint) -> dict[str, Any]:

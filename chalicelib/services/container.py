@@ -277,6 +277,7 @@ class Services:
         from .decisions.kinds.records import RecordKindAdapter
         from .decisions.kinds.reports import ReportKind
         from .decisions.service import DecisionService
+        from .decisions.tasks import EmployeesWithoutSupervisor
 
         r = self.repositories
         kinds = [
@@ -286,7 +287,10 @@ class Services:
             RecordKindAdapter(self.records, r.records),
             DocumentKind(self.archive, r.archive),
         ]
-        return DecisionService({k.spec.kind: k for k in kinds}, r.employees, r.delegations, clock=self.clock)
+        tasks = [EmployeesWithoutSupervisor(r.employees)]
+        return DecisionService(
+            {k.spec.kind: k for k in kinds}, r.employees, r.delegations, clock=self.clock, tasks=tasks
+        )
 
     @cached_property
     def links(self) -> DecisionLinks:
@@ -402,7 +406,7 @@ class Services:
 
         r, c = self.repositories, self.clients
         return LeaveNotifications(
-            r.employees, c.whatsapp, c.email, self.links, app_url=self.settings.app_url, once=r.once
+            r.employees, c.whatsapp, c.email, c.notifications, self.links, app_url=self.settings.app_url, once=r.once
         )
 
     # -- the clients and the outbox handlers and tools reach for ------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
 from ..domain.errors import BusinessRule, Conflict, DomainError, NotFound, ValidationError
@@ -20,7 +20,6 @@ from ..domain.evidence import (
     check_upload_request,
     check_uploaded,
 )
-from ..domain.identity import validate_text
 from ..domain.reports import Evidence, HistoryEntry, with_history
 from ..integrations.storage import ObjectStore
 from ..security import tokens
@@ -28,6 +27,9 @@ from ..security.keys import Keyring
 from ..store.protocols import ReportRepository, UsedLinks
 from .reports import ReportService
 from .uploads import FORM_TTL_SECONDS, PENDING_TAG, final_key
+
+if TYPE_CHECKING:
+    from ..schemas import EvidenceRequest
 
 UPLOAD_TTL_SECONDS = 15 * 60
 _PURPOSE = tokens.EVIDENCE_UPLOAD
@@ -48,16 +50,13 @@ class EvidenceService:
         self._reports, self._repository, self._store, self._used = reports, repository, store, used
         self._keys, self._clock = keys, clock
 
-    def request_upload(
-        self, actor: Actor, report_id: str, filename: object, content_type: object, size: object
-    ) -> dict[str, Any]:
+    def request_upload(self, actor: Actor, report_id: str, body: EvidenceRequest) -> dict[str, Any]:
         """An upload form for one file, and a signed slip the client returns to confirm it."""
         report = self._reports.own_editable(actor, report_id)
-        name = check_upload_request(
-            validate_text(filename, "filename", max_len=255), str(content_type or ""), size, len(report.evidence)
-        )
+        content_type = body.content_type
+        name = check_upload_request(body.filename, content_type, body.size, len(report.evidence))
         evidence_id = uuid.uuid4().hex
-        key = f"evidence/{actor.nip}/{report.report_id}/{evidence_id}{ALLOWED_TYPES[str(content_type)]}"
+        key = f"evidence/{actor.nip}/{report.report_id}/{evidence_id}{ALLOWED_TYPES[content_type]}"
         slip = tokens.sign_claims(
             self._keys,
             _PURPOSE,
@@ -65,14 +64,12 @@ class EvidenceService:
             UPLOAD_TTL_SECONDS,
             self._clock(),
         )
-        form = self._store.presigned_post(
-            key, str(content_type), MAX_EVIDENCE_BYTES, FORM_TTL_SECONDS, tags=PENDING_TAG
-        )
+        form = self._store.presigned_post(key, content_type, MAX_EVIDENCE_BYTES, FORM_TTL_SECONDS, tags=PENDING_TAG)
         return {"evidence_id": evidence_id, "upload_token": slip, "upload": form, "expires_in": FORM_TTL_SECONDS}
 
-    def confirm(self, actor: Actor, report_id: str, token: object) -> dict[str, Any]:
+    def confirm(self, actor: Actor, report_id: str, token: str) -> dict[str, Any]:
         """Attach the uploaded object if its bytes are what was declared and within 2 MB; else delete it."""
-        slip = tokens.read_claims(self._keys, _PURPOSE, str(token or ""), self._clock())
+        slip = tokens.read_claims(self._keys, _PURPOSE, token, self._clock())
         if slip is None or slip["rid"] != report_id or slip["nip"] != actor.nip:
             raise ValidationError("Tanda unggah tidak sah atau kedaluwarsa.", code="INVALID_UPLOAD_TOKEN")
         report = self._reports.own_editable(actor, report_id)

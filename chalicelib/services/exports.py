@@ -7,24 +7,27 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Employee, require_hr
 from ..domain.attendance import local_now
 from ..domain.errors import Forbidden, NotFound, ValidationError, not_one_of
 from ..domain.exports import (
+    ExportFormat,
+    ExportKind,
     Period,
+    PeriodKind,
     RecapRow,
     RecapTally,
     ReportLine,
-    parse_period,
-    parse_status,
+    ScopeKind,
+    period_of,
     position_date,
     report_rows,
     totals,
     working_days,
 )
-from ..domain.identity import is_id, validate_code
+from ..domain.identity import is_id
 from ..domain.organisation import Satker, Skpd
 from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
@@ -38,8 +41,13 @@ from ..store.protocols import (
     OrgRepository,
 )
 
-FORMATS = {"pdf": "application/pdf", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
-PERIOD_KEYS = ("period", "date", "month", "from", "to")
+if TYPE_CHECKING:
+    from ..schemas import ExportRequest, PreviewQuery, RecapScope
+
+FORMATS = {
+    ExportFormat.PDF: "application/pdf",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 class ExportService:
@@ -64,9 +72,10 @@ class ExportService:
 
     # -- API side ----------------------------------------------------------------------------------
 
-    def preview(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
+    def preview(self, actor: Actor, params: PreviewQuery) -> dict[str, Any]:
         """The caller's own report for a period, as rows and totals."""
-        period, status = parse_period(params.get("period"), params), parse_status(params.get("status"))
+        period = period_of(params.period, day=params.date, month=params.month, first=params.from_, last=params.to)
+        status = _status(params.status)
         rows = report_rows(self._reads.report_lines_of([actor.nip], period.first, period.last), status)
         return {
             "period": {"first": period.first.isoformat(), "last": period.last.isoformat(), "label": period.label},
@@ -75,19 +84,17 @@ class ExportService:
             "totals": totals(rows),
         }
 
-    def request(self, actor: Actor, body: Mapping[str, Any]) -> dict[str, Any]:
-        """Check the request and its scope, record a job, queue it; the client polls `GET /exports/{id}`."""
-        kind, fmt = str(body.get("kind") or "").lower(), str(body.get("format") or "").lower()
-        if kind not in ("reports", "recap"):
-            raise not_one_of("kind", ["reports", "recap"], "Jenis ekspor", "INVALID_KIND")
-        if fmt not in FORMATS:
-            raise not_one_of("format", sorted(FORMATS), "Format berkas", "INVALID_FORMAT")
-        parse_period(body.get("period"), body)
-        status = parse_status(body.get("status"))
-        request = {"kind": kind, "format": fmt, "status": status.value if status else "ALL"}
-        request.update({k: str(body[k]) for k in PERIOD_KEYS if body.get(k) is not None})
-        if kind == "recap":
-            request.update(self._recap_scope(actor, body.get("scope")))
+    def request(self, actor: Actor, body: ExportRequest) -> dict[str, Any]:
+        """Check the request and its scope, record a job, queue it; the client polls `GET /exports/{id}`.
+
+        The job keeps the request as text (the worker builds the period again from it, `_stored_period`)."""
+        period_of(body.period, day=body.date, month=body.month, first=body.from_, last=body.to)
+        status = _status(body.status)
+        request = {"kind": body.kind.value, "format": body.format.value, "status": status.value if status else "ALL"}
+        sent = {"period": body.period.value, "date": body.date, "month": body.month, "from": body.from_, "to": body.to}
+        request.update({k: _stored(k, v) for k, v in sent.items() if v is not None})
+        if body.kind is ExportKind.RECAP:
+            request.update(self._recap_scope(actor, body.scope))
         job_id = uuid.uuid4().hex
         self._jobs.create(job_id, actor.nip, request, self._clock())
         self._queue.send_all([{"kind": "export", "job_id": job_id}])
@@ -103,17 +110,23 @@ class ExportService:
             view["expires_in"] = self._url_ttl
         return view
 
-    def _recap_scope(self, actor: Actor, scope: object) -> dict[str, str]:
-        """Subordinates (any supervisor), a satker or the whole SKPD (HR of that SKPD)."""
-        if not isinstance(scope, dict) or scope.get("type") not in ("subordinates", "satker", "skpd"):
-            raise not_one_of("scope", ["subordinates", "satker", "skpd"], "Cakupan rekap", "INVALID_SCOPE")
-        if scope["type"] == "subordinates":
+    def _recap_scope(self, actor: Actor, scope: RecapScope | None) -> dict[str, str]:
+        """Subordinates (any supervisor), a satker or the whole SKPD (HR of that SKPD); a recap needs one."""
+        if scope is None:
+            raise not_one_of("scope", [s.value for s in ScopeKind], "Cakupan rekap", "INVALID_SCOPE")
+        if scope.type is ScopeKind.SUBORDINATES:
             return {"scope": "subordinates", "supervisor_nip": actor.nip}
-        skpd_id = validate_code(str(scope.get("skpd_id") or actor.skpd_id), "skpd_id")
+        skpd_id = scope.skpd_id or actor.skpd_id
         require_hr(actor, skpd_id)
-        if scope["type"] == "skpd":
+        if scope.type is ScopeKind.SKPD:
             return {"scope": "skpd", "skpd_id": skpd_id}
-        satker_id = validate_code(str(scope.get("satker_id") or ""), "satker_id")
+        satker_id = scope.satker_id
+        if not satker_id:
+            raise ValidationError(
+                "Kode harus 2-32 karakter huruf besar, angka, atau tanda '-'.",
+                code="INVALID_CODE",
+                details={"field": "satker_id"},
+            )
         if self._org.get_satker(skpd_id, satker_id) is None:
             raise NotFound("Satker tidak ditemukan.", code="SATKER_NOT_FOUND")
         return {"scope": "satker", "skpd_id": skpd_id, "satker_id": satker_id}
@@ -132,12 +145,12 @@ class ExportService:
             self._jobs.finish(job_id, self._clock(), error=exc.message)
             return "failed"
         key = f"exports/{job_id}.{request['format']}"
-        self._store.put_bytes(key, data, FORMATS[request["format"]])
+        self._store.put_bytes(key, data, FORMATS[ExportFormat(request["format"])])
         self._jobs.finish(job_id, self._clock(), key=key, name=name)
         return "done"
 
     def _build(self, owner_nip: str, request: dict[str, str]) -> tuple[bytes, str]:
-        period, status = parse_period(request.get("period"), request), parse_status(request.get("status"))
+        period, status = _stored_period(request), _status(request.get("status"))
         owner = self._employee(owner_nip)
         today = local_now(self._clock(), owner.timezone.iana).date()
         if request["kind"] == "reports":
@@ -274,3 +287,34 @@ def _row_json(number: int, row: ReportLine) -> dict[str, Any]:
         "rating": row.rating,
         "minutes": row.minutes,
     }
+
+
+def _status(value: ReportStatus | str | None) -> ReportStatus | None:
+    """The status filter: a `ReportStatus` (the model gives the member; a stored job its value), or ALL (None)."""
+    if value is None or str(value).upper() == "ALL":
+        return None
+    return ReportStatus(value)
+
+
+def _stored(name: str, value: Any) -> str:
+    """A period field as the job keeps it: ``YYYY-MM`` for the month, ``YYYY-MM-DD`` for a date."""
+    if name == "month":
+        return f"{value:%Y-%m}"
+    return value if isinstance(value, str) else value.isoformat()
+
+
+def _stored_period(request: Mapping[str, str]) -> Period:
+    """The period of a stored job (its fields were checked when it was requested)."""
+
+    def day(name: str) -> date | None:
+        text = request.get(name)
+        return date.fromisoformat(text) if text else None
+
+    month = request.get("month")
+    return period_of(
+        PeriodKind(request["period"]),
+        day=day("date"),
+        month=date.fromisoformat(f"{month}-01") if month else None,
+        first=day("from"),
+        last=day("to"),
+    )

@@ -9,7 +9,10 @@ Every step tells the next person (once per event, however often the stream deliv
 - a refusal or deferral, or the cancellation of an approved leave: the employee, with the reason.
 
 The e-mails carry decision links of the kinds ``leave_consideration`` and ``leave_decision``
-(`services/decisions/links.py`).
+(`services/decisions/links.py`). The stream handler sends the WhatsApp messages itself but only queues the
+e-mails (kind ``leave-email`` on the notifications queue, `handlers/notification_jobs.py`): an e-mail that keeps
+failing then rests in the queue's dead-letter queue, whole, and can be replayed, instead of failing the stream
+batch, which keeps only shard and sequence numbers (`StreamFailures`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from ..domain.leave import TYPE_LABELS, VERDICT_LABELS, LeaveRequest, LeaveStatu
 from ..domain.leave import Verdict as LeaveVerdict
 from ..integrations import idempotency
 from ..integrations.email import EmailSender
+from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import EmployeeRepository
 from .decisions.links import DecisionLinks
@@ -36,6 +40,8 @@ ACTIONS = {"approve": Verdict.APPROVE, "reject": Verdict.REJECT, "defer": Verdic
 STAGES = {"consideration": "CONSIDERATION", "decision": "DECISION"}
 _STAGE_WORDS = {"consideration": "pertimbangan", "decision": "keputusan"}
 _ACTION_WORDS = {"approve": "Setujui", "reject": "Tolak", "defer": "Tangguhkan"}
+#: the queue message of one e-mail (`handlers/notification_jobs.py` routes it to `LeaveNotifications.send_email`)
+EMAIL_KIND = "leave-email"
 
 
 def waiting_email(
@@ -77,8 +83,10 @@ class LeaveNotifications:
     """Reacts to one leave change (a stream record); every message goes out once per event.
 
     Each message is an idempotent step of its own (keyed by the event, the channel and the recipient) inside
-    the event's, which is itself idempotent: when an e-mail fails, the event fails (the stream retries it) and
-    the retry sends only what did not go out, as `credentials.CredentialDelivery` does.
+    the event's, which is itself idempotent: when a WhatsApp message or the queue fails, the event fails (the
+    stream retries it) and the retry does only what was not done. An e-mail is queued once per message key
+    (``leave:email-queued``) and sent by the queue's worker once per the same key (``leave:email``), so neither a
+    redelivered stream record nor a redelivered, retried or replayed queue message sends it twice.
     """
 
     def __init__(
@@ -86,20 +94,23 @@ class LeaveNotifications:
         employees: EmployeeRepository,
         whatsapp: WhatsAppSender,
         email: EmailSender,
+        queue: NotificationQueue,
         links: DecisionLinks,
         *,
         app_url: str,
         once: idempotency.OnceFactory,
     ) -> None:
         self._employees, self._whatsapp, self._email, self._links = employees, whatsapp, email, links
+        self._queue = queue
         self._app_url = app_url
         self._notify_once = once(self._notify, key_prefix="leave", key_path="key", argument="event")
         self._whatsapp_once = once(self._send_whatsapp, key_prefix="leave:whatsapp", key_path="key", argument="message")
+        self._queue_once = once(self._enqueue, key_prefix="leave:email-queued", key_path="key", argument="message")
         self._email_once = once(self._send_email, key_prefix="leave:email", key_path="key", argument="message")
         self._load: Callable[[str], LeaveRequest | None] | None = None
 
     def register_context(self, context: Any) -> None:
-        for step in (self._notify_once, self._whatsapp_once, self._email_once):
+        for step in (self._notify_once, self._whatsapp_once, self._queue_once, self._email_once):
             step.register_context(context)
 
     def on_change(self, old: LeaveRequest | None, new: LeaveRequest | None) -> list[str]:
@@ -152,9 +163,19 @@ class LeaveNotifications:
         self._whatsapp_once(message={"key": f"{event_key}:whatsapp:{to.nip}", "to": to.whatsapp, "text": text})
 
     def _email_to(self, event_key: str, to: Employee, subject: str, text: str, html: str) -> None:
-        """The event's e-mail to ``to``, once; a failure raises, so the stream retries the event."""
+        """The event's e-mail to ``to``, queued once (a retry of the event, or a redelivered record, queues
+        nothing more); the worker sends it (`send_email`)."""
         message = {"key": f"{event_key}:email:{to.nip}", "to": to.email, "subject": subject, "text": text, "html": html}
-        self._email_once(message=message)
+        self._queue_once(message=message)
+
+    def send_email(self, message: dict[str, Any]) -> dict[str, str]:
+        """A queued e-mail (the notification worker), sent once per key: a failure raises, so the message returns
+        to the queue and, after the queue's receives, rests in its dead-letter queue, from which a replay sends it
+        once; a copy received again after it went out sends nothing."""
+        return self._email_once(message={k: message[k] for k in ("key", "to", "subject", "text", "html")})
+
+    def _enqueue(self, message: dict[str, Any]) -> dict[str, int]:
+        return {"queued": self._queue.send_all([{"kind": EMAIL_KIND, **message}])}
 
     def _send_whatsapp(self, message: dict[str, Any]) -> dict[str, str]:
         return {"message_id": self._whatsapp.send(message["to"], message["text"])}

@@ -2,42 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import asdict, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import Forbidden, NotFound
-from ..domain.identity import parse_time_zone, validate_code, validate_text, validate_version
-from ..domain.organisation import Satker, Skpd, parse_office
+from ..domain.organisation import Satker, Skpd
 from ..store.protocols import OrgRepository
+
+if TYPE_CHECKING:
+    from ..schemas import OrgPatch, SatkerInput, SkpdInput
 
 
 class OrganisationService:
     def __init__(self, org: OrgRepository) -> None:
         self._org = org
 
-    def create_skpd(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
+    def create_skpd(self, actor: Actor, body: SkpdInput) -> dict[str, Any]:
         require_role(actor, Role.ADMIN)
-        skpd = Skpd(
-            skpd_id=validate_code(str(data.get("skpd_id") or ""), "skpd_id"),
-            name=validate_text(data.get("name"), "name"),
-            timezone=parse_time_zone(str(data.get("timezone") or "")),
-            city=validate_text(data.get("city"), "city", max_len=80, required=False),
-        )
+        skpd = Skpd(skpd_id=body.skpd_id, name=body.name, timezone=body.timezone, city=body.city or "")
         return skpd_view(self._org.save_skpd(skpd))
 
-    def update_skpd(self, actor: Actor, skpd_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+    def update_skpd(self, actor: Actor, skpd_id: str, body: OrgPatch) -> dict[str, Any]:
+        """Only the fields sent change (an SKPD has no office: `Satker` has); ``version`` must be the stored one."""
         require_role(actor, Role.ADMIN)
         skpd = self._skpd(skpd_id)
-        updated = replace(
-            skpd,
-            name=validate_text(data.get("name", skpd.name), "name"),
-            timezone=parse_time_zone(str(data.get("timezone", skpd.timezone.value))),
-            city=validate_text(data.get("city", skpd.city), "city", max_len=80, required=False),
-            version=validate_version(data.get("version")),
-        )
-        return skpd_view(self._org.save_skpd(updated))
+        sent = _sent(body, "name", "timezone", "city")
+        if "city" in sent:
+            sent["city"] = sent["city"] or ""
+        return skpd_view(self._org.save_skpd(replace(skpd, **sent, version=body.version)))
 
     def list_skpd(self, actor: Actor) -> dict[str, Any]:
         """Every SKPD: the admin, and BKD (who verifies across them; a read, never a change)."""
@@ -51,37 +44,37 @@ class OrganisationService:
         skpd = self._skpd(skpd_id)
         return {**skpd_view(skpd), "satker": [satker_view(s) for s in self._org.list_satker(skpd_id)]}
 
-    def create_satker(self, actor: Actor, skpd_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+    def create_satker(self, actor: Actor, skpd_id: str, body: SatkerInput) -> dict[str, Any]:
         require_role(actor, Role.ADMIN)
         skpd = self._skpd(skpd_id)
         satker = Satker(
             skpd_id=skpd.skpd_id,
-            satker_id=validate_code(str(data.get("satker_id") or ""), "satker_id"),
-            name=validate_text(data.get("name"), "name"),
-            timezone=parse_time_zone(str(data.get("timezone") or skpd.timezone.value)),
-            office=parse_office(data.get("office")),
+            satker_id=body.satker_id,
+            name=body.name,
+            timezone=body.timezone or skpd.timezone,
+            office=body.office,
         )
         return satker_view(self._org.save_satker(satker))
 
-    def update_satker(self, actor: Actor, skpd_id: str, satker_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+    def update_satker(self, actor: Actor, skpd_id: str, satker_id: str, body: OrgPatch) -> dict[str, Any]:
+        """Only the fields sent change (``office: null`` clears it; a satker has no city); ``version`` must match."""
         require_role(actor, Role.ADMIN)
         satker = self._org.get_satker(skpd_id, satker_id)
         if satker is None:
             raise NotFound("Satker tidak ditemukan.", code="SATKER_NOT_FOUND")
-        updated = replace(
-            satker,
-            name=validate_text(data.get("name", satker.name), "name"),
-            timezone=parse_time_zone(str(data.get("timezone", satker.timezone.value))),
-            office=parse_office(data["office"]) if "office" in data else satker.office,
-            version=validate_version(data.get("version")),
-        )
-        return satker_view(self._org.save_satker(updated))
+        sent = _sent(body, "name", "timezone", "office")
+        return satker_view(self._org.save_satker(replace(satker, **sent, version=body.version)))
 
     def _skpd(self, skpd_id: str) -> Skpd:
         skpd = self._org.get_skpd(skpd_id)
         if skpd is None:
             raise NotFound("SKPD tidak ditemukan.", code="SKPD_NOT_FOUND")
         return skpd
+
+
+def _sent(body: OrgPatch, *names: str) -> dict[str, Any]:
+    """The fields of ``names`` the request sent (an edit changes only those)."""
+    return {name: getattr(body, name) for name in names if name in body.model_fields_set}
 
 
 def skpd_view(skpd: Skpd) -> dict[str, Any]:

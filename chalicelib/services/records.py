@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..domain import messages
 from ..domain.accounts import Actor, require_hr
 from ..domain.attendance import local_now
 from ..domain.errors import Conflict, DomainError, Forbidden, NotFound
 from ..domain.history import history_view
-from ..domain.identity import is_id, validate_version
+from ..domain.identity import is_id
 from ..domain.records import (
     DECLARATION,
     DETAIL_FIELD,
@@ -28,12 +28,9 @@ from ..domain.records import (
     Team,
     activity_code,
     activity_series,
-    check_declaration,
+    build_details,
     check_file,
     details_dict,
-    parse_details,
-    parse_kind,
-    parse_status,
     require_editable,
     resubmit,
     subject,
@@ -45,6 +42,9 @@ from ..domain.uploads import FileRule
 from ..integrations import idempotency
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import EmployeeRepository, RecordRepository, Sequences
+
+if TYPE_CHECKING:
+    from ..schemas import RecordDraft, RecordInput, RecordListQuery, RecordPatch, RecordUploadRequest
 
 
 class Uploads(Protocol):
@@ -81,22 +81,15 @@ class RecordService:
 
     # -- the employee's steps ------------------------------------------------------------------------------
 
-    def offer_upload(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def offer_upload(self, actor: Actor, body: RecordUploadRequest) -> dict[str, Any]:
         """Step 2: a presigned upload of the record's PDF (at most 1 MB) and the slip to send with the record."""
-        return self._uploads.offer(
-            RECORD_FILE,
-            f"records/{actor.nip}",
-            _upload_context(actor),
-            body.get("filename"),
-            body.get("content_type"),
-            body.get("size"),
-        )
+        return self._uploads.offer(RECORD_FILE, f"records/{actor.nip}", _upload_context(actor), body)
 
-    def preview(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def preview(self, actor: Actor, body: RecordDraft) -> dict[str, Any]:
         """Step 3, the summary: the data checked (and the uploaded PDF, if its slip is sent); nothing is stored."""
-        kind = parse_kind(body.get("kind"))
-        details = parse_details(kind, _detail_body(kind, body), today=self._today(actor))
-        token = body.get("upload_token")
+        kind = body.kind
+        details = build_details(kind, _sent(body.details()), today=self._today(actor))
+        token = body.upload_token
         document = self._check(actor, token) if token else None
         return {
             "kind": kind.value,
@@ -107,13 +100,12 @@ class RecordService:
             "declaration": DECLARATION,
         }
 
-    def create(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """Submit a record: its data, its PDF (by the upload slip) and the ticked declaration."""
-        kind = parse_kind(body.get("kind"))
-        details = parse_details(kind, _detail_body(kind, body), today=self._today(actor))
-        token = body.get("upload_token")
+    def create(self, actor: Actor, body: RecordInput) -> dict[str, Any]:
+        """Submit a record: its data, its PDF (by the upload slip) and the declaration (the model checked it)."""
+        kind = body.kind
+        details = build_details(kind, _sent(body.details()), today=self._today(actor))
+        token = body.upload_token
         check_file(kind, self._check(actor, token) if token else None)
-        check_declaration(body.get("declaration"))
         document = self._accept(actor, token) if token else None  # the slip is used up: every check is done
         now = self._clock()
         if isinstance(details, Team):
@@ -135,17 +127,18 @@ class RecordService:
         )
         return self.view(self._records.add(record))
 
-    def update(self, actor: Actor, record_id: str, body: Mapping[str, object]) -> dict[str, Any]:
-        """Correct a record that is not approved; it is declared and submitted again ("Belum disetujui")."""
-        record = self._own(actor, record_id, body.get("version"))
+    def update(self, actor: Actor, record_id: str, body: RecordPatch) -> dict[str, Any]:
+        """Correct a record that is not approved; it is declared and submitted again ("Belum disetujui"). The
+        fields sent replace the stored ones, and the whole is checked against the kind's rules again."""
+        record = self._own(actor, record_id, body.version)
         require_editable(record)
-        merged = {**details_dict(record.details), **_detail_body(record.kind, body)}
-        details = parse_details(record.kind, merged, today=self._today(actor))
+        stored = {f.name: getattr(record.details, f.name) for f in fields(record.details)}
+        merged = {**stored, **_sent(getattr(body, DETAIL_FIELD[record.kind]))}
+        details = build_details(record.kind, merged, today=self._today(actor))
         if isinstance(details, Team) and isinstance(record.details, Team):
             details = replace(details, activity_code=record.details.activity_code)
-        token = body.get("upload_token")
+        token = body.upload_token
         check_file(record.kind, self._check(actor, token) if token else record.document)
-        check_declaration(body.get("declaration"))
         document = self._accept(actor, token) if token else record.document  # every check done: the slip is used
         same_file = (document is None and record.document is None) or (
             document is not None and record.document is not None and document.file_id == record.document.file_id
@@ -165,7 +158,7 @@ class RecordService:
             self._uploads.discard(record.document.key)
         return self.view(saved)
 
-    def withdraw(self, actor: Actor, record_id: str, version: object) -> dict[str, Any]:
+    def withdraw(self, actor: Actor, record_id: str, version: int) -> dict[str, Any]:
         """Take back a record that is not approved; it leaves every list (its history stays)."""
         record = self._own(actor, record_id, version)
         return self.view(self._records.save(withdraw(record, by=actor.nip, at=self._clock())))
@@ -179,11 +172,9 @@ class RecordService:
             require_hr(actor, record.skpd_id)
         return self.view(record)
 
-    def list_own(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
-        kind = parse_kind(params["kind"]) if params.get("kind") else None
-        status = parse_status(params["status"]) if params.get("status") else None
+    def list_own(self, actor: Actor, params: RecordListQuery) -> dict[str, Any]:
         items, cursor = self._records.list_own(
-            actor.nip, kind=kind, status=status, cursor=params.get("cursor"), limit=params.get("limit") or 20
+            actor.nip, kind=params.kind, status=params.status, cursor=params.cursor, limit=params.limit or 20
         )
         return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
 
@@ -221,11 +212,11 @@ class RecordService:
             raise NotFound("Riwayat tidak ditemukan.", code="RECORD_NOT_FOUND")
         return record
 
-    def _own(self, actor: Actor, record_id: str, version: object) -> CareerRecord:
+    def _own(self, actor: Actor, record_id: str, version: int) -> CareerRecord:
         record = self.record(record_id)
         if record.nip != actor.nip:
             raise Forbidden("Anda hanya dapat mengubah riwayat Anda sendiri.")
-        if validate_version(version) != record.version:
+        if version != record.version:
             raise _stale()
         return record
 
@@ -259,9 +250,11 @@ def _upload_context(actor: Actor) -> dict[str, str]:
     return {"purpose": "record", "nip": actor.nip}
 
 
-def _detail_body(kind: RecordKind, body: Mapping[str, object]) -> dict[str, Any]:
-    data = body.get(DETAIL_FIELD[kind])
-    return dict(data) if isinstance(data, Mapping) else {}
+def _sent(kind_fields: Any) -> dict[str, Any]:
+    """The fields of a kind's object the client sent (None: the object was left out), as the model holds them."""
+    if kind_fields is None:
+        return {}
+    return {name: getattr(kind_fields, name) for name in kind_fields.model_fields_set}
 
 
 def _rows(kind: RecordKind, details: Any, document: RecordFile | None) -> list[dict[str, str]]:

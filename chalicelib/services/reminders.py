@@ -5,11 +5,18 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
 from datetime import date, datetime, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
 from ..domain.attendance import local_now
-from ..domain.reminders import Frequency, ReminderSettings, due_on, parse_settings, reminder_text, slots_between
+from ..domain.reminders import (
+    Frequency,
+    ReminderSettings,
+    due_on,
+    reminder_settings,
+    reminder_text,
+    slots_between,
+)
 from ..domain.workdays import is_working_day
 from ..integrations import idempotency
 from ..integrations.queue import NotificationQueue
@@ -22,6 +29,9 @@ from ..store.protocols import (
     LeaveRepository,
     ReminderRepository,
 )
+
+if TYPE_CHECKING:
+    from ..schemas import ReminderInput
 
 DISPATCH_JOB = "reminder-dispatch"
 
@@ -53,8 +63,16 @@ class ReminderService:
         found = self._reminders.get(actor.nip)
         return _view(found or ReminderSettings(False, Frequency.DAILY, time(16, 0), actor.timezone))
 
-    def update(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        settings = parse_settings(dict(body), actor.timezone)
+    def update(self, actor: Actor, body: ReminderInput) -> dict[str, Any]:
+        """The caller's settings, in their own zone (a move to another zone moves the reminder with them)."""
+        settings = reminder_settings(
+            body.enabled,
+            body.frequency,
+            body.time,
+            actor.timezone,
+            weekday=body.weekday,
+            day_of_month=body.day_of_month,
+        )
         self._reminders.save(actor.nip, settings)
         return _view(settings)
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
-from dataclasses import asdict
+from collections.abc import Callable
+from dataclasses import asdict, replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Role
 from ..domain.attendance import AttendanceDay, local_now
-from ..domain.errors import Conflict, Forbidden, NotFound, not_one_of
+from ..domain.errors import Conflict, Forbidden, NotFound
 from ..domain.history import history_view
-from ..domain.identity import is_id, validate_text, validate_version
+from ..domain.identity import is_id
 from ..domain.reports import (
     STATUS_LABELS,
     HistoryEntry,
@@ -23,15 +23,17 @@ from ..domain.reports import (
     check_attendance,
     check_content,
     check_overlap,
+    compose_content,
     content_dict,
     fill_from_template,
-    parse_content,
-    parse_range,
     require_copyable,
     require_editable,
     with_history,
 )
 from ..store.protocols import AttendanceRepository, DayChanged, ReportRepository, TemplateRepository
+
+if TYPE_CHECKING:
+    from ..schemas import ReportCopy, ReportInput, ReportPatch, ReportQuery, VersionQuery
 
 DAY_RETRIES = 3
 
@@ -52,15 +54,17 @@ class ReportService:
 
     # -- writes by the employee ---------------------------------------------------------------
 
-    def create(self, actor: Actor, data: Mapping[str, object], copied_from: str | None = None) -> dict[str, Any]:
-        """File a report (status SUBMITTED) for a day the employee attended."""
-        template_id = data.get("template_id")
-        if template_id:
-            template = self._templates.get(actor.nip, str(template_id))
+    def create(self, actor: Actor, body: ReportInput) -> dict[str, Any]:
+        """File a report (status SUBMITTED) for a day the employee attended; a template gives what was not sent."""
+        sent = body.sent()
+        if body.template_id:
+            template = self._templates.get(actor.nip, body.template_id)
             if template is None:
                 raise NotFound("Templat tidak ditemukan.", code="TEMPLATE_NOT_FOUND")
-            data = fill_from_template(template, data)
-        content = parse_content(data)
+            sent = fill_from_template(template, sent)
+        return self._file(actor, compose_content(sent))
+
+    def _file(self, actor: Actor, content: ReportContent, copied_from: str | None = None) -> dict[str, Any]:
         self._check_dates(actor, content)
         now = self._clock()
         action = "COPIED" if copied_from else "CREATED"
@@ -87,10 +91,10 @@ class ReportService:
                 continue
         raise _busy()
 
-    def update(self, actor: Actor, report_id: str, data: Mapping[str, object]) -> dict[str, Any]:
+    def update(self, actor: Actor, report_id: str, body: ReportPatch) -> dict[str, Any]:
         """Edit a SUBMITTED report; ``version`` must be the one the client read."""
-        report = self._own(actor, report_id, data.get("version"))
-        content = parse_content({k: v for k, v in data.items() if k != "template_id"}, base=report.content)
+        report = self._own(actor, report_id, body.version)
+        content = compose_content(body.sent(), base=report.content)
         diff = changes(report.content, content)
         if not diff:
             return self.view(report)
@@ -106,40 +110,37 @@ class ReportService:
                 continue
         raise _busy()
 
-    def withdraw(self, actor: Actor, report_id: str, version: object) -> dict[str, Any]:
-        report = self._own(actor, report_id, version)
+    def withdraw(self, actor: Actor, report_id: str, params: VersionQuery) -> dict[str, Any]:
+        report = self._own(actor, report_id, params.version)
         entry = HistoryEntry(self._clock(), actor.nip, "WITHDRAWN", {"status": [report.status.value, "WITHDRAWN"]})
         return self.view(
             self._reports.change_status(report, with_history(report, entry, status=ReportStatus.WITHDRAWN))
         )
 
-    def copy(self, actor: Actor, report_id: str, data: Mapping[str, object]) -> dict[str, Any]:
-        """Start a new submission from a rejected report; the body may change any field."""
+    def copy(self, actor: Actor, report_id: str, body: ReportCopy) -> dict[str, Any]:
+        """Start a new submission from a rejected report; the body may change any field (not its template)."""
         original = self._readable(actor, report_id)
         if original.nip != actor.nip:
             raise Forbidden("Anda hanya dapat menyalin laporan Anda sendiri.")
         require_copyable(original)
-        body = {**content_dict(original.content), "template_id": None, **data}
-        return self.create(actor, body, copied_from=original.report_id)
+        content = compose_content(body.sent(), base=replace(original.content, template_id=None))
+        return self._file(actor, content, copied_from=original.report_id)
 
     # -- reads --------------------------------------------------------------------------------------
 
     def get(self, actor: Actor, report_id: str) -> dict[str, Any]:
         return self.view(self._readable(actor, report_id))
 
-    def list_own(self, actor: Actor, query: Mapping[str, str | None], limit: int) -> dict[str, Any]:
-        status = None
-        if query.get("status"):
-            try:
-                status = ReportStatus(str(query["status"]).upper())
-            except ValueError:
-                raise not_one_of(
-                    "status", ["SUBMITTED", "APPROVED", "REJECTED"], "Status laporan", "INVALID_STATUS"
-                ) from None
-        first, last = parse_range(query)
-        text = validate_text(query.get("q"), "q", max_len=100, required=False) or None
+    def list_own(self, actor: Actor, params: ReportQuery) -> dict[str, Any]:
+        """Own reports newest first; ``q`` searches title and description."""
         items, cursor = self._reports.list_own(
-            actor.nip, first=first, last=last, status=status, text=text, cursor=query.get("cursor"), limit=limit
+            actor.nip,
+            first=params.from_,
+            last=params.to,
+            status=params.status,
+            text=(params.q or "").strip() or None,
+            cursor=params.cursor,
+            limit=params.limit or 20,
         )
         return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
 
@@ -177,10 +178,10 @@ class ReportService:
         require_editable(report)
         return report
 
-    def _own(self, actor: Actor, report_id: str, version: object) -> Report:
+    def _own(self, actor: Actor, report_id: str, version: int) -> Report:
         """Own, not changed since ``version`` (else CONFLICT), and still SUBMITTED (else REPORT_LOCKED)."""
         report = self._owned(actor, report_id)
-        if validate_version(version) != report.version:
+        if version != report.version:
             raise _stale_version()
         require_editable(report)
         return report

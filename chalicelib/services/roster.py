@@ -10,14 +10,17 @@ import io
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, PayloadTooLarge, ValidationError
-from ..domain.roster import MAX_ROSTER_ROWS, RowResult, is_blank, map_header, row_to_mapping
+from ..domain.roster import MAX_ROSTER_ROWS, RowResult, draft_from_mapping, is_blank, map_header, row_to_mapping
 from ..integrations.storage import ObjectStore
 from ..store.protocols import EmployeeRepository
 from .accounts import AccountService
+
+if TYPE_CHECKING:
+    from ..schemas import RosterUpload
 
 MAX_ROSTER_BYTES = 2 * 1024 * 1024
 IMPORT_PREFIX = "imports/"
@@ -32,12 +35,12 @@ class RosterImportService:
     def __init__(self, accounts: AccountService, employees: EmployeeRepository, store: ObjectStore) -> None:
         self._accounts, self._employees, self._store = accounts, employees, store
 
-    def submit(self, actor: Actor, filename: str, content_base64: str) -> dict[str, Any]:
+    def submit(self, actor: Actor, body: RosterUpload) -> dict[str, Any]:
         """Store an uploaded roster under ``imports/``; the S3 event handler then imports it."""
         require_role(actor, Role.OPERATOR_SKPD)
-        extension = _extension(filename)
+        extension = _extension(body.filename)
         try:
-            data = base64.b64decode(content_base64, validate=True)
+            data = base64.b64decode(body.content_base64, validate=True)
         except (binascii.Error, ValueError):
             raise ValidationError(
                 "Isi berkas harus base64 yang valid.", code="INVALID_BASE64", details={"field": "content_base64"}
@@ -106,8 +109,10 @@ class RosterImportService:
     def _import_row(self, actor: Actor, header: list[str | None], number: int, cells: Sequence[object]) -> RowResult:
         nip = str(cells[header.index("nip")] if "nip" in header else "").strip()
         try:
-            draft = self._accounts.validate_draft(actor, row_to_mapping(header, cells))
+            row = row_to_mapping(header, cells)
+            draft = draft_from_mapping(row, skpd_id=self._accounts.skpd_for(actor, str(row.get("skpd_id") or "")))
             existing = self._employees.get(draft.nip)
+            self._accounts.check_draft(actor, draft, previous=existing)
             if existing is None:
                 try:
                     self._accounts.create_from_draft(draft, by=actor.nip)

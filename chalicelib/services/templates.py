@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from dataclasses import asdict, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
-from ..domain.errors import BusinessRule, Conflict, NotFound
-from ..domain.identity import is_id, validate_version
-from ..domain.reports import MAX_TEMPLATES, Template, parse_template
+from ..domain.errors import BusinessRule, Conflict, NotFound, ValidationError
+from ..domain.identity import is_id
+from ..domain.reports import MAX_TEMPLATES, Template
 from ..store.protocols import TemplateRepository
+
+if TYPE_CHECKING:
+    from ..schemas import TemplateFields, TemplatePatch, VersionQuery
+
+#: what a template holds besides its identity and version (the fields a PATCH may change)
+_FIELDS = ("name", "title", "description", "output", "duration_minutes")
 
 
 class TemplateService:
     def __init__(self, templates: TemplateRepository) -> None:
         self._templates = templates
 
-    def create(self, actor: Actor, data: Mapping[str, object]) -> dict[str, Any]:
-        fields = parse_template(data)
+    def create(self, actor: Actor, body: TemplateFields) -> dict[str, Any]:
+        fields = {name: getattr(body, name) for name in _FIELDS}
         if len(self._templates.list(actor.nip)) >= MAX_TEMPLATES:
             raise BusinessRule(f"Paling banyak {MAX_TEMPLATES} templat.", code="TOO_MANY_TEMPLATES")
         return _view(self._templates.save(Template(template_id=uuid.uuid4().hex, nip=actor.nip, **fields)))
@@ -30,12 +35,17 @@ class TemplateService:
     def get(self, actor: Actor, template_id: str) -> dict[str, Any]:
         return _view(self._own(actor, template_id))
 
-    def update(self, actor: Actor, template_id: str, data: Mapping[str, object]) -> dict[str, Any]:
-        template = self._checked(actor, template_id, data.get("version"))
-        return _view(self._templates.save(replace(template, **parse_template(data, base=template))))
+    def update(self, actor: Actor, template_id: str, body: TemplatePatch) -> dict[str, Any]:
+        """Change the fields sent (each must hold a value: a template always has every field)."""
+        template = self._checked(actor, template_id, body.version)
+        changed = {name: getattr(body, name) for name in _FIELDS if name in body.model_fields_set}
+        for name, value in changed.items():
+            if value is None:
+                raise ValidationError(f"Kolom '{name}' wajib diisi.", code="REQUIRED", details={"field": name})
+        return _view(self._templates.save(replace(template, **changed)))
 
-    def delete(self, actor: Actor, template_id: str, version: object) -> None:
-        self._templates.delete(self._checked(actor, template_id, version))
+    def delete(self, actor: Actor, template_id: str, params: VersionQuery) -> None:
+        self._templates.delete(self._checked(actor, template_id, params.version))
 
     def _own(self, actor: Actor, template_id: str) -> Template:
         template = self._templates.get(actor.nip, template_id) if is_id(template_id) else None
@@ -43,9 +53,9 @@ class TemplateService:
             raise NotFound("Templat tidak ditemukan.", code="TEMPLATE_NOT_FOUND")
         return template
 
-    def _checked(self, actor: Actor, template_id: str, version: object) -> Template:
+    def _checked(self, actor: Actor, template_id: str, version: int) -> Template:
         template = self._own(actor, template_id)
-        if validate_version(version) != template.version:
+        if version != template.version:
             raise Conflict("Templat telah diubah; muat ulang lalu coba lagi.")
         return template
 

@@ -18,10 +18,9 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from ..domain.errors import Conflict, DomainError, NotFound, ValidationError
-from ..domain.identity import validate_text
 from ..domain.uploads import FileRule, check_request, check_stored
 from ..integrations.storage import ObjectStore
 from ..security import tokens
@@ -54,6 +53,14 @@ def final_key(key: str) -> str:
     return f"{folder}/checked/{name}" if folder else f"checked/{name}"
 
 
+class FileRequest(Protocol):
+    """What every upload request model (`schemas.common.upload_request`) holds, checked at the edge."""
+
+    filename: str
+    content_type: str
+    size: int
+
+
 class UploadService:
     def __init__(
         self, store: ObjectStore, used: UsedLinks, *, keys: Keyring | str, clock: Callable[[], datetime]
@@ -65,13 +72,12 @@ class UploadService:
         rule: FileRule,
         prefix: str,
         context: Mapping[str, str],
-        filename: object,
-        content_type: object,
-        size: object,
+        file: FileRequest,
     ) -> dict[str, Any]:
-        """An upload form for one file under ``prefix`` and the slip to hand back with it."""
-        kind = str(content_type or "")
-        name = check_request(rule, validate_text(filename, "filename", max_len=255), kind, size)
+        """An upload form for one file under ``prefix`` (as the request model announced it) and the slip to hand
+        back with it."""
+        kind = file.content_type
+        name = check_request(rule, file.filename, kind, file.size)
         file_id = uuid.uuid4().hex
         key = f"{prefix.rstrip('/')}/{file_id}{rule.types[kind]}"
         claims = {"ctx": dict(context), "fid": file_id, "key": key, "ct": kind, "fn": name}

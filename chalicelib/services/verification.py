@@ -4,9 +4,9 @@ delegation of verification and the auto-approval sweep."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, Role, forbid_own_entitlement, require_role
 from ..domain.attendance import local_now
@@ -19,17 +19,12 @@ from ..domain.delegation import (
     check_no_overlap,
 )
 from ..domain.errors import Conflict, NotFound
-from ..domain.identity import validate_nip, validate_text
-from ..domain.reports import (
-    AUTO_APPROVE_AFTER,
-    SYSTEM,
-    ReportStatus,
-    decide,
-    overdue,
-    parse_day,
-)
+from ..domain.reports import AUTO_APPROVE_AFTER, SYSTEM, ReportStatus, decide, overdue
 from ..store.protocols import DelegationRepository, EmployeeRepository, ReportRepository
 from .reports import ReportService
+
+if TYPE_CHECKING:
+    from ..schemas import DelegationInput
 
 _DELEGATION_RACES = 3
 
@@ -64,15 +59,13 @@ class VerificationService:
 
     # -- delegation ------------------------------------------------------------------------------
 
-    def delegate(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def delegate(self, actor: Actor, body: DelegationInput) -> dict[str, Any]:
         """A supervisor delegates their verification (the admin may do it for them, also across SKPD)."""
         delegator_nip = actor.nip
-        if body.get("delegator_nip") not in (None, "", actor.nip):
+        if body.delegator_nip not in (None, actor.nip):
             require_role(actor, Role.ADMIN)
-            delegator_nip = validate_nip(str(body.get("delegator_nip")), "delegator_nip")
-        delegate_nip = validate_nip(str(body.get("delegate_nip") or ""), "delegate_nip")
-        start, end = parse_day(body.get("start_date"), "start_date"), parse_day(body.get("end_date"), "end_date")
-        reason = validate_text(body.get("reason"), "reason", max_len=500, required=False)
+            delegator_nip = body.delegator_nip
+        delegate_nip, start, end, reason = body.delegate_nip, body.start_date, body.end_date, body.reason or ""
         check_delegation(delegator_nip, delegate_nip, start, end, self._today(actor))
         forbid_own_entitlement(actor.nip, delegate_nip, "delegasi kepada Anda")  # the admin for another
         delegator, delegate = self._employees.get(delegator_nip), self._employees.get(delegate_nip)

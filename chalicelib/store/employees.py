@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
-from pynamodb.exceptions import PutError, UpdateError
+from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
+from pynamodb.transactions import TransactWrite
 
 from ..domain.accounts import Employee, EmploymentStatus, Role
+from ..domain.audit import AuditEvent
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
+from . import audit
 from .conditions import condition_failed
-from .models import EmployeeItem
+from .models import AuditItem, EmployeeItem, transaction_connection
 from .paging import decode_cursor, encode_cursor
 from .protocols import CredentialNotice
 from .protocols import EmployeeRepository as EmployeeRepository  # re-exported: its old home
@@ -24,6 +28,7 @@ _MUTABLE = (
     "satker_id",
     "satker_nip",
     "supervisor_nip",
+    "unassigned_skpd",
     "whatsapp",
     "email",
     "timezone",
@@ -69,6 +74,7 @@ def _to_item(employee: Employee, notice: CredentialNotice | None) -> EmployeeIte
         satker_id=employee.satker_id,
         satker_nip=f"SATKER#{employee.satker_id}#{employee.nip}",
         supervisor_nip=employee.supervisor_nip,
+        unassigned_skpd=None if employee.supervisor_nip else employee.skpd_id,
         whatsapp=employee.whatsapp,
         email=employee.email,
         timezone=employee.timezone.value,
@@ -83,6 +89,10 @@ def _to_item(employee: Employee, notice: CredentialNotice | None) -> EmployeeIte
         created_at=now,
         updated_at=now,
     )
+
+
+def _changed_meanwhile() -> Conflict:
+    return Conflict("Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT")
 
 
 class DynamoEmployeeRepository:
@@ -110,8 +120,11 @@ class DynamoEmployeeRepository:
             raise
         return replace(employee, version=int(item.version))
 
-    def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee:
-        """Update the account if nobody changed it since ``employee.version`` was read (else 409)."""
+    def save(
+        self, employee: Employee, notice: CredentialNotice | None = None, history: Sequence[AuditEvent] = ()
+    ) -> Employee:
+        """Update the account if nobody changed it since ``employee.version`` was read (else 409); ``history``
+        (what the change means for people's authority trail) is written in the same transaction, or not at all."""
         fields = _to_item(employee, notice)
         actions = []
         for name in _MUTABLE:
@@ -124,15 +137,35 @@ class DynamoEmployeeRepository:
             ]
         item = EmployeeItem(nip=employee.nip)
         item.version = employee.version
+        if history:
+            self._save_with_history(item, actions, history)
+            return replace(employee, version=int(item.version))
         try:
             item.update(actions=actions, condition=EmployeeItem.nip.exists())
         except UpdateError as exc:
             if condition_failed(exc):
-                raise Conflict(
-                    "Data telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT"
-                ) from None
+                raise _changed_meanwhile() from None
             raise
         return replace(employee, version=int(item.version))
+
+    @staticmethod
+    def _save_with_history(item: EmployeeItem, actions: list[object], history: Sequence[AuditEvent]) -> None:
+        try:
+            with TransactWrite(connection=transaction_connection()) as transaction:
+                transaction.update(item, actions=actions, condition=EmployeeItem.nip.exists())
+                for event in history:
+                    transaction.save(audit.to_item(event))
+        except TransactWriteError as exc:
+            reasons = {getattr(r, "code", None) for r in (exc.cancellation_reasons or [])}
+            if reasons & {"ConditionalCheckFailed", "TransactionConflict"}:
+                raise _changed_meanwhile() from None
+            raise
+
+    def record_history(self, events: Sequence[AuditEvent]) -> None:
+        """History of a change stored elsewhere (an opening leave balance): written on its own, after that change."""
+        with AuditItem.batch_write() as batch:
+            for event in events:
+                batch.save(audit.to_item(event))
 
     def many(self, nips: set[str]) -> dict[str, Employee]:
         """Several accounts in one BatchGetItem (at most 100 NIPs)."""
@@ -148,14 +181,27 @@ class DynamoEmployeeRepository:
         return items, encode_cursor(result.last_evaluated_key, scope)
 
     def in_skpd(
-        self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
+        self,
+        skpd_id: str,
+        satker_id: str | None,
+        cursor: str | None,
+        limit: int,
+        *,
+        without_supervisor: bool = False,
     ) -> tuple[list[Employee], str | None]:
+        """An SKPD's (or one satker's) employees by satker and NIP; ``without_supervisor``: only those with none
+        (from their sparse index, so the page is not filtered out of the whole SKPD)."""
+        index = EmployeeItem.by_skpd_unassigned if without_supervisor else EmployeeItem.by_skpd
         condition = EmployeeItem.satker_nip.startswith(f"SATKER#{satker_id}#") if satker_id else None
-        scope = f"employees.by_skpd:{skpd_id}:{satker_id or ''}"
+        scope = f"employees.{index.Meta.index_name}:{skpd_id}:{satker_id or ''}"
         start = decode_cursor(cursor, scope)
-        result = EmployeeItem.by_skpd.query(skpd_id, condition, limit=limit, last_evaluated_key=start)
+        result = index.query(skpd_id, condition, limit=limit, last_evaluated_key=start)
         items = [to_employee(i) for i in result]
         return items, encode_cursor(result.last_evaluated_key, scope)
+
+    def count_without_supervisor(self, skpd_id: str) -> int:
+        """How many of the SKPD's employees have no direct supervisor (a COUNT query of the sparse index)."""
+        return EmployeeItem.by_skpd_unassigned.count(skpd_id)
 
     def clear_notice(self, nip: str, notice_id: str, version: int) -> None:
         """Drop a delivered credential notice unless a newer one replaced it."""

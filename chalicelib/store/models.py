@@ -89,6 +89,8 @@ class EmployeeItem(Model):
     satker_id = UnicodeAttribute()
     satker_nip = UnicodeAttribute()
     supervisor_nip = UnicodeAttribute(null=True)
+    #: the SKPD while no supervisor is set (the sparse key of `by_skpd_unassigned`), else absent
+    unassigned_skpd = UnicodeAttribute(null=True)
     whatsapp = UnicodeAttribute()
     email = UnicodeAttribute(null=True)
     timezone = UnicodeAttribute()
@@ -108,6 +110,7 @@ class EmployeeItem(Model):
     by_email = _index("employees", "by_email")
     by_supervisor = _index("employees", "by_supervisor")
     by_skpd = _index("employees", "by_skpd")
+    by_skpd_unassigned = _index("employees", "by_skpd_unassigned")
 
 
 class OrgItem(Model):

@@ -11,7 +11,7 @@ cursor that leads to an empty page).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -65,13 +65,23 @@ class EmployeeRepository(Protocol):
     def get(self, nip: str) -> Employee | None: ...
     def get_by_email(self, email: str) -> Employee | None: ...
     def add(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
-    def save(self, employee: Employee, notice: CredentialNotice | None = None) -> Employee: ...
+    def save(
+        self, employee: Employee, notice: CredentialNotice | None = None, history: Sequence[AuditEvent] = ()
+    ) -> Employee: ...
+    def record_history(self, events: Sequence[AuditEvent]) -> None: ...
     def has_subordinates(self, nip: str) -> bool: ...
     def many(self, nips: set[str]) -> dict[str, Employee]: ...
     def subordinates(self, nip: str, cursor: str | None, limit: int) -> tuple[list[Employee], str | None]: ...
     def in_skpd(
-        self, skpd_id: str, satker_id: str | None, cursor: str | None, limit: int
+        self,
+        skpd_id: str,
+        satker_id: str | None,
+        cursor: str | None,
+        limit: int,
+        *,
+        without_supervisor: bool = False,
     ) -> tuple[list[Employee], str | None]: ...
+    def count_without_supervisor(self, skpd_id: str) -> int: ...
     def clear_notice(self, nip: str, notice_id: str, version: int) -> None: ...
 
 
@@ -98,7 +108,18 @@ class ReportRepository(Protocol):
         cursor: str | None,
         limit: int,
     ) -> tuple[list[Report], str | None]: ...
-    def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Report], str | None]: ...
+    def pending_for(
+        self,
+        supervisor_nip: str,
+        cursor: str | None,
+        limit: int,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> tuple[list[Report], str | None]:
+        """A supervisor's SUBMITTED reports, oldest submission first; of the dates ``first``-``last`` when given."""
+        ...
+
     def count_pending(self, supervisor_nip: str) -> int: ...
     def overdue(self, submitted_by: datetime) -> list[Report]:
         """SUBMITTED reports submitted at or before ``submitted_by`` (the auto-approval sweep)."""

@@ -35,6 +35,7 @@ _COUNT_ATTR = {
     ReportStatus.REJECTED: AttendanceItem.count_rejected,
 }
 _OWNER_KEYS = ("report_id", "owner_nip", "owner_sort")
+_PENDING_KEYS = ("report_id", "pending_supervisor", "pending_since")
 
 
 def pending_shard(report_id: str) -> str:
@@ -201,14 +202,35 @@ class DynamoReportRepository:
         raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS, scope)
         return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
 
-    def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Report], str | None]:
-        """A supervisor's SUBMITTED reports, oldest submission first."""
-        scope = f"reports.by_supervisor_pending:{supervisor_nip}"
+    def pending_for(
+        self,
+        supervisor_nip: str,
+        cursor: str | None,
+        limit: int,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> tuple[list[Report], str | None]:
+        """A supervisor's SUBMITTED reports, oldest submission first; ``first``/``last`` keep those of the dates
+        from ``first`` to ``last`` (a filter on the report's date: the index is ordered by submission, so a page
+        may hold fewer than ``limit``)."""
+        if first is None and last is None:
+            scope = f"reports.by_supervisor_pending:{supervisor_nip}"
+            result = ReportItem.by_supervisor_pending.query(
+                supervisor_nip, limit=limit, last_evaluated_key=decode_cursor(cursor, scope)
+            )
+            items = [to_report(i) for i in result]
+            return items, encode_cursor(result.last_evaluated_key, scope)
+        low, high = (first or date.min).isoformat(), (last or date.max).isoformat()
+        scope = f"reports.by_supervisor_pending:{supervisor_nip}:{low}:{high}"
         result = ReportItem.by_supervisor_pending.query(
-            supervisor_nip, limit=limit, last_evaluated_key=decode_cursor(cursor, scope)
+            supervisor_nip,
+            filter_condition=ReportItem.day.between(low, high),
+            page_size=limit,
+            last_evaluated_key=decode_cursor(cursor, scope),
         )
-        items = [to_report(i) for i in result]
-        return items, encode_cursor(result.last_evaluated_key, scope)
+        raw, next_cursor = bounded_page(result, limit, _PENDING_KEYS, MAX_LIST_REQUESTS, scope)
+        return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
 
     def count_pending(self, supervisor_nip: str) -> int:
         """How many wait for ``supervisor_nip`` (a COUNT query: reads grow with what waits, nothing else)."""

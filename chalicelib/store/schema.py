@@ -57,7 +57,9 @@ RECORD_LIST_ATTRIBUTES = [
 TABLES: dict[str, dict[str, Any]] = {
     # Accounts. GetItem by NIP (sign-in, authorizer, every profile read).
     "employees": {
-        "AttributeDefinitions": _attrs(nip="S", email="S", supervisor_nip="S", skpd_id="S", satker_nip="S"),
+        "AttributeDefinitions": _attrs(
+            nip="S", email="S", supervisor_nip="S", skpd_id="S", satker_nip="S", unassigned_skpd="S"
+        ),
         "KeySchema": _key("nip"),
         "GlobalSecondaryIndexes": [
             # sign-in by e-mail (sparse: only accounts with an e-mail)
@@ -66,6 +68,9 @@ TABLES: dict[str, dict[str, Any]] = {
             _gsi("by_supervisor", "supervisor_nip", "nip"),
             # an SKPD's employees, or one satker's with begins_with(satker_nip, "SATKER#")
             _gsi("by_skpd", "skpd_id", "satker_nip"),
+            # the operator's waiting work: an SKPD's employees without a direct supervisor, counted on Beranda
+            # and listed to assign one (sparse: unassigned_skpd = skpd_id only while supervisor_nip is absent)
+            _gsi("by_skpd_unassigned", "unassigned_skpd", "satker_nip"),
         ],
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
     },

@@ -6,6 +6,7 @@ Local / moto stack (`stack`). Nothing is built here.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,8 @@ DESKTOP = {"width": 1366, "height": 768}
 #: the satker of the Factory has no office radius; any location is accepted
 JAKARTA = {"latitude": -6.1754, "longitude": 106.8272}
 ARTIFACTS = ROOT / "build" / "browser"
+#: Chromium's console line for a response with a client-error status: an answer the app asked for and handles
+EXPECTED_CONSOLE_ERROR = re.compile(r"Failed to load resource: the server responded with a status of 4\d\d\b")
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +66,7 @@ class Browse:
         self.browser = browser
         self.web = web
         self.contexts: list[Any] = []
+        self.errors: list[str] = []  # uncaught exceptions and unexpected console errors of every page
 
     def page(self, viewport: dict[str, int] = PHONE, geolocation: dict[str, float] | None = JAKARTA) -> Any:
         context = self.browser.new_context(
@@ -77,10 +81,21 @@ class Browse:
         context.set_default_timeout(15_000)
         self.contexts.append(context)
         page = context.new_page()
-        page.on("pageerror", lambda error: print(f"page error: {error}"))
-        page.on("console", lambda m: m.type == "error" and print(f"console: {m.text}"))
+        page.on("pageerror", lambda error: self.errors.append(f"uncaught exception on {page.url}: {error}"))
+        page.on("console", lambda message: self._console(page, message))
         page.on("requestfailed", lambda r: print(f"request failed: {r.method} {r.url} {r.failure}"))
         return page
+
+    def _console(self, page: Any, message: Any) -> None:
+        """A console error fails the test unless it is Chromium's own line for an API answer of 4xx: the journeys
+        drive refusals on purpose (a wrong password's 401, a 409 of a stale version, a 403, a 422), and the client
+        shows those to the person; what it cannot explain (a 5xx, a network error, a script error) is a bug."""
+        if message.type != "error":
+            return
+        if EXPECTED_CONSOLE_ERROR.match(message.text):
+            print(f"console (expected): {message.text}")
+            return
+        self.errors.append(f"console error on {page.url}: {message.text}")
 
     def sign_in(self, page: Any, username: str, password: str, succeeds: bool = True) -> None:
         page.goto(f"{self.web}/masuk")
@@ -97,6 +112,7 @@ class Browse:
 
 @pytest.fixture
 def browse(browser: Any, web: str, request: pytest.FixtureRequest) -> Iterator[Browse]:
+    """Pages for the test; a JavaScript error on any of them fails the test (at teardown, once the journey ran)."""
     session = Browse(browser, web)
     try:
         yield session
@@ -108,6 +124,13 @@ def browse(browser: Any, web: str, request: pytest.FixtureRequest) -> Iterator[B
                 for m, page in enumerate(context.pages):
                     page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{n}-{m}.png"), full_page=True)
         session.close()
+    fail_on_page_errors(session)
+
+
+def fail_on_page_errors(session: Browse) -> None:
+    """Fail the test when a page threw or logged an unexpected console error (printing alone went unread)."""
+    if session.errors:
+        pytest.fail("JavaScript errors on the page:\n" + "\n".join(session.errors), pytrace=False)
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

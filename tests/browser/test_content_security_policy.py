@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DIST, Browse
+from tests.browser.conftest import DIST, Browse, fail_on_page_errors
 from tests.browser.helpers import png_bytes, template
 from tests.support import PASSWORD, attend, today_wib
 
@@ -118,3 +118,4 @@ def test_the_client_runs_under_its_content_security_policy(guarded_web, http, fa
         who.goto(f"{browse.web}{path}")
         who.wait_for_load_state("networkidle")
         assert violations(who) == [], path
+    fail_on_page_errors(browse)  # and no script error on any page under the policy

@@ -154,3 +154,30 @@ def test_hr_beranda_shows_its_queues_with_counts_and_each_opens_in_the_inbox(bro
     sidenav.get_by_role("link", name="Beranda").click()
     expect(desk.get_by_test_id("home-inbox-kind")).to_have_count(1)
     expect(desk.locator("[data-testid=home-inbox-kind][data-kind=complaint]")).to_contain_text("1")
+
+
+def test_the_operator_s_beranda_shows_employees_without_a_supervisor_and_opens_them(browse, http, factory):
+    skpd = factory.skpd()
+    head = factory.employee(skpd, supervisor=factory.employee(factory.skpd()), name="dr. Andi Wijaya")
+    operator = factory.employee(skpd, roles=("OPERATOR_SKPD",), supervisor=head, name="Siti Rahmawati")
+    factory.employee(skpd, supervisor=head, name="Dewi Lestari")
+    factory.employee(skpd, name="Agus Pratama")
+    factory.employee(skpd, name="Maria Ulfa")
+
+    page = browse.page()
+    browse.sign_in(page, operator, PASSWORD)
+    task = page.locator("[data-testid=home-task][data-task=no_supervisor]")
+    expect(task).to_contain_text(re.compile(r"2\s*Pegawai tanpa atasan langsung"))
+    expect(page.get_by_test_id("waiting-badge")).to_have_count(0)  # nothing to decide: no badge
+    _no_sideways_scroll(page)
+    page.screenshot(path="build/screenshots/operator-home-phone.png", full_page=True)
+    task.click()
+    expect(page).to_have_url(re.compile(r"/pegawai\?tanpa-atasan=1"))
+    expect(page.get_by_test_id("filter-unassigned").get_by_role("checkbox")).to_be_checked()
+    expect(page.get_by_text("2 pegawai tanpa atasan langsung")).to_be_visible()
+    listed = page.locator("ul.list li")
+    expect(listed).to_have_count(2)
+    expect(listed.filter(has_text="Agus Pratama")).to_have_count(1)
+    expect(listed.filter(has_text="Maria Ulfa")).to_have_count(1)
+    page.get_by_test_id("filter-unassigned").get_by_role("checkbox").uncheck()
+    expect(page.locator("ul.list li")).to_have_count(5)

@@ -256,6 +256,7 @@ def test_every_route_answers_403_outside_its_scope(http, office, factory):
     tokens = office["tokens"]
     _store(http, tokens[staff], staff, "KTP")
     _store(http, tokens[hr], hr, "KTP")
+    before = _stored_state(http, office)  # as the server holds it before any refusal, re-read at the end
     foreign_hr = http.login(factory.employee(factory.skpd(), roles=("KEPEGAWAIAN",)))
     operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
     decision = {"verdict": "APPROVE", "version": 1}
@@ -313,6 +314,32 @@ def test_every_route_answers_403_outside_its_scope(http, office, factory):
     assert http.call("GET", f"/archive/employees/{staff}", token=tokens[staff])[0] == 200
     assert http.call("GET", f"/archive/employees/{staff}", token=tokens[hr])[0] == 200
     assert http.call("GET", f"/archive/employees/{staff}", token=tokens[staff])[1]["groups"][0]["verified"] == 0
+    # every refusal above wrote nothing: both documents still SUBMITTED at version 1, no NPWP, the same
+    # conditions, the same category list
+    after = _stored_state(http, office)
+    assert after == before
+    assert after["documents"][staff]["KTP"][:2] == ("SUBMITTED", 1) and after["documents"][hr]["KTP"][:2] == (
+        "SUBMITTED",
+        1,
+    )
+    assert after["documents"][staff]["NPWP"] == ("MISSING", None, None)
+
+
+def _stored_state(http, office) -> dict:
+    """What the refusals of the outsider test could have changed, read back from the server: the staff's and HR's
+    documents (status, version, who decided), the staff's conditions and the category list."""
+    tokens, staff, hr = office["tokens"], office["staff"], office["hr"]
+    documents, conditions = {}, {}
+    for nip in (staff, hr):
+        archive = http.call("GET", f"/archive/employees/{nip}", token=tokens[nip])[1]
+        conditions[nip] = archive["conditions"]
+        documents[nip] = {}
+        for code in ("KTP", "NPWP"):
+            state = _state(archive, code)
+            document = state["document"] or {}
+            documents[nip][code] = (state["status"], document.get("version"), document.get("decided_by"))
+    categories = http.call("GET", "/archive/categories?include_retired=true", token=tokens[staff])[1]["items"]
+    return {"documents": documents, "conditions": conditions, "categories": categories}
 
 
 def test_bkd_verifies_and_recaps_every_skpd_but_has_no_admin_functions(http, office, factory, runner):
@@ -323,6 +350,8 @@ def test_bkd_verifies_and_recaps_every_skpd_but_has_no_admin_functions(http, off
     status, profile = http.call("PUT", f"/employees/{bkd_nip}/roles", {"roles": ["BKD"]}, token=admin)
     assert status == 200 and "BKD" in profile["roles"]
     bkd = http.login(bkd_nip)
+    roles_before = {nip: http.call("GET", f"/employees/{nip}", token=admin)[1]["roles"] for nip in (bkd_nip, staff)}
+    assert "ADMIN" not in roles_before[bkd_nip] and "BKD" not in roles_before[staff]
     elsewhere = factory.skpd()
     other = factory.employee(elsewhere, name="Pegawai Lain")
     _store(http, office["tokens"][staff], staff, "NPWP")
@@ -360,6 +389,9 @@ def test_bkd_verifies_and_recaps_every_skpd_but_has_no_admin_functions(http, off
     # reads of the organisation, never the admin's system functions
     assert http.call("GET", "/skpd", token=bkd)[0] == 200
     assert http.call("GET", f"/skpd/{elsewhere[0]}", token=bkd)[0] == 200
+    organisation_before = http.call("GET", f"/skpd/{skpd[0]}", token=bkd)[1]
+    holidays_before = http.call("GET", "/admin/holidays?year=2026", token=admin)[1]
+    categories_before = http.call("GET", "/archive/categories?include_retired=true", token=admin)[1]
     for method, path, body in (
         ("POST", "/skpd", {"skpd_id": "BARU-BKD", "name": "X", "timezone": "WIB"}),
         ("PATCH", f"/skpd/{skpd[0]}", {"name": "X", "version": 1}),
@@ -386,6 +418,14 @@ def test_bkd_verifies_and_recaps_every_skpd_but_has_no_admin_functions(http, off
         "timezone": "WIB",
     }
     assert http.call("POST", "/employees", {**new, "skpd_id": skpd[0]}, token=bkd)[0] == 403
+    # and none of those refusals changed anything: roles, the SKPD and its satker, holidays, categories, accounts
+    for nip, roles in roles_before.items():
+        assert http.call("GET", f"/employees/{nip}", token=admin)[1]["roles"] == roles, nip
+    assert http.call("GET", f"/skpd/{skpd[0]}", token=bkd)[1] == organisation_before
+    assert "BARU-BKD" not in {s["skpd_id"] for s in http.call("GET", "/skpd", token=bkd)[1]["items"]}
+    assert http.call("GET", "/admin/holidays?year=2026", token=admin)[1] == holidays_before
+    assert http.call("GET", "/archive/categories?include_retired=true", token=admin)[1] == categories_before
+    assert http.call("GET", f"/employees/{new['nip']}", token=admin)[0] == 404
 
 
 def test_the_admin_changes_the_category_list(http, office, factory):

@@ -96,11 +96,12 @@ def test_today_is_the_employees_own_day(http, factory):
     """16:30 UTC is already tomorrow in WIT (UTC+9) but still today in WIB (UTC+7)."""
     from chalicelib.domain.accounts import Actor, Role
     from chalicelib.domain.identity import TimeZone
-    from chalicelib.domain.reports import parse_content
+    from chalicelib.domain.reports import compose_content
     from chalicelib.services import container
+    from tests.support import payload
 
     service = container.production(clock=lambda: datetime(2026, 11, 23, 16, 30, tzinfo=UTC)).reports
-    content = parse_content(report_body(date(2026, 11, 24)))
+    content = compose_content(payload("ReportInput", report_body(date(2026, 11, 24))).sent())
     wit = Actor("1", "X", frozenset({Role.PEGAWAI}), timezone=TimeZone.WIT)
     wib = Actor("1", "X", frozenset({Role.PEGAWAI}), timezone=TimeZone.WIB)
     service._check_dates(wit, content)

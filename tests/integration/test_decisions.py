@@ -145,3 +145,30 @@ def test_bulk_answers_each_item_and_caps_the_batch(http, office):
     }
     too_many = {"items": [{"id": f"{n:032x}"} for n in range(51)], "verdict": "APPROVE"}
     assert http.call("POST", "/verifications/report", too_many, token=tokens["boss"])[0] == 400
+
+
+def test_the_report_queue_keeps_the_reports_of_the_dates_asked_for(http, office):
+    """``from``/``to`` of ``GET /verifications?kind=report``: the reports of those dates (a filter on the index the
+    queue reads, oldest submission first, paged); the count stays what waits."""
+    from tests.support import queue
+
+    tokens, today = office["tokens"], today_wib()
+    days = [today - timedelta(days=n) for n in (3, 1, 0)]
+    for day in days:
+        attend(office["staff"], day)
+    filed = {}
+    for day in days:
+        status, report = http.call("POST", "/reports", report_body(day), token=tokens["staff"])
+        assert status == 201, report
+        filed[day] = report["report_id"]
+    status, every = queue(http, tokens["boss"], "report")
+    assert status == 200 and [i["id"] for i in every["items"]] == [filed[d] for d in days]
+    status, window = queue(http, tokens["boss"], "report", from_=str(days[0]), to=str(days[1]))
+    assert status == 200 and [i["id"] for i in window["items"]] == [filed[days[0]], filed[days[1]]]
+    assert window["count"] == 3
+    status, first = queue(http, tokens["boss"], "report", from_=str(days[1]), limit=1)
+    assert status == 200 and [i["id"] for i in first["items"]] == [filed[days[1]]] and first["next_cursor"]
+    status, rest = queue(http, tokens["boss"], "report", from_=str(days[1]), limit=1, cursor=first["next_cursor"])
+    assert status == 200 and [i["id"] for i in rest["items"]] == [filed[days[2]]]
+    status, none = queue(http, tokens["boss"], "report", to=str(today - timedelta(days=5)))
+    assert status == 200 and none["items"] == [] and none["next_cursor"] is None

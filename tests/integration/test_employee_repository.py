@@ -46,7 +46,35 @@ def _employee(skpd: str, supervisor: str | None = None, satker: str = "S-1") -> 
     )
 
 
+def _history(repo, nip: str) -> list:
+    """The audit log the repository writes history to (the twin's own, or DynamoDB's)."""
+    from chalicelib.store.audit import DynamoAuditLog
+
+    log = getattr(repo, "audit", None) or DynamoAuditLog()
+    return log.history(nip, None, 10)[0]
+
+
 class TestEmployeeRepositoryContract:
+    def test_a_change_and_its_history_land_together_or_not_at_all(self, repo):
+        from datetime import UTC, datetime
+
+        from chalicelib.domain.audit import AuditKind, entitlement_events
+
+        employee = repo.add(_employee(f"K-{unique()}"))
+        officer = make_nip()
+        changed = replace(employee, tmt=datetime(2012, 3, 1).date())
+        events = entitlement_events(employee.nip, officer, datetime.now(UTC), {"tmt": (None, changed.tmt)}, ["TMT"])
+        with pytest.raises(Conflict):  # a stale version: neither the change nor its history
+            repo.save(replace(changed, version=employee.version + 5), history=events)
+        assert repo.get(employee.nip).tmt is None and _history(repo, employee.nip) == []
+        saved = repo.save(changed, history=events)
+        assert saved.version == employee.version + 1 and repo.get(employee.nip).tmt == changed.tmt
+        assert [e.kind for e in _history(repo, employee.nip)] == [AuditKind.ENTITLEMENT_CHANGED]
+        assert [e.kind for e in _history(repo, officer)] == [AuditKind.ENTITLEMENT_CHANGE_MADE]
+        later = entitlement_events(employee.nip, officer, datetime.now(UTC), {"x": (None, 1)}, ["saldo awal cuti"])
+        repo.record_history(later)  # a change stored elsewhere (an opening balance): its history on its own
+        assert len(_history(repo, employee.nip)) == 2 and len(_history(repo, officer)) == 2
+
     def test_add_get_and_duplicate(self, repo):
         employee = _employee(f"K-{unique()}")
         stored = repo.add(employee, Notice("n1", "sealed"))
@@ -81,3 +109,25 @@ class TestEmployeeRepositoryContract:
         assert [e.nip for e in in_s2] == [staff[2].nip]
         everyone, _ = repo.in_skpd(skpd, None, None, 10)
         assert len(everyone) == 4
+
+    def test_those_without_a_supervisor_are_counted_and_listed_until_one_is_set(self, repo):
+        skpd = f"K-{unique()}"
+        head = repo.add(_employee(skpd, satker="S-1"))
+        staff = repo.add(_employee(skpd, head.nip, satker="S-1"))
+        new = [repo.add(_employee(skpd, satker=s)) for s in ("S-1", "S-2", "S-2")]
+        repo.add(_employee(f"K-{unique()}"))  # another SKPD's
+        assert repo.count_without_supervisor(skpd) == 4
+        seen, cursor = [], None
+        while True:
+            page, cursor = repo.in_skpd(skpd, None, cursor, 2, without_supervisor=True)
+            seen += [e.nip for e in page]
+            if not cursor:
+                break
+        assert sorted(seen) == sorted([head.nip, *(e.nip for e in new)]) and staff.nip not in seen
+        in_s2, _ = repo.in_skpd(skpd, "S-2", None, 10, without_supervisor=True)
+        assert sorted(e.nip for e in in_s2) == sorted(e.nip for e in new[1:])
+        repo.save(replace(new[1], supervisor_nip=head.nip))  # assigned: it leaves the index
+        assert repo.count_without_supervisor(skpd) == 3
+        repo.save(replace(repo.get(staff.nip), supervisor_nip=None))  # unassigned: it enters it
+        assert repo.count_without_supervisor(skpd) == 4
+        assert staff.nip in [e.nip for e in repo.in_skpd(skpd, "S-1", None, 10, without_supervisor=True)[0]]

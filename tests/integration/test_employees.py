@@ -190,3 +190,73 @@ def test_unknown_routes_and_methods_are_4xx(http, factory):
     assert 400 <= http.call("DELETE", "/me", token=token)[0] < 500
     status, _body = http.call("POST", "/employees", raw=b"x", token=token, headers={"Content-Type": "text/plain"})
     assert 400 <= status < 500
+
+
+def test_changes_to_what_decides_entitlements_go_into_both_peoples_history(http, factory):
+    """Issue 16, hole 2: another officer of the SKPD or the admin changes it, and it goes into both histories."""
+    skpd = factory.skpd()
+    boss, deputy = factory.employee(skpd, name="Kepala Bidang"), factory.employee(skpd, name="Sekretaris")
+    staff = factory.employee(skpd, supervisor=boss, name="Staf")
+    operator = factory.employee(skpd, roles=("OPERATOR_SKPD",), supervisor=boss, name="Operator")
+    hr = factory.employee(skpd, roles=("KEPEGAWAIAN",), supervisor=boss, name="Kepegawaian")
+    admin = factory.employee(skpd, roles=("ADMIN",), name="Admin")
+    tokens = {nip: http.login(nip) for nip in (staff, operator, hr, admin)}
+
+    def trail(nip: str) -> list[dict]:
+        status, page = http.call("GET", f"/employees/{nip}/history", token=tokens[nip])
+        assert status == 200, page
+        return page["items"]
+
+    status, moved = http.call(
+        "PUT", f"/employees/{staff}/supervisor", {"supervisor_nip": deputy}, token=tokens[operator]
+    )
+    assert status == 200, moved
+    status, edited = http.call(
+        "PATCH", f"/employees/{staff}", {"tmt": "2012-03-01", "version": moved["version"]}, token=tokens[operator]
+    )
+    assert status == 200 and edited["tmt"] == "2012-03-01", edited
+    status, _ = http.call(
+        "PATCH", f"/employees/{staff}", {"jabatan": "Analis Muda", "version": 3}, token=tokens[operator]
+    )
+    assert status == 200  # a jabatan decides nothing: no history
+    assert http.call("PUT", f"/employees/{staff}/roles", {"roles": ["PENOMORAN"]}, token=tokens[admin])[0] == 200
+    payload = {"year": 2025, "remaining": 5}
+    assert http.call("PUT", f"/employees/{staff}/leave-opening", payload, token=tokens[hr])[0] == 200, payload
+
+    mine = {(e["kind"], e["by"], tuple(e["details"]["what"])) for e in trail(staff)}
+    assert mine == {
+        ("ENTITLEMENT_CHANGED", operator, ("atasan",)),
+        ("ENTITLEMENT_CHANGED", operator, ("TMT",)),
+        ("ENTITLEMENT_CHANGED", admin, ("peran",)),
+        ("ENTITLEMENT_CHANGED", hr, ("saldo awal cuti",)),
+    }, trail(staff)
+    supervisor_change = next(e for e in trail(staff) if e["details"]["what"] == ["atasan"])
+    assert supervisor_change["details"]["changes"] == {"supervisor_nip": [boss, deputy]}
+    assert [(e["kind"], e["details"]["what"]) for e in trail(operator)] == [
+        ("ENTITLEMENT_CHANGE_MADE", ["TMT"]),
+        ("ENTITLEMENT_CHANGE_MADE", ["atasan"]),
+    ]
+    assert [(e["kind"], e["details"]["employee_nip"]) for e in trail(admin)] == [("ENTITLEMENT_CHANGE_MADE", staff)]
+    assert [(e["kind"], e["details"]["employee_nip"]) for e in trail(hr)] == [("ENTITLEMENT_CHANGE_MADE", staff)]
+    # the employee's supervisor (and the operator, HR of the SKPD) read it too; a colleague does not
+    assert http.call("GET", f"/employees/{staff}/history", token=http.login(deputy))[0] == 200
+    assert http.call("GET", f"/employees/{staff}/history", token=http.login(boss))[0] == 403
+
+
+def test_the_operator_sees_who_has_no_supervisor_and_the_count_drops_when_one_is_set(http, factory):
+    skpd, elsewhere = factory.skpd(), factory.skpd()
+    head = factory.employee(skpd, supervisor=factory.employee(elsewhere))  # e.g. the regional secretary
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",), supervisor=head))
+    hr = http.login(factory.employee(skpd, roles=("KEPEGAWAIAN",), supervisor=head))
+    waiting = [factory.employee(skpd) for _ in range(3)]
+    factory.employee(elsewhere)  # another SKPD's: not this operator's work
+    tasks = http.call("GET", "/me/inbox", token=operator)[1]["tasks"]
+    assert tasks == [{"task": "no_supervisor", "label": "Pegawai tanpa atasan langsung", "count": 3}]
+    assert http.call("GET", "/me/inbox", token=hr)[1]["tasks"] == []  # the operator's task, not HR's
+    status, page = http.call("GET", "/employees?without_supervisor=true", token=operator)
+    assert status == 200 and sorted(e["nip"] for e in page["items"]) == sorted(waiting)
+    assert http.call("GET", "/employees?without_supervisor=ya", token=operator)[1]["code"] == "INVALID_FLAG"
+    assert http.call("PUT", f"/employees/{waiting[0]}/supervisor", {"supervisor_nip": head}, operator)[0] == 200
+    assert http.call("GET", "/me/inbox", token=operator)[1]["tasks"][0]["count"] == 2
+    listed = http.call("GET", "/employees?without_supervisor=true", token=operator)[1]["items"]
+    assert sorted(e["nip"] for e in listed) == sorted(waiting[1:])

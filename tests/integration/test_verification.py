@@ -103,6 +103,7 @@ def test_delegate_decides_on_behalf_while_the_delegation_lasts(http, team):
             {"kind": "leave_consideration", "label": "Pertimbangan cuti", "count": 0, "delegated": []},
             {"kind": "leave_decision", "label": "Keputusan cuti", "count": 0, "delegated": []},
         ],
+        "tasks": [],
     }
     waiting = queue(http, deputy, "report", for_=team["boss"])[1]
     assert [r["id"] for r in waiting["items"]] == [report["report_id"]]

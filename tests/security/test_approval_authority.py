@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
@@ -100,27 +101,22 @@ def test_overlapping_delegations_are_refused_and_adjacent_ones_accepted(http, of
 
 
 def test_racing_overlapping_delegations_leave_exactly_one(http, office, factory):
-    from chalicelib.domain.errors import DomainError
-    from chalicelib.services import container
-    from chalicelib.store.employees import DynamoEmployeeRepository
-
     others = [factory.employee(office["skpd"], name=f"Calon {n}") for n in range(6)]
-    boss = container.accounts().actor_of(DynamoEmployeeRepository().get(office["boss"]))
     today = office["today"]
+    start = threading.Barrier(len(others))  # every request leaves at the same moment, so they really overlap
 
     def attempt(nip: str) -> str:
-        body = {"delegate_nip": nip, "start_date": str(today), "end_date": str(today + timedelta(days=2))}
-        try:
-            container.verification().delegate(boss, body)
-        except DomainError as exc:
-            return exc.code
-        return "CREATED"
+        start.wait(timeout=30)
+        status, body = _delegate(http, office, nip, today, today + timedelta(days=2))
+        return "CREATED" if status == 201 else f"{status} {body['code']}"
 
     with ThreadPoolExecutor(len(others)) as pool:
         outcomes = list(pool.map(attempt, others))
+    assert len(outcomes) == len(others), outcomes
     assert outcomes.count("CREATED") == 1, outcomes
-    assert set(outcomes) == {"CREATED", "DELEGATION_OVERLAP"}
-    assert len(container.verification().delegations(boss)["given"]) == 1
+    assert outcomes.count("409 DELEGATION_OVERLAP") == len(others) - 1, outcomes
+    given = http.call("GET", "/delegations", token=office["tokens"][office["boss"]])[1]["given"]
+    assert len(given) == 1, given
 
 
 def test_a_delegate_in_another_skpd_needs_the_admin(http, office, factory):
@@ -198,7 +194,7 @@ def test_an_employee_without_staff_or_delegation_has_no_queue(http, office):
         assert (status, body["code"]) == (403, "NOT_A_VERIFIER"), kind
     status, body = decide_many(http, staff, "report", ["0" * 32], "APPROVE")
     assert (status, body["code"]) == (403, "NOT_A_VERIFIER")
-    assert http.call("GET", "/me/inbox", token=staff)[1] == {"total": 0, "kinds": []}
+    assert http.call("GET", "/me/inbox", token=staff)[1] == {"total": 0, "kinds": [], "tasks": []}
     # nor any HR or numbering queue without the role
     for kind in ("complaint", "record", "document", "leave_number"):
         assert queue(http, staff, kind)[0] == 403, kind

@@ -14,6 +14,7 @@ from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, PayloadTooLarge, ValidationError
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.organisation import Skpd
+from tests.support import payload, verification_query
 from tests.unit.world import SKPD, Clock, World, actor, at, body
 
 PDF = b"%PDF-1.7\n" + b"0" * 500
@@ -42,7 +43,10 @@ class Place:
     def letter(self, employee: Employee, data: bytes = PDF, size: int | None = None) -> str:
         offer = self.service.offer_letter(
             actor(employee),
-            {"filename": "surat tugas.pdf", "content_type": "application/pdf", "size": size or len(data)},
+            payload(
+                "ComplaintLetterRequest",
+                {"filename": "surat tugas.pdf", "content_type": "application/pdf", "size": size or len(data)},
+            ),
         )
         self.bucket.put_bytes(offer["upload"]["fields"]["key"], data, "application/pdf")  # the client's upload
         return offer["upload_token"]
@@ -56,14 +60,14 @@ class Place:
             "upload_token": extra.pop("token", None) or self.letter(employee),
             **extra,
         }
-        return self.service.submit(actor(employee), form)
+        return self.service.submit(actor(employee), payload("ComplaintInput", form))
 
     def decide(self, who: Actor, complaint_id: str, verdict: Verdict, note: str | None = None, **more: Any) -> dict:
         """One decision; answers the complaint as a queue item (its own view in ``detail``)."""
         return self.decisions.decide(who, "complaint", complaint_id, Decision(verdict, note, **more))
 
     def queue(self, who: Actor, query: dict[str, Any]) -> dict[str, Any]:
-        return self.decisions.queue(who, "complaint", query)
+        return self.decisions.queue(who, verification_query("complaint", query))
 
     def decide_many(self, who: Actor, ids: list[str], verdict: Verdict, note: str | None = None) -> dict:
         return self.decisions.decide_many(who, "complaint", [(i, None) for i in ids], Decision(verdict, note))
@@ -82,9 +86,9 @@ def test_a_complaint_gets_a_reference_at_once_and_lists_with_its_status(place):
     assert first["status"] == "SUBMITTED" and first["status_label"] == "Diajukan"
     assert first["type_label"] == "Tugas luar" and first["session_label"] == "pagi (masuk)"
     assert first["letter"]["filename"] == "surat tugas.pdf" and "expires=300" in first["letter"]["url"]
-    page = place.service.list_own(actor(dewi), {}, 20)
+    page = place.service.list_own(actor(dewi), payload("ComplaintQuery"))
     assert [c["reference"] for c in page["items"]] == ["ADU/2026/000001", "ADU/2026/000002"]  # newest date first
-    assert place.service.list_own(actor(dewi), {"status": "APPROVED"}, 20)["items"] == []
+    assert place.service.list_own(actor(dewi), payload("ComplaintQuery", status="APPROVED"))["items"] == []
     assert place.service.get(actor(dewi), first["complaint_id"])["reference"] == "ADU/2026/000001"
 
 
@@ -103,12 +107,12 @@ def test_refusals_store_nothing_and_take_no_number(place, day, session, prepare,
         place.world.attendance.upsert_sync(dewi.nip, TODAY, at("2026-11-25 00:30").time(), None, (SKPD, "X"))
     if prepare == "filed":
         place.file(dewi)
-    before = place.service.list_own(actor(dewi), {}, 20)["items"]
+    before = place.service.list_own(actor(dewi), payload("ComplaintQuery"))["items"]
     token = place.letter(dewi)
     with pytest.raises(error) as refused:
         place.file(dewi, day, session, token=token)
     assert refused.value.code == code
-    assert place.service.list_own(actor(dewi), {}, 20)["items"] == before
+    assert place.service.list_own(actor(dewi), payload("ComplaintQuery"))["items"] == before
     assert place.sequences.current("complaint:2026") == len(before)
     assert len(place.bucket.objects) == len(before) + 1  # the slip still works for a corrected form
 
@@ -135,9 +139,11 @@ def test_a_letter_that_is_not_a_pdf_or_too_big_is_refused_and_deleted(place):
     with pytest.raises(PayloadTooLarge):
         place.letter(dewi, PDF, 300 * 1024 + 1)
     with pytest.raises(ValidationError) as wrong_type:
-        place.service.offer_letter(actor(dewi), {"filename": "a.png", "content_type": "image/png", "size": 10})
+        place.service.offer_letter(
+            actor(dewi), payload("ComplaintLetterRequest", filename="a.png", content_type="image/png", size=10)
+        )
     assert wrong_type.value.code == "UNSUPPORTED_FILE_TYPE"
-    assert place.service.list_own(actor(dewi), {}, 20)["items"] == []
+    assert place.service.list_own(actor(dewi), payload("ComplaintQuery"))["items"] == []
 
 
 def test_a_slip_works_only_for_its_uploader_and_once(place):
@@ -168,7 +174,7 @@ def test_a_complaint_that_loses_the_race_leaves_no_letter_behind(place):
 def test_approval_makes_the_day_attended_so_the_report_can_be_filed(place):
     dewi, budi = place.world.person(), place.hr()
     with pytest.raises(BusinessRule, match="tercatat hadir"):
-        place.world.reports.create(actor(dewi), body(TODAY))
+        place.world.reports.create(actor(dewi), payload("ReportInput", body(TODAY)))
     filed = place.file(dewi)
     decided = place.decide(actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], Verdict.APPROVE)
     assert (decided["kind"], decided["id"], decided["verdicts"]) == ("complaint", filed["complaint_id"], [])
@@ -181,7 +187,7 @@ def test_approval_makes_the_day_attended_so_the_report_can_be_filed(place):
     assert day.attended and [s.value for s in day.sources] == ["PENGADUAN"]
     assert day.complaint_sessions == {Session.PAGI}
     assert place.world.attendance.units[(dewi.nip, TODAY)] == (SKPD, dewi.satker_id)  # in the satker recap
-    assert place.world.reports.create(actor(dewi), body(TODAY))["status"] == "SUBMITTED"
+    assert place.world.reports.create(actor(dewi), payload("ReportInput", body(TODAY)))["status"] == "SUBMITTED"
     with pytest.raises(Conflict) as twice:
         place.decide(actor(budi, Role.KEPEGAWAIAN), filed["complaint_id"], Verdict.REJECT, "x")
     assert twice.value.code == "ALREADY_DECIDED"

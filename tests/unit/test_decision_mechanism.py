@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.domain.accounts import Actor, Employee
+from chalicelib.domain.accounts import Actor, Employee, Role
 from chalicelib.domain.decisions import Decision, KindSpec, Scope, Subject, Verdict, Verifier
 from chalicelib.domain.delegation import Delegation
 from chalicelib.domain.errors import Conflict, Forbidden, NotFound, ValidationError
@@ -22,8 +22,9 @@ from chalicelib.domain.identity import TimeZone
 from chalicelib.services.decisions.kind import Card, QueueFilters
 from chalicelib.services.decisions.links import DecisionLinks, DecisionLinkService
 from chalicelib.services.decisions.service import DecisionService
+from chalicelib.services.decisions.tasks import EmployeesWithoutSupervisor
 from chalicelib.store.memory import InMemoryDelegationRepository, InMemoryEmployeeRepository, InMemoryUsedLinks
-from tests.support import make_nip, make_whatsapp
+from tests.support import make_nip, make_whatsapp, payload, verification_query
 from tests.unit.world import SATKER, SKPD, Clock, actor, at
 
 SECRET = "unit-test-secret-0123456789-abcdefghijklmnop"
@@ -194,12 +195,21 @@ def _refused(call, error) -> tuple[str, dict[str, Any]]:
     return refused.value.code, refused.value.details
 
 
+def _query(kind: str, data: dict[str, Any]) -> Any:
+    """The queue's query for a kind the edge does not know (it exists only here)."""
+    return verification_query("report", data).model_copy(update={"kind": kind})
+
+
 def test_the_inbox_counts_what_waits_only_for_whom_it_waits(place):
     place.ask(place.staff[0], 20)
     place.ask(place.staff[1], 21)
     expected = {"kind": "permission", "label": "Izin keluar kantor", "count": 2, "delegated": []}
-    assert place.decisions.inbox(actor(place.boss)) == {"total": 2, "kinds": [expected]}
-    assert place.decisions.inbox(actor(place.stranger)) == {"total": 0, "kinds": []}  # nothing waits, no staff
+    assert place.decisions.inbox(actor(place.boss)) == {"total": 2, "kinds": [expected], "tasks": []}
+    assert place.decisions.inbox(actor(place.stranger)) == {
+        "total": 0,
+        "kinds": [],
+        "tasks": [],
+    }  # nothing waits, no staff
     place.delegate()
     deputy = place.decisions.inbox(actor(place.deputy))
     assert deputy["total"] == 2 and deputy["kinds"][0]["delegated"] == [{"nip": place.boss.nip, "count": 2}]
@@ -208,7 +218,7 @@ def test_the_inbox_counts_what_waits_only_for_whom_it_waits(place):
 def test_the_queue_shows_each_item_as_every_kind_does_oldest_first_and_paged(place):
     later = place.ask(place.staff[0], 21)
     first = place.ask(place.staff[1], 20)
-    page = place.decisions.queue(actor(place.boss), "permission", {"limit": 1})
+    page = place.decisions.queue(actor(place.boss), _query("permission", {"limit": 1}))
     assert (page["kind"], page["label"], page["count"], page["next_cursor"]) == (
         "permission",
         "Izin keluar kantor",
@@ -233,15 +243,15 @@ def test_the_queue_shows_each_item_as_every_kind_does_oldest_first_and_paged(pla
             "detail": {"permission_id": first, "status": "SUBMITTED", "history": []},
         }
     ]
-    rest = place.decisions.queue(actor(place.boss), "permission", {"cursor": page["next_cursor"], "limit": 1})
+    rest = place.decisions.queue(actor(place.boss), _query("permission", {"cursor": page["next_cursor"], "limit": 1}))
     assert [i["id"] for i in rest["items"]] == [later] and rest["next_cursor"] is None
     for_boss = {"for": place.boss.nip}
-    assert _refused(lambda: place.decisions.queue(actor(place.deputy), "permission", for_boss), Forbidden)
-    code, _ = _refused(lambda: place.decisions.queue(actor(place.stranger), "permission", {}), Forbidden)
+    assert _refused(lambda: place.decisions.queue(actor(place.deputy), _query("permission", for_boss)), Forbidden)
+    code, _ = _refused(lambda: place.decisions.queue(actor(place.stranger), _query("permission", {})), Forbidden)
     assert code == "NOT_A_VERIFIER"  # nobody reports to them and they stand in for nobody
     place.delegate()
-    assert place.decisions.queue(actor(place.deputy), "permission", {"for": place.boss.nip})["count"] == 2
-    code, _ = _refused(lambda: place.decisions.queue(actor(place.boss), "report", {}), NotFound)
+    assert place.decisions.queue(actor(place.deputy), _query("permission", {"for": place.boss.nip}))["count"] == 2
+    code, _ = _refused(lambda: place.decisions.queue(actor(place.boss), _query("report", {})), NotFound)
     assert code == "UNKNOWN_KIND"  # only what was registered exists
 
 
@@ -258,7 +268,7 @@ def test_one_decision_applies_the_kind_s_own_effect_once_with_its_history(place)
     assert decided["detail"]["history"] == [
         {"by": place.boss.nip, "for": None, "at": NOW.isoformat(), "status": "APPROVED", "note": "Silakan"}
     ]
-    assert place.decisions.queue(actor(place.boss), "permission", {})["count"] == 0
+    assert place.decisions.queue(actor(place.boss), _query("permission", {}))["count"] == 0
     code, details = _refused(lambda: place.decide(place.boss, pid, Decision(Verdict.REJECT, "Batal")), Conflict)
     assert (code, details) == ("ALREADY_DECIDED", {"status": "Disetujui"})
     assert len(place.kind.applied) == 1
@@ -312,10 +322,10 @@ def test_an_e_mailed_link_opens_without_effect_and_decides_once(place):
     )
     assert place.link_service.open(approve).state == "form"  # opening twice changes nothing either
     assert place.kind.applied == [] and place.kind.items[pid].version == 1
-    done = place.link_service.submit(approve, {"note": "Hati-hati"})
+    done = place.link_service.submit(approve, payload("DecisionLinkForm", {"note": "Hati-hati"}))
     assert (done.state, done.status, done.item["status"]) == ("done", 200, "APPROVED")
     assert place.kind.applied == [(pid, Verdict.APPROVE, "Hati-hati", place.boss.nip, None, NOW)]
-    again = place.link_service.submit(approve, {"note": "Hati-hati"})
+    again = place.link_service.submit(approve, payload("DecisionLinkForm", {"note": "Hati-hati"}))
     assert (again.state, again.status) == ("used", 409)
     assert place.link_service.open(approve).state == "used" and len(place.kind.applied) == 1
 
@@ -324,14 +334,14 @@ def test_a_link_is_bound_to_its_person_its_verdict_and_the_shared_rules(place):
     pid = place.ask(place.staff[0], 20)
     assert place.link_service.open(place.token(pid, place.stranger, Verdict.APPROVE)).state == "refused"
     reject = place.token(pid, place.boss, Verdict.REJECT)
-    no_note = place.link_service.submit(reject, {"note": ""})
+    no_note = place.link_service.submit(reject, payload("DecisionLinkForm", {"note": ""}))
     assert (no_note.state, no_note.status) == ("form", 400)  # a refusal needs its reason; the link stays usable
-    rated = place.link_service.submit(reject, {"note": "Tidak mendesak", "rating": "4"})
+    rated = place.link_service.submit(reject, payload("DecisionLinkForm", {"note": "Tidak mendesak", "rating": "4"}))
     assert (rated.state, rated.status) == ("form", 400)  # this kind takes no rating
     assert place.kind.applied == []
-    assert place.link_service.submit(reject, {"note": "Tidak mendesak"}).state == "done"
+    assert place.link_service.submit(reject, payload("DecisionLinkForm", {"note": "Tidak mendesak"})).state == "done"
     approve = place.token(pid, place.boss, Verdict.APPROVE)
-    assert place.link_service.submit(approve, {}).state == "decided"
+    assert place.link_service.submit(approve, payload("DecisionLinkForm", {})).state == "decided"
     assert place.link_service.open("bukan-tautan").state == "invalid"
     assert len(place.kind.applied) == 1
 
@@ -367,3 +377,83 @@ def test_a_delegate_decides_on_behalf_of_the_supervisor_while_the_delegation_las
     assert _refused(lambda: place.decide(place.deputy, second, Decision(Verdict.APPROVE)), Forbidden)[0] == "FORBIDDEN"
     place.decide(place.boss, second, Decision(Verdict.APPROVE))  # the supervisor never lost the right
     assert place.kind.applied[-1][3:5] == (place.boss.nip, None)
+
+
+def test_waiting_work_that_is_not_a_decision_stands_beside_the_kinds_for_its_role_only(place):
+    """The operator's employees without a supervisor: counted for the operator of that SKPD, not in the badge."""
+    employees = InMemoryEmployeeRepository()
+    for n, supervisor in enumerate((None, None, "196001011990011001")):
+        employees.add(replace(place.staff[0], nip=make_nip(), supervisor_nip=supervisor, name=f"P{n}"))
+    employees.add(replace(place.staff[0], nip=make_nip(), skpd_id="LAIN", supervisor_nip=None))
+    decisions = DecisionService(
+        {}, employees, InMemoryDelegationRepository(), clock=lambda: NOW, tasks=[EmployeesWithoutSupervisor(employees)]
+    )
+    operator = replace(actor(place.boss), roles=frozenset({Role.PEGAWAI, Role.OPERATOR_SKPD}))
+    task = {"task": "no_supervisor", "label": "Pegawai tanpa atasan langsung", "count": 2}
+    assert decisions.inbox(operator) == {"total": 0, "kinds": [], "tasks": [task]}
+    assert decisions.inbox(actor(place.boss)) == {"total": 0, "kinds": [], "tasks": []}  # not an operator
+
+
+@pytest.mark.parametrize("spec_name", ["LEAVE_CONSIDERATION", "LEAVE_DECISION"])
+def test_a_leave_step_that_refuses_or_defers_needs_its_reason(spec_name):
+    """The leave steps are decided by the shared rules too (no leave verdict of their own): a refusal or a deferral
+    needs its reason, an approval none."""
+    from chalicelib.domain import decision_kinds
+    from chalicelib.domain.decisions import check_decision
+
+    spec = getattr(decision_kinds, spec_name)
+    for verdict, note in ((Verdict.DEFER, ""), (Verdict.REJECT, "   "), (Verdict.DEFER, None)):
+        code, details = _refused(lambda v=verdict, n=note: check_decision(spec, Decision(v, n)), ValidationError)
+        assert (code, details) == ("NOTE_REQUIRED", {"field": "note"}), (verdict, note)
+    assert check_decision(spec, Decision(Verdict.APPROVE)) == Decision(Verdict.APPROVE, None)
+    assert check_decision(spec, Decision(Verdict.DEFER, " Beban kerja ")).note == "Beban kerja"
+
+
+@pytest.mark.parametrize("spec_name", ["COMPLAINT", "RECORD", "DOCUMENT"])
+def test_hr_s_kinds_take_only_their_verdicts_and_a_rejection_says_why(spec_name):
+    """Complaints, career records and archived documents are decided by the shared rules (no verdict parser of
+    their own): approve with or without a note, reject only with one (trimmed), nothing else — but a record's
+    approval can be taken back, with its reason."""
+    from chalicelib.domain import decision_kinds
+    from chalicelib.domain.decisions import check_decision
+
+    spec = getattr(decision_kinds, spec_name)
+    assert check_decision(spec, Decision(Verdict.APPROVE)) == Decision(Verdict.APPROVE, None)
+    assert check_decision(spec, Decision(Verdict.REJECT, " Surat tugas tidak terbaca ")) == Decision(
+        Verdict.REJECT, "Surat tugas tidak terbaca"
+    )
+    for note in (None, "", "   "):
+        code, details = _refused(lambda n=note: check_decision(spec, Decision(Verdict.REJECT, n)), ValidationError)
+        assert (code, details) == ("NOTE_REQUIRED", {"field": "note"}), note
+    code, details = _refused(lambda: check_decision(spec, Decision(Verdict.DEFER, "Nanti")), ValidationError)
+    assert (code, details["field"]) == ("INVALID_VERDICT", "verdict")
+    revoke = Decision(Verdict.REVOKE, "SK tidak sah")
+    if spec_name == "RECORD":
+        assert check_decision(spec, revoke).note == "SK tidak sah"
+        code, _ = _refused(lambda: check_decision(spec, Decision(Verdict.REVOKE, " ")), ValidationError)
+        assert code == "NOTE_REQUIRED"
+    else:
+        assert _refused(lambda: check_decision(spec, revoke), ValidationError)[0] == "INVALID_VERDICT"
+
+
+def test_a_report_decision_takes_a_rating_1_to_5_and_a_note_to_reject():
+    """The rules a report's own parse of a decision had are the shared ones (`check_decision`) with its spec."""
+    from chalicelib.domain.decision_kinds import REPORT
+    from chalicelib.domain.decisions import MAX_NOTE, check_decision
+
+    checked = check_decision(REPORT, Decision(Verdict.APPROVE, "  Baik  ", 5))
+    assert (checked.verdict, checked.note, checked.rating) == (Verdict.APPROVE, "Baik", 5)  # the note trimmed
+    assert check_decision(REPORT, Decision(Verdict.REJECT, "Kurang rinci")).note == "Kurang rinci"
+    assert check_decision(REPORT, Decision(Verdict.APPROVE, "   ")).note is None
+    for decision, code in (
+        (Decision(Verdict.APPROVE, rating=0), "INVALID_RATING"),
+        (Decision(Verdict.APPROVE, rating=6), "INVALID_RATING"),
+        (Decision(Verdict.REJECT), "NOTE_REQUIRED"),
+        (Decision(Verdict.REJECT, "  "), "NOTE_REQUIRED"),
+        (Decision(Verdict.APPROVE, "x" * (MAX_NOTE + 1)), "TOO_LONG"),
+        (Decision(Verdict.DEFER, "Nanti"), "INVALID_VERDICT"),
+        (Decision(Verdict.REVOKE, "Batal"), "INVALID_VERDICT"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            check_decision(REPORT, decision)
+        assert refused.value.code == code, decision

@@ -16,9 +16,10 @@ from chalicelib.documents.excel import DATE_FORMAT, TIME_FORMAT, workbook_bytes
 from chalicelib.domain.accounts import Employee
 from chalicelib.domain.errors import ValidationError
 from chalicelib.domain.exports import (
+    PeriodKind,
     RecapTally,
     ReportLine,
-    parse_period,
+    period_of,
     position_date,
     recap_row,
     report_rows,
@@ -28,6 +29,7 @@ from chalicelib.domain.exports import (
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.messages import indonesian_number
 from chalicelib.domain.reports import ReportStatus
+from tests.support import payload
 
 
 def report(
@@ -37,21 +39,37 @@ def report(
 
 
 def test_periods():
-    assert parse_period("day", {"date": "2026-11-23"}).label == "23 November 2026"
-    week = parse_period("week", {"date": "2026-11-26"})
+    assert period_of(PeriodKind.DAY, day=date(2026, 11, 23)).label == "23 November 2026"
+    week = period_of(PeriodKind.WEEK, day=date(2026, 11, 26))
     assert (week.first, week.last) == (date(2026, 11, 23), date(2026, 11, 29))
-    month = parse_period("month", {"month": "2026-02"})
+    month = period_of(PeriodKind.MONTH, month=date(2026, 2, 1))
     assert (month.first, month.last, month.label) == (date(2026, 2, 1), date(2026, 2, 28), "Februari 2026")
     assert (
-        parse_period("range", {"from": "2026-11-01", "to": "2026-11-10"}).label == "1 November 2026 – 10 November 2026"
+        period_of(PeriodKind.RANGE, first=date(2026, 11, 1), last=date(2026, 11, 10)).label
+        == "1 November 2026 – 10 November 2026"
     )
-    for kind, params in (
-        ("year", {}),
-        ("month", {"month": "2026-13"}),
-        ("range", {"from": "2026-11-10", "to": "2026-11-01"}),
+    for kind, dates, code in (
+        (PeriodKind.RANGE, {"first": date(2026, 11, 10), "last": date(2026, 11, 1)}, "INVALID_DATE_RANGE"),
+        (PeriodKind.RANGE, {"first": date(2026, 1, 1), "last": date(2027, 1, 2)}, "INVALID_DATE_RANGE"),  # 367 days
+        (PeriodKind.RANGE, {"first": date(2026, 11, 1)}, "INVALID_DATE"),
+        (PeriodKind.DAY, {"month": date(2026, 11, 1)}, "INVALID_DATE"),
+        (PeriodKind.MONTH, {"day": date(2026, 11, 1)}, "INVALID_MONTH"),
     ):
-        with pytest.raises(ValidationError):
-            parse_period(kind, params)
+        with pytest.raises(ValidationError) as refused:
+            period_of(kind, **dates)
+        assert refused.value.code == code, (kind, dates)
+    # what a single field says is refused where the request is read, with the same codes
+    for params, code in (
+        ({"period": "year"}, "INVALID_PERIOD"),
+        ({"period": "month", "month": "2026-13"}, "INVALID_MONTH"),
+        ({"period": "range", "from": "2026-11-10", "to": "2026-11-01"}, "INVALID_DATE_RANGE"),
+        ({"period": "day", "status": "WITHDRAWN"}, "INVALID_STATUS"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            payload("PreviewQuery", params)
+        assert refused.value.code == code, params
+    read = payload("PreviewQuery", {"period": "WEEK", "date": "2026-11-26", "status": "approved"})
+    assert (read.period, read.date, read.status) == (PeriodKind.WEEK, date(2026, 11, 26), ReportStatus.APPROVED)
 
 
 def test_rows_totals_and_recap():
@@ -71,7 +89,7 @@ def test_rows_totals_and_recap():
         "by_status": {"SUBMITTED": 0, "APPROVED": 2, "REJECTED": 1},
         "average_rating": 4.5,
     }
-    november = parse_period("month", {"month": "2026-11"})
+    november = period_of(PeriodKind.MONTH, month=date(2026, 11, 1))
     workdays = working_days(november, {})
     assert len(workdays) == 21  # November 2026: 21 weekdays, no national holiday
     line = recap_row(
@@ -202,7 +220,7 @@ def test_numbers_are_printed_with_indonesian_separators():
     document = render.employee_document(
         instansi="Dinas Kesehatan",
         satker="Puskesmas",
-        period=parse_period("month", {"month": "2026-11"}),
+        period=period_of(PeriodKind.MONTH, month=date(2026, 11, 1)),
         employee=dewi,
         rows=rows,
         summary=totals(rows),
@@ -222,7 +240,7 @@ def test_numbers_are_printed_with_indonesian_separators():
 
 
 def test_a_recap_of_a_period_not_ended_counts_working_days_up_to_today():
-    november = parse_period("month", {"month": "2026-11"})
+    november = period_of(PeriodKind.MONTH, month=date(2026, 11, 1))
     today = date(2026, 11, 25)  # a Wednesday
     assert position_date(november, today) == today
     assert position_date(november, date(2026, 11, 30)) is None  # the last day: the whole month counts
@@ -241,7 +259,7 @@ def test_a_recap_of_a_period_not_ended_counts_working_days_up_to_today():
 
 def test_a_recap_not_ended_says_as_of_when_in_pdf_and_excel():
     boss = Employee("197512102000031003", "dr. Andi", "Kepala", "DINKES", "PKM", "6281234567891", TimeZone.WIB)
-    period = parse_period("month", {"month": "2026-11"})
+    period = period_of(PeriodKind.MONTH, month=date(2026, 11, 1))
     line = recap_row("199001152015032001", "Dewi", "Perawat", [date(2026, 11, 2)] * 18, set(), [])
     for as_of in (date(2026, 11, 25), None):
         document = render.recap_document(

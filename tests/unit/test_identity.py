@@ -12,7 +12,6 @@ from chalicelib.domain.identity import (
     parse_time_zone,
     validate_code,
     validate_nip,
-    validate_version,
 )
 
 
@@ -74,7 +73,3 @@ def test_email_zone_code_version():
     for bad in ("A", "a b", "-X", "X" * 33):
         with pytest.raises(ValidationError):
             validate_code(bad, "satker_id")
-    assert validate_version(3) == 3
-    for bad in (None, 0, True, "1"):
-        with pytest.raises(ValidationError):
-            validate_version(bad)

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from chalicelib.domain import accounts, archive, complaints, decisions, leave, records, reports
+from chalicelib.domain import accounts, archive, audit, complaints, decisions, leave, records, reports
 from chalicelib.domain.decision_kinds import KINDS
 
 WEB_SOURCES = Path(__file__).resolve().parents[2] / "web" / "src"
@@ -51,6 +51,7 @@ def test_the_document_publishes_the_domains_labels():
         "employment_status": _plain(accounts.EMPLOYMENT_LABELS),
         "decision_verdict": _plain(decisions.VERDICT_LABELS),
         "decision_kind": {spec.kind: spec.label for spec in KINDS},
+        "audit_kind": _plain(audit.AUDIT_LABELS),
     }
 
 

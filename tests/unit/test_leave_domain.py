@@ -32,8 +32,7 @@ from chalicelib.domain.leave import (
     history_of,
     is_cuti_bersama,
     letter_number,
-    parse_application,
-    parse_verdict,
+    new_application,
     service_length,
 )
 from chalicelib.domain.workdays import _holidays
@@ -352,32 +351,44 @@ def test_each_type_s_rules(case, kind, start, end, extra, outcome):
         assert outcome is None or days == outcome, case
 
 
-def test_parsing_refusals_have_their_own_codes():
+def test_refusals_of_a_request_s_fields_have_their_own_codes():
+    """Each field is checked once, by the request model at the edge (with the domain's codes); the two rules across
+    fields are the domain's, when the service builds the `Application`."""
+    from tests.support import payload
+
     good = {
         "type": "tahunan",
-        "reason": "Acara keluarga",
+        "reason": " Acara keluarga ",
         "start_date": "2026-12-01",
         "end_date": "2026-12-02",
         "address": "Jl. Merdeka 1, Kota Contoh",
         "phone": "0812-3456-7890",
     }
-    assert parse_application(good).leave_type is LeaveType.TAHUNAN
+    body = payload("LeaveInput", good)
+    assert (body.type, body.reason, body.start_date) == (LeaveType.TAHUNAN, "Acara keluarga", date(2026, 12, 1))
     cases = [
         ({"type": "LIBURAN"}, "INVALID_LEAVE_TYPE"),
-        ({"end_date": "2026-11-30"}, "INVALID_DATE_RANGE"),
         ({"reason": " "}, "REQUIRED"),
         ({"phone": "telepon saya"}, "INVALID_PHONE"),
-        ({"type": "MELAHIRKAN"}, "CHILD_ORDER_REQUIRED"),
+        ({"phone": " "}, "REQUIRED"),
         ({"start_date": "1999-12-31"}, "INVALID_DATE"),
+        ({"child_order": 21}, "INVALID_CHILD_ORDER"),
     ]
     for change, code in cases:
         with pytest.raises(ValidationError) as refused:
-            parse_application({**good, **change})
+            payload("LeaveInput", {**good, **change})
+        assert refused.value.code == code, change
+    fields = ("Acara keluarga", date(2026, 12, 1), date(2026, 12, 2), "Jl. Merdeka 1", "0812-3456-7890")
+    reason, start, end, address, phone = fields
+    for kind, first, last, child, code in (
+        (LeaveType.TAHUNAN, start, date(2026, 11, 30), None, "INVALID_DATE_RANGE"),
+        (LeaveType.MELAHIRKAN, start, end, None, "CHILD_ORDER_REQUIRED"),
+    ):
+        with pytest.raises(ValidationError) as refused:
+            new_application(kind, reason, first, last, address, phone, child)
         assert refused.value.code == code
-    with pytest.raises(ValidationError, match="alasan") as no_note:
-        parse_verdict("DEFERRED", "")
-    assert no_note.value.code == "NOTE_REQUIRED"
-    assert parse_verdict("approved", None) == (Verdict.APPROVED, None)
+    assert new_application(LeaveType.TAHUNAN, reason, start, start, address, phone, 2).child_order is None
+    assert new_application(LeaveType.MELAHIRKAN, reason, start, end, address, phone, 2).child_order == 2
 
 
 def test_dates_and_service():

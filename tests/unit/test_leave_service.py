@@ -20,6 +20,7 @@ from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.leave import LeaveSettings, LeaveStatus
 from chalicelib.domain.organisation import Satker, Skpd
 from chalicelib.services.leave_notifications import events
+from tests.support import payload, verification_query
 from tests.unit.world import SATKER, SKPD, Clock, World, actor, at, body
 
 
@@ -52,16 +53,21 @@ def team(w):
     return {"head": head, "boss": boss, "staff": staff, "numberer": numberer}
 
 
-def request(kind="ALASAN_PENTING", start="2026-12-01", end="2026-12-02", **extra) -> dict[str, Any]:
-    return {
+def request(kind="ALASAN_PENTING", start="2026-12-01", end="2026-12-02", **extra) -> Any:
+    """A request for leave as the route hands it to the service: the checked `LeaveInput`."""
+    data = {
         "type": kind,
         "reason": "Mengurus keluarga yang sakit",
         "start_date": start,
         "end_date": end,
         "address": "Jl. Merdeka 1, Kota Contoh",
         "phone": "081234567890",
-        **extra,
     }
+    return payload("LeaveInput", data, **extra)
+
+
+def cancellation(version: int, reason: str | None = None) -> Any:
+    return payload("LeaveCancel", {"version": version, **({"reason": reason} if reason else {})})
 
 
 def step(version: int, verdict: Verdict = Verdict.APPROVE, note: str | None = None) -> Decision:
@@ -95,7 +101,7 @@ def test_the_whole_flow_with_each_notification_once(w, team):
     assert [to for to, _ in w.whatsapp.sent] == [boss.whatsapp]
     assert w.notifications.on_change(None, leave) == ["consideration"] and len(w.whatsapp.sent) == 1  # replay
 
-    queue = w.decisions.queue(actor(boss), "leave_consideration", {})
+    queue = w.decisions.queue(actor(boss), verification_query("leave_consideration", {}))
     assert queue["count"] == 1 and queue["items"][0]["employee"]["name"] == "Dewi"
     assert queue["items"][0]["verdicts"] == ["APPROVE", "REJECT", "DEFER"]
     considered = consider(w, boss, applied["leave_id"], step(1))
@@ -105,7 +111,7 @@ def test_the_whole_flow_with_each_notification_once(w, team):
     assert decided["status"] == "APPROVED" and decided["status_label"] == "Disetujui, menunggu nomor surat"
     approved = w.leave_store.get(applied["leave_id"])
     w.notifications.on_change(w.leave_store.get(applied["leave_id"]), approved)
-    assert w.decisions.queue(actor(numberer, Role.PENOMORAN), "leave_number", {})["count"] == 1
+    assert w.decisions.queue(actor(numberer, Role.PENOMORAN), verification_query("leave_number", {}))["count"] == 1
     numbered = number(w, numberer, applied["leave_id"], Role.PENOMORAN)
     assert numbered["detail"]["letter_number"] == "800.1.11.4/1/DINKES/2026"
     assert events(approved, w.leave_store.get(applied["leave_id"])) == ["numbered"]
@@ -143,26 +149,100 @@ def test_refusals_store_nothing(w, team):
     with pytest.raises(BusinessRule) as alone:
         w.leave.apply(actor(nobody), request())
     assert alone.value.code == "NO_SUPERVISOR"
-    with pytest.raises(Forbidden):
-        consider(w, team["head"], w.leave_store.of_employee(staff.nip)[0].leave_id, step(1))
-    del boss
+    [pending] = w.leave_store.of_employee(staff.nip)
+    with pytest.raises(Forbidden):  # the head of office is not the one who considers
+        consider(w, team["head"], pending.leave_id, step(1))
+    with pytest.raises(Forbidden):  # nor is anyone deciding their own request
+        consider(w, staff, pending.leave_id, step(1))
+    stored = w.leave_store.get(pending.leave_id)  # read again: the refused decisions changed nothing
+    assert (stored.status, stored.version, stored.consideration) == (LeaveStatus.PENDING_CONSIDERATION, 1, None)
+    assert stored == pending
+    assert consider(w, boss, pending.leave_id, step(1))["status"] == "PENDING_DECISION"  # the supervisor still may
 
 
 def test_sick_leave_with_its_certificate(w, team):
     staff = team["staff"]
     certificate = b"%PDF-1.7\n" + b"0" * 891
     slip = w.leave.offer_certificate(
-        actor(staff), {"filename": "surat-dokter.pdf", "content_type": "application/pdf", "size": len(certificate)}
-    )
+        actor(staff),
+        payload(
+            "CertificateRequest", filename="surat-dokter.exe", content_type="application/pdf", size=len(certificate)
+        ),
+    )  # the phone's name; the stored one is the service's, its extension from the checked content
     w.objects.put_bytes(slip["upload"]["fields"]["key"], certificate, "application/pdf")  # the client's upload
     sick = w.leave.apply(
         actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=slip["upload_token"])
     )
-    assert sick["attachment"]["filename"] == "surat-dokter.pdf" and sick["attachment"]["url"].startswith("https://")
+    assert sick["attachment"]["filename"] == "surat-dokter.pdf" and sick["attachment"]["size"] == len(certificate)
+    assert sick["attachment"]["url"].startswith("https://")
     # the numbering officer reads who, which leave and when, but neither the reason nor the doctor's certificate
     seen = w.leave.get(actor(team["numberer"], Role.PENOMORAN), sick["leave_id"])
     assert (seen["type"], seen["start_date"], seen["reason"], seen["attachment"]) == ("SAKIT", "2026-11-23", None, None)
     assert w.leave.get(actor(team["boss"]), sick["leave_id"])["attachment"]["filename"] == "surat-dokter.pdf"
+
+
+def _uploaded_certificate(w, staff) -> tuple[str, str]:
+    """A doctor's certificate offered and posted (with its form's pending tag): its slip and its upload key."""
+    certificate = b"%PDF-1.7\n" + b"0" * 891
+    slip = w.leave.offer_certificate(
+        actor(staff),
+        payload(
+            "CertificateRequest", filename="surat-dokter.pdf", content_type="application/pdf", size=len(certificate)
+        ),
+    )
+    key = slip["upload"]["fields"]["key"]
+    w.objects.upload(key, certificate, "application/pdf")
+    return slip["upload_token"], key
+
+
+def test_a_refused_sick_leave_keeps_no_certificate_and_its_slip_serves_the_corrected_request(w, team):
+    """Issue 16: the certificate is accepted (copied to its final key, which never expires) only once every rule
+    has passed. A refused request leaves it where it was uploaded — tagged pending, so the bucket expires it —
+    and its slip unused, for the corrected request."""
+    from chalicelib.services.uploads import PENDING_TAG, final_key
+
+    staff = team["staff"]
+    w.leave.apply(actor(staff), request("SAKIT", "2026-11-23", "2026-11-23"))  # one day: no certificate needed
+    token, key = _uploaded_certificate(w, staff)
+    with pytest.raises(BusinessRule) as refused:
+        w.leave.apply(actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=token))
+    assert refused.value.code == "LEAVE_OVERLAP"
+    assert final_key(key) not in w.objects.objects and w.objects.tags(key) == PENDING_TAG
+    assert [k for k in w.objects.objects if "/checked/" in k] == []
+    assert len(w.leave_store.of_employee(staff.nip)) == 1
+
+    sick = w.leave.apply(actor(staff), request("SAKIT", "2026-11-24", "2026-11-25", attachment_token=token))
+    stored = w.leave_store.get(sick["leave_id"]).attachment
+    assert stored is not None and stored.key == final_key(key) and w.objects.tags(stored.key) == {}
+    assert key not in w.objects.objects
+
+
+def test_a_certificate_taken_before_a_racing_refusal_is_deleted(w, team):
+    """When another leave of these days lands between the rules and the write, the retry refuses the request
+    after the certificate was accepted: the accepted copy is deleted (its slip is used up)."""
+    from chalicelib.services.uploads import final_key
+    from chalicelib.store.protocols import DayChanged
+
+    staff = team["staff"]
+    token, key = _uploaded_certificate(w, staff)
+    create, raced = w.leave_store.create, []
+
+    def racing_create(leave, calendar, revisions):
+        if not raced:  # the first write loses to another request of the same days
+            raced.append(leave.leave_id)
+            w.leave.apply(actor(staff), request("SAKIT", "2026-11-24", "2026-11-24"))
+            raise DayChanged()
+        return create(leave, calendar, revisions)
+
+    w.leave_store.create = racing_create
+    with pytest.raises(BusinessRule) as refused:
+        w.leave.apply(actor(staff), request("SAKIT", "2026-11-23", "2026-11-24", attachment_token=token))
+    assert refused.value.code == "LEAVE_OVERLAP" and len(raced) == 1
+    assert final_key(key) not in w.objects.objects and key not in w.objects.objects
+    assert [k for k in w.objects.objects if "/checked/" in k] == []
+    with pytest.raises(Conflict) as used:
+        w.leave.apply(actor(staff), request("SAKIT", "2026-11-25", "2026-11-26", attachment_token=token))
+    assert used.value.code == "UPLOAD_ALREADY_USED"
 
 
 def test_leave_and_reports_exclude_each_other(w, team):
@@ -182,16 +262,16 @@ def test_leave_and_reports_exclude_each_other(w, team):
 def test_cancel_frees_the_days_and_only_pending_by_the_employee(w, team):
     staff, boss, head = team["staff"], team["boss"], team["head"]
     first = w.leave.apply(actor(staff), request())
-    cancelled = w.leave.cancel(actor(staff), first["leave_id"], {"version": 1})
+    cancelled = w.leave.cancel(actor(staff), first["leave_id"], cancellation(1))
     assert cancelled["status"] == "CANCELLED"
     again = w.leave.apply(actor(staff), request())
     consider(w, boss, again["leave_id"], step(1))
     decide(w, head, again["leave_id"], step(2))
     with pytest.raises(Conflict):
-        w.leave.cancel(actor(staff), again["leave_id"], {"version": 3})
+        w.leave.cancel(actor(staff), again["leave_id"], cancellation(3))
     with pytest.raises(Forbidden):
-        w.leave.cancel(actor(w.person(name="Orang Lain")), again["leave_id"], {"version": 3, "reason": "x"})
-    by_official = w.leave.cancel(actor(head), again["leave_id"], {"version": 3, "reason": "Tugas mendesak"})
+        w.leave.cancel(actor(w.person(name="Orang Lain")), again["leave_id"], cancellation(3, "x"))
+    by_official = w.leave.cancel(actor(head), again["leave_id"], cancellation(3, "Tugas mendesak"))
     assert by_official["status"] == "CANCELLED" and by_official["cancel_reason"] == "Tugas mendesak"
 
 
@@ -200,11 +280,11 @@ def test_a_delegate_considers_on_behalf_of_the_supervisor(w, team):
     deputy = w.person(name="Wakil")
     w.delegations.add(Delegation("d" * 32, boss.nip, deputy.nip, date(2026, 11, 20), date(2026, 12, 20)), 0, [])
     applied = w.leave.apply(actor(staff), request())
-    assert w.decisions.queue(actor(deputy), "leave_consideration", {"for": boss.nip})["count"] == 1
+    assert w.decisions.queue(actor(deputy), verification_query("leave_consideration", {"for": boss.nip}))["count"] == 1
     done = consider(w, deputy, applied["leave_id"], step(1, Verdict.DEFER, "Beban kerja akhir tahun"))
     assert done["status"] == "DEFERRED" and done["detail"]["consideration"]["on_behalf_of"] == boss.nip
     with pytest.raises(Forbidden):
-        w.decisions.queue(actor(deputy), "leave_consideration", {"for": team["head"].nip})
+        w.decisions.queue(actor(deputy), verification_query("leave_consideration", {"for": team["head"].nip}))
 
 
 def test_numbers_are_gap_free_and_never_twice(w, team):
@@ -245,15 +325,15 @@ def test_e_mailed_links_work_once_and_only_for_their_person(w, team):
 
     reject = token(boss.nip, Verdict.REJECT)
     assert actions.open(reject).state == "form"
-    assert actions.submit(reject, {"note": ""}).status == 400  # a refusal needs its reason
+    assert actions.submit(reject, payload("DecisionLinkForm", {"note": ""})).status == 400  # a refusal needs its reason
     foreign = token(team["head"].nip, Verdict.APPROVE)
     assert actions.open(foreign).state == "refused"
-    done = actions.submit(reject, {"note": "Tenaga kurang"})
+    done = actions.submit(reject, payload("DecisionLinkForm", {"note": "Tenaga kurang"}))
     assert done.state == "done" and done.item["status"] == "REJECTED"
     assert w.leave_store.get(leave_id).status is LeaveStatus.REJECTED
     assert actions.open(reject).state == "used"
     approve = token(boss.nip, Verdict.APPROVE)
-    assert actions.submit(approve, {}).state == "decided"
+    assert actions.submit(approve, payload("DecisionLinkForm", {})).state == "decided"
     assert actions.open("bukan-tautan").state == "invalid"
 
 
@@ -283,7 +363,9 @@ def test_the_calendar_shows_leave_and_expects_no_report_on_approved_days(w, team
     _approved(w, team, "2026-12-01", "2026-12-02")
     w.leave.apply(actor(team["staff"]), request(start="2026-12-03", end="2026-12-03"))  # pending
     service = w.services.attendance
-    days = {d["date"]: d for d in service.calendar(actor(team["staff"]), "2026-12")["days"]}
+    days = {
+        d["date"]: d for d in service.calendar(actor(team["staff"]), payload("CalendarQuery", month="2026-12"))["days"]
+    }
     assert days["2026-12-01"]["leave"]["status"] == "APPROVED" and not days["2026-12-01"]["report_expected"]
     assert days["2026-12-03"]["leave"]["status"] == "PENDING_CONSIDERATION" and days["2026-12-03"]["report_expected"]
     assert days["2026-12-04"]["leave"] is None and days["2026-12-04"]["report_expected"]
@@ -330,7 +412,7 @@ def test_a_new_supervisor_takes_over_pending_reports_too(w, team):
     assert w.report_store.get(decided["report_id"]).supervisor_nip == boss.nip  # decided: stays as it was
     assert w.report_store.get(decided["report_id"]).status is ReportStatus.APPROVED
     assert w.leave_store.get(leave["leave_id"]).supervisor_nip == new_boss.nip
-    assert w.decisions.queue(actor(new_boss), "report", {"limit": 10})["count"] == 1
+    assert w.decisions.queue(actor(new_boss), verification_query("report", {"limit": 10}))["count"] == 1
     assert moves.on_change(EmployeeImage(staff, None), EmployeeImage(after, None)) == {"reports": 0, "leave": 0}
 
 

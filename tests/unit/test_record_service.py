@@ -10,6 +10,7 @@ import pytest
 from chalicelib.domain.accounts import Role
 from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, ValidationError
+from tests.support import payload, verification_query
 from tests.unit.world import Clock, World, actor, at
 
 TEAM = {
@@ -42,18 +43,22 @@ def world():
 
 def _pdf(world, who) -> str:
     offer = {"filename": "piagam.pdf", "content_type": "application/pdf", "size": len(PDF)}
-    slip = world.service.offer_upload(who, offer)
+    slip = world.service.offer_upload(who, payload("RecordUploadRequest", offer))
     world.objects.put_bytes(slip["upload"]["fields"]["key"], PDF, "application/pdf")  # the client's upload
     return slip["upload_token"]
 
 
 def test_team_codes_are_numbered_per_year_and_kept_through_corrections(world):
     dewi = actor(world.person())
-    first = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
-    second = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    first = world.service.create(dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True}))
+    second = world.service.create(
+        dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    )
     assert [first["team"]["activity_code"], second["team"]["activity_code"]] == ["TK/2026/000001", "TK/2026/000002"]
     edited = world.service.update(
-        dewi, first["record_id"], {"team": {"team_name": "Tim Baru"}, "declaration": True, "version": 1}
+        dewi,
+        first["record_id"],
+        payload("RecordPatch", {"team": {"team_name": "Tim Baru"}, "declaration": True, "version": 1}),
     )
     assert edited["team"]["activity_code"] == "TK/2026/000001" and edited["team"]["team_name"] == "Tim Baru"
     assert edited["history"][-1]["changes"] == {"team_name": ["Tim Pemeriksa", "Tim Baru"]}
@@ -61,33 +66,40 @@ def test_team_codes_are_numbered_per_year_and_kept_through_corrections(world):
 
 def test_an_edit_needs_the_declaration_and_the_version_and_an_unchanged_one_writes_nothing(world):
     dewi = actor(world.person())
-    record = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    record = world.service.create(
+        dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    )
     rid = record["record_id"]
+    update = lambda body: world.service.update(dewi, rid, payload("RecordPatch", body))  # noqa: E731
     with pytest.raises(BusinessRule) as caught:
-        world.service.update(dewi, rid, {"team": {"team_name": "X"}, "version": 1})
+        update({"team": {"team_name": "X"}, "version": 1})
     assert caught.value.code == "DECLARATION_REQUIRED"
     with pytest.raises(ValidationError) as caught:
-        world.service.update(dewi, rid, {"declaration": True})
+        update({"declaration": True})
     assert caught.value.code == "VERSION_REQUIRED"
     with pytest.raises(Conflict) as caught:
-        world.service.update(dewi, rid, {"declaration": True, "version": 5})
+        update({"declaration": True, "version": 5})
     assert caught.value.code == "CONFLICT"
-    assert world.service.update(dewi, rid, {"declaration": True, "version": 1})["version"] == 1
+    assert update({"declaration": True, "version": 1})["version"] == 1
 
 
 def test_preview_stores_nothing_and_a_replaced_pdf_is_discarded(world):
     dewi = actor(world.person())
     slip = _pdf(world, dewi)
-    preview = world.service.preview(dewi, {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip})
+    preview = world.service.preview(
+        dewi, payload("RecordDraft", {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip})
+    )
     assert preview["document"]["filename"] == "piagam.pdf"
     assert {"label": "Skala Penghargaan", "value": "Provinsi"} in preview["summary"]
-    assert world.service.list_own(dewi, {})["items"] == []
+    assert world.service.list_own(dewi, payload("RecordListQuery"))["items"] == []
     record = world.service.create(
-        dewi, {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip, "declaration": True}
+        dewi, payload("RecordInput", {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip, "declaration": True})
     )
     old_key = world.records.get(record["record_id"]).document.key
     again = world.service.update(
-        dewi, record["record_id"], {"upload_token": _pdf(world, dewi), "declaration": True, "version": 1}
+        dewi,
+        record["record_id"],
+        payload("RecordPatch", {"upload_token": _pdf(world, dewi), "declaration": True, "version": 1}),
     )
     assert old_key not in world.objects.objects and again["version"] == 2  # the replaced PDF is deleted
 
@@ -95,10 +107,14 @@ def test_preview_stores_nothing_and_a_replaced_pdf_is_discarded(world):
 def test_a_correction_moves_the_record_to_the_employees_current_satker(world):
     dewi_person = world.person()
     dewi = actor(dewi_person)
-    record = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    record = world.service.create(
+        dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    )
     moved = actor(world.employees.save(replace(dewi_person, satker_id="SEKRETARIAT")))
     edited = world.service.update(
-        moved, record["record_id"], {"team": {"sk_valid": False}, "declaration": True, "version": 1}
+        moved,
+        record["record_id"],
+        payload("RecordPatch", {"team": {"sk_valid": False}, "declaration": True, "version": 1}),
     )
     assert (edited["satker_id"], edited["team"]["sk_valid"]) == ("SEKRETARIAT", False)
 
@@ -108,9 +124,11 @@ def test_hr_lists_stay_inside_their_scope(world):
     other = actor(world.person(skpd="DISDIK"))
     hr = actor(world.person(name="Budi"), Role.KEPEGAWAIAN)
     bkd = actor(world.person(skpd="BKPSDM"), Role.BKD)
-    mine = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
-    theirs = world.service.create(other, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
-    queue = lambda who, query: world.decisions.queue(who, "record", query)  # noqa: E731
+    mine = world.service.create(dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True}))
+    theirs = world.service.create(
+        other, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})
+    )
+    queue = lambda who, query: world.decisions.queue(who, verification_query("record", query))  # noqa: E731
     assert [r["id"] for r in queue(hr, {})["items"]] == [mine["record_id"]]
     with pytest.raises(Forbidden):
         queue(hr, {"skpd_id": "DISDIK"})
@@ -135,7 +153,9 @@ def test_hr_lists_stay_inside_their_scope(world):
 def test_hr_approves_and_takes_an_approval_back_with_a_reason(world):
     dewi = actor(world.person())
     hr = actor(world.person(name="Budi"), Role.KEPEGAWAIAN)
-    rid = world.service.create(dewi, {"kind": "TIM_KERJA", "team": TEAM, "declaration": True})["record_id"]
+    rid = world.service.create(dewi, payload("RecordInput", {"kind": "TIM_KERJA", "team": TEAM, "declaration": True}))[
+        "record_id"
+    ]
     decide = lambda decision: world.decisions.decide(hr, "record", rid, decision)  # noqa: E731
     with pytest.raises(Conflict) as early:
         decide(Decision(Verdict.REVOKE, "Belum disetujui"))

@@ -1,4 +1,5 @@
-"""Career records: the fields of each kind, the JP rule, the declaration, the evidence URL and the statuses."""
+"""Career records: the fields of each kind (checked by the request model, then the kind's rules that cross fields
+or need today's date), the JP rule, the declaration, the evidence URL and the statuses."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, ValidationError
 from chalicelib.domain.records import (
     DECLARATION,
+    DETAIL_FIELD,
     STATUS_LABELS,
     Award,
     AwardGroup,
@@ -22,6 +24,7 @@ from chalicelib.domain.records import (
     RecordKind,
     RecordStatus,
     activity_code,
+    build_details,
     check_declaration,
     check_file,
     check_lesson_hours,
@@ -29,8 +32,6 @@ from chalicelib.domain.records import (
     details_dict,
     details_from_dict,
     max_lesson_hours,
-    parse_decision,
-    parse_details,
     require_editable,
     resubmit,
     revoke,
@@ -38,6 +39,7 @@ from chalicelib.domain.records import (
     validate_url,
     withdraw,
 )
+from tests.support import payload
 
 TODAY = date(2026, 5, 4)
 NOW = datetime(2026, 5, 4, 2, 0, tzinfo=UTC)
@@ -83,7 +85,11 @@ TEAM = {
 
 
 def _parse(kind: RecordKind, data: dict, **changes):
-    return parse_details(kind, {**data, **changes}, today=TODAY)
+    """The kind's fields as a client sends them: checked by the request model (as the edge does), then made into
+    the record's data by the kind's rules."""
+    draft = payload("RecordDraft", {"kind": kind.value, DETAIL_FIELD[kind]: {**data, **changes}})
+    sent = draft.details()
+    return build_details(kind, {name: getattr(sent, name) for name in sent.model_fields_set}, today=TODAY)
 
 
 def _refusal(kind: RecordKind, data: dict, **changes) -> ValidationError | BusinessRule:
@@ -184,6 +190,43 @@ def test_a_team_needs_an_http_link_and_never_takes_its_code_from_the_client():
     assert _refusal(RecordKind.TIM_KERJA, TEAM, scope="LINTAS").code == "INVALID_TEAM_SCOPE"
     assert _refusal(RecordKind.TIM_KERJA, TEAM, position="SEKRETARIS").code == "INVALID_TEAM_POSITION"
     assert activity_code(2026, 123) == "TK/2026/000123"
+
+
+def test_what_every_record_of_a_kind_needs_is_required_absent_null_or_blank():
+    for kind, data, field in (
+        (RecordKind.SERTIFIKASI, KURSUS, "name"),
+        (RecordKind.PENGHARGAAN, AWARD, "sk_number"),
+        (RecordKind.TIM_KERJA, TEAM, "sk_valid"),
+        (RecordKind.TIM_KERJA, TEAM, "evidence_url"),
+    ):
+        path = f"{DETAIL_FIELD[kind]}.{field}"
+        for sent in ({k: v for k, v in data.items() if k != field}, {**data, field: None}):
+            refused = _refusal(kind, sent)
+            assert (refused.code, refused.details["field"], refused.message) == (
+                "REQUIRED",
+                path,
+                f"Kolom '{path}' wajib diisi.",
+            )
+    assert _refusal(RecordKind.SERTIFIKASI, KURSUS, name="   ").code == "REQUIRED"
+    assert _parse(RecordKind.SERTIFIKASI, KURSUS, name="  Sosialisasi  ", course_type=" ").name == "Sosialisasi"
+    assert _parse(RecordKind.SERTIFIKASI, KURSUS, course_type=" ").course_type is None  # blank means none
+    with pytest.raises(ValidationError) as no_fields:
+        payload("RecordDraft", {"kind": "TIM_KERJA", "certification": KURSUS})
+    assert (no_fields.value.code, no_fields.value.details["field"]) == ("REQUIRED", "team")
+    url = _refusal(RecordKind.TIM_KERJA, TEAM, evidence_url="tes")
+    assert (url.code, url.details["field"]) == ("INVALID_URL", "team.evidence_url")
+    assert _parse(RecordKind.TIM_KERJA, TEAM, evidence_url=" https://tes.com ").evidence_url == "https://tes.com"
+
+
+def test_a_correction_may_leave_fields_out_but_never_sends_a_needed_one_as_null():
+    assert payload("RecordPatch", {"team": {"team_name": "Tim Baru"}, "declaration": True, "version": 1})
+    with pytest.raises(ValidationError) as null:
+        payload("RecordPatch", {"team": {"team_name": None}, "declaration": True, "version": 1})
+    assert (null.value.code, null.value.details["field"]) == ("REQUIRED", "team.team_name")
+    for body, code in (({"declaration": True}, "VERSION_REQUIRED"), ({"version": 1}, "DECLARATION_REQUIRED")):
+        with pytest.raises((ValidationError, BusinessRule)) as refused:
+            payload("RecordPatch", body)
+        assert refused.value.code == code
 
 
 @pytest.mark.parametrize(
@@ -297,12 +340,6 @@ def test_hr_approves_or_rejects_only_what_waits_and_never_their_own():
     with pytest.raises(Forbidden) as caught:
         decide(_record(), RecordStatus.APPROVED, by=OWNER, at=NOW, note=None)
     assert caught.value.code == "SELF_DECISION"
-    with pytest.raises(ValidationError) as caught:
-        parse_decision("REJECTED", "  ")
-    assert caught.value.code == "NOTE_REQUIRED"
-    assert parse_decision("approved", None) == (RecordStatus.APPROVED, None)
-    with pytest.raises(ValidationError):
-        parse_decision("REVOKED", "x")
 
 
 def test_a_revoked_approval_goes_back_to_the_employee_for_correction():

@@ -9,6 +9,7 @@ import pytest
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.reminders import reminder_text
 from chalicelib.services.reminders import DISPATCH_JOB
+from tests.support import payload
 from tests.unit.world import APP_URL, Clock, World, actor, at, body
 
 WEDNESDAY = date(2026, 3, 11)
@@ -21,7 +22,8 @@ def world() -> World:
 
 
 def _remind(world, employee, **settings) -> None:
-    world.reminders.update(actor(employee), {"enabled": True, "frequency": "DAILY", "time": "16:00", **settings})
+    body = payload("ReminderInput", {"enabled": True, "frequency": "DAILY", "time": "16:00", **settings})
+    world.reminders.update(actor(employee), body)
 
 
 def _run(world, now: datetime, previous: datetime | None = None) -> list[str]:
@@ -88,7 +90,7 @@ def test_no_reminder_when_today_s_report_is_filed(world):
     world.clock.now = at("2026-03-11 02:00")
     world.reports.create(actor(filed), body(WEDNESDAY))
     made = world.reports.create(actor(withdrawn), body(WEDNESDAY))
-    world.reports.withdraw(actor(withdrawn), made["report_id"], made["version"])
+    world.reports.withdraw(actor(withdrawn), made["report_id"], payload("VersionQuery", version=made["version"]))
     assert sorted(_run(world, at("2026-03-11 09:00"))) == sorted([withdrawn.nip, idle.nip])
     assert world.reminder_settings.in_slot("09:00")[0][2] == WEDNESDAY.isoformat()  # marked, sent or not
 

@@ -13,12 +13,13 @@ from chalicelib.domain.reminders import (
     Frequency,
     ReminderSettings,
     due_on,
-    parse_settings,
+    reminder_settings,
     reminder_text,
     slots_between,
     utc_slot,
 )
 from chalicelib.domain.workdays import holiday_name, is_working_day
+from tests.support import payload
 
 
 def settings(zone=TimeZone.WIB, at=time(16, 0), frequency=Frequency.DAILY, **extra):
@@ -56,20 +57,34 @@ def test_slots_catch_up_after_a_missed_run_but_not_forever():
     assert len(slots_between(datetime(2026, 11, 20, tzinfo=UTC), now)) == 6 * 12 + 1
 
 
+def _settings(body: dict, zone: TimeZone) -> ReminderSettings:
+    """A settings body read as the API reads it, then made settings (the rules that cross fields)."""
+    read = payload("ReminderInput", body)
+    return reminder_settings(
+        read.enabled, read.frequency, read.time, zone, weekday=read.weekday, day_of_month=read.day_of_month
+    )
+
+
 def test_settings_validation():
-    ok = parse_settings({"enabled": True, "frequency": "weekly", "time": "16:05", "weekday": 5}, TimeZone.WITA)
+    ok = _settings({"enabled": True, "frequency": "weekly", "time": "16:05", "weekday": 5}, TimeZone.WITA)
     assert ok.frequency is Frequency.WEEKLY and ok.weekday == 5 and ok.day_of_month is None
+    assert (ok.at, ok.timezone) == (time(16, 5), TimeZone.WITA)
+    daily = _settings({"enabled": False, "frequency": "DAILY", "time": "07:00", "weekday": 9}, TimeZone.WIB)
+    assert daily.weekday is None and not daily.enabled  # a day the frequency does not use is dropped
     for body, code in (
         ({"enabled": "ya", "frequency": "DAILY", "time": "16:00"}, "INVALID_TYPE"),
         ({"enabled": True, "frequency": "HOURLY", "time": "16:00"}, "INVALID_FREQUENCY"),
         ({"enabled": True, "frequency": "DAILY", "time": "16:03"}, "INVALID_TIME"),
         ({"enabled": True, "frequency": "DAILY", "time": "4pm"}, "INVALID_TIME"),
+        ({"enabled": True, "frequency": "DAILY", "time": "16:00:00"}, "INVALID_TIME"),
         ({"enabled": True, "frequency": "WEEKLY", "time": "16:00", "weekday": 0}, "INVALID_WEEKDAY"),
+        ({"enabled": True, "frequency": "WEEKLY", "time": "16:00"}, "INVALID_WEEKDAY"),
         ({"enabled": True, "frequency": "MONTHLY", "time": "16:00"}, "INVALID_DAY_OF_MONTH"),
+        ({"enabled": True, "frequency": "MONTHLY", "time": "16:00", "day_of_month": 32}, "INVALID_DAY_OF_MONTH"),
     ):
         with pytest.raises(ValidationError) as error:
-            parse_settings(body, TimeZone.WIB)
-        assert error.value.code == code
+            _settings(body, TimeZone.WIB)
+        assert error.value.code == code, body
 
 
 def test_message_is_the_one_in_the_spec():

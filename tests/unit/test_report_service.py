@@ -11,6 +11,7 @@ from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, ValidationError
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.reports import Report, ReportContent, ReportStatus, Template
+from tests.support import payload
 from tests.unit.world import Clock, World, actor, at, body
 
 #: 23:30 on Tuesday 10 March in WIB, already 00:30 / 01:30 on Wednesday 11 March in WITA / WIT
@@ -46,8 +47,13 @@ def _decide(world, report: dict, verdict: Verdict, note: str | None = None) -> d
     return world.decisions.decide(boss, "report", report["report_id"], decision)["detail"]
 
 
+def _version(version: int | None):
+    """``?version=`` of a DELETE as the API reads it."""
+    return payload("VersionQuery", {} if version is None else {"version": str(version)})
+
+
 def _listed(world, who) -> list[tuple[str, str, str]]:
-    items = world.reports.list_own(actor(who), {}, 50)["items"]
+    items = world.reports.list_own(actor(who), payload("ReportQuery", limit=50))["items"]
     return [(r["date"], r["start_time"], r["end_time"]) for r in items]
 
 
@@ -99,7 +105,10 @@ def test_an_edit_keeps_the_rules_and_a_move_frees_the_old_slot(world, me):
     first = world.reports.create(who, body(TODAY, "08:00", "09:00"))
     world.reports.create(who, body(TODAY, "09:00", "10:00"))
     rid = first["report_id"]
-    edit = world.reports.update
+
+    def edit(who, rid, data):
+        return world.reports.update(who, rid, payload("ReportPatch", data))
+
     assert _refused(lambda: edit(who, rid, {"end_time": "09:30", "version": 1})) == "REPORT_OVERLAP"
     edited = edit(who, rid, {"title": "Judul baru", "end_time": "08:30", "version": 1})
     assert edited["version"] == 2 and edited["history"][-1]["action"] == "EDITED"
@@ -118,39 +127,46 @@ def test_only_submitted_reports_can_be_edited_or_withdrawn(world, me):
     approved = _decide(world, world.reports.create(who, body(TODAY, "08:00", "09:00")), Verdict.APPROVE)
     rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), Verdict.REJECT, "Kurang rinci")
     withdrawn = world.reports.create(who, body(TODAY, "10:00", "11:00"))
-    withdrawn = world.reports.withdraw(who, withdrawn["report_id"], 1)
+    withdrawn = world.reports.withdraw(who, withdrawn["report_id"], _version(1))
     assert withdrawn["status"] == "WITHDRAWN" and [h["action"] for h in withdrawn["history"]] == [
         "CREATED",
         "WITHDRAWN",
     ]
-    update = world.reports.update
+    update, withdraw = world.reports.update, world.reports.withdraw
     for report in (approved, rejected, withdrawn):
         rid, version = report["report_id"], report["version"]
-        assert _refused(lambda r=rid, v=version: update(who, r, {"title": "x", "version": v}), Conflict) == (
-            "REPORT_LOCKED"
-        )
-        assert _refused(lambda r=rid, v=version: world.reports.withdraw(who, r, v), Conflict) == "REPORT_LOCKED"
+        patch = payload("ReportPatch", {"title": "x", "version": version})
+        assert _refused(lambda r=rid, p=patch: update(who, r, p), Conflict) == "REPORT_LOCKED"
+        assert _refused(lambda r=rid, v=version: withdraw(who, r, _version(v)), Conflict) == "REPORT_LOCKED"
     # withdrawing and rejecting freed their time; the approved report keeps its own
     world.reports.create(who, body(TODAY, "09:00", "11:00"))
     assert _refused(lambda: world.reports.create(who, body(TODAY, "08:30", "09:00"))) == "REPORT_OVERLAP"
-    statuses = sorted(r["status"] for r in world.reports.list_own(who, {}, 50)["items"])
+    statuses = sorted(r["status"] for r in world.reports.list_own(who, payload("ReportQuery", limit=50))["items"])
     assert statuses == ["APPROVED", "REJECTED", "SUBMITTED"]  # the withdrawn one left the list
 
 
 def test_a_stale_version_is_a_conflict_and_a_missing_one_is_refused(world, me):
     who = actor(me)
     report = world.reports.create(who, body(TODAY))
-    assert _refused(lambda: world.reports.withdraw(who, report["report_id"], 2), Conflict) == "CONFLICT"
-    assert _refused(lambda: world.reports.withdraw(who, report["report_id"], None), ValidationError) == (
-        "VERSION_REQUIRED"
-    )
-    assert _refused(lambda: world.reports.withdraw(who, "f" * 32, 1), NotFound) == "REPORT_NOT_FOUND"
+    withdraw = world.reports.withdraw
+    assert _refused(lambda: withdraw(who, report["report_id"], _version(2)), Conflict) == "CONFLICT"
+    assert _refused(lambda: withdraw(who, report["report_id"], _version(None)), ValidationError) == "VERSION_REQUIRED"
+    assert _refused(lambda: withdraw(who, "f" * 32, _version(1)), NotFound) == "REPORT_NOT_FOUND"
+    edit = world.reports.update
+    for patch in ({"title": "Judul baru"}, {"title": "Judul baru", "version": None}):
+        assert _refused(lambda p=patch: edit(who, report["report_id"], payload("ReportPatch", p)), ValidationError) == (
+            "VERSION_REQUIRED"
+        )
 
 
 def test_a_rejected_report_is_copied_into_a_new_submission(world, me):
     who = actor(me)
     rejected = _decide(world, world.reports.create(who, body(TODAY, "09:00", "10:00")), Verdict.REJECT, "Kurang rinci")
-    copy = world.reports.copy(who, rejected["report_id"], {"description": "Uraian lengkap: 3 puskesmas."})
+
+    def copy_of(who, rid, data):
+        return world.reports.copy(who, rid, payload("ReportCopy", data))
+
+    copy = copy_of(who, rejected["report_id"], {"description": "Uraian lengkap: 3 puskesmas."})
     assert copy["status"] == "SUBMITTED" and copy["version"] == 1 and copy["copied_from"] == rejected["report_id"]
     assert (copy["start_time"], copy["end_time"], copy["title"]) == ("09:00", "10:00", "Pelayanan pasien")
     assert copy["description"] == "Uraian lengkap: 3 puskesmas."
@@ -159,10 +175,10 @@ def test_a_rejected_report_is_copied_into_a_new_submission(world, me):
     approved = _decide(world, world.reports.create(who, body(TODAY, "11:00", "12:00")), Verdict.APPROVE)
     submitted = world.reports.create(who, body(TODAY, "13:00", "14:00"))
     for report in (approved, submitted):
-        assert _refused(lambda r=report: world.reports.copy(who, r["report_id"], {})) == "REPORT_NOT_REJECTED"
-    assert _refused(lambda: world.reports.copy(actor(world.person()), rejected["report_id"], {}), Forbidden)
+        assert _refused(lambda r=report: copy_of(who, r["report_id"], {})) == "REPORT_NOT_REJECTED"
+    assert _refused(lambda: copy_of(actor(world.person()), rejected["report_id"], {}), Forbidden)
     # the copy goes through every rule again
-    assert _refused(lambda: world.reports.copy(who, rejected["report_id"], {"date": "2026-01-02"})) == "DATE_TOO_OLD"
+    assert _refused(lambda: copy_of(who, rejected["report_id"], {"date": "2026-01-02"})) == "DATE_TOO_OLD"
 
 
 def test_a_template_fills_the_texts_and_the_end_time(world, me):
@@ -171,14 +187,15 @@ def test_a_template_fills_the_texts_and_the_end_time(world, me):
         Template(uuid.uuid4().hex, me.nip, "Poli", "Pelayanan poli umum", "Melayani pasien.", "Pasien terlayani", 90)
     )
     made = world.reports.create(
-        who, {"date": TODAY.isoformat(), "start_time": "08:00", "template_id": template.template_id}
+        who,
+        payload("ReportInput", {"date": TODAY.isoformat(), "start_time": "08:00", "template_id": template.template_id}),
     )
     assert (made["title"], made["end_time"], made["template_id"]) == (
         "Pelayanan poli umum",
         "09:30",
         template.template_id,
     )
-    missing = {"date": TODAY.isoformat(), "start_time": "10:00", "template_id": "f" * 32}
+    missing = payload("ReportInput", {"date": TODAY.isoformat(), "start_time": "10:00", "template_id": "f" * 32})
     assert _refused(lambda: world.reports.create(who, missing), NotFound) == "TEMPLATE_NOT_FOUND"
 
 
@@ -216,3 +233,50 @@ def test_a_report_filed_in_parallel_is_seen_on_the_retry(world, me, start, end, 
         racing.create(actor(me), body(TODAY, start, end))
     assert len(_listed(world, me)) == stored
     assert len(world.attendance.get(me.nip, TODAY).report_slots) == stored
+
+
+def test_an_edit_changes_only_what_was_sent_and_a_text_sent_empty_is_required(world, me):
+    who = actor(me)
+    report = world.reports.create(who, body(TODAY, rhk_id="RHK-1"))
+    rid = report["report_id"]
+
+    def edit(data):
+        return world.reports.update(who, rid, payload("ReportPatch", data))
+
+    for field in ("title", "date", "end_time"):
+        assert _refused(lambda f=field: edit({f: None, "version": 1}), ValidationError) == "REQUIRED"
+    assert edit({"version": 1})["version"] == 1  # nothing sent, nothing changed
+    edited = edit({"output": "  Notulen  ", "rhk_id": "", "version": 1})
+    assert (edited["output"], edited["rhk_id"], edited["title"], edited["version"]) == (
+        "Notulen",
+        None,
+        "Pelayanan pasien",
+        2,
+    )
+    template = world.templates.save(Template(uuid.uuid4().hex, me.nip, "Poli", "Poli umum", "Melayani.", "Hasil", 30))
+    no_template = payload("ReportInput", {"date": TODAY.isoformat(), "start_time": "10:00", "template_id": "  "})
+    assert _refused(lambda: world.reports.create(who, no_template), ValidationError) == "REQUIRED"  # no end, no text
+    late = payload(
+        "ReportInput", {"date": TODAY.isoformat(), "start_time": "23:45", "template_id": template.template_id}
+    )
+    assert _refused(lambda: world.reports.create(who, late)) == "INVALID_TIME_RANGE"  # the end would be tomorrow
+
+
+def test_a_template_changes_by_the_fields_sent_and_keeps_a_value_in_each(world, me):
+    who, templates = actor(me), world.services.templates
+    full = {"name": "Poli", "title": "Poli umum", "description": "Melayani.", "output": "Hasil", "duration_minutes": 30}
+    made = templates.create(who, payload("TemplateFields", full))
+    tid = made["template_id"]
+    changed = templates.update(who, tid, payload("TemplatePatch", {"title": " Poli gigi ", "version": 1}))
+    assert (changed["title"], changed["name"], changed["duration_minutes"], changed["version"]) == (
+        "Poli gigi",
+        "Poli",
+        30,
+        2,
+    )
+    refused = payload("TemplatePatch", {"name": None, "version": 2})
+    assert _refused(lambda: templates.update(who, tid, refused), ValidationError) == "REQUIRED"
+    stale = payload("TemplatePatch", {"name": "Lama", "version": 1})
+    assert _refused(lambda: templates.update(who, tid, stale), Conflict) == "CONFLICT"
+    templates.delete(who, tid, _version(2))
+    assert templates.list(who)["items"] == []

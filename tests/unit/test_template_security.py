@@ -83,7 +83,10 @@ def test_a_declared_trigger_must_match_the_app():
         ("export_worker", "sqs:ReceiveMessage", "exports", True),
         ("digest_dispatch", "sqs:SendMessage", "notifications", True),
         ("digest_dispatch", "sqs:SendMessage", "exports", False),
-        ("leave_changes", "ses:SendEmail", "*", True),
+        ("employee_changes", "ses:SendEmail", "*", True),
+        ("leave_changes", "ses:SendEmail", "*", False),  # its e-mails go through the notifications queue
+        ("leave_changes", "sqs:SendMessage", "notifications", True),
+        ("notification_worker", "ses:SendEmail", "*", True),
         ("record_changes", "ses:SendEmail", "*", False),
         ("attendance_sync", "secretsmanager:GetSecretValue", "kinerja/app-secret", False),
         ("report_changes", "secretsmanager:GetSecretValue", "kinerja/whatsapp", True),

@@ -12,11 +12,17 @@ from chalicelib.domain.uploads import FileRule
 from chalicelib.integrations.memory import InMemoryObjectStore
 from chalicelib.services.uploads import FORM_TTL_SECONDS, UploadService, final_key
 from chalicelib.store.memory import InMemoryUsedLinks
+from tests.support import payload
 
 NOW = datetime(2026, 3, 2, 1, 0, tzinfo=UTC)
 RULE = FileRule(1024, {"application/pdf": ".pdf"}, fallback_name="dokumen")
 PDF = b"%PDF-1.7\n" + b"0" * 100
 CTX = {"purpose": "record", "nip": "196003121983041382"}
+
+
+def _file(name: str, size: int):
+    """The record upload's request model, as the route hands it over."""
+    return payload("RecordUploadRequest", filename=name, content_type="application/pdf", size=size)
 
 
 @pytest.fixture
@@ -27,7 +33,7 @@ def world():
 
 def _offered(world, data=PDF):
     objects, uploads = world
-    offer = uploads.offer(RULE, "records/196003121983041382", CTX, "piagam.pdf", "application/pdf", len(data))
+    offer = uploads.offer(RULE, "records/196003121983041382", CTX, _file("piagam.pdf", len(data)))
     objects.upload(offer["upload"]["fields"]["key"], data, "application/pdf")  # the client's post
     return offer
 
@@ -68,7 +74,7 @@ def test_a_preview_takes_nothing_and_a_slip_is_accepted_once(world):
 
 def test_a_slip_not_yet_uploaded_stays_usable(world):
     objects, uploads = world
-    offer = uploads.offer(RULE, "records/1", CTX, "a.pdf", "application/pdf", len(PDF))
+    offer = uploads.offer(RULE, "records/1", CTX, _file("a.pdf", len(PDF)))
     with pytest.raises(NotFound) as missing:
         uploads.accept(RULE, CTX, offer["upload_token"])
     assert missing.value.code == "UPLOAD_NOT_FOUND"

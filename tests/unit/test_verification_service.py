@@ -12,6 +12,7 @@ from chalicelib.domain.errors import Conflict, Forbidden, ValidationError
 from chalicelib.domain.identity import TimeZone
 from chalicelib.schemas.base import validate
 from chalicelib.schemas.decisions import BulkDecisionInput
+from tests.support import payload, verification_query
 from tests.unit.world import Clock, World, actor, at, body
 
 #: Monday 9 March 2026, 10:00 WIB
@@ -44,7 +45,7 @@ def _file(world, employee, start: str = "08:00", end: str = "09:00") -> dict:
 
 def _delegate(world, boss, deputy, start: date, end: date) -> dict:
     request = {"delegate_nip": deputy.nip, "start_date": start.isoformat(), "end_date": end.isoformat()}
-    return world.verification.delegate(actor(boss), request)
+    return world.verification.delegate(actor(boss), payload("DelegationInput", request))
 
 
 def _approve(world, who, report: dict) -> dict:
@@ -73,7 +74,9 @@ def test_the_supervisor_decides_and_the_decision_is_recorded(world, team):
     decide_again = lambda: world.decisions.decide(actor(team["boss"]), "report", report["report_id"], again)  # noqa: E731
     assert _code(decide_again, Conflict) == "ALREADY_DECIDED"
     edited = _file(world, team["staff"][1])
-    world.reports.update(actor(team["staff"][1]), edited["report_id"], {"title": "Judul baru", "version": 1})
+    world.reports.update(
+        actor(team["staff"][1]), edited["report_id"], payload("ReportPatch", title="Judul baru", version=1)
+    )
     assert _code(lambda: _approve(world, team["boss"], edited), Conflict) == "CONFLICT"  # version 1 is gone
     assert _code(lambda: _approve(world, team["other_boss"], edited)) == "FORBIDDEN"
 
@@ -92,7 +95,8 @@ def test_a_delegate_decides_only_while_the_delegation_is_active(world, team):
     boss, deputy = team["boss"], team["deputy"]
     _delegate(world, boss, deputy, TODAY + DAY, TODAY + 2 * DAY)
     first, second = _file(world, team["staff"][0]), _file(world, team["staff"][1])
-    queue_for_boss = lambda: world.decisions.queue(actor(deputy), "report", {"for": boss.nip, "limit": 10})  # noqa: E731
+    for_boss = verification_query("report", {"for": boss.nip, "limit": 10})
+    queue_for_boss = lambda: world.decisions.queue(actor(deputy), for_boss)  # noqa: E731
     assert _code(lambda: _approve(world, deputy, first)) == "FORBIDDEN"  # not yet
     assert _code(queue_for_boss) == "FORBIDDEN"
     world.clock.advance(days=1)
@@ -113,7 +117,11 @@ def test_a_delegate_decides_only_while_the_delegation_is_active(world, team):
     world.clock.now = at("2026-03-11 17:00")  # midnight in Jakarta: it has ended
     assert _code(lambda: _approve(world, deputy, second)) == "FORBIDDEN"
     assert _code(queue_for_boss) == "FORBIDDEN"
-    assert world.decisions.inbox(actor(deputy)) == {"total": 0, "kinds": []}  # no staff, no delegation left
+    assert world.decisions.inbox(actor(deputy)) == {
+        "total": 0,
+        "kinds": [],
+        "tasks": [],
+    }  # no staff, no delegation left
     assert _approve(world, boss, second)["detail"]["decided_for"] is None  # the supervisor never lost the right
 
 

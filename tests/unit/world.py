@@ -17,7 +17,7 @@ from chalicelib.integrations.memory import InMemoryClients
 from chalicelib.security.keys import Keyring
 from chalicelib.services.container import Services, build
 from chalicelib.store.memory import InMemoryRepositories
-from tests.support import make_nip, make_whatsapp
+from tests.support import make_nip, make_whatsapp, payload
 
 APP_URL = "https://kinerja.test"
 SKPD, SATKER = "DINKES", "PKM-KOTA"
@@ -110,14 +110,17 @@ def at(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
-def body(day: date, start: str = "08:00", end: str = "09:00", **extra: Any) -> dict[str, Any]:
-    """A report body as the API receives it."""
-    return {
-        "date": day.isoformat(),
-        "start_time": start,
-        "end_time": end,
-        "title": "Pelayanan pasien",
-        "description": "Melayani pasien rawat jalan di poli umum.",
-        "output": "Pasien terlayani",
-        **extra,
-    }
+def body(day: date, start: str = "08:00", end: str = "09:00", **extra: Any) -> Any:
+    """A report body as the API hands it to the service (a `ReportInput`, read from the JSON a client sends)."""
+    return payload(
+        "ReportInput",
+        {
+            "date": day.isoformat(),
+            "start_time": start,
+            "end_time": end,
+            "title": "Pelayanan pasien",
+            "description": "Melayani pasien rawat jalan di poli umum.",
+            "output": "Pasien terlayani",
+            **extra,
+        },
+    )

@@ -2,7 +2,7 @@
 import { nextTick } from "vue";
 import { createRouter, createWebHistory, type RouteLocation, type RouteLocationRaw, type RouteRecordRaw } from "vue-router";
 import { useSession } from "@/composables/useSession";
-import { announce } from "@/composables/useToast";
+import { announce, leavePage } from "@/composables/useToast";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -153,6 +153,7 @@ router.beforeEach(async (to) => {
 router.afterEach((to, from) => {
   document.title = to.meta.title ? `${to.meta.title} — Kinerja` : "Kinerja";
   if (from.matched.length === 0 || to.path === from.path) return;
+  leavePage(); // a confirmation stays on the page it confirms (issue 18)
   void nextTick(() => {
     // move focus to the new page's heading, as a page load would (screen readers read it)
     setTimeout(() => {

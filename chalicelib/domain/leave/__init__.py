@@ -24,7 +24,8 @@ format) is read and reviewed without the rest. This package re-exports their pub
 
 - `kinds`: the types, statuses and verdicts with their labels, each type's limits, the request itself;
 - `days`: calendar arithmetic: working days, months, length of service, cuti bersama days;
-- `parsing`: a request body and a verdict, read field by field;
+- `fields`: a request's own fields (the limits and the phone's form the request model checks) and the two rules
+  across them;
 - `balance`: the annual-leave balance across years (carry-over, cuti bersama, cuti besar);
 - `rules`: what a request must satisfy before it is stored (window, type, length, balance, overlaps);
 - `flow`: who decides, and every change of a request's status with its history entry;
@@ -55,6 +56,7 @@ from .days import (
     working_days,
     years_of_service,
 )
+from .fields import CERTIFICATE, MAX_ADDRESS, MAX_PHONE, MAX_REASON, check_phone, new_application
 from .flow import approvers, cancel, consider, decide, give_number, move_to_supervisor, require_unnumbered
 from .kinds import (
     ALLOWED_TYPES,
@@ -76,7 +78,6 @@ from .kinds import (
     Verdict,
 )
 from .numbering import DEFAULT_NUMBER_FORMAT, NUMBER_PLACEHOLDERS, check_number_format, letter_number, series_name
-from .parsing import MAX_ADDRESS, MAX_NOTE, MAX_REASON, parse_application, parse_phone, parse_type, parse_verdict
 from .rules import (
     AHEAD_DAYS,
     BACKDATE_DAYS,
@@ -96,12 +97,13 @@ __all__ = [
     "BESAR_EVERY_YEARS",
     "CARRY_MAX",
     "CARRY_TWO_YEARS_TOTAL",
+    "CERTIFICATE",
     "DEFAULT_NUMBER_FORMAT",
     "HOLDS_DAYS",
     "LIMITS",
     "MAX_ADDRESS",
     "MAX_CHILD_ORDER",
-    "MAX_NOTE",
+    "MAX_PHONE",
     "MAX_REASON",
     "NUMBER_PLACEHOLDERS",
     "PENDING",
@@ -128,6 +130,7 @@ __all__ = [
     "check_application",
     "check_number_format",
     "check_overlap",
+    "check_phone",
     "check_report_days",
     "check_window",
     "consider",
@@ -142,10 +145,7 @@ __all__ = [
     "last_allowed_day",
     "letter_number",
     "move_to_supervisor",
-    "parse_application",
-    "parse_phone",
-    "parse_type",
-    "parse_verdict",
+    "new_application",
     "require_unnumbered",
     "series_name",
     "service_length",

@@ -160,7 +160,8 @@ class LeaveRequest:
 
 @dataclass(frozen=True)
 class Application:
-    """A validated request body (before the rules that need the calendar and earlier leave)."""
+    """A request as the rules read it (`new_application`), before the rules that need the calendar and earlier
+    leave."""
 
     leave_type: LeaveType
     reason: str

@@ -6,12 +6,13 @@ and HR of the employee's SKPD (or BKD) approves ("Disetujui") or rejects it ("Di
 approval with a reason ("Batal disetujui"), which sends it back to the employee for correction. The employee
 edits (and so submits again) or withdraws a record while it is not approved.
 
-The modules split the kinds from what is done with them, so adding a kind or a field touches `kinds` and
-`parsing` and leaves the lifecycle alone. This package re-exports their public names: callers import from
-``domain.records`` and need not know the layout.
+The modules split the kinds from what is done with them, so adding a kind or a field touches `kinds`,
+`details` and the request model (`schemas/records.py`) and leaves the lifecycle alone. This package re-exports
+their public names: callers import from ``domain.records`` and need not know the layout.
 
 - `kinds`: the kinds, statuses and choice lists with their labels, each kind's fields, the record and its PDF;
-- `parsing`: a kind's fields read from a request and checked (dates, enums, numbers, the JP rule);
+- `details`: a kind's checked fields made into its data, with the rules that cross fields or need today's date
+  (which dates a type needs, dates in order and not in the future, the JP rule, an award's year and group);
 - `rules`: the rules of seed 001 each field must satisfy (JP per day, award group, evidence URL, declaration);
 - `lifecycle`: the employee's edits and withdrawal, HR's decision and revocation, each with its history entry;
 - `views`: the fields as plain data (answers and the store) and as the words a person reads (the summary).
@@ -19,6 +20,7 @@ The modules split the kinds from what is done with them, so adding a kind or a f
 
 from __future__ import annotations
 
+from .details import FIRST_AWARD_YEAR, MAX_HOURS, build_details, parse_kind, parse_status
 from .kinds import (
     DETAIL_FIELD,
     EDITABLE,
@@ -43,8 +45,7 @@ from .kinds import (
     TeamPosition,
     TeamScope,
 )
-from .lifecycle import MAX_NOTE, decide, parse_decision, parse_note, require_editable, resubmit, revoke, withdraw
-from .parsing import FIRST_AWARD_YEAR, MAX_HOURS, parse_details, parse_kind, parse_status
+from .lifecycle import decide, require_editable, resubmit, revoke, withdraw
 from .rules import (
     DECLARATION,
     MAX_JP_PER_DAY,
@@ -70,7 +71,6 @@ __all__ = [
     "LISTED",
     "MAX_HOURS",
     "MAX_JP_PER_DAY",
-    "MAX_NOTE",
     "MAX_URL",
     "NEEDS_FILE",
     "RECORD_FILE",
@@ -91,6 +91,7 @@ __all__ = [
     "TeamScope",
     "activity_code",
     "activity_series",
+    "build_details",
     "check_award_group",
     "check_declaration",
     "check_file",
@@ -101,10 +102,7 @@ __all__ = [
     "diff_details",
     "file_dict",
     "max_lesson_hours",
-    "parse_decision",
-    "parse_details",
     "parse_kind",
-    "parse_note",
     "parse_status",
     "require_editable",
     "resubmit",

@@ -12,13 +12,10 @@ from datetime import datetime
 from typing import Any
 
 from ..accounts import forbid_self_decision
-from ..errors import Conflict, ValidationError, not_one_of
-from ..identity import validate_text
+from ..errors import Conflict
 from ..reports import HistoryEntry
 from .kinds import EDITABLE, STATUS_LABELS, CareerRecord, Details, RecordFile, RecordStatus
 from .views import diff_details
-
-MAX_NOTE = 1000
 
 
 def require_editable(record: CareerRecord) -> None:
@@ -29,24 +26,6 @@ def require_editable(record: CareerRecord) -> None:
             code="RECORD_LOCKED",
             details={"status": record.status.value},
         )
-
-
-def parse_note(value: object, field_name: str, *, required: bool, what: str) -> str | None:
-    text = validate_text(value, field_name, max_len=MAX_NOTE, required=False) or None
-    if required and not text:
-        raise ValidationError(f"{what} wajib disertai catatan.", code="NOTE_REQUIRED", details={"field": field_name})
-    return text
-
-
-def parse_decision(decision: object, note: object) -> tuple[RecordStatus, str | None]:
-    """APPROVED, or REJECTED with a note."""
-    try:
-        status = RecordStatus(str(decision).upper())
-    except ValueError:
-        status = None
-    if status not in (RecordStatus.APPROVED, RecordStatus.REJECTED):
-        raise not_one_of("decision", ["APPROVED", "REJECTED"], "Keputusan", "INVALID_DECISION")
-    return status, parse_note(note, "note", required=status is RecordStatus.REJECTED, what="Penolakan")
 
 
 def decide(record: CareerRecord, status: RecordStatus, *, by: str, at: datetime, note: str | None) -> CareerRecord:

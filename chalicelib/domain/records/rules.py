@@ -3,7 +3,7 @@ Satya Lencana as the one tanda kehormatan, an evidence URL a verifier can open, 
 the kind needs one, and the code of a tim kerja record.
 
 Apart because these are the rules the manual states and HR checks by, each with its own refusal code; the
-parsing and the service call them."""
+request model (the URL, the declaration), `details` and the service call them."""
 
 from __future__ import annotations
 

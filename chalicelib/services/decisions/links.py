@@ -19,6 +19,7 @@ from ...security import tokens
 from ...security.keys import Keyring
 
 if TYPE_CHECKING:
+    from ...schemas.decisions import DecisionLinkForm
     from ...store.protocols import UsedLinks
     from .service import DecisionService
 
@@ -70,18 +71,19 @@ class DecisionLinkService:
         claims, spec, item = checked
         return LinkOutcome("form", spec, Verdict(claims["v"]), self._decisions.view(spec.kind, item))
 
-    def submit(self, token: str, form: dict[str, str]) -> LinkOutcome:
-        """Carry out the link's decision once, with the note (and rating) from the form; the page is built once,
-        from what the decision stored (or, when refused, from the item as it stands)."""
+    def submit(self, token: str, form: DecisionLinkForm) -> LinkOutcome:
+        """Carry out the link's decision once, with the note (and rating) from the page's form; the page is built
+        once, from what the decision stored (or, when refused, from the item as it stands). The rating is a form's
+        text, checked here so that a wrong one shows the form again rather than a JSON error."""
         checked = self._check(token)
         if isinstance(checked, LinkOutcome):
             return checked
         claims, spec, item = checked
         verdict = Verdict(claims["v"])
-        rating_text = (form.get("rating") or "").strip()
+        rating_text = (form.rating or "").strip()
         if rating_text and not (rating_text.isascii() and rating_text.isdigit() and len(rating_text) == 1):
             return LinkOutcome("form", spec, verdict, self._decisions.view(spec.kind, item), "Nilai harus 1-5.", 400)
-        decision = Decision(verdict, form.get("note"), int(rating_text) if rating_text else None)
+        decision = Decision(verdict, form.note, int(rating_text) if rating_text else None)
         try:
             decided = self._decisions.decide_as(claims["nip"], spec.kind, claims["id"], decision)
         except DomainError as exc:

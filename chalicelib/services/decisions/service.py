@@ -4,9 +4,9 @@ own effect and description."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...domain.accounts import Actor, Employee
 from ...domain.attendance import local_now
@@ -22,9 +22,12 @@ from ...domain.decisions import (
     queue_scope,
 )
 from ...domain.errors import DomainError, Forbidden, NotFound, ValidationError
-from ...domain.reports import parse_range
 from ...store.protocols import DelegationRepository, EmployeeRepository
 from .kind import Card, QueueFilters, VerifiableKind
+from .tasks import WaitingTask
+
+if TYPE_CHECKING:
+    from ...schemas.decisions import VerificationQuery
 
 
 class DecisionService:
@@ -35,8 +38,10 @@ class DecisionService:
         delegations: DelegationRepository,
         *,
         clock: Callable[[], datetime],
+        tasks: Sequence[WaitingTask] = (),
     ) -> None:
         self._kinds, self._employees, self._delegations, self._clock = dict(kinds), employees, delegations, clock
+        self._tasks = tuple(tasks)
 
     def kind(self, name: str) -> VerifiableKind:
         found = self._kinds.get(name)
@@ -71,20 +76,24 @@ class DecisionService:
                 total = kind.count(queue_scope(spec, actor, held, for_nip=None, skpd_id=None))
                 delegated = []
             entries.append({"kind": spec.kind, "label": spec.label, "count": total, "delegated": delegated})
-        return {"total": sum(e["count"] for e in entries), "kinds": entries}
+        tasks = [(t, t.count(actor)) for t in self._tasks]
+        return {
+            "total": sum(e["count"] for e in entries),
+            "kinds": entries,
+            "tasks": [{"task": t.task, "label": t.label, "count": n} for t, n in tasks if n is not None],
+        }
 
-    def queue(self, actor: Actor, name: str, query: Mapping[str, Any]) -> dict[str, Any]:
+    def queue(self, actor: Actor, query: VerificationQuery) -> dict[str, Any]:
         """One kind's items in the caller's scope, oldest first, with the people they concern."""
-        kind = self.kind(name)
+        kind = self.kind(query.kind)
         held = self._held(actor, kind)
-        scope = queue_scope(kind.spec, actor, held, for_nip=query.get("for"), skpd_id=query.get("skpd_id"))
+        scope = queue_scope(kind.spec, actor, held, for_nip=query.for_, skpd_id=query.skpd_id)
         count = kind.count(scope)
         if scope.person == actor.nip and not count:
             self._require_verifier(kind, actor, held)
-        first, last = parse_range(query)
-        status = str(query["status"]).upper() if query.get("status") else None
-        filters = QueueFilters(query.get("satker_id"), status, first, last, query.get("category"))
-        items, cursor = kind.waiting(scope, filters, query.get("cursor"), int(query.get("limit") or 20))
+        status = query.status.upper() if query.status else None
+        filters = QueueFilters(query.satker_id, status, query.from_, query.to, query.category)
+        items, cursor = kind.waiting(scope, filters, query.cursor, query.limit or 20)
         people = self._employees.many({kind.subject(i).owner_nip for i in items})
         return {
             "kind": kind.spec.kind,

@@ -7,15 +7,15 @@ against the calendar, earlier leave and reports."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ...domain.accounts import Actor, require_hr
 from ...domain.attendance import local_now
-from ...domain.errors import BusinessRule, Conflict
-from ...domain.identity import validate_text
+from ...domain.errors import BusinessRule, Conflict, DomainError
 from ...domain.leave import (
+    CERTIFICATE,
+    Application,
     Attachment,
     LeaveRequest,
     LeaveStatus,
@@ -26,110 +26,124 @@ from ...domain.leave import (
     check_report_days,
     check_window,
     history_of,
-    parse_application,
+    new_application,
     service_length,
 )
 from ...domain.leave_letter import Letter
 from ...domain.reports import HistoryEntry
-from ...domain.uploads import PDF, FileRule
 from ...store.protocols import DayChanged
-from .shared import RACES, LeaveBase, status_filter, taken_in
+from ..uploads import StoredFile
+from .shared import RACES, LeaveBase, taken_in
+
+if TYPE_CHECKING:
+    from ...schemas import CertificateRequest, LeaveCancel, LeaveInput, LeaveListQuery
 
 #: the doctor's certificate of a sick leave: a PDF of at most 1 MB, checked by its content
-CERTIFICATE = FileRule(1024 * 1024, PDF, "surat-keterangan-dokter")
 
 
 class EmployeeLeave(LeaveBase):
     """What an employee does with their own leave (HR and the official also cancel an approved one here)."""
 
-    def offer_certificate(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
+    def offer_certificate(self, actor: Actor, body: CertificateRequest) -> dict[str, Any]:
         """A presigned upload of the doctor's certificate (PDF, at most 1 MB) and the slip to apply with."""
-        return self._uploads.offer(
-            CERTIFICATE,
-            f"leave-certificates/{actor.nip}",
-            _certificate_context(actor.nip),
-            body.get("filename"),
-            body.get("content_type"),
-            body.get("size"),
-        )
+        prefix = f"leave-certificates/{actor.nip}"
+        return self._uploads.offer(CERTIFICATE, prefix, _certificate_context(actor.nip), body)
 
-    def apply(self, actor: Actor, body: Mapping[str, object]) -> dict[str, Any]:
-        """File a request; refused with its own code, storing nothing, when a rule does not allow it."""
-        application = parse_application(body)
+    def apply(self, actor: Actor, body: LeaveInput) -> dict[str, Any]:
+        """File a request; refused with its own code, storing nothing, when a rule does not allow it.
+
+        The doctor's certificate is only looked at (`UploadService.check`) while the rules run, and accepted —
+        copied to its final key, which no lifecycle rule expires — only once every rule has passed, just before
+        the request is written: a refused request leaves the upload where the bucket expires it and its slip
+        usable for the corrected request (issue 16). When a rule refuses on a retry after the certificate was
+        accepted (another leave or a report of these days landed meanwhile), the accepted copy is deleted; a failure
+        whose outcome is unknown (the write may have landed) keeps it, as a request may point to it."""
+        application = _application(body)
         employee = self._employee(actor.nip)
         today = local_now(self._clock(), employee.timezone.iana).date()
         check_window(application.start, today)  # before any read a far-off date would multiply
-        attachment = None
-        if body.get("attachment_token"):
-            stored = self._uploads.accept(CERTIFICATE, _certificate_context(actor.nip), body.get("attachment_token"))
-            attachment = Attachment(stored.file_id, stored.key, stored.filename, stored.size)
+        token = body.attachment_token or None
+        if token:
+            self._uploads.check(CERTIFICATE, _certificate_context(actor.nip), token)  # a bad slip or file: 4xx now
         supervisor_nip, official_nip = self._approvers(employee)
         years = range(min(self._records_since, application.start.year) - 2, application.end.year + 1)
         overrides = self._overrides_for(years)
-        for _ in range(RACES):
-            calendar = self._leave.calendar(employee.nip)
-            history = history_of(self._leave.of_employee(employee.nip))
-            check_overlap(calendar.days, application.start, application.end)
-            working = check_application(
-                application,
-                nip=employee.nip,
-                employment=employee.employment,
-                tmt=employee.service_start,
-                today=today,
-                overrides=overrides,
-                history=history,
-                records_since=self._records_since,
-                opening=calendar.opening,
-                bersama_worked=calendar.bersama_worked,
-                has_certificate=attachment is not None,
-            )
-            days = self._attendance.between(employee.nip, application.start, application.end)
-            check_report_days(d.day for d in days if d.report_slots)
-            balance = annual_balance(
-                application.start.year,
-                tmt=employee.service_start,
-                history=history,
-                overrides=overrides,
-                records_since=self._records_since,
-                opening=calendar.opening,
-                bersama_worked=calendar.bersama_worked,
-            )
-            now = self._clock()
-            leave = LeaveRequest(
-                leave_id=uuid.uuid4().hex,
-                nip=employee.nip,
-                skpd_id=employee.skpd_id,
-                satker_id=employee.satker_id,
-                leave_type=application.leave_type,
-                reason=application.reason,
-                start=application.start,
-                end=application.end,
-                working_days=working,
-                address=application.address,
-                phone=application.phone,
-                supervisor_nip=supervisor_nip,
-                official_nip=official_nip,
-                status=LeaveStatus.PENDING_CONSIDERATION,
-                applied_at=now,
-                child_order=application.child_order,
-                attachment=attachment,
-                balance=balance.remaining,
-                history=(
-                    HistoryEntry(now, employee.nip, "APPLIED", {"status": [None, LeaveStatus.PENDING_CONSIDERATION]}),
-                ),
-            )
-            try:
-                created = self._leave.create(leave, calendar, self._report_revisions(days, leave, today))
-            except DayChanged:
-                continue  # another leave or a report of these days landed meanwhile: check again
-            return self.view(created, with_history=True)
-        raise Conflict("Data cuti Anda sedang diubah bersamaan; coba lagi.", code="CONFLICT")
+        accepted: StoredFile | None = None
+        try:
+            for _ in range(RACES):
+                calendar = self._leave.calendar(employee.nip)
+                history = history_of(self._leave.of_employee(employee.nip))
+                check_overlap(calendar.days, application.start, application.end)
+                working = check_application(
+                    application,
+                    nip=employee.nip,
+                    employment=employee.employment,
+                    tmt=employee.service_start,
+                    today=today,
+                    overrides=overrides,
+                    history=history,
+                    records_since=self._records_since,
+                    opening=calendar.opening,
+                    bersama_worked=calendar.bersama_worked,
+                    has_certificate=token is not None,
+                )
+                days = self._attendance.between(employee.nip, application.start, application.end)
+                check_report_days(d.day for d in days if d.report_slots)
+                balance = annual_balance(
+                    application.start.year,
+                    tmt=employee.service_start,
+                    history=history,
+                    overrides=overrides,
+                    records_since=self._records_since,
+                    opening=calendar.opening,
+                    bersama_worked=calendar.bersama_worked,
+                )
+                if token and accepted is None:  # every rule passed: now the certificate is taken
+                    accepted = self._uploads.accept(CERTIFICATE, _certificate_context(actor.nip), token)
+                attachment = (
+                    Attachment(accepted.file_id, accepted.key, accepted.filename, accepted.size) if accepted else None
+                )
+                now = self._clock()
+                leave = LeaveRequest(
+                    leave_id=uuid.uuid4().hex,
+                    nip=employee.nip,
+                    skpd_id=employee.skpd_id,
+                    satker_id=employee.satker_id,
+                    leave_type=application.leave_type,
+                    reason=application.reason,
+                    start=application.start,
+                    end=application.end,
+                    working_days=working,
+                    address=application.address,
+                    phone=application.phone,
+                    supervisor_nip=supervisor_nip,
+                    official_nip=official_nip,
+                    status=LeaveStatus.PENDING_CONSIDERATION,
+                    applied_at=now,
+                    child_order=application.child_order,
+                    attachment=attachment,
+                    balance=balance.remaining,
+                    history=(
+                        HistoryEntry(
+                            now, employee.nip, "APPLIED", {"status": [None, LeaveStatus.PENDING_CONSIDERATION]}
+                        ),
+                    ),
+                )
+                try:
+                    created = self._leave.create(leave, calendar, self._report_revisions(days, leave, today))
+                except DayChanged:
+                    continue  # another leave or a report of these days landed meanwhile: check again
+                return self.view(created, with_history=True)
+            raise Conflict("Data cuti Anda sedang diubah bersamaan; coba lagi.", code="CONFLICT")
+        except DomainError:
+            if accepted is not None:  # refused after the certificate was taken: nothing points to it
+                self._uploads.discard(accepted.key)
+            raise
 
-    def list_own(self, actor: Actor, params: Mapping[str, Any]) -> dict[str, Any]:
-        status = status_filter(params.get("status"))
-        year = int(params["year"]) if params.get("year") else None
+    def list_own(self, actor: Actor, params: LeaveListQuery) -> dict[str, Any]:
+        year = int(params.year) if params.year else None
         items, cursor = self._leave.list_own(
-            actor.nip, status=status, year=year, cursor=params.get("cursor"), limit=int(params.get("limit") or 20)
+            actor.nip, status=params.status, year=year, cursor=params.cursor, limit=params.limit or 20
         )
         return {"items": [self.view(i) for i in items], "next_cursor": cursor}
 
@@ -137,16 +151,16 @@ class EmployeeLeave(LeaveBase):
         """The annual-leave balance as the form shows it (N-2, N-1, N), and the other types taken in the year."""
         return self._balance(actor.nip, year)
 
-    def cancel(self, actor: Actor, leave_id: str, body: Mapping[str, object]) -> dict[str, Any]:
+    def cancel(self, actor: Actor, leave_id: str, body: LeaveCancel) -> dict[str, Any]:
         """The employee withdraws a pending request; HR or the official cancels an approved one (reason needed)."""
         leave = self._get(leave_id)
         by_owner = leave.nip == actor.nip
         if not by_owner and actor.nip != leave.official_nip:
             require_hr(actor, leave.skpd_id)
-        reason = validate_text(body.get("reason"), "reason", max_len=500, required=False) or None
-        self._check_version(leave, body.get("version"))
+        self._check_version(leave, body.version)
         cancelled = self.transition(
-            leave, lambda current: cancel(current, by=actor.nip, at=self._clock(), reason=reason, by_owner=by_owner)
+            leave,
+            lambda current: cancel(current, by=actor.nip, at=self._clock(), reason=body.reason, by_owner=by_owner),
         )
         return self.view(cancelled, with_history=True)
 
@@ -200,6 +214,13 @@ class EmployeeLeave(LeaveBase):
         return {
             first + timedelta(days=n): known.get(first + timedelta(days=n), 0) for n in range((last - first).days + 1)
         }
+
+
+def _application(body: LeaveInput) -> Application:
+    """The request the rules read, from the checked model (the two rules across its fields are the domain's)."""
+    return new_application(
+        body.type, body.reason, body.start_date, body.end_date, body.address, body.phone, body.child_order
+    )
 
 
 def _certificate_context(nip: str) -> dict[str, str]:

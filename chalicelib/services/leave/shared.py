@@ -13,9 +13,9 @@ from typing import Any
 
 from ...domain.accounts import Actor, Employee, Role, require_hr
 from ...domain.attendance import local_now
-from ...domain.errors import Conflict, Forbidden, NotFound, ValidationError, not_one_of
+from ...domain.errors import Conflict, Forbidden, NotFound, ValidationError
 from ...domain.history import history_view
-from ...domain.identity import is_id, validate_version
+from ...domain.identity import is_id
 from ...domain.leave import (
     STATUS_LABELS,
     TYPE_LABELS,
@@ -215,8 +215,9 @@ class LeaveBase:
             raise NotFound("Permohonan cuti tidak ditemukan.", code="LEAVE_NOT_FOUND")
         return leave
 
-    def _check_version(self, leave: LeaveRequest, version: object) -> None:
-        if validate_version(version) != leave.version:
+    def _check_version(self, leave: LeaveRequest, version: int) -> None:
+        """``version``: the one the client last read (the request model requires it)."""
+        if version != leave.version:
             raise Conflict(
                 "Permohonan cuti telah diubah oleh pengguna lain; muat ulang lalu coba lagi.", code="CONFLICT"
             )
@@ -257,15 +258,6 @@ class LeaveBase:
             "size": attachment.size,
             "url": self._uploads.link(attachment.key, attachment.filename, self._url_ttl),
         }
-
-
-def status_filter(value: object) -> LeaveStatus | None:
-    if not value:
-        return None
-    try:
-        return LeaveStatus(str(value).upper())
-    except ValueError:
-        raise not_one_of("status", [s.value for s in LeaveStatus], "Status cuti", "INVALID_STATUS") from None
 
 
 def status_label(leave: LeaveRequest) -> str:

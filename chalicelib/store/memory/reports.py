@@ -123,13 +123,22 @@ class InMemoryReportRepository:
         ]
         return page(found, _owner_sort, cursor, limit, f"reports.by_owner:{nip}:{low}:{high}", newest_first=True)
 
-    def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Report], str | None]:
+    def pending_for(
+        self,
+        supervisor_nip: str,
+        cursor: str | None,
+        limit: int,
+        *,
+        first: date | None = None,
+        last: date | None = None,
+    ) -> tuple[list[Report], str | None]:
+        low, high = first or date.min, last or date.max
         return page(
-            self._pending(supervisor_nip),
+            [r for r in self._pending(supervisor_nip) if low <= r.content.day <= high],
             lambda r: f"{r.submitted_at.isoformat()}#{r.report_id}",
             cursor,
             limit,
-            f"reports.by_supervisor_pending:{supervisor_nip}",
+            f"reports.by_supervisor_pending:{supervisor_nip}:{low}:{high}",
         )
 
     def count_pending(self, supervisor_nip: str) -> int:

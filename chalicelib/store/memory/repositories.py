@@ -63,6 +63,7 @@ class InMemoryRepositories:
         self.reports = InMemoryReportRepository(self.attendance, self.leave)
         self.complaints = InMemoryComplaintRepository(self.attendance)
         self.delegations = InMemoryDelegationRepository(self.audit)
+        self.employees.audit = self.audit  # an account's change and its history land together
 
     @property
     def once(self) -> OnceFactory:

@@ -31,7 +31,7 @@ async function open(path: string, kind = "report") {
 
 beforeEach(() => {
   vi.resetAllMocks();
-  api.inbox.mockResolvedValue({ total: 0, kinds: [] });
+  api.inbox.mockResolvedValue({ total: 0, kinds: [], tasks: [] });
 });
 
 describe("useDecisionQueue", () => {
@@ -92,6 +92,18 @@ describe("useDecisionQueue", () => {
     expect(queue.count.value).toBe(1);
     expect(queue.open.value.map((i) => i.id)).toEqual(["r2"]);
     expect(api.inbox).toHaveBeenCalled();
+  });
+
+  it("keeps the person's name and jabatan on the card when the decision's answer comes without them", async () => {
+    const waiting = queueItem({ kind: "leave_consideration", id: "l1", employee: { nip: "199204232019031004", name: "Agus Pratama", jabatan: "Analis" } });
+    api.queue.mockResolvedValue(queuePage([waiting]));
+    const { queue } = await open("/persetujuan", "leave_consideration");
+    const answer = queueItem({ kind: "leave_consideration", id: "l1", status: "DEFERRED", status_label: "Ditangguhkan", employee: { nip: "199204232019031004", name: null, jabatan: null } });
+    api.decide.mockResolvedValue(answer);
+    await queue.decide(queue.items.value[0], { verdict: "DEFER", note: "Akreditasi" });
+    expect(queue.items.value[0].employee).toEqual({ nip: "199204232019031004", name: "Agus Pratama", jabatan: "Analis" });
+    expect(queue.items.value[0].status_label).toBe("Ditangguhkan");
+    expect(queue.items.value[0].verdicts).toEqual([]);
   });
 
   it("passes a refusal on to the dialog, changing nothing", async () => {

@@ -131,7 +131,7 @@ export function useDecisionQueue(kind: MaybeRefOrGetter<string | null>, limit = 
   async function decide(item: VerificationItem, input: Omit<DecisionInput, "version">): Promise<VerificationItem> {
     const body: DecisionInput = { ...input, version: item.version ?? undefined };
     const decided = await decisions.decide(item.kind, item.id, body);
-    items.value = items.value.map((i) => (i.id === item.id ? { ...decided, verdicts: [] } : i));
+    items.value = items.value.map((i) => (i.id === item.id ? shownAfter(i, decided) : i));
     outcomes[item.id] = { ok: true, text: decided.status_label };
     selected.delete(item.id);
     count.value = Math.max(0, count.value - 1);
@@ -185,6 +185,17 @@ export function useDecisionQueue(kind: MaybeRefOrGetter<string | null>, limit = 
 }
 
 export type DecisionQueue = ReturnType<typeof useDecisionQueue>;
+
+/**
+ * The card of a decided item: the API's answer, but the person it is about as the queue showed them. A
+ * decision's answer may come without the employee's name and jabatan (a leave decision did), and the card then
+ * read "Pegawai" with no jabatan right after the decision (issue 18, item 8).
+ */
+export function shownAfter(shown: VerificationItem, decided: VerificationItem): VerificationItem {
+  const employee = { ...shown.employee };
+  for (const [key, value] of Object.entries(decided.employee ?? {})) if (value != null && value !== "") Object.assign(employee, { [key]: value });
+  return { ...decided, employee, verdicts: [] };
+}
 
 /** A bulk outcome's status in words, where the API gives it (else the verdict's word is shown). */
 function labelOf(outcome: Record<string, unknown>): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bottomItems, sideGroups } from "./navigation";
+import { accountGroups, bottomItems, sideGroups } from "./navigation";
 
 describe("navigation by role", () => {
   it("shows an employee four items and no Persetujuan", () => {
@@ -37,5 +37,30 @@ describe("navigation by role", () => {
     expect(has({ roles: ["PEGAWAI", "ATASAN"], verifier: true })).toBe(true);
     expect(has({ roles: ["PEGAWAI"], verifier: true, kinds: ["report"] })).toBe(true);
     expect(has({ roles: ["PEGAWAI", "KEPEGAWAIAN"], verifier: true, kinds: ["complaint", "record", "document"] })).toBe(false);
+  });
+});
+
+describe("the phone's Akun menu", () => {
+  const titles = (who: Parameters<typeof accountGroups>[0]) => accountGroups(who).map((g) => g.title);
+
+  it("groups HR's work by what HR does (verify, recap, people) before the person's own tools", () => {
+    const hr = { roles: ["PEGAWAI", "KEPEGAWAIAN"], verifier: true, kinds: ["complaint", "record", "document"] };
+    expect(titles(hr)).toEqual(["Verifikasi", "Rekap", "Pegawai", "Laporan saya", "Kepegawaian saya", "Akun"]);
+    const groups = accountGroups(hr);
+    expect(groups.find((g) => g.title === "Verifikasi")?.items.map((i) => i.label)).toEqual(["Cuti pegawai"]);
+    expect(groups.find((g) => g.title === "Rekap")?.items.map((i) => i.label)).toEqual(["Rekap", "Kelengkapan arsip"]);
+    expect(groups.find((g) => g.title === "Pegawai")?.items.map((i) => i.label)).toEqual(["Pegawai"]);
+    expect(groups.every((g) => g.items.length <= 5)).toBe(true);
+  });
+
+  it("loses nothing the side navigation offers, and gives an employee only their own tools", () => {
+    for (const roles of [["PEGAWAI"], ["PEGAWAI", "ATASAN"], ["PEGAWAI", "KEPEGAWAIAN", "OPERATOR_SKPD", "ADMIN"]]) {
+      const who = { roles, verifier: roles.length > 1 };
+      const side = sideGroups(who).filter((g) => g.title && g.title !== "Akun").flatMap((g) => g.items.map((i) => i.to));
+      const menu = accountGroups(who).flatMap((g) => g.items.map((i) => i.to));
+      expect(menu.filter((to) => to !== "/ganti-sandi").sort()).toEqual(side.sort());
+    }
+    expect(titles({ roles: ["PEGAWAI"], verifier: false })).toEqual(["Laporan saya", "Kepegawaian saya", "Akun"]);
+    expect(titles({ roles: ["PEGAWAI", "ADMIN"], verifier: true })).toContain("Pengaturan");
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The navigation by role (UI.md "Navigation by role"): nothing a person cannot use is shown. Everything
  * someone decides (reports, leave, letters to number, complaints, records, documents) is in the one
- * inbox, Persetujuan, with one badge; the role's own areas hold no second queue.
+ * inbox, Persetujuan, with one badge; the role's own areas hold no second queue. The role's areas are grouped
+ * by what the role does — verify, recap, people, settings — not one long "work" list (HR's phone Akun menu was a
+ * flat list of 17 items, issue 18).
  */
 
 export interface NavItem {
@@ -36,11 +38,19 @@ export function bottomItems(who: Who): NavItem[] {
   return items;
 }
 
-/** The desktop side navigation: the same items plus the role's own areas. */
+/** The desktop side navigation: the same items plus the person's own tools and the role's own areas. */
 export function sideGroups(who: Who): NavGroup[] {
-  const has = (...roles: string[]) => roles.some((r) => who.roles.includes(r));
-  const groups: NavGroup[] = [
+  return [
     { title: "", items: bottomItems(who).filter((i) => i.to !== "/akun") },
+    ...ownGroups(),
+    ...workGroups(who),
+    { title: "Akun", items: [{ to: "/akun", label: "Akun saya", icon: "account" }] },
+  ];
+}
+
+/** Everyone's own tools: their reports' and their personnel file's. */
+export function ownGroups(): NavGroup[] {
+  return [
     {
       title: "Laporan saya",
       items: [
@@ -50,24 +60,42 @@ export function sideGroups(who: Who): NavGroup[] {
         { to: "/cuti", label: "Cuti", icon: "calendar" },
       ],
     },
+    {
+      title: "Kepegawaian saya",
+      items: [
+        { to: "/pengaduan", label: "Pengaduan presensi", icon: "file" },
+        { to: "/riwayat", label: "Riwayat", icon: "template" },
+        { to: "/arsip", label: "Arsip dokumen", icon: "file" },
+      ],
+    },
   ];
-  groups.push({
-    title: "Kepegawaian saya",
-    items: [
-      { to: "/pengaduan", label: "Pengaduan presensi", icon: "file" },
-      { to: "/riwayat", label: "Riwayat", icon: "template" },
-      { to: "/arsip", label: "Arsip dokumen", icon: "file" },
-    ],
-  });
-  const work: NavItem[] = [];
-  if (has("ATASAN") || who.kinds?.includes("report")) work.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
-  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
-  if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/rekap", label: "Rekap", icon: "recap" });
-  if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) work.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
-  if (has("OPERATOR_SKPD", "ADMIN")) work.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
-  if (has("ADMIN")) work.push({ to: "/admin", label: "Admin", icon: "cog" });
-  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) work.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
-  if (work.length) groups.push({ title: "Pekerjaan", items: work });
-  groups.push({ title: "Akun", items: [{ to: "/akun", label: "Akun saya", icon: "account" }] });
-  return groups;
+}
+
+/** The role's own areas, grouped by what the person does there (empty groups left out). */
+export function workGroups(who: Who): NavGroup[] {
+  const has = (...roles: string[]) => roles.some((r) => who.roles.includes(r));
+  const verify: NavItem[] = [];
+  if (has("ATASAN") || who.kinds?.includes("report")) verify.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) verify.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
+  const recap: NavItem[] = [];
+  if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) recap.push({ to: "/rekap", label: "Rekap", icon: "recap" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
+  const people: NavItem[] = [];
+  if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) people.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
+  if (has("OPERATOR_SKPD", "ADMIN")) people.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
+  const settings: NavItem[] = has("ADMIN") ? [{ to: "/admin", label: "Admin", icon: "cog" }] : [];
+  return [
+    { title: "Verifikasi", items: verify },
+    { title: "Rekap", items: recap },
+    { title: "Pegawai", items: people },
+    { title: "Pengaturan", items: settings },
+  ].filter((g) => g.items.length);
+}
+
+/**
+ * The phone's Akun menu: first what the role does (its work groups), then the person's own tools, then the
+ * account itself; each group under its heading.
+ */
+export function accountGroups(who: Who): NavGroup[] {
+  return [...workGroups(who), ...ownGroups(), { title: "Akun", items: [{ to: "/ganti-sandi", label: "Ganti kata sandi", icon: "key" }] }];
 }

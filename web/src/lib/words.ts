@@ -89,13 +89,6 @@ export const HISTORY_LABELS: Record<string, string> = {
   EVIDENCE_REMOVED: "Bukti dukung dihapus",
 };
 
-export const AUDIT_LABELS: Record<string, string> = {
-  DELEGATION_GIVEN: "Memberi delegasi verifikasi",
-  DELEGATION_RECEIVED: "Menerima delegasi verifikasi",
-  DELEGATION_ENDED: "Delegasi verifikasi diakhiri",
-  SUPERVISOR_CROSS_SKPD: "Atasan dari SKPD lain ditetapkan",
-};
-
 /** Labels of the API's field names, for messages and history ("Kolom 'title'" → "Judul"). */
 export const FIELD_LABELS: Record<string, string> = {
   username: "NIP atau e-mail",

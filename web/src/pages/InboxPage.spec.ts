@@ -17,6 +17,7 @@ const SUPERVISOR: Inbox = {
     { kind: "report", label: "Laporan kegiatan", count: 0, delegated: [] },
     { kind: "leave_consideration", label: "Pertimbangan cuti", count: 4, delegated: [{ nip: "197512102000031003", count: 3 }] },
   ],
+  tasks: [],
 };
 
 async function open(path: string, inbox: Inbox = SUPERVISOR) {

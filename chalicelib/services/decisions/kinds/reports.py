@@ -36,7 +36,8 @@ class ReportKind(Adapter[ReportService, ReportRepository]):
     def waiting(
         self, scope: Scope, filters: QueueFilters, cursor: str | None, limit: int
     ) -> tuple[list[Report], str | None]:
-        return self._repository.pending_for(str(scope.person), cursor, limit)
+        """What waits for the supervisor, oldest submission first; ``from``/``to`` keep the reports of those dates."""
+        return self._repository.pending_for(str(scope.person), cursor, limit, first=filters.first, last=filters.last)
 
     def count(self, scope: Scope) -> int:
         return self._repository.count_pending(str(scope.person))
