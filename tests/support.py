@@ -286,3 +286,23 @@ def payload(model: str, data: dict[str, Any] | None = None, **fields: Any) -> An
 def verification_query(kind: str, data: dict[str, Any] | None = None) -> Any:
     """``GET /verifications?kind=…`` as the route hands it to the decision service."""
     return payload("VerificationQuery", {"kind": kind, **(data or {})})
+
+
+def sqs_event(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The SQS event Lambda hands the notification worker for ``messages`` (one record each, in order)."""
+    return {
+        "Records": [
+            {
+                "messageId": f"m{n}",
+                "receiptHandle": f"r{n}",
+                "body": json.dumps(message),
+                "attributes": {},
+                "messageAttributes": {},
+                "md5OfBody": "",
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:ap-southeast-3:000000000000:notifications",
+                "awsRegion": "ap-southeast-3",
+            }
+            for n, message in enumerate(messages)
+        ]
+    }

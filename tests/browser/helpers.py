@@ -42,3 +42,25 @@ def upload(http: Any, token: str, path: str, body: dict[str, Any], data: bytes) 
     files = {"file": (body["filename"], data, body["content_type"])}
     assert requests.post(form["url"], data=form["fields"], files=files, timeout=10).status_code < 300
     return slip["upload_token"]
+
+
+def type_report(page: Any, start: str, end: str, title: str, description: str, output: str) -> None:
+    """Fill the report form's times and texts as a person types them (the form is open)."""
+    page.get_by_label("Jam mulai").fill(start)
+    page.get_by_label("Jam selesai").fill(end)
+    page.get_by_label("Judul").fill(title)
+    page.get_by_label("Uraian kegiatan").fill(description)
+    page.get_by_label("Hasil").fill(output)
+
+
+def leave_request(start: Any, end: Any, **extra: Any) -> dict[str, Any]:
+    """A day or two of annual leave, as the leave form sends it."""
+    return {
+        "type": "TAHUNAN",
+        "reason": "Menghadiri pernikahan adik kandung",
+        "start_date": start.isoformat(),
+        "end_date": end.isoformat(),
+        "address": "Jl. Kenanga No. 8, Kota Medan",
+        "phone": "081234567890",
+        **extra,
+    }

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from devtools.processes import ROOT
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.helpers import template
+from tests.browser.helpers import leave_request, template, type_report
 from tests.browser.test_leave_journey import _working_span
 from tests.support import PASSWORD, attend, report_body, today_wib
 
@@ -165,11 +165,9 @@ def test_the_confirmation_of_a_send_is_shown_on_the_page_the_send_opens(browse, 
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/laporan/baru")
-    page.get_by_label("Jam mulai").fill("07:00")
-    page.get_by_label("Jam selesai").fill("07:30")
-    page.get_by_label("Judul").fill("Apel pagi")
-    page.get_by_label("Uraian kegiatan").fill("Mengikuti apel pagi bersama seluruh staf puskesmas.")
-    page.get_by_label("Hasil").fill("Daftar hadir apel")
+    type_report(
+        page, "07:00", "07:30", "Apel pagi", "Mengikuti apel pagi bersama seluruh staf puskesmas.", "Daftar hadir apel"
+    )
     page.get_by_role("button", name="Kirim laporan").click()
     expect(page).to_have_url(re.compile(r"/laporan/[0-9a-f]{32}$"))
     expect(page.locator(".toast")).to_contain_text("Laporan terkirim ke atasan.")
@@ -183,14 +181,7 @@ def test_a_leave_card_keeps_the_name_and_jabatan_after_the_decision_and_the_clos
 ):
     boss, nip = _staff(factory)
     start, end = _working_span(1, after=10)
-    leave = {
-        "type": "TAHUNAN",
-        "reason": "Menghadiri pernikahan adik kandung",
-        "start_date": start.isoformat(),
-        "end_date": end.isoformat(),
-        "address": "Jl. Kenanga No. 8, Kota Medan",
-        "phone": "081234567890",
-    }
+    leave = leave_request(start, end)
     status, created = http.call("POST", "/leave", leave, token=http.login(nip))
     assert status == 201, created
 
@@ -304,11 +295,14 @@ def test_sending_offline_answers_next_to_the_send_button(browse, http, factory):
     page = browse.page(viewport=PHONE)
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/laporan/baru")
-    page.get_by_label("Jam mulai").fill("13:00")
-    page.get_by_label("Jam selesai").fill("14:00")
-    page.get_by_label("Judul").fill("Pendataan ibu hamil")
-    page.get_by_label("Uraian kegiatan").fill("Mendata ibu hamil di wilayah kerja RW 02.")
-    page.get_by_label("Hasil").fill("Daftar 12 ibu hamil")
+    type_report(
+        page,
+        "13:00",
+        "14:00",
+        "Pendataan ibu hamil",
+        "Mendata ibu hamil di wilayah kerja RW 02.",
+        "Daftar 12 ibu hamil",
+    )
     page.context.set_offline(True)
     send = page.get_by_role("button", name="Kirim laporan")
     send.click()

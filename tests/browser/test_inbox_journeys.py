@@ -8,7 +8,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
-from tests.browser.helpers import upload
+from tests.browser.helpers import leave_request, upload
 from tests.browser.test_hr_journeys import pdf_bytes
 from tests.browser.test_leave_journey import _working_span
 from tests.support import PASSWORD, attend, report_body, today_wib
@@ -29,14 +29,7 @@ def test_a_supervisor_on_a_phone_decides_a_report_and_a_leave_request_from_one_i
     )
     assert status == 201, created
     start, end = _working_span(1, after=10)
-    leave = {
-        "type": "TAHUNAN",
-        "reason": "Menghadiri pernikahan adik kandung",
-        "start_date": start.isoformat(),
-        "end_date": end.isoformat(),
-        "address": "Jl. Kenanga No. 8, Kota Medan",
-        "phone": "081234567890",
-    }
+    leave = leave_request(start, end)
     status, created = http.call("POST", "/leave", leave, token=token)
     assert status == 201, created
 

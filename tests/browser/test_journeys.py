@@ -8,7 +8,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP
-from tests.browser.helpers import png_bytes, template
+from tests.browser.helpers import png_bytes, template, type_report
 from tests.support import PASSWORD, attend, make_nip, make_whatsapp, report_body, today_wib
 
 
@@ -189,11 +189,14 @@ def test_errors_are_explained_in_indonesian_and_nothing_typed_is_lost(browse, ht
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/laporan/baru")
-    page.get_by_label("Jam mulai").fill("08:30")
-    page.get_by_label("Jam selesai").fill("09:30")
-    page.get_by_label("Judul").fill("Kunjungan rumah pasien")
-    page.get_by_label("Uraian kegiatan").fill("Kunjungan rumah ke tiga pasien lansia di RW 04.")
-    page.get_by_label("Hasil").fill("Tiga catatan kunjungan")
+    type_report(
+        page,
+        "08:30",
+        "09:30",
+        "Kunjungan rumah pasien",
+        "Kunjungan rumah ke tiga pasien lansia di RW 04.",
+        "Tiga catatan kunjungan",
+    )
     page.get_by_role("button", name="Kirim laporan").click()
     summary = page.get_by_test_id("error-summary")
     expect(summary).to_contain_text("bertabrakan dengan laporan lain pada 08.00–09.00 WIB")
@@ -240,11 +243,14 @@ def test_a_report_written_offline_is_kept_and_sent_when_the_connection_returns(b
     page = browse.page()
     browse.sign_in(page, nip, PASSWORD)
     page.goto(f"{browse.web}/laporan/baru")
-    page.get_by_label("Jam mulai").fill("13:00")
-    page.get_by_label("Jam selesai").fill("14:00")
-    page.get_by_label("Judul").fill("Pendataan ibu hamil")
-    page.get_by_label("Uraian kegiatan").fill("Mendata ibu hamil di wilayah kerja RW 02.")
-    page.get_by_label("Hasil").fill("Daftar 12 ibu hamil")
+    type_report(
+        page,
+        "13:00",
+        "14:00",
+        "Pendataan ibu hamil",
+        "Mendata ibu hamil di wilayah kerja RW 02.",
+        "Daftar 12 ibu hamil",
+    )
 
     page.context.set_offline(True)
     page.get_by_role("button", name="Kirim laporan").click()

@@ -3,14 +3,13 @@ BKD across SKPD), the day counting as attended, scope on every route, and the st
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
 
-from tests.support import attend, decide, decide_many, outbox_for, queue, report_body, today_wib
+from tests.support import attend, decide, decide_many, outbox_for, queue, report_body, sqs_event, today_wib
 
 PDF = b"%PDF-1.4\n" + b"1 0 obj << /Type /Catalog >> endobj\n" * 20
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 200
@@ -306,21 +305,7 @@ def _worker(messages):
 
     from chalicelib.handlers.notification_jobs import notification_worker
 
-    records = [
-        {
-            "messageId": f"m{n}",
-            "receiptHandle": f"r{n}",
-            "body": json.dumps(message),
-            "attributes": {},
-            "messageAttributes": {},
-            "md5OfBody": "",
-            "eventSource": "aws:sqs",
-            "eventSourceARN": "arn:aws:sqs:ap-southeast-3:000000000000:notifications",
-            "awsRegion": "ap-southeast-3",
-        }
-        for n, message in enumerate(messages)
-    ]
-    return notification_worker({"Records": records}, LambdaContext("notification_worker", 512))
+    return notification_worker(sqs_event(messages), LambdaContext("notification_worker", 512))
 
 
 def test_both_sides_are_notified_once_and_hr_gets_a_digest(http, factory, office, complaint_stream):

@@ -12,94 +12,23 @@ from typing import Any
 
 import pytest
 
+from tests.integration.dead_letters import (
+    FlakySes,
+    count,
+    dead_letter_queues,
+    deliver_once,
+    emails_to,
+    exhaust,
+    redrive,
+)
 from tests.support import attend, outbox_for, report_body, today_wib, unique
-
-
-class FlakySes:
-    """The real (moto) SES sender, unreachable while ``down``."""
-
-    def __init__(self, real: Any) -> None:
-        self.real, self.down, self.attempts = real, True, 0
-
-    def send(self, to: str, subject: str, text: str, html: str | None = None) -> str:
-        self.attempts += 1
-        if self.down:
-            raise ConnectionError("SES unreachable")
-        return self.real.send(to, subject, text, html)
 
 
 @pytest.fixture
 def queues(stack):
-    """A notifications queue and its dead-letter queue as the AWS template declares them (receives before the
-    dead-letter queue), each message visible again at once so the test need not wait."""
-    from app import app
     from chalicelib.integrations.aws import client
-    from infra.template import merge_template
 
-    declared = merge_template(app)["Resources"]["NotificationsQueue"]["Properties"]["RedrivePolicy"]
-    sqs, name = client("sqs"), f"digest-{unique()}"
-    dead = sqs.create_queue(QueueName=f"{name}-failures")["QueueUrl"]
-    dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    policy = {"deadLetterTargetArn": dead_arn, "maxReceiveCount": str(declared["maxReceiveCount"])}
-    source = sqs.create_queue(
-        QueueName=name, Attributes={"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(policy)}
-    )["QueueUrl"]
-    yield {"sqs": sqs, "source": source, "dead": dead, "receives": int(declared["maxReceiveCount"])}
-    for url in (source, dead):
-        sqs.delete_queue(QueueUrl=url)
-
-
-def _deliver_once(queues: dict[str, Any]) -> list[str]:
-    """One receive of the source queue handed to the real worker, as Lambda's event source does: messages
-    that succeeded are deleted, failed ones stay (visible again at once). Returns the failed message ids."""
-    from chalice.local import LambdaContext
-
-    from chalicelib.handlers.notification_jobs import notification_worker
-    from devtools.runner import sqs_record
-
-    sqs = queues["sqs"]
-    messages = sqs.receive_message(QueueUrl=queues["source"], MaxNumberOfMessages=10).get("Messages", [])
-    if not messages:
-        return []
-    arn = f"arn:aws:sqs:local:000000000000:{queues['source'].rsplit('/', 1)[-1]}"
-    try:
-        result = notification_worker(
-            {"Records": [sqs_record(m, arn, "local") for m in messages]}, LambdaContext("notification_worker", 1024)
-        )
-        failed = [f["itemIdentifier"] for f in result.get("batchItemFailures", [])]
-    except Exception:  # the whole batch failed (Powertools raises then): every message returns to the queue
-        failed = [m["MessageId"] for m in messages]
-    for message in messages:
-        if message["MessageId"] not in failed:
-            sqs.delete_message(QueueUrl=queues["source"], ReceiptHandle=message["ReceiptHandle"])
-    return failed
-
-
-def _redrive(queues: dict[str, Any]) -> list[str]:
-    """Move every dead letter back to its source queue unchanged, as `StartMessageMoveTask` does; their bodies."""
-    sqs, moved = queues["sqs"], []
-    while messages := sqs.receive_message(QueueUrl=queues["dead"], MaxNumberOfMessages=10).get("Messages", []):
-        for message in messages:
-            sqs.send_message(QueueUrl=queues["source"], MessageBody=message["Body"])
-            sqs.delete_message(QueueUrl=queues["dead"], ReceiptHandle=message["ReceiptHandle"])
-            moved.append(message["Body"])
-    return moved
-
-
-def _count(queues: dict[str, Any], which: str) -> int:
-    attributes = queues["sqs"].get_queue_attributes(
-        QueueUrl=queues[which], AttributeNames=["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"]
-    )["Attributes"]
-    return int(attributes["ApproximateNumberOfMessages"]) + int(attributes["ApproximateNumberOfMessagesNotVisible"])
-
-
-def _emails_to(stack, address: str) -> list[dict[str, Any]]:
-    import urllib.request
-
-    with urllib.request.urlopen(f"{stack['SES_ENDPOINT']}/moto-api/data.json") as response:
-        stored = json.load(response)["ses"]["Message"]
-    values = stored.values() if isinstance(stored, dict) else stored
-    return [m for m in values if address in json.dumps(m)]
+    yield from dead_letter_queues(client("sqs"), f"digest-{unique()}")
 
 
 def test_a_digest_whose_email_exhausts_its_retries_is_dead_lettered_and_replayed_once(
@@ -127,28 +56,23 @@ def test_a_digest_whose_email_exhausts_its_retries_is_dead_lettered_and_replayed
     whatsapp = DynamoEmployeeRepository().get(boss).whatsapp
 
     # every receive fails on the e-mail; the WhatsApp digest goes out with the first one only
-    for receive in range(queues["receives"]):
-        assert len(_deliver_once(queues)) == 1, receive
-        assert len(outbox_for(whatsapp)) == 1, receive
-    assert ses.attempts == queues["receives"] and _emails_to(stack, address) == []
-    assert _deliver_once(queues) == []  # the next receive finds it gone: moved to the dead-letter queue
-    assert (_count(queues, "source"), _count(queues, "dead")) == (0, 1)
+    exhaust(queues, ses, whatsapp, stack, address)
 
     # SES is back; the dead letter is moved back and delivered: the e-mail once, the WhatsApp message not again
     ses.down = False
-    [body] = _redrive(queues)
+    [body] = redrive(queues)
     assert json.loads(body)["kind"] == "digest"
-    assert _deliver_once(queues) == []
-    [mail] = _emails_to(stack, address)
+    assert deliver_once(queues) == []
+    [mail] = emails_to(stack, address)
     assert "laporan kegiatan menunggu verifikasi" in json.dumps(mail)
     assert len(outbox_for(whatsapp)) == 1
-    assert (_count(queues, "source"), _count(queues, "dead")) == (0, 0)
+    assert (count(queues, "source"), count(queues, "dead")) == (0, 0)
 
     # the same message replayed once more (a second redrive of a copy): nothing is sent again
     assert _dispatch_own(services, boss, queues) == 0  # nothing new is due
     queues["sqs"].send_message(QueueUrl=queues["source"], MessageBody=body)
-    assert _deliver_once(queues) == []
-    assert len(_emails_to(stack, address)) == 1 and len(outbox_for(whatsapp)) == 1
+    assert deliver_once(queues) == []
+    assert len(emails_to(stack, address)) == 1 and len(outbox_for(whatsapp)) == 1
     assert ses.attempts == queues["receives"] + 1  # the replayed copy did not even try the e-mail
 
 

@@ -12,7 +12,15 @@ import json
 
 import pytest
 
-from tests.integration.test_digest_dead_letters import FlakySes, _count, _deliver_once, _emails_to, _redrive
+from tests.integration.dead_letters import (
+    FlakySes,
+    count,
+    dead_letter_queues,
+    deliver_once,
+    emails_to,
+    exhaust,
+    redrive,
+)
 from tests.integration.test_leave import LeaveStream, application, working_span
 from tests.support import outbox_for, unique
 
@@ -22,28 +30,15 @@ REGION = "eu-west-1"
 
 @pytest.fixture
 def queues(stack):
-    """A notifications queue and its dead-letter queue as the AWS template declares them (receives before the
-    dead-letter queue), each message visible again at once so the test need not wait. The queue has the stack's
-    queue name, in a region of its own: the stream handler sends to it, and the call recorder
+    """The stack's queue name, in a region of its own: the stream handler sends to it, and the call recorder
     (`tests/iam_usage.py`) checks that send against the grant on the ``notifications`` queue."""
     import boto3
 
-    from app import app
     from chalicelib.config import settings
-    from infra.template import merge_template
 
-    declared = merge_template(app)["Resources"]["NotificationsQueue"]["Properties"]["RedrivePolicy"]
     cfg = settings()
-    sqs, name = boto3.client("sqs", region_name=REGION, endpoint_url=cfg.sqs_endpoint), cfg.table("notifications")
-    dead = sqs.create_queue(QueueName=f"{name}-failures")["QueueUrl"]
-    dead_arn = sqs.get_queue_attributes(QueueUrl=dead, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
-    policy = {"deadLetterTargetArn": dead_arn, "maxReceiveCount": str(declared["maxReceiveCount"])}
-    source = sqs.create_queue(
-        QueueName=name, Attributes={"VisibilityTimeout": "0", "RedrivePolicy": json.dumps(policy)}
-    )["QueueUrl"]
-    yield {"sqs": sqs, "source": source, "dead": dead, "receives": int(declared["maxReceiveCount"])}
-    for url in (source, dead):
-        sqs.delete_queue(QueueUrl=url)
+    sqs = boto3.client("sqs", region_name=REGION, endpoint_url=cfg.sqs_endpoint)
+    yield from dead_letter_queues(sqs, cfg.table("notifications"))
 
 
 def test_a_leave_email_that_exhausts_its_retries_is_dead_lettered_and_replayed_once(
@@ -74,32 +69,27 @@ def test_a_leave_email_that_exhausts_its_retries_is_dead_lettered_and_replayed_o
     records = stream.reader.read()
     assert records and stream.deliver(records) == {"batchItemFailures": []}
     assert len(outbox_for(whatsapp)) == 1 and ses.attempts == 0
-    assert (_count(queues, "source"), _count(queues, "dead")) == (1, 0)
+    assert (count(queues, "source"), count(queues, "dead")) == (1, 0)
     assert stream.deliver(records) == {"batchItemFailures": []}  # the stream delivers the records again
-    assert len(outbox_for(whatsapp)) == 1 and _count(queues, "source") == 1  # nothing sent or queued twice
+    assert len(outbox_for(whatsapp)) == 1 and count(queues, "source") == 1  # nothing sent or queued twice
 
     # every receive fails on the e-mail
-    for receive in range(queues["receives"]):
-        assert len(_deliver_once(queues)) == 1, receive
-        assert len(outbox_for(whatsapp)) == 1, receive
-    assert ses.attempts == queues["receives"] and _emails_to(stack, address) == []
-    assert _deliver_once(queues) == []  # the next receive finds it gone: moved to the dead-letter queue
-    assert (_count(queues, "source"), _count(queues, "dead")) == (0, 1)
+    exhaust(queues, ses, whatsapp, stack, address)
 
     # SES is back; the dead letter, whole, is moved back and delivered: the e-mail once, the WhatsApp not again
     ses.down = False
-    [body] = _redrive(queues)
+    [body] = redrive(queues)
     message = json.loads(body)
     assert message["kind"] == "leave-email" and message["to"] == address
     assert message["key"] == f"{applied['leave_id']}:{applied['version']}:consideration:email:{boss}"
-    assert _deliver_once(queues) == []
-    [mail] = _emails_to(stack, address)
+    assert deliver_once(queues) == []
+    [mail] = emails_to(stack, address)
     assert "menunggu pertimbangan Anda" in json.dumps(mail) and "/decision-links/" in json.dumps(mail)
     assert len(outbox_for(whatsapp)) == 1
-    assert (_count(queues, "source"), _count(queues, "dead")) == (0, 0)
+    assert (count(queues, "source"), count(queues, "dead")) == (0, 0)
 
     # the same message replayed once more (a second redrive of a copy): nothing is sent again
     queues["sqs"].send_message(QueueUrl=queues["source"], MessageBody=body)
-    assert _deliver_once(queues) == []
-    assert len(_emails_to(stack, address)) == 1 and len(outbox_for(whatsapp)) == 1
+    assert deliver_once(queues) == []
+    assert len(emails_to(stack, address)) == 1 and len(outbox_for(whatsapp)) == 1
     assert ses.attempts == queues["receives"] + 1  # the replayed copy did not even try the e-mail

@@ -6,7 +6,6 @@ that message alone (SQS retries it, then dead-letters it; `tests/integration/tes
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -19,17 +18,9 @@ from chalicelib.domain.leave import LeaveRequest, LeaveStatus
 from chalicelib.domain.organisation import Satker, Skpd
 from chalicelib.integrations.memory import InMemoryClients, InMemoryWhatsApp
 from chalicelib.services import container
-from tests.support import payload
+from tests.support import payload, sqs_event
+from tests.unit.test_notification_retry import LEAVE
 from tests.unit.world import SATKER, SKPD, Clock, World, actor, at
-
-LEAVE = {
-    "type": "ALASAN_PENTING",
-    "reason": "Mengurus keluarga yang sakit",
-    "start_date": "2026-12-01",
-    "end_date": "2026-12-02",
-    "address": "Jl. Merdeka 1, Kota Contoh",
-    "phone": "081234567890",
-}
 
 
 class FlakyWhatsApp(InMemoryWhatsApp):
@@ -92,21 +83,7 @@ def _worker(w: World, messages: list[dict[str, Any]]) -> list[str]:
     from chalicelib.handlers.notification_jobs import notification_worker
 
     container.use(w.services)
-    records = [
-        {
-            "messageId": f"m{n}",
-            "receiptHandle": f"r{n}",
-            "body": json.dumps(message),
-            "attributes": {},
-            "messageAttributes": {},
-            "md5OfBody": "",
-            "eventSource": "aws:sqs",
-            "eventSourceARN": "arn:aws:sqs:ap-southeast-3:000000000000:notifications",
-            "awsRegion": "ap-southeast-3",
-        }
-        for n, message in enumerate(messages)
-    ]
-    result = notification_worker({"Records": records}, LambdaContext("notification_worker", 512))
+    result = notification_worker(sqs_event(messages), LambdaContext("notification_worker", 512))
     return [f["itemIdentifier"] for f in result["batchItemFailures"]]
 
 
