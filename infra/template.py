@@ -765,19 +765,24 @@ def _api() -> dict[str, Any]:
 
 # -- the web client -----------------------------------------------------------------------------------------
 
-#: what the client may load and call: its own files, the API, and the data bucket (uploads are posted there).
-#: No inline script (the built index.html has none); inline style attributes are allowed because Vue's
-#: compiled templates set some (static `style="…"`, written as HTML).
+#: the data bucket's origins (regional and global endpoint): uploads are posted there, and the evidence
+#: photos a supervisor checks are shown as thumbnails from its presigned links
+DATA_BUCKET_ORIGINS = (
+    "https://${AWS::StackName}-${AWS::AccountId}-data.s3.${AWS::Region}.${AWS::URLSuffix} "
+    "https://${AWS::StackName}-${AWS::AccountId}-data.s3.${AWS::URLSuffix}"
+)
+
+#: what the client may load and call: its own files, the API, and the data bucket (uploads are posted there,
+#: evidence thumbnails are read from it). No inline script (the built index.html has none); inline style
+#: attributes are allowed because Vue's compiled templates set some (static `style="…"`, written as HTML).
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
+        f"img-src 'self' data: {DATA_BUCKET_ORIGINS}",
         "font-src 'self'",
-        "connect-src 'self' https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix} "
-        "https://${AWS::StackName}-${AWS::AccountId}-data.s3.${AWS::Region}.${AWS::URLSuffix} "
-        "https://${AWS::StackName}-${AWS::AccountId}-data.s3.${AWS::URLSuffix}",
+        "connect-src 'self' https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix} " + DATA_BUCKET_ORIGINS,
         "manifest-src 'self'",
         "worker-src 'self'",
         "object-src 'none'",

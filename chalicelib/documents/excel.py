@@ -21,8 +21,11 @@ from datetime import date, datetime, time
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
-DATE_FORMAT = "DD/MM/YYYY"
-TIME_FORMAT = "HH:MM"
+#: dates stay date cells (sortable, filterable) shown as the screens write them, "7 Desember 2026": ``[$-421]`` is
+#: Excel's locale tag for Indonesian, so the month is named in Bahasa Indonesia whatever the reader's own locale
+DATE_FORMAT = "[$-421]d mmmm yyyy"
+#: "08.00", the Indonesian way of writing a time (the quoted dot is a literal, not a decimal point)
+TIME_FORMAT = 'hh"."mm'
 
 #: (header, width, number format or None)
 Column = tuple[str, float, str | None]

@@ -8,16 +8,17 @@ from typing import Any
 
 from ..domain.accounts import Employee
 from ..domain.exports import Period, RecapRow, ReportLine
-from ..domain.messages import indonesian_date, indonesian_number
+from ..domain.messages import indonesian_date, indonesian_number, time_span
 from . import excel, pdf
 from .document import Column, Document
 
+#: "14 September 2026" and "08.00–10.00 WITA" fit on one line of these widths (7.5 pt DejaVu Sans)
 EMPLOYEE_COLUMNS = [
     Column("No", 9, align="R"),
-    Column("Tanggal", 19),
-    Column("Waktu", 19),
+    Column("Tanggal", 29),
+    Column("Waktu", 26),
     Column("Judul", 45, wrap=True),
-    Column("Uraian", 100, wrap=True),
+    Column("Uraian", 88, wrap=True),
     Column("Hasil", 45, wrap=True),
     Column("Status", 22),
     Column("Nilai", 12, align="C"),
@@ -39,11 +40,12 @@ RECAP_COLUMNS = [
 ]
 
 
-def _report_texts(r: ReportLine) -> list[str]:
-    """A report's cells in a PDF table, from the date on."""
+def _report_texts(r: ReportLine, zone: str | None) -> list[str]:
+    """A report's cells in a PDF table, from the date on: the date and times as the screens write them
+    ("7 Desember 2026", "08.00–10.00 WIB" in the employee's ``zone``)."""
     return [
-        f"{r.day:%d/%m/%Y}",
-        f"{r.start:%H:%M}-{r.end:%H:%M}",
+        indonesian_date(r.day),
+        time_span(r.start, r.end, zone),
         r.title,
         r.description,
         r.output,
@@ -91,7 +93,7 @@ def employee_document(
             ("Satuan kerja", satker),
         ],
         columns=EMPLOYEE_COLUMNS,
-        rows=[[str(n), *_report_texts(r)] for n, r in enumerate(rows, start=1)],
+        rows=[[str(n), *_report_texts(r, employee.timezone.value)] for n, r in enumerate(rows, start=1)],
         totals=[
             ("Jumlah laporan", indonesian_number(summary["reports"])),
             ("Jumlah hari dengan laporan", indonesian_number(summary["days"])),
@@ -112,11 +114,11 @@ def employee_document(
 DETAIL_COLUMNS = [
     Column("No", 10, align="R"),
     Column("NIP / Nama", 44, wrap=True),
-    Column("Tanggal", 19),
-    Column("Waktu", 19),
+    Column("Tanggal", 29),
+    Column("Waktu", 26),
     Column("Judul", 42, wrap=True),
-    Column("Uraian", 82, wrap=True),
-    Column("Hasil", 34, wrap=True),
+    Column("Uraian", 68, wrap=True),
+    Column("Hasil", 31, wrap=True),
     Column("Status", 18),
     Column("Nilai", 10, align="C"),
 ]
@@ -134,15 +136,21 @@ def recap_document(
     place: str,
     today: date,
     as_of: date | None = None,
+    zones: dict[str, str] | None = None,
 ) -> Document:
     """Summary per employee, signature, then every report of the period in the given order (the details).
 
     ``reports`` are laid out as they come; ``summary`` is called after the last of them. ``as_of``: the
-    period has not ended, and working days are counted up to that date.
+    period has not ended, and working days are counted up to that date. ``zones``: each NIP's zone
+    (``WIB``), written after the times of that employee's reports.
     """
+    zone_of = zones or {}
     details = pdf.lay_out(
         DETAIL_COLUMNS,
-        ([str(n), f"{r.nip}\n{names.get(r.nip, '')}", *_report_texts(r)] for n, r in enumerate(reports, start=1)),
+        (
+            [str(n), f"{r.nip}\n{names.get(r.nip, '')}", *_report_texts(r, zone_of.get(r.nip))]
+            for n, r in enumerate(reports, start=1)
+        ),
     )
     lines = summary()
     return Document(
@@ -203,10 +211,12 @@ _REPORT_COLUMNS = [
     ("Hasil", 40, None),
     ("Status", 12, None),
     ("Nilai", 7, None),
+    ("Zona waktu", 8, None),
 ]
 
 
-def _report_cells(row: ReportLine) -> list[Any]:
+def _report_cells(row: ReportLine, zone: str | None) -> list[Any]:
+    """A report's cells from the date on; the times are the employee's local ones, named by the last cell."""
     return [
         row.day,
         row.start,
@@ -217,11 +227,13 @@ def _report_cells(row: ReportLine) -> list[Any]:
         row.output,
         row.status_label,
         row.rating,
+        zone,
     ]
 
 
-def employee_workbook(rows: list[ReportLine]) -> bytes:
-    cells = ([n, *_report_cells(r)] for n, r in enumerate(rows, start=1))
+def employee_workbook(rows: list[ReportLine], zone: str | None = None) -> bytes:
+    """The employee's reports; ``zone`` (``WIB``) is the zone of their times."""
+    cells = ([n, *_report_cells(r, zone)] for n, r in enumerate(rows, start=1))
     return excel.workbook_bytes([("Laporan", _REPORT_COLUMNS, cells)])
 
 
@@ -230,12 +242,14 @@ def recap_workbook(
     summary: Callable[[], list[RecapRow]],
     names: dict[str, str],
     as_of: date | None = None,
+    zones: dict[str, str] | None = None,
 ) -> bytes:
     """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period, in the given order.
 
     ``reports`` are written as they come; ``summary`` is called after the last of them. ``as_of``: the
-    period has not ended; a note under the recap says so.
+    period has not ended; a note under the recap says so. ``zones``: each NIP's zone (``WIB``).
     """
+    zone_of = zones or {}
     recap_columns = [
         ("No", 6, None),
         ("NIP", 21, None),
@@ -271,6 +285,6 @@ def recap_workbook(
             ]
 
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]
-    report_rows = ([r.nip, names.get(r.nip, ""), *_report_cells(r)] for r in reports)
+    report_rows = ([r.nip, names.get(r.nip, ""), *_report_cells(r, zone_of.get(r.nip))] for r in reports)
     notes = [position_note(as_of)] if as_of else []
     return excel.workbook_bytes([("Rekap", recap_columns, recap_rows, notes), ("Laporan", report_columns, report_rows)])

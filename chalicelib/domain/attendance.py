@@ -29,6 +29,21 @@ class Source(StrEnum):
 
 
 @dataclass(frozen=True)
+class SourceRecord:
+    """What one source recorded of a day, kept apart from the others.
+
+    Each source keeps its own times so a person sees every one of them — the machine's 07.27 beside the app's
+    08.31 — instead of one hiding the other and inviting a second check-in. An approved complaint has no clock
+    time: it only says which sessions it covers (``sessions``).
+    """
+
+    source: Source
+    check_in: time | None = None
+    check_out: time | None = None
+    sessions: frozenset[Session] = frozenset()
+
+
+@dataclass(frozen=True)
 class AttendanceDay:
     """What is known of one employee-day; also the lock and tally of that day's reports."""
 
@@ -45,19 +60,52 @@ class AttendanceDay:
     report_rev: int = 0
 
     @property
-    def sources(self) -> list[Source]:
+    def records(self) -> list[SourceRecord]:
+        """Every source that recorded something of the day, machine first, then the app, then a complaint."""
         found = []
-        if self.sync_in or self.sync_out:
-            found.append(Source.SYNC)
-        if self.native_in or self.native_out:
-            found.append(Source.NATIVE)
+        for source, check_in, check_out in (
+            (Source.SYNC, self.sync_in, self.sync_out),
+            (Source.NATIVE, self.native_in, self.native_out),
+        ):
+            if check_in or check_out:
+                sessions = {s for s, at in ((Session.PAGI, check_in), (Session.SORE, check_out)) if at}
+                found.append(SourceRecord(source, check_in, check_out, frozenset(sessions)))
         if self.complaint_sessions:
-            found.append(Source.PENGADUAN)
+            found.append(SourceRecord(Source.PENGADUAN, sessions=self.complaint_sessions))
         return found
 
     @property
+    def sources(self) -> list[Source]:
+        return [r.source for r in self.records]
+
+    @property
     def attended(self) -> bool:
-        return bool(self.sources)
+        return bool(self.records)
+
+    @property
+    def check_in(self) -> time | None:
+        """The check-in that counts for the day: the EARLIEST of every source's (machine, app).
+
+        Arriving is a fact a later check-in cannot undo: the machine's 07.27 stands even when the app recorded
+        08.31 afterwards. A complaint has no time, so a day attended only by one has none here.
+        """
+        times = [t for t in (self.sync_in, self.native_in) if t is not None]
+        return min(times) if times else None
+
+    @property
+    def check_out(self) -> time | None:
+        """The check-out that counts for the day: the LATEST of every source's, since leaving is the last one."""
+        times = [t for t in (self.sync_out, self.native_out) if t is not None]
+        return max(times) if times else None
+
+    def recorded(self, session: Session) -> bool:
+        """Whether any source (machine, app or an approved complaint) recorded ``session``: only when none did
+        is the employee offered that check-in (or check-out)."""
+        return any(session in r.sessions for r in self.records)
+
+    @property
+    def recorded_sessions(self) -> list[Session]:
+        return [s for s in Session if self.recorded(s)]
 
 
 def distance_m(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

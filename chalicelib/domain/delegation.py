@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import BusinessRule, Conflict, Forbidden, ValidationError
+from .messages import date_span
 
 MAX_DELEGATION_DAYS = 90
 
@@ -69,8 +70,8 @@ def check_no_overlap(existing: Iterable[Delegation], start: date, end: date) -> 
     clash = next((d for d in existing if d.overlaps(start, end)), None)
     if clash is not None:
         raise Conflict(
-            f"Sudah ada delegasi kepada {clash.delegate_nip} untuk {clash.start.isoformat()} s.d. "
-            f"{clash.end.isoformat()}; akhiri delegasi itu terlebih dahulu.",
+            f"Sudah ada delegasi kepada {clash.delegate_nip} untuk {date_span(clash.start, clash.end)}; "
+            "akhiri delegasi itu terlebih dahulu.",
             code="DELEGATION_OVERLAP",
             details={
                 "delegation_id": clash.delegation_id,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 APP_NAME = "Kinerja"
 
@@ -54,8 +54,24 @@ MONTHS = [
 
 
 def indonesian_date(value: date) -> str:
-    """``21 November 2026``."""
+    """``21 November 2026``: the one way every server message, letter and document names a date (an ISO date is
+    for machines: it stays in ``details`` and in the JSON fields, never in a sentence a person reads)."""
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def date_span(start: date, end: date) -> str:
+    """``1 Desember 2026`` or ``1 Desember 2026 s.d. 4 Desember 2026``."""
+    return indonesian_date(start) if start == end else f"{indonesian_date(start)} s.d. {indonesian_date(end)}"
+
+
+def clock_time(value: time, zone: str | None = None) -> str:
+    """``08.00 WIB``: the hour as the screens write it, with the employee's zone when it is known."""
+    return f"{value:%H.%M}" + (f" {zone}" if zone else "")
+
+
+def time_span(start: time, end: time, zone: str | None = None) -> str:
+    """``08.00–10.00 WIB`` (an en dash between the two times, the zone once at the end)."""
+    return f"{start:%H.%M}–{end:%H.%M}" + (f" {zone}" if zone else "")
 
 
 def indonesian_number(value: float, max_decimals: int = 2) -> str:
@@ -156,7 +172,7 @@ def record_revoked(name: str, kind: str, subject: str, by: str, reason: str) -> 
 
 def leave_span(start: date, end: date) -> str:
     """``1 Desember 2026`` or ``1 Desember 2026 s.d. 4 Desember 2026``."""
-    return indonesian_date(start) if start == end else f"{indonesian_date(start)} s.d. {indonesian_date(end)}"
+    return date_span(start, end)
 
 
 def leave_waiting(

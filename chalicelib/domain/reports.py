@@ -12,6 +12,7 @@ from .accounts import forbid_self_decision
 from .attendance import AttendanceDay
 from .errors import BusinessRule, Conflict, ValidationError
 from .history import HistoryEntry
+from .messages import time_span
 
 DEFAULT_BACKDATE_DAYS = 7
 MAX_TITLE, MAX_DESCRIPTION, MAX_OUTPUT = 200, 4000, 1000
@@ -198,12 +199,15 @@ def check_attendance(day: AttendanceDay | None) -> AttendanceDay:
     return day
 
 
-def check_overlap(content: ReportContent, day: AttendanceDay, report_id: str | None = None) -> None:
-    """Activities of one day may not overlap (touching end and start is fine)."""
+def check_overlap(
+    content: ReportContent, day: AttendanceDay, report_id: str | None = None, zone: str | None = None
+) -> None:
+    """Activities of one day may not overlap (touching end and start is fine). ``zone`` (``WIB``) names the
+    employee's zone in the refusal, as the screens write a time."""
     for other_id, (start, end) in sorted(day.report_slots.items()):
         if other_id != report_id and content.start < end and start < content.end:
             raise BusinessRule(
-                f"Waktu kegiatan bertabrakan dengan laporan lain pada {start:%H:%M}-{end:%H:%M}.",
+                f"Waktu kegiatan bertabrakan dengan laporan lain pada {time_span(start, end, zone)}.",
                 code="REPORT_OVERLAP",
                 details={"report_id": other_id, "start_time": f"{start:%H:%M}", "end_time": f"{end:%H:%M}"},
             )

@@ -155,6 +155,33 @@ def is_blank(cells: Sequence[object]) -> bool:
     return all(_text(c) == "" for c in cells)
 
 
+#: One example cell per roster column, keyed by draft field: the template's second row. Every column the import
+#: reads has one (a unit test checks it), so a column added to `ROSTER_HEADERS` reaches the template at once.
+TEMPLATE_EXAMPLE = {
+    "nip": "198703152010012004",
+    "name": "Dewi Lestari",
+    "jabatan": "Analis Kepegawaian",
+    "skpd_id": "",  # filled with the uploader's SKPD (admin files only)
+    "satker_id": "",  # filled with one of the SKPD's satker codes
+    "supervisor_nip": "",  # the supervisor must already have an account or be a row of the same file
+    "whatsapp": "081234567801",
+    "email": "dewi.lestari@example.go.id",
+    "timezone": "WIB",
+    "employment_status": "PNS",
+    "tmt": "2010-01-01",
+}
+
+
+def template_rows(satker_id: str, skpd_id: str | None = None) -> tuple[list[str], list[str]]:
+    """The roster template: the header row (the import's own column names, required first) and one example row
+    that the import accepts. ``skpd_id`` adds the ``kode_skpd`` column, which only the admin's files carry."""
+    names = [h for h in REQUIRED_HEADERS] + [h for h in ROSTER_HEADERS if h not in REQUIRED_HEADERS]
+    if skpd_id is None:
+        names.remove("kode_skpd")
+    example = {**TEMPLATE_EXAMPLE, "satker_id": satker_id, "skpd_id": skpd_id or ""}
+    return names, [example[ROSTER_HEADERS[name]] for name in names]
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""

@@ -47,6 +47,17 @@ def roster_result(actor: Actor, import_id: str) -> dict[str, Any]:
     return container.roster().result(actor, import_id)
 
 
+@endpoint(
+    bp,
+    "/roster/template",
+    summary="The roster template (CSV and XLSX: header and one example row) and the SKPD's satker codes",
+    tag="employees",
+    response="RosterTemplate",
+)
+def roster_template(actor: Actor) -> dict[str, Any]:
+    return container.roster().template(actor)
+
+
 @bp.lambda_function(name="roster_import")
 def roster_import(event: dict[str, Any], context: Any) -> dict[str, Any]:
     """S3 ``ObjectCreated`` under ``imports/`` (wired in infra/template.py): import each file."""

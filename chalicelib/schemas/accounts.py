@@ -11,6 +11,7 @@ from ..domain.audit import AuditKind
 from ..domain.errors import ValidationError
 from ..domain.identity import TimeZone
 from ..domain.organisation import parse_office
+from ..domain.people_search import MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH, read_search
 from ..domain.workdays import FIRST_YEAR, LAST_YEAR, HolidayAction, invalid_year
 from .base import (
     Body,
@@ -23,6 +24,7 @@ from .base import (
     located,
     page_limit,
     query_whole,
+    read_text,
     required_when,
     text,
     written,
@@ -33,6 +35,11 @@ ZoneName = enum_literal(TimeZone)
 Employment = enum_choice(EmploymentStatus, code="INVALID_EMPLOYMENT_STATUS")
 EmploymentName = enum_literal(EmploymentStatus)
 RoleName = enum_literal(Role)
+#: what a person types to find someone (`read_search`: trimmed, at least 3 characters, else SEARCH_TOO_SHORT)
+SearchText = Annotated[
+    read_text(MAX_SEARCH_LENGTH, read_search),
+    WithJsonSchema({"type": "string", "minLength": MIN_SEARCH_LENGTH, "maxLength": MAX_SEARCH_LENGTH}),
+]
 
 
 #: an office location: an object (else ``INVALID_TYPE``) that `parse_office` turns into the domain's
@@ -92,9 +99,18 @@ class Employee(Out):
     version: int
 
 
+class PersonRef(Out):
+    """Who someone is to the person reading: a name and a jabatan, never a bare NIP (issue 18)."""
+
+    nip: str
+    name: str | None = Field(description="null: the account no longer exists")
+    jabatan: str | None
+
+
 class Profile(Employee):
     roles: list[RoleName]
     must_change_password: bool
+    supervisor: PersonRef | None = Field(description="the direct supervisor (null: none)")
 
 
 EmployeePage = page_of(Employee, "EmployeePage")
@@ -134,6 +150,12 @@ class EmployeeQuery(Query):
     skpd_id: Code | None = None
     satker_id: Code | None = None
     without_supervisor: QueryFlag = Field(False, description="true: only those without a direct supervisor")
+    q: SearchText | None = Field(  # type: ignore[valid-type]
+        None,
+        description=f"part of the name (any case, words in any order) or the start of the NIP, at least "
+        f"{MIN_SEARCH_LENGTH} characters (else SEARCH_TOO_SHORT); a page may then hold fewer than limit: follow "
+        "next_cursor",
+    )
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
 
@@ -259,6 +281,27 @@ class RosterImport(Out):
     error: str | None = None
     totals: dict[str, int] | None = None
     rows: list[RosterRow] | None = None
+
+
+class RosterColumn(Out):
+    name: str = Field(examples=["kode_satker"])
+    required: bool
+
+
+class RosterSatker(Out):
+    satker_id: str
+    name: str
+
+
+class RosterTemplate(Out):
+    """The roster template for the caller's SKPD: the header row the import reads and one example row, as CSV text
+    and as an XLSX workbook (base64; its second sheet lists the satker codes), and the SKPD's satker codes."""
+
+    skpd_id: str | None = None
+    columns: list[RosterColumn]
+    satker: list[RosterSatker]
+    csv: str = Field(description="the template as CSV (UTF-8, comma-separated)")
+    xlsx_base64: str = Field(description="the template as an XLSX workbook, base64")
 
 
 # -- admin --------------------------------------------------------------------------------------------

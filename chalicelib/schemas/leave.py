@@ -229,6 +229,8 @@ class LeaveRequest(Out):
     status_label: str = Field(examples=["Menunggu pertimbangan atasan"])
     supervisor_nip: str
     official_nip: str
+    supervisor: LeavePerson | None = Field(None, description="who considers: name and jabatan (issue 18)")
+    official: LeavePerson | None = Field(None, description="the granting official: name and jabatan")
     applied_at: str
     consideration: LeaveStepOut | None
     decision: LeaveStepOut | None

@@ -83,6 +83,17 @@ class CalendarLeave(Out):
     status: str = Field(examples=["APPROVED"])
 
 
+class CalendarSourceTimes(Out):
+    """What one source recorded of the day, with its own times (a complaint has none, only its sessions)."""
+
+    source: enum_literal(Source)  # type: ignore[valid-type]
+    check_in: str | None = Field(examples=["07:27"], description="HH:MM in the employee's zone")
+    check_out: str | None = Field(examples=["16:02"], description="HH:MM in the employee's zone")
+    sessions: list[enum_literal(AttendanceSession)] = Field(  # type: ignore[valid-type]
+        description="the sessions this source recorded (PAGI: masuk, SORE: pulang)"
+    )
+
+
 class CalendarDay(Out):
     date: str = Field(json_schema_extra={"format": "date"})
     weekend: bool
@@ -90,8 +101,14 @@ class CalendarDay(Out):
     working_day: bool
     attended: bool
     sources: list[enum_literal(Source)]  # type: ignore[valid-type]
-    check_in: str | None
-    check_out: str | None
+    source_times: list[CalendarSourceTimes] = Field(
+        description="every source that recorded something of the day, each with its own times"
+    )
+    recorded_sessions: list[enum_literal(AttendanceSession)] = Field(  # type: ignore[valid-type]
+        description="sessions recorded by any source: a check-in (PAGI) or check-out (SORE) is due only when absent"
+    )
+    check_in: str | None = Field(description="the day's check-in: the earliest of every source's")
+    check_out: str | None = Field(description="the day's check-out: the latest of every source's")
     reports: ReportCounts
     leave: CalendarLeave | None = Field(None, description="a pending or approved leave holding the day")
     report_expected: bool = Field(True, description="a working day that is not an approved leave day")

@@ -281,6 +281,7 @@ class AccountService:
             params.cursor,
             params.limit or PAGE_SIZE,
             without_supervisor=params.without_supervisor,
+            search=params.q,
         )
         return {"items": [summary(e) for e in items], "next_cursor": next_cursor}
 
@@ -314,10 +315,12 @@ class AccountService:
 
     def _profile(self, employee: Employee) -> dict[str, Any]:
         roles = employee.roles(has_subordinates=self._employees.has_subordinates(employee.nip))
+        boss = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
         return {
             **summary(employee),
             "roles": [r.value for r in roles],
             "must_change_password": employee.must_change_password,
+            "supervisor": person_ref(employee.supervisor_nip, boss),
         }
 
     def _require(self, nip: str) -> Employee:
@@ -376,6 +379,13 @@ class AccountService:
         return CredentialNotice(
             notice_id, sealing.seal(self._keys, {"kind": kind, "password": password, "id": notice_id})
         )
+
+
+def person_ref(nip: str | None, person: Employee | None) -> dict[str, Any] | None:
+    """Name and jabatan of the supervisor/approver someone reads about, so nobody has to recognise a NIP."""
+    if nip is None:
+        return None
+    return {"nip": nip, "name": person.name if person else None, "jabatan": person.jabatan if person else None}
 
 
 def summary(employee: Employee) -> dict[str, Any]:

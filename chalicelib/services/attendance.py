@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
-from ..domain.attendance import check_location, check_native, local_now, parse_sync_record
+from ..domain.attendance import AttendanceDay, Session, check_location, check_native, local_now, parse_sync_record
 from ..domain.errors import NotFound, ValidationError
 from ..domain.leave import TYPE_LABELS, LeaveStatus
 from ..domain.workdays import holiday_name, is_weekend
@@ -86,8 +86,10 @@ class AttendanceService:
                     "working_day": not is_weekend(day) and holiday is None,
                     "attended": bool(record and record.attended),
                     "sources": [s.value for s in record.sources] if record else [],
-                    "check_in": _hhmm(record.native_in or record.sync_in) if record else None,
-                    "check_out": _hhmm(record.native_out or record.sync_out) if record else None,
+                    "source_times": _source_times(record),
+                    "recorded_sessions": [s.value for s in record.recorded_sessions] if record else [],
+                    "check_in": _hhmm(record.check_in) if record else None,
+                    "check_out": _hhmm(record.check_out) if record else None,
                     "reports": record.report_counts if record else {"SUBMITTED": 0, "APPROVED": 0, "REJECTED": 0},
                     "leave": _leave_view(leave),
                     # approved leave days are not working days for the employee: no report is expected
@@ -155,6 +157,21 @@ def _leave_view(found: Any) -> dict[str, str] | None:
         return None
     leave_id, kind, status = found
     return {"leave_id": leave_id, "type": kind.value, "type_label": TYPE_LABELS[kind], "status": status.value}
+
+
+def _source_times(record: AttendanceDay | None) -> list[dict[str, Any]]:
+    """Each source's own times on the calendar, so the machine's time is never hidden behind the app's."""
+    if record is None:
+        return []
+    return [
+        {
+            "source": r.source.value,
+            "check_in": _hhmm(r.check_in),
+            "check_out": _hhmm(r.check_out),
+            "sessions": [s.value for s in Session if s in r.sessions],
+        }
+        for r in record.records
+    ]
 
 
 def _hhmm(value: Any) -> str | None:

@@ -102,7 +102,9 @@ class Services:
     def roster(self) -> RosterImportService:
         from .roster import RosterImportService
 
-        return RosterImportService(self.accounts, self.repositories.employees, self.clients.objects)
+        return RosterImportService(
+            self.accounts, self.repositories.employees, self.clients.objects, self.repositories.org
+        )
 
     @cached_property
     def credential_delivery(self) -> CredentialDelivery:

@@ -165,7 +165,7 @@ class ExportService:
         rows = report_rows(self._reads.report_lines_of([employee.nip], period.first, period.last), status)
         name = f"laporan-{employee.nip}-{period.first:%Y%m%d}-{period.last:%Y%m%d}.{fmt}"
         if fmt == "xlsx":
-            return render.employee_workbook(rows), name
+            return render.employee_workbook(rows, employee.timezone.value), name
         instansi, place = self._letterhead(employee.skpd_id)
         satker = self._org.get_satker(employee.skpd_id, employee.satker_id)
         supervisor = self._employees.get(employee.supervisor_nip) if employee.supervisor_nip else None
@@ -215,6 +215,7 @@ class ExportService:
             tally = RecapTally(working_days(period, self._overrides_between(first, last), until=counted_to), status)
             staff.sort(key=lambda e: e.name.lower())
             names = {e.nip: e.name for e in staff}
+            zones = {e.nip: e.timezone.value for e in staff}  # each one's times are in their own zone
             on_leave = alongside.submit(self._on_leave, [e.nip for e in staff], first, last)
 
             def summary() -> list[RecapRow]:
@@ -224,7 +225,7 @@ class ExportService:
 
             name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
             if request["format"] == "xlsx":
-                return render.recap_workbook(tally.take(chunks), summary, names, as_of), name
+                return render.recap_workbook(tally.take(chunks), summary, names, as_of, zones), name
             instansi, place = self._letterhead(skpd_id)
             document = render.recap_document(
                 instansi=instansi,
@@ -237,6 +238,7 @@ class ExportService:
                 place=place,
                 today=today,
                 as_of=as_of,
+                zones=zones,
             )
             return render.pdf_bytes(document), name
 

@@ -185,7 +185,9 @@ def digest_email(
     for report in pending:
         person = people.get(report.nip)
         who = f"{person.name} ({report.nip})" if person else report.nip
-        when = f"{messages.indonesian_date(report.content.day)} {report.content.start:%H:%M}-{report.content.end:%H:%M}"
+        zone = person.timezone.value if person else None  # the times the employee reported, in their zone
+        content = report.content
+        when = f"{messages.indonesian_date(content.day)} {messages.time_span(content.start, content.end, zone)}"
         approve = links.link(REPORT.kind, report.report_id, supervisor.nip, Verdict.APPROVE)
         reject = links.link(REPORT.kind, report.report_id, supervisor.nip, Verdict.REJECT)
         text_lines.append(f"- {who}, {when}: {report.content.title}\n  Setujui: {approve}\n  Tolak: {reject}")

@@ -15,6 +15,7 @@ from ..domain.history import history_view
 from ..domain.identity import is_id
 from ..domain.reports import (
     STATUS_LABELS,
+    Evidence,
     HistoryEntry,
     Report,
     ReportContent,
@@ -84,7 +85,7 @@ class ReportService:
         )
         for _ in range(DAY_RETRIES):
             day = check_attendance(self._attendance.get(actor.nip, content.day))
-            check_overlap(content, day)
+            check_overlap(content, day, zone=actor.timezone.value)
             try:
                 return self.view(self._reports.create(report, day))
             except DayChanged:
@@ -102,7 +103,7 @@ class ReportService:
         for _ in range(DAY_RETRIES):
             old_day = self._day(actor.nip, report.content.day)
             new_day = old_day if content.day == report.content.day else self._day(actor.nip, content.day)
-            check_overlap(content, check_attendance(new_day), report.report_id)
+            check_overlap(content, check_attendance(new_day), report.report_id, actor.timezone.value)
             updated = with_history(report, HistoryEntry(self._clock(), actor.nip, "EDITED", diff), content=content)
             try:
                 return self.view(self._reports.update(report, updated, old_day, new_day))
@@ -144,6 +145,12 @@ class ReportService:
         )
         return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
 
+    def _evidence_view(self, evidence: Evidence) -> dict[str, Any]:
+        """An evidence file with a short-lived link, always a download (an attachment under its checked name): the
+        web client shows a photo through an <img>, which ignores that header."""
+        url = self._evidence_url(evidence.key, evidence.filename)
+        return {**{k: v for k, v in asdict(evidence).items() if k != "key"}, "url": url}
+
     def view(self, report: Report, *, with_history: bool = True) -> dict[str, Any]:
         """The report as clients see it; evidence comes with short-lived download links."""
         body: dict[str, Any] = {
@@ -160,10 +167,7 @@ class ReportService:
             "rating": report.rating,
             "note": report.note,
             "copied_from": report.copied_from,
-            "evidence": [
-                {**{k: v for k, v in asdict(e).items() if k != "key"}, "url": self._evidence_url(e.key, e.filename)}
-                for e in report.evidence
-            ],
+            "evidence": [self._evidence_view(e) for e in report.evidence],
             "version": report.version,
         }
         if with_history:

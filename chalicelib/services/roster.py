@@ -12,11 +12,21 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from ..documents.excel import workbook_bytes
 from ..domain.accounts import Actor, Role, require_role
 from ..domain.errors import Conflict, DomainError, Forbidden, NotFound, PayloadTooLarge, ValidationError
-from ..domain.roster import MAX_ROSTER_ROWS, RowResult, draft_from_mapping, is_blank, map_header, row_to_mapping
+from ..domain.roster import (
+    MAX_ROSTER_ROWS,
+    REQUIRED_HEADERS,
+    RowResult,
+    draft_from_mapping,
+    is_blank,
+    map_header,
+    row_to_mapping,
+    template_rows,
+)
 from ..integrations.storage import ObjectStore
-from ..store.protocols import EmployeeRepository
+from ..store.protocols import EmployeeRepository, OrgRepository
 from .accounts import AccountService
 
 if TYPE_CHECKING:
@@ -32,8 +42,39 @@ _ID_LENGTH = 32  # uuid4().hex
 
 
 class RosterImportService:
-    def __init__(self, accounts: AccountService, employees: EmployeeRepository, store: ObjectStore) -> None:
-        self._accounts, self._employees, self._store = accounts, employees, store
+    def __init__(
+        self, accounts: AccountService, employees: EmployeeRepository, store: ObjectStore, org: OrgRepository
+    ) -> None:
+        self._accounts, self._employees, self._store, self._org = accounts, employees, store, org
+
+    def template(self, actor: Actor) -> dict[str, Any]:
+        """A file a new operator can fill in: the import's own header row and an example row (with one of the
+        SKPD's satker codes), as CSV and XLSX, and the SKPD's satker codes, which the workbook lists too."""
+        require_role(actor, Role.OPERATOR_SKPD)
+        satkers = [] if actor.is_admin else self._org.list_satker(actor.skpd_id)
+        codes = [(s.satker_id, s.name) for s in satkers]
+        header, example = template_rows(
+            codes[0][0] if codes else "KODE_SATKER", "KODE_SKPD" if actor.is_admin else None
+        )
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\r\n").writerows([header, example])
+        workbook = workbook_bytes(
+            [
+                (
+                    "Pegawai",
+                    [(name, max(14.0, len(cell) + 4.0), None) for name, cell in zip(header, example, strict=True)],
+                    [example],
+                ),
+                ("Kode satker", [("kode_satker", 16.0, None), ("nama_satker", 48.0, None)], codes),
+            ]
+        )
+        return {
+            "skpd_id": None if actor.is_admin else actor.skpd_id,
+            "columns": [{"name": name, "required": name in REQUIRED_HEADERS} for name in header],
+            "satker": [{"satker_id": code, "name": name} for code, name in codes],
+            "csv": text.getvalue(),
+            "xlsx_base64": base64.b64encode(workbook).decode(),
+        }
 
     def submit(self, actor: Actor, body: RosterUpload) -> dict[str, Any]:
         """Store an uploaded roster under ``imports/``; the S3 event handler then imports it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
@@ -13,6 +14,7 @@ from ..domain.accounts import Employee, EmploymentStatus, Role
 from ..domain.audit import AuditEvent
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
+from ..domain.people_search import PeopleSearch
 from . import audit
 from .conditions import condition_failed
 from .models import AuditItem, EmployeeItem, transaction_connection
@@ -40,6 +42,11 @@ _MUTABLE = (
     "token_version",
     "updated_at",
 )
+
+
+#: a search reads the SKPD's index in pages of this many, at most this many pages a request (≤ 500 employees)
+SEARCH_PAGE = 100
+SEARCH_REQUESTS = 5
 
 
 def to_employee(item: EmployeeItem) -> Employee:
@@ -188,16 +195,60 @@ class DynamoEmployeeRepository:
         limit: int,
         *,
         without_supervisor: bool = False,
+        search: PeopleSearch | None = None,
     ) -> tuple[list[Employee], str | None]:
         """An SKPD's (or one satker's) employees by satker and NIP; ``without_supervisor``: only those with none
-        (from their sparse index, so the page is not filtered out of the whole SKPD)."""
+        (from their sparse index, so the page is not filtered out of the whole SKPD); ``search``: only those whose
+        name or NIP matches (see `_search`)."""
         index = EmployeeItem.by_skpd_unassigned if without_supervisor else EmployeeItem.by_skpd
-        condition = EmployeeItem.satker_nip.startswith(f"SATKER#{satker_id}#") if satker_id else None
+        prefix = f"SATKER#{satker_id}#" if satker_id else None
+        if prefix and search is not None and search.nip_prefix:
+            prefix += search.nip_prefix  # the key holds the NIP after the satker: the prefix narrows the Query
+        condition = EmployeeItem.satker_nip.startswith(prefix) if prefix else None
         scope = f"employees.{index.Meta.index_name}:{skpd_id}:{satker_id or ''}"
+        if search is not None:
+            scope += f":q={search.text}"
         start = decode_cursor(cursor, scope)
+        if search is not None:
+            return self._search(index, skpd_id, condition, search, start, limit, scope)
         result = index.query(skpd_id, condition, limit=limit, last_evaluated_key=start)
         items = [to_employee(i) for i in result]
         return items, encode_cursor(result.last_evaluated_key, scope)
+
+    @staticmethod
+    def _search(
+        index: Any,
+        skpd_id: str,
+        condition: Any,
+        search: PeopleSearch,
+        start: dict[str, Any] | None,
+        limit: int,
+        scope: str,
+    ) -> tuple[list[Employee], str | None]:
+        """The SKPD's pages read in index order and kept when `PeopleSearch.matches` (a name is matched in any case
+        and word order, which no DynamoDB filter does), at most `SEARCH_REQUESTS` pages of `SEARCH_PAGE` a request:
+        the cost stays bounded, a page may hold fewer than ``limit``, and the signed cursor continues the read."""
+        keys = ("nip", "unassigned_skpd" if index is EmployeeItem.by_skpd_unassigned else "skpd_id", "satker_nip")
+        pages = index.query(skpd_id, condition, page_size=SEARCH_PAGE, last_evaluated_key=start).page_iter
+        found: list[Employee] = []
+        for _ in range(SEARCH_REQUESTS):
+            try:
+                page = next(pages)
+            except StopIteration:
+                return found, None
+            raw_items = page.get("Items", [])
+            for n, raw in enumerate(raw_items):
+                employee = to_employee(EmployeeItem.from_raw_data(raw))
+                if not search.matches(employee.nip, employee.name):
+                    continue
+                found.append(employee)
+                if len(found) == limit:
+                    if n == len(raw_items) - 1 and pages.last_evaluated_key is None:
+                        return found, None
+                    return found, encode_cursor({k: raw[k] for k in keys}, scope)
+            if pages.last_evaluated_key is None:
+                return found, None
+        return found, encode_cursor(pages.last_evaluated_key, scope)
 
     def count_without_supervisor(self, skpd_id: str) -> int:
         """How many of the SKPD's employees have no direct supervisor (a COUNT query of the sparse index)."""

@@ -25,6 +25,7 @@ from ..domain.delegation import Delegation
 from ..domain.exports import ExportJob, ReportLine
 from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
 from ..domain.organisation import Satker, Skpd
+from ..domain.people_search import PeopleSearch
 from ..domain.records import CareerRecord, RecordKind, RecordStatus
 from ..domain.reminders import ReminderSettings
 from ..domain.reports import Report, ReportStatus, Template
@@ -80,7 +81,11 @@ class EmployeeRepository(Protocol):
         limit: int,
         *,
         without_supervisor: bool = False,
-    ) -> tuple[list[Employee], str | None]: ...
+        search: PeopleSearch | None = None,
+    ) -> tuple[list[Employee], str | None]:
+        """``search``: only names/NIPs it matches; a page may then hold fewer than ``limit`` (reads are bounded)."""
+        ...
+
     def count_without_supervisor(self, skpd_id: str) -> int: ...
     def clear_notice(self, nip: str, notice_id: str, version: int) -> None: ...
 

@@ -66,7 +66,10 @@ TABLES: dict[str, dict[str, Any]] = {
             _gsi("by_email", "email"),
             # a supervisor's direct subordinates; "has subordinates?" with Limit=1
             _gsi("by_supervisor", "supervisor_nip", "nip"),
-            # an SKPD's employees, or one satker's with begins_with(satker_nip, "SATKER#")
+            # an SKPD's employees, or one satker's with begins_with(satker_nip, "SATKER#"). Search by name or NIP
+            # (q, the supervisor picker): with a satker, a NIP prefix is in the key (begins_with "SATKER#<s>#<nip>");
+            # otherwise the SKPD's pages are read in order and matched in code (names in any case and word order,
+            # which no filter expression does), at most 5 pages of 100 a request, continued by the signed cursor
             _gsi("by_skpd", "skpd_id", "satker_nip"),
             # the operator's waiting work: an SKPD's employees without a direct supervisor, counted on Beranda
             # and listed to assign one (sparse: unassigned_skpd = skpd_id only while supervisor_nip is absent)

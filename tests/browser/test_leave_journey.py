@@ -53,7 +53,8 @@ def test_employee_applies_for_annual_leave_the_supervisor_approves_it_is_numbere
     expect(page.get_by_test_id("leave-days")).to_contain_text("2 hari kerja")
     page.get_by_label("Alamat selama menjalankan cuti").fill("Jl. Gatot Subroto No. 12, Kota Medan")
     page.get_by_label("Telepon selama cuti").fill("0812-3456-7890")
-    page.get_by_role("button", name="Ajukan cuti").click()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_role("button", name="Kirim pengajuan").click()
     expect(page).to_have_url(re.compile(r"/cuti$"))
     item = page.get_by_test_id("leave-item").first
     expect(item.get_by_test_id("leave-status")).to_have_text("Menunggu pertimbangan atasan")
@@ -188,13 +189,14 @@ def test_sick_leave_of_more_than_a_day_asks_for_the_doctors_certificate_and_uplo
     page.get_by_label("Tanggal selesai").fill(end.isoformat())
     page.get_by_label("Alamat selama menjalankan cuti").fill("RSUD Kota Medan, ruang Melati")
     page.get_by_label("Telepon selama cuti").fill("081234567890")
-    page.get_by_role("button", name="Ajukan cuti").click()
+    page.get_by_role("button", name="Lanjutkan").click()
     expect(page.get_by_test_id("error-summary")).to_contain_text("Lampirkan surat keterangan dokter")
     pdf = b"%PDF-1.7\n" + b"0" * 600
     page.get_by_test_id("certificate-input").set_input_files(
         {"name": "surat-dokter.pdf", "mimeType": "application/pdf", "buffer": pdf}
     )
-    page.get_by_role("button", name="Ajukan cuti").click()
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_role("button", name="Kirim pengajuan").click()
     expect(page).to_have_url(re.compile(r"/cuti$"))
     item = page.get_by_test_id("leave-item").first
     expect(item).to_contain_text("Cuti Sakit")

@@ -92,6 +92,28 @@ def test_calendar_shows_attendance_holidays_and_report_counts(http, factory):
     assert http.call("GET", "/attendance/calendar?month=2026-13", token=token)[1]["code"] == "INVALID_MONTH"
 
 
+def test_calendar_shows_every_source_with_its_own_time(http, factory):
+    """The machine's check-in and the app's check-out both show with their times; the day counts the earliest
+    check-in and the latest check-out, and says which sessions are recorded."""
+    skpd = factory.skpd()
+    nip = factory.employee(skpd, supervisor=factory.employee(skpd))
+    token = http.login(nip)
+    today = today_wib()
+    attend(nip, today, "07:27", None)
+    status, out = http.call("POST", "/attendance/check-in", {"session": "SORE"}, token=token)
+    assert status == 201, out
+    month = http.call("GET", f"/attendance/calendar?month={today:%Y-%m}", token=token)[1]
+    day = next(d for d in month["days"] if d["date"] == str(today))
+    assert day["sources"] == ["SYNC", "NATIVE"] and day["recorded_sessions"] == ["PAGI", "SORE"]
+    assert day["source_times"] == [
+        {"source": "SYNC", "check_in": "07:27", "check_out": None, "sessions": ["PAGI"]},
+        {"source": "NATIVE", "check_in": None, "check_out": out["time"], "sessions": ["SORE"]},
+    ]
+    assert (day["check_in"], day["check_out"]) == ("07:27", out["time"])
+    other = next(d for d in month["days"] if d["date"] != str(today))
+    assert other["source_times"] == [] and other["recorded_sessions"] == []
+
+
 def test_today_is_the_employees_own_day(http, factory):
     """16:30 UTC is already tomorrow in WIT (UTC+9) but still today in WIB (UTC+7)."""
     from chalicelib.domain.accounts import Actor, Role

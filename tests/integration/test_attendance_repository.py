@@ -6,7 +6,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from chalicelib.domain.attendance import AttendanceDay, Session
+from chalicelib.domain.attendance import AttendanceDay, Session, Source, SourceRecord
 from chalicelib.domain.errors import Conflict
 from tests.support import make_nip
 
@@ -62,3 +62,19 @@ class TestAttendanceRepositoryContract:
         repo.upsert_sync(make_nip(), DAY, time(7), None, UNIT)
         days = repo.between(nip, DAY - timedelta(days=2), DAY)
         assert [d.day for d in days] == [DAY - timedelta(days=1), DAY]
+
+    def test_each_source_keeps_its_own_times_and_the_day_counts_earliest_in_latest_out(self, repo):
+        """The machine's 07.27 and the app's 08.31 are both kept: neither overwrites the other."""
+        nip = make_nip()
+        repo.upsert_sync(nip, DAY, time(7, 27), None, UNIT)
+        repo.check_in(nip, UNIT, DAY, Session.PAGI, time(8, 31), None)
+        repo.check_in(nip, UNIT, DAY, Session.SORE, time(16, 5), None)
+        repo.upsert_sync(nip, DAY, time(7, 27), time(16, 0), UNIT)  # the sync later re-sends the day, completed
+        day = repo.get(nip, DAY)
+        assert day.records == [
+            SourceRecord(Source.SYNC, time(7, 27), time(16), frozenset({Session.PAGI, Session.SORE})),
+            SourceRecord(Source.NATIVE, time(8, 31), time(16, 5), frozenset({Session.PAGI, Session.SORE})),
+        ]
+        assert (day.check_in, day.check_out) == (time(7, 27), time(16, 5))
+        assert day.recorded_sessions == [Session.PAGI, Session.SORE]
+        assert [d.records for d in repo.between(nip, DAY, DAY)] == [day.records]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import pytest
 
 from chalicelib.domain.accounts import Employee, Role
-from chalicelib.domain.errors import Conflict
+from chalicelib.domain.errors import Conflict, ValidationError
 from chalicelib.domain.identity import TimeZone
 from tests.support import make_nip, make_whatsapp, unique
 
@@ -109,6 +109,38 @@ class TestEmployeeRepositoryContract:
         assert [e.nip for e in in_s2] == [staff[2].nip]
         everyone, _ = repo.in_skpd(skpd, None, None, 10)
         assert len(everyone) == 4
+
+    def test_a_search_finds_people_by_part_of_the_name_or_the_start_of_the_nip(self, repo):
+        from chalicelib.domain.people_search import read_search
+
+        skpd = f"K-{unique()}"
+        dewi = repo.add(replace(_employee(skpd, satker="S-2"), name="Dewi  Lestari"))
+        others = [
+            repo.add(replace(_employee(skpd, satker=s), name=f"Budi {n}"))
+            for n, s in enumerate(("S-1", "S-2", "S-1", "S-2"))
+        ]
+        repo.add(replace(_employee(f"K-{unique()}"), name="Dewi Lestari"))  # another SKPD's namesake
+
+        def everything(q: str, satker: str | None = None, **flags) -> list[str]:
+            seen, cursor = [], None
+            while True:
+                page, cursor = repo.in_skpd(skpd, satker, cursor, 1, search=read_search(q), **flags)
+                seen += [e.nip for e in page]
+                if not cursor:
+                    return seen
+
+        assert everything("lestari DEWI") == [dewi.nip]  # any case, words in any order
+        assert everything("ewi les") == [dewi.nip]
+        assert sorted(everything("budi")) == sorted(e.nip for e in others)
+        assert sorted(everything("budi", "S-2")) == sorted([others[1].nip, others[3].nip])
+        assert everything(dewi.nip) == [dewi.nip]
+        assert everything(dewi.nip, "S-2") == [dewi.nip]  # the prefix narrows the key condition
+        assert everything(dewi.nip, "S-1") == []
+        assert everything("dewi", without_supervisor=True) == [dewi.nip]
+        assert everything("siapa pun") == []
+        with pytest.raises(ValidationError):  # a cursor of the unfiltered list does not continue a search
+            _, plain = repo.in_skpd(skpd, None, None, 1)
+            repo.in_skpd(skpd, None, plain, 1, search=read_search("budi"))
 
     def test_those_without_a_supervisor_are_counted_and_listed_until_one_is_set(self, repo):
         skpd = f"K-{unique()}"

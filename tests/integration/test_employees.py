@@ -260,3 +260,38 @@ def test_the_operator_sees_who_has_no_supervisor_and_the_count_drops_when_one_is
     assert http.call("GET", "/me/inbox", token=operator)[1]["tasks"][0]["count"] == 2
     listed = http.call("GET", "/employees?without_supervisor=true", token=operator)[1]["items"]
     assert sorted(e["nip"] for e in listed) == sorted(waiting[1:])
+
+
+def test_the_supervisor_is_found_by_name_or_nip_within_the_scope_of_the_list(http, factory):
+    """Issue 18: a search over the SKPD's employees shows who someone is before they become a supervisor; it
+    answers only those who may list the SKPD, and the profile names the supervisor (name and jabatan)."""
+    skpd, other = factory.skpd(), factory.skpd()
+    operator = http.login(factory.employee(skpd, roles=("OPERATOR_SKPD",)))
+    boss = factory.employee(skpd, name="Ratna Kusumawati")
+    factory.employee(other, name="Ratna Kusumawati")  # another SKPD's namesake stays out
+    for _ in range(3):
+        factory.employee(skpd)
+    status, page = http.call("GET", "/employees?q=kusuma%20RATNA", token=operator)
+    assert status == 200, page
+    assert [(e["nip"], e["name"], e["satker_id"]) for e in page["items"]] == [(boss, "Ratna Kusumawati", skpd[1])]
+    status, page = http.call("GET", f"/employees?q={boss[:17]}&satker_id={skpd[1]}", token=operator)
+    assert boss in [e["nip"] for e in page["items"]]
+    status, error = http.call("GET", "/employees?q=%20ra%20", token=operator)
+    assert (status, error["code"], error["details"]["field"]) == (400, "SEARCH_TOO_SHORT", "q")
+    assert http.call("GET", "/employees?q=" + "a" * 61, token=operator)[1]["code"] == "TOO_LONG"
+    for token in (http.login(factory.employee(skpd)), http.login(factory.employee(other, roles=("OPERATOR_SKPD",)))):
+        assert http.call("GET", f"/employees?q=ratna&skpd_id={skpd[0]}", token=token)[0] == 403
+    bkd = http.login(factory.employee(other, roles=("BKD",)))
+    assert [e["nip"] for e in http.call("GET", f"/employees?q=ratna&skpd_id={skpd[0]}", token=bkd)[1]["items"]] == [
+        boss
+    ]
+    # a cursor of the search continues only that search
+    factory.employee(skpd, name="Ratna Dewi")
+    status, first = http.call("GET", "/employees?q=ratna&limit=1", token=operator)
+    assert status == 200 and first["next_cursor"]
+    assert http.call("GET", f"/employees?q=dewi&cursor={first['next_cursor']}", token=operator)[0] == 400
+    staff = factory.employee(skpd, supervisor=boss)
+    status, me = http.call("GET", "/me", token=http.login(staff))
+    assert me["supervisor"] == {"nip": boss, "name": "Ratna Kusumawati", "jabatan": me["supervisor"]["jabatan"]}
+    assert me["supervisor"]["jabatan"]
+    assert http.call("GET", "/me", token=http.login(boss))[1]["supervisor"] is None

@@ -54,6 +54,7 @@ def test_upload_confirm_and_download(http, report):
     assert body["history"][-1]["action"] == "EVIDENCE_ADDED"
     downloaded = requests.get(body["evidence"][2]["url"], timeout=10)
     assert downloaded.status_code == 200 and downloaded.content == PDF
+    assert downloaded.headers["Content-Disposition"] == 'attachment; filename="surat.pdf"'
     # confirming twice is harmless
     again = http.call("POST", f"/reports/{rid}/evidence/confirm", {"upload_token": slip["upload_token"]}, token=token)[
         1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ import requests
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from chalicelib.domain.messages import indonesian_date
 from chalicelib.domain.workdays import is_working_day
 from tests.support import attend, report_body, today_wib
 
@@ -44,7 +46,16 @@ def office(http, factory):
             body = report_body(worked, title=f"Kegiatan {n}-{back} “penting”")
             assert http.call("POST", "/reports", body, token=tokens[nip])[0] == 201
     period = {"period": "range", "from": days[-1].isoformat(), "to": day.isoformat()}
-    return {"skpd": skpd, "boss": boss, "staff": staff, "hr": hr, "day": day, "tokens": tokens, "period": period}
+    return {
+        "skpd": skpd,
+        "boss": boss,
+        "staff": staff,
+        "hr": hr,
+        "day": day,
+        "days": days,
+        "tokens": tokens,
+        "period": period,
+    }
 
 
 def _finish(http, runner, token, body):
@@ -75,6 +86,10 @@ def test_employee_pdf_and_excel(http, office, runner):
     text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     assert "LAPORAN KEGIATAN HARIAN" in text and "Pegawai Ekspor 0" in text and nip in text
     assert "Kegiatan 0-0 “penting”" in text and "Mengetahui," in text and "dr. Kepala Satker" in text
+    # dates and times as the screens write them, in the employee's zone (issue 18, item 7)
+    for worked in office["days"]:
+        assert f"{indonesian_date(worked)} 08.00–09.00 WIB" in text
+    assert not re.search(r"\d{2}/\d{2}/\d{4}|\d{2}:\d{2}", text)
     sheet = load_workbook(io.BytesIO(_finish(http, runner, token, {**body, "format": "xlsx"})))["Laporan"]
     assert [c.value for c in sheet[1]][:3] == ["No", "Tanggal", "Mulai"]
     assert sheet["B2"].value.date() <= day and isinstance(sheet["E2"].value, int) and sheet.max_row >= 2
@@ -87,6 +102,7 @@ def test_recaps_in_scope_and_refused_out_of_scope(http, office, runner, factory)
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages)
     assert "REKAPITULASI LAPORAN KEGIATAN HARIAN" in text and "Pegawai Ekspor 1" in text
     assert "Rincian laporan kegiatan" in text and "Kegiatan 1-0 “penting”" in text
+    assert f"{indonesian_date(office['days'][0])} 08.00–09.00 WIB" in text
     book = load_workbook(
         io.BytesIO(
             _finish(

@@ -664,3 +664,24 @@ def test_the_letter_before_a_number_is_a_documented_422(http, office):
     # `http.call` checks the answer against the document: 422 must be listed for this route
     status, refused = http.call("GET", f"/leave/{applied['leave_id']}/letter", token=t["staff"])
     assert (status, refused["code"]) == (422, "LETTER_NOT_READY")
+
+
+def test_an_overlap_refusal_names_the_date_in_words(http, office):
+    """ "Tanggal 14 Desember 2026 sudah termasuk cuti lain…", never the ISO date (issue 18, item 7); ``details``
+    keeps the ISO dates for machines."""
+    from chalicelib.domain.messages import indonesian_date
+
+    t = office["tokens"]
+    start, end = working_span(3, after=50)
+    status, first = http.call("POST", "/leave", application("ALASAN_PENTING", start, end), token=t["other"])
+    assert status == 201, first
+    later = start + timedelta(days=2)
+    status, refused = http.call(
+        "POST", "/leave", application("ALASAN_PENTING", later, later + timedelta(days=1)), token=t["other"]
+    )
+    assert refused["code"] == "LEAVE_OVERLAP", refused
+    assert refused["message"] == (
+        f"Tanggal {indonesian_date(later)} sudah termasuk cuti lain yang diajukan atau disetujui."
+    )
+    assert refused["details"]["dates"][0] == later.isoformat()
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", refused["message"])

@@ -118,7 +118,7 @@ def test_each_kind_goes_through_submit_bulk_approval_revocation_and_correction(h
     code = made["TIM_KERJA"]["team"]["activity_code"]
     assert code.startswith("TK/2026/") and len(code) == len("TK/2026/000001")
     summary = {row["label"]: row["value"] for row in made["TIM_KERJA"]["summary"]}
-    assert summary["Kode Kegiatan"] == code and summary["Ruang Lingkup"] == "Lintas Perangkat Daerah"
+    assert summary["Kode kegiatan"] == code and summary["Ruang lingkup"] == "Lintas Perangkat Daerah"
 
     status, waiting = queue(http, hr, "record")
     assert status == 200 and {r["detail"]["skpd_id"] for r in waiting["items"]} == {office["skpd"][0]}
@@ -183,7 +183,7 @@ def test_the_steps_refuse_what_the_manual_does_and_store_nothing(http, office):
     status, preview = http.call("POST", "/records/preview", _body("SERTIFIKASI", upload), token=dewi)
     assert status == 200, preview
     rows = {row["label"]: row["value"] for row in preview["summary"]}
-    assert rows["Tanggal Mulai"] == "15 Januari 2026" and rows["Dokumen"] == "sertifikat.pdf"
+    assert rows["Tanggal mulai"] == "15 Januari 2026" and rows["Dokumen"] == "sertifikat.pdf"
     assert preview["declaration"] == "Saya menyatakan bahwa data yang saya input benar"
     refusals = [
         ({**_body("SERTIFIKASI", upload), "declaration": False}, 422, "DECLARATION_REQUIRED"),

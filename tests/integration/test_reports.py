@@ -71,6 +71,8 @@ def test_overlap_is_refused_touching_is_fine(http, people):
     status, error = _create(http, people, start="09:30", end="11:00")
     assert (status, error["code"]) == (422, "REPORT_OVERLAP")
     assert error["details"]["start_time"] == "08:00"
+    # the time as the screens write it, in the employee's zone; "08:00" stays in details (issue 18, item 7)
+    assert error["message"] == "Waktu kegiatan bertabrakan dengan laporan lain pada 08.00–10.00 WIB."
     assert _create(http, people, start="07:00", end="08:00")[0] == 201
     assert _create(http, people, start="10:00", end="11:00")[0] == 201
 

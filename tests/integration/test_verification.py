@@ -62,6 +62,7 @@ def test_queue_oldest_first_with_employee_details_and_count(http, team):
     )
     assert item["verdicts"] == ["APPROVE", "REJECT"] and item["rating"] is True
     assert item["date"] == str(team["today"]) and item["detail"]["report_id"] == first["report_id"]
+    assert item["summary"][0] == {"label": "Waktu", "value": "08.00–09.00 WIB"}  # the employee's zone, as on screens
     rest = queue(http, boss, "report", cursor=waiting["next_cursor"])[1]
     assert [r["id"] for r in rest["items"]] == [third["report_id"]]
     assert decide(http, boss, "report", first["report_id"], "APPROVE", version=1)[0] == 200

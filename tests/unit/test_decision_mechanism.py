@@ -8,6 +8,7 @@ code of its own.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -118,7 +119,7 @@ class PermissionKind:
     def count(self, scope: Scope) -> int:
         return len(self._waiting(scope.person))
 
-    def cards(self, items: list[Permission]) -> list[Card]:
+    def cards(self, items: list[Permission], people: Mapping[str, Employee]) -> list[Card]:
         return [
             Card(
                 item_id=item.permission_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date, time
 
@@ -288,3 +289,83 @@ def test_emoji_are_drawn_with_the_fallback_font_and_only_unknown_characters_beco
     document = _document(rows)
     text = _pdf_text(pdf.render(replace(document, identity=[("Nama", "Dewi 🙂")])))
     assert "Rapat 🙂 selesai 👍" in text and "Koordinasi ✅ lintas ? unit" in text and "Dewi 🙂" in text
+
+
+def test_the_month_pdf_writes_dates_and_times_as_the_screens_do():
+    """ "7 Desember 2026" and "08.00–10.00 WIB" (the employee's zone), never "07/12/2026" or "08:00-10:00"."""
+    dewi = Employee("199001152015032001", "Dewi Lestari", "Perawat", "DINKES", "PKM", "6281234567890", TimeZone.WIB)
+    rows = [
+        report(1, date(2026, 12, 7), ReportStatus.APPROVED, 4, time(8, 0), time(10, 0)),
+        report(2, date(2026, 12, 14), ReportStatus.SUBMITTED, None, time(13, 30), time(15, 0)),
+        report(3, date(2026, 9, 14), ReportStatus.SUBMITTED, None, time(7, 0), time(7, 45)),
+    ]
+    document = render.employee_document(
+        instansi="Dinas Kesehatan",
+        satker="Puskesmas",
+        period=period_of(PeriodKind.RANGE, first=date(2026, 9, 1), last=date(2026, 12, 31)),
+        employee=dewi,
+        rows=rows,
+        summary=totals(rows),
+        supervisor=None,
+        place="Jakarta",
+        today=date(2026, 12, 31),
+    )
+    text = _pdf_text(render.pdf_bytes(document))
+    for day, when in (
+        ("7 Desember 2026", "08.00–10.00 WIB"),
+        ("14 Desember 2026", "13.30–15.00 WIB"),
+        ("14 September 2026", "07.00–07.45 WIB"),  # the longest month name still fits on one line
+    ):
+        assert f"{day} {when}" in text
+    assert not re.search(r"\d{2}/\d{2}/\d{4}|\d{2}:\d{2}|\d{4}-\d{2}-\d{2}", text)
+
+
+def test_the_recap_pdf_and_workbooks_name_each_employee_s_zone():
+    boss = Employee("197512102000031003", "dr. Andi", "Kepala", "DINKES", "PKM", "6281234567891", TimeZone.WIB)
+    wita, wib = "199001152015032001", "199202202016041002"
+    lines = [
+        ReportLine(
+            "a",
+            wita,
+            date(2026, 12, 7),
+            time(8, 0),
+            time(10, 0),
+            "Rapat",
+            "Uraian",
+            "Hasil",
+            ReportStatus.SUBMITTED,
+            None,
+        ),
+        ReportLine(
+            "b", wib, date(2026, 12, 7), time(9, 0), time(9, 30), "Apel", "Uraian", "Hasil", ReportStatus.APPROVED, 5
+        ),
+    ]
+    zones = {wita: "WITA", wib: "WIB"}
+    document = render.recap_document(
+        instansi="Dinas Kesehatan",
+        unit="Puskesmas",
+        period=period_of(PeriodKind.MONTH, month=date(2026, 12, 1)),
+        reports=lines,
+        summary=lambda: [],
+        names={wita: "Dewi", wib: "Budi"},
+        signer=boss,
+        place="Makassar",
+        today=date(2026, 12, 31),
+        zones=zones,
+    )
+    text = _pdf_text(render.pdf_bytes(document))
+    assert "7 Desember 2026 08.00–10.00 WITA" in text and "7 Desember 2026 09.00–09.30 WIB" in text
+    assert not re.search(r"\d{2}/\d{2}/\d{4}|\d{2}:\d{2}", text)
+
+    sheet = load_workbook(io.BytesIO(render.recap_workbook(lines, lambda: [], {}, None, zones)))["Laporan"]
+    header = [c.value for c in sheet[1]]
+    assert header[-1] == "Zona waktu" and [r[-1].value for r in sheet.iter_rows(min_row=2)] == ["WITA", "WIB"]
+    assert sheet["C2"].value.date() == date(2026, 12, 7) and sheet["C2"].number_format == DATE_FORMAT
+    assert sheet["D2"].value == time(8, 0) and sheet["D2"].number_format == TIME_FORMAT
+    own = load_workbook(io.BytesIO(render.employee_workbook(lines[:1], "WITA")))["Laporan"]
+    assert [c.value for c in own[2]][-1] == "WITA" and own["B2"].value.date() == date(2026, 12, 7)
+
+
+def test_workbooks_show_dates_and_times_in_indonesian():
+    """Real date and time cells (sortable), shown "7 Desember 2026" and "08.00" whatever the reader's locale."""
+    assert DATE_FORMAT == "[$-421]d mmmm yyyy" and TIME_FORMAT == 'hh"."mm'

@@ -90,7 +90,7 @@ def test_preview_stores_nothing_and_a_replaced_pdf_is_discarded(world):
         dewi, payload("RecordDraft", {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip})
     )
     assert preview["document"]["filename"] == "piagam.pdf"
-    assert {"label": "Skala Penghargaan", "value": "Provinsi"} in preview["summary"]
+    assert {"label": "Skala penghargaan", "value": "Provinsi"} in preview["summary"]
     assert world.service.list_own(dewi, payload("RecordListQuery"))["items"] == []
     record = world.service.create(
         dewi, payload("RecordInput", {"kind": "PENGHARGAAN", "award": AWARD, "upload_token": slip, "declaration": True})

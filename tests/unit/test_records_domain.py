@@ -277,15 +277,15 @@ def test_details_survive_storage_as_json():
 
 def test_the_summary_is_what_the_employee_declares():
     rows = dict(summary(RecordKind.SERTIFIKASI, _parse(RecordKind.SERTIFIKASI, KURSUS)))
-    assert rows["Jenis Sertifikasi"] == "Kursus" and rows["Tanggal Mulai"] == "15 Januari 2026"
-    assert rows["Durasi (JP)"] == "4 JP" and rows["Institusi Penyelenggara"] == "BKPSDM Kota Surakarta"
+    assert rows["Jenis sertifikasi"] == "Kursus" and rows["Tanggal mulai"] == "15 Januari 2026"
+    assert rows["Durasi (JP)"] == "4 JP" and rows["Institusi penyelenggara"] == "BKPSDM Kota Surakarta"
     assert rows["Dokumen"] == "(belum diunggah)"
     pdf = RecordFile("f" * 32, "records/x/f.pdf", "sertifikat.pdf", "application/pdf", 1000)
     rows = dict(summary(RecordKind.TIM_KERJA, _parse(RecordKind.TIM_KERJA, TEAM), pdf))
-    assert rows["Keterangan SK"] == "Berlaku" and rows["Ruang Lingkup"] == "Internal Perangkat Daerah"
+    assert rows["Keterangan SK"] == "Berlaku" and rows["Ruang lingkup"] == "Internal Perangkat Daerah"
     assert rows["Dokumen"] == "sertifikat.pdf"
     rows = dict(summary(RecordKind.PENGHARGAAN, _parse(RecordKind.PENGHARGAAN, AWARD)))
-    assert rows["Skala Penghargaan"] == "Unit Kerja / Instansi" and rows["Jenis Penghargaan"] == "ASN Teladan"
+    assert rows["Skala penghargaan"] == "Unit Kerja / Instansi" and rows["Jenis penghargaan"] == "ASN Teladan"
 
 
 def test_the_declaration_must_be_ticked_and_the_pdf_is_required_but_for_teams():

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from ..accounts import EmploymentStatus
 from ..errors import BusinessRule
+from ..messages import indonesian_date
 from .balance import LeaveHistory, annual_balance
 from .days import add_months, dates, eligible_from, last_allowed_day, working_days, years_of_service
 from .kinds import (
@@ -131,7 +132,7 @@ def _check_annual(
     if start < eligible_from(tmt):
         raise BusinessRule(
             "Cuti tahunan dapat diberikan setelah bekerja paling sedikit 1 tahun secara terus-menerus "
-            f"(mulai {eligible_from(tmt).isoformat()}).",
+            f"(mulai {indonesian_date(eligible_from(tmt))}).",
             code="SERVICE_TOO_SHORT",
             details={"field": "start_date", "service_years": 1},
         )
@@ -169,7 +170,7 @@ def _check_besar(start: date, days: int, history: LeaveHistory) -> None:
     if last is not None and start < add_months(last, 12 * BESAR_EVERY_YEARS):
         raise BusinessRule(
             f"Cuti besar hanya dapat diberikan sekali setiap {BESAR_EVERY_YEARS} tahun "
-            f"(cuti besar terakhir mulai {last.isoformat()}).",
+            f"(cuti besar terakhir mulai {indonesian_date(last)}).",
             code="BESAR_TOO_SOON",
             details={"field": "start_date"},
         )
@@ -197,7 +198,7 @@ def check_overlap(days_held: Mapping[date, str], start: date, end: date, leave_i
     clash = sorted(d for d in dates(start, end) if d in days_held and days_held[d] != leave_id)
     if clash:
         raise BusinessRule(
-            f"Tanggal {clash[0].isoformat()} sudah termasuk cuti lain yang diajukan atau disetujui.",
+            f"Tanggal {indonesian_date(clash[0])} sudah termasuk cuti lain yang diajukan atau disetujui.",
             code="LEAVE_OVERLAP",
             details={"leave_id": days_held[clash[0]], "dates": [d.isoformat() for d in clash[:31]]},
         )
@@ -208,7 +209,7 @@ def check_report_days(report_days: Iterable[date]) -> None:
     found = sorted(report_days)
     if found:
         raise BusinessRule(
-            f"Anda sudah memiliki laporan kegiatan pada {found[0].isoformat()}; tarik laporan itu "
+            f"Anda sudah memiliki laporan kegiatan pada {indonesian_date(found[0])}; tarik laporan itu "
             "atau pilih tanggal lain.",
             code="LEAVE_OVERLAPS_REPORT",
             details={"dates": [d.isoformat() for d in found[:31]]},
@@ -218,7 +219,7 @@ def check_report_days(report_days: Iterable[date]) -> None:
 def day_on_leave(day: date) -> BusinessRule:
     """A report for a day that a pending or approved leave of the employee holds (no report is expected on it)."""
     return BusinessRule(
-        f"Tanggal {day.isoformat()} termasuk cuti Anda (diajukan atau disetujui); laporan tidak diperlukan.",
+        f"Tanggal {indonesian_date(day)} termasuk cuti Anda (diajukan atau disetujui); laporan tidak diperlukan.",
         code="DAY_ON_LEAVE",
         details={"field": "date"},
     )

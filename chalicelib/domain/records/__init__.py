@@ -59,11 +59,21 @@ from .rules import (
     max_lesson_hours,
     validate_url,
 )
-from .views import details_dict, details_from_dict, diff_details, file_dict, subject, summary
+from .views import (
+    DOCUMENT_LABEL,
+    detail_rows,
+    details_dict,
+    details_from_dict,
+    diff_details,
+    file_dict,
+    subject,
+    summary,
+)
 
 __all__ = [
     "DECLARATION",
     "DETAIL_FIELD",
+    "DOCUMENT_LABEL",
     "EDITABLE",
     "FIRST_AWARD_YEAR",
     "KIND_LABELS",
@@ -97,6 +107,7 @@ __all__ = [
     "check_file",
     "check_lesson_hours",
     "decide",
+    "detail_rows",
     "details_dict",
     "details_from_dict",
     "diff_details",

@@ -24,9 +24,9 @@ class RecordKind(StrEnum):
 
 
 KIND_LABELS = {
-    RecordKind.SERTIFIKASI: "Riwayat Sertifikasi",
-    RecordKind.PENGHARGAAN: "Riwayat Penghargaan",
-    RecordKind.TIM_KERJA: "Tim Kerja",
+    RecordKind.SERTIFIKASI: "Riwayat sertifikasi",
+    RecordKind.PENGHARGAAN: "Riwayat penghargaan",
+    RecordKind.TIM_KERJA: "Tim kerja",
 }
 #: where each kind's fields travel in a request and an answer
 DETAIL_FIELD = {RecordKind.SERTIFIKASI: "certification", RecordKind.PENGHARGAAN: "award", RecordKind.TIM_KERJA: "team"}

@@ -74,53 +74,65 @@ def diff_details(old: Details, new: Details) -> dict[str, list[Any]]:
     return {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
 
 
+#: the label of a record's PDF, wherever it is listed (the summary, a queue's files)
+DOCUMENT_LABEL = "Dokumen"
+
+
 def summary(kind: RecordKind, details: Details, document: RecordFile | None = None) -> list[tuple[str, str]]:
-    """The manual's "Ringkasan": what the employee confirms with the declaration, labelled in Bahasa Indonesia."""
+    """The manual's "Ringkasan": what the employee confirms with the declaration, labelled in Bahasa Indonesia
+    (sentence case, as every screen), the PDF last."""
+    rows = detail_rows(details)
+    if document is not None:
+        rows.append((DOCUMENT_LABEL, document.filename))
+    elif kind in NEEDS_FILE:
+        rows.append((DOCUMENT_LABEL, "(belum diunggah)"))
+    return rows
+
+
+def detail_rows(details: Details) -> list[tuple[str, str]]:
+    """The summary without the PDF: what a queue shows above the record's files (which list the PDF with its link,
+    so a second "Dokumen" line would only repeat it)."""
     rows: list[tuple[str, Any]]
     if isinstance(details, Certification):
         kursus = details.type is CertificationType.KURSUS
-        word = "Kursus" if kursus else "Sertifikasi"
+        word = "kursus" if kursus else "sertifikasi"
         rows = [
-            ("Jenis Sertifikasi", LABELS[details.type]),
-            ("Jenis Kursus", details.course_type if kursus else None),
+            ("Jenis sertifikasi", LABELS[details.type]),
+            ("Jenis kursus", details.course_type if kursus else None),
             (f"Klasifikasi {word}", details.classification),
             (f"Nama {word}", details.name),
-            ("Nomor Sertifikat", details.number),
-            ("Tanggal Sertifikat", details.certificate_date),
-            ("Tanggal Mulai", details.start_date),
-            ("Tanggal Berakhir", details.end_date),
-            ("Tahun Kursus", str(details.start_date.year) if kursus and details.start_date else None),
+            ("Nomor sertifikat", details.number),
+            ("Tanggal sertifikat", details.certificate_date),
+            ("Tanggal mulai", details.start_date),
+            ("Tanggal berakhir", details.end_date),
+            ("Tahun kursus", str(details.start_date.year) if kursus and details.start_date else None),
             ("Durasi (JP)", f"{details.hours} JP" if details.hours else None),
-            ("Masa Berlaku Mulai", details.valid_from),
-            ("Masa Berlaku Selesai", details.valid_until),
-            ("Gelar Depan", details.title_front),
-            ("Gelar Belakang", details.title_back),
-            ("Institusi Penyelenggara" if kursus else "Lembaga Sertifikasi", details.institution),
+            ("Masa berlaku mulai", details.valid_from),
+            ("Masa berlaku selesai", details.valid_until),
+            ("Gelar depan", details.title_front),
+            ("Gelar belakang", details.title_back),
+            ("Institusi penyelenggara" if kursus else "Lembaga sertifikasi", details.institution),
         ]
     elif isinstance(details, Award):
         rows = [
-            ("Skala Penghargaan", LABELS[details.scale]),
-            ("Kelompok Penghargaan", LABELS[details.group]),
-            ("Jenis Penghargaan", LABELS[details.type]),
-            ("Nama Penghargaan", details.name),
-            ("Tahun Perolehan", str(details.year)),
-            ("Nomor Surat Keputusan", details.sk_number),
-            ("Tanggal Surat Keputusan", details.sk_date),
+            ("Skala penghargaan", LABELS[details.scale]),
+            ("Kelompok penghargaan", LABELS[details.group]),
+            ("Jenis penghargaan", LABELS[details.type]),
+            ("Nama penghargaan", details.name),
+            ("Tahun perolehan", str(details.year)),
+            ("Nomor surat keputusan", details.sk_number),
+            ("Tanggal surat keputusan", details.sk_date),
         ]
     else:
         rows = [
-            ("Tanggal Surat Keputusan / Surat Perintah", details.sk_date),
-            ("Keterangan SK", "Berlaku" if details.sk_valid else "Tidak Berlaku"),
-            ("Kode Kegiatan", details.activity_code or "(dibuat otomatis saat dikirim)"),
-            ("Nama Tim Kerja / Penugasan", details.team_name),
-            ("Ruang Lingkup", LABELS[details.scope]),
+            ("Tanggal surat keputusan / surat perintah", details.sk_date),
+            ("Keterangan SK", "Berlaku" if details.sk_valid else "Tidak berlaku"),
+            ("Kode kegiatan", details.activity_code or "(dibuat otomatis saat dikirim)"),
+            ("Nama tim kerja / penugasan", details.team_name),
+            ("Ruang lingkup", LABELS[details.scope]),
             ("Kedudukan", LABELS[details.position]),
-            ("URL Bukti Dukung", details.evidence_url),
+            ("Tautan bukti dukung", details.evidence_url),
         ]
-    if document is not None:
-        rows.append(("Dokumen", document.filename))
-    elif kind in NEEDS_FILE:
-        rows.append(("Dokumen", "(belum diunggah)"))
     return [(label, indonesian_date(v) if isinstance(v, date) else v) for label, v in rows if v is not None]
 
 

@@ -3,12 +3,13 @@ count its items, and its own effect of a decision. Nothing else about deciding i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, Generic, Protocol, TypeVar
 
-from ...domain.accounts import Actor
+from ...domain.accounts import Actor, Employee
 from ...domain.decisions import Decision, KindSpec, Scope, Subject, Verdict
 
 
@@ -59,8 +60,9 @@ class VerifiableKind(Protocol):
         """How many wait in ``scope`` (for the inbox)."""
         ...
 
-    def cards(self, items: list[Any]) -> list[Card]:
-        """How each item shows in a queue (a batch, so what the kind reads for it is read once)."""
+    def cards(self, items: list[Any], people: Mapping[str, Employee]) -> list[Card]:
+        """How each item shows in a queue (a batch, so what the kind reads for it is read once); ``people``: the
+        owners, already read for the queue (their time zone, for times)."""
         ...
 
 
@@ -92,7 +94,7 @@ class Adapter(Generic[ServiceT, RepositoryT]):
     def __init__(self, service: ServiceT, repository: RepositoryT) -> None:
         self._service, self._repository = service, repository
 
-    def cards(self, items: list[Any]) -> list[Card]:
+    def cards(self, items: list[Any], people: Mapping[str, Employee]) -> list[Card]:
         return [self._card(item) for item in items]
 
     def _card(self, item: Any) -> Card:

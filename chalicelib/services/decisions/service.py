@@ -99,7 +99,7 @@ class DecisionService:
             "kind": kind.spec.kind,
             "label": kind.spec.label,
             "count": count,
-            "items": [self._view(kind, i, c, people) for i, c in zip(items, kind.cards(items), strict=True)],
+            "items": [self._view(kind, i, c, people) for i, c in zip(items, kind.cards(items, people), strict=True)],
             "next_cursor": cursor,
         }
 
@@ -177,7 +177,7 @@ class DecisionService:
     def view(self, name: str, item: Any) -> dict[str, Any]:
         kind = self.kind(name)
         people = self._employees.many({kind.subject(item).owner_nip})
-        return self._view(kind, item, kind.cards([item])[0], people)
+        return self._view(kind, item, kind.cards([item], people)[0], people)
 
     def _view(self, kind: VerifiableKind, item: Any, card: Card, people: Mapping[str, Employee]) -> dict[str, Any]:
         spec, subject = kind.spec, kind.subject(item)

@@ -133,7 +133,7 @@ class EmployeeLeave(LeaveBase):
                     created = self._leave.create(leave, calendar, self._report_revisions(days, leave, today))
                 except DayChanged:
                     continue  # another leave or a report of these days landed meanwhile: check again
-                return self.view(created, with_history=True)
+                return self._with_people([created], with_history=True, with_employee=False)[0]
             raise Conflict("Data cuti Anda sedang diubah bersamaan; coba lagi.", code="CONFLICT")
         except DomainError:
             if accepted is not None:  # refused after the certificate was taken: nothing points to it
@@ -145,7 +145,7 @@ class EmployeeLeave(LeaveBase):
         items, cursor = self._leave.list_own(
             actor.nip, status=params.status, year=year, cursor=params.cursor, limit=params.limit or 20
         )
-        return {"items": [self.view(i) for i in items], "next_cursor": cursor}
+        return {"items": self._with_people(items, with_employee=False), "next_cursor": cursor}
 
     def balance(self, actor: Actor, year: object) -> dict[str, Any]:
         """The annual-leave balance as the form shows it (N-2, N-1, N), and the other types taken in the year."""
@@ -162,7 +162,7 @@ class EmployeeLeave(LeaveBase):
             leave,
             lambda current: cancel(current, by=actor.nip, at=self._clock(), reason=body.reason, by_owner=by_owner),
         )
-        return self.view(cancelled, with_history=True)
+        return self._with_people([cancelled], with_history=True)[0]
 
     def letter(self, actor: Actor, leave_id: str) -> dict[str, Any]:
         """The leave letter (the official form, filled in) as a short-lived download link."""

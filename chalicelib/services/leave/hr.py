@@ -16,6 +16,7 @@ from ...domain.attendance import local_now
 from ...domain.audit import entitlement_events
 from ...domain.errors import Conflict, Forbidden, NotFound, ValidationError
 from ...domain.leave import LeaveRequest, LeaveSettings, cuti_bersama_days
+from ...domain.messages import date_span
 from ...domain.reports import check_date_range
 from .shared import LeaveBase
 
@@ -58,7 +59,7 @@ class HrLeave(LeaveBase):
         people = self._people({i.nip for i in rows})
         from ...documents.leave_letter import leave_workbook
 
-        data = leave_workbook(rows, people, f"{skpd_id} {first.isoformat()} s.d. {last.isoformat()}")
+        data = leave_workbook(rows, people, f"{skpd_id} {date_span(first, last)}")
         key = f"exports/cuti-{skpd_id}-{uuid.uuid4().hex}.xlsx"
         name = f"cuti-{skpd_id}-{first:%Y%m%d}-{last:%Y%m%d}.xlsx"
         assert self._store is not None

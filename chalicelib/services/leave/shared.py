@@ -237,17 +237,28 @@ class LeaveBase:
             found.update(self._employees.many(set(ordered[start : start + 100])))
         return found
 
-    def _with_people(self, items: list[LeaveRequest], *, with_history: bool = False) -> list[dict[str, Any]]:
-        people = self._people({i.nip for i in items})
+    def _with_people(
+        self, items: list[LeaveRequest], *, with_history: bool = False, with_employee: bool = True
+    ) -> list[dict[str, Any]]:
+        """The views with the people they name (employee, supervisor, official) as name and jabatan, read in one
+        batch for the whole page; ``with_employee=False``: the employee's own requests (they know who they are)."""
+        nips = {n for i in items for n in (i.supervisor_nip, i.official_nip)}
+        people = self._people(nips | {i.nip for i in items} if with_employee else nips)
+
+        def named(nip: str) -> dict[str, Any]:
+            person = people.get(nip)
+            return {"nip": nip, "name": person.name if person else None, "jabatan": person.jabatan if person else None}
+
         out = []
         for leave in items:
-            person = people.get(leave.nip)
-            employee = {
-                "nip": leave.nip,
-                "name": person.name if person else None,
-                "jabatan": person.jabatan if person else None,
+            view = {
+                **self.view(leave, with_history=with_history),
+                "supervisor": named(leave.supervisor_nip),
+                "official": named(leave.official_nip),
             }
-            out.append({**self.view(leave, with_history=with_history), "employee": employee})
+            if with_employee:
+                view["employee"] = named(leave.nip)
+            out.append(view)
         return out
 
     def _attachment_view(self, attachment: Attachment | None) -> dict[str, Any] | None:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from ...domain.accounts import Employee
 from ...domain.audit import AuditEvent
 from ...domain.errors import Conflict
+from ...domain.people_search import PeopleSearch
 from ..protocols import CredentialNotice
 from .audit import InMemoryAuditLog
 from .paging import page
@@ -64,6 +65,7 @@ class InMemoryEmployeeRepository:
         limit: int,
         *,
         without_supervisor: bool = False,
+        search: PeopleSearch | None = None,
     ) -> tuple[list[Employee], str | None]:
         matches = (
             e
@@ -71,9 +73,12 @@ class InMemoryEmployeeRepository:
             if e.skpd_id == skpd_id
             and (satker_id is None or e.satker_id == satker_id)
             and not (without_supervisor and e.supervisor_nip)
+            and (search is None or search.matches(e.nip, e.name))
         )
         index = "by_skpd_unassigned" if without_supervisor else "by_skpd"
         scope = f"employees.{index}:{skpd_id}:{satker_id or ''}"
+        if search is not None:
+            scope += f":q={search.text}"
         return page(matches, lambda e: f"SATKER#{e.satker_id}#{e.nip}", cursor, limit, scope)
 
     def count_without_supervisor(self, skpd_id: str) -> int:

@@ -13,9 +13,25 @@ describe("DecisionItemCard", () => {
     expect(card.get("dt").text()).toBe("Waktu");
     expect(card.get("dd").text()).toBe("08.00–10.00 WIB");
     expect(card.get("a").attributes()).toMatchObject({ href: "https://files.example/foto.jpg", rel: "noopener" });
-    expect(card.get("a").text()).toBe("Bukti dukung: foto.jpg");
+    expect(card.get("a").text()).toMatch(/^Bukti dukung\s*foto\.jpg/);
+    expect(card.get("a img").attributes()).toMatchObject({ src: "https://files.example/foto.jpg", alt: "Foto foto.jpg", loading: "lazy" });
     expect(card.get("[data-testid=item-status]").text()).toBe("Diajukan");
     expect(text).not.toMatch(/SUBMITTED|APPROVE|REJECT/);
+  });
+
+  it("shows a photo as a thumbnail and a PDF as a document icon, each opening the file", () => {
+    const files = [
+      { label: "Bukti dukung", filename: "kegiatan.PNG", url: "https://files.example/a" },
+      { label: "Surat tugas", filename: "surat.pdf", url: "https://files.example/b" },
+    ];
+    const card = mount(DecisionItemCard, { props: { item: queueItem({ files }) } });
+    const [photo, pdf] = card.findAll("[data-testid=file-thumb]");
+    expect(photo.attributes("data-file")).toBe("photo");
+    expect(photo.get("img").attributes("src")).toBe("https://files.example/a");
+    expect(pdf.attributes("data-file")).toBe("document");
+    expect(pdf.find("img").exists()).toBe(false);
+    expect(pdf.attributes()).toMatchObject({ href: "https://files.example/b", target: "_blank" });
+    expect(pdf.text()).toContain("surat.pdf");
   });
 
   it("has a button per verdict the item allows, in Indonesian, and says which was pressed", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import MonthCalendar from "./MonthCalendar.vue";
 
 function day(date: string, extra: Record<string, unknown> = {}) {
-  return { date, weekend: false, holiday: null, working_day: true, attended: false, sources: [], check_in: null, check_out: null, reports: {}, ...extra };
+  return { date, weekend: false, holiday: null, working_day: true, attended: false, sources: [], source_times: [], recorded_sessions: [], check_in: null, check_out: null, reports: {}, ...extra };
 }
 
 describe("MonthCalendar", () => {

@@ -1,5 +1,15 @@
 /** The month calendar (GET /attendance/calendar) and the sums the pages show from it. */
 import { api, unwrap, type CalendarDay, type Schemas } from "@/api/client";
+import { formatTime, type Zone } from "@/lib/format";
+import { SOURCE_LABELS } from "@/lib/words";
+
+export type AttendanceSession = "PAGI" | "SORE";
+
+/** One source's record of a session, as a person reads it: "Mesin presensi 07.27 WIB", "Pengaduan disetujui". */
+export interface SourceLine {
+  source: string;
+  text: string;
+}
 
 export async function fetchMonth(month: string): Promise<CalendarDay[]> {
   const body = await unwrap(api().GET("/attendance/calendar", { params: { query: { month } } }));
@@ -23,4 +33,24 @@ export function shiftMonth(month: string, delta: number): string {
   const [y, m] = month.split("-").map(Number);
   const index = y * 12 + (m - 1) + delta;
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Every source that recorded ``session`` of ``day``, each with its own time: the machine's 07.27 is never hidden
+ * behind the app's 08.31. An approved complaint has no clock time.
+ */
+export function sessionLines(day: CalendarDay | null | undefined, session: AttendanceSession, zone: Zone): SourceLine[] {
+  return (day?.source_times ?? [])
+    .filter((r) => r.sessions.includes(session))
+    .map((r) => {
+      const label = SOURCE_LABELS[r.source] ?? "Sumber lain";
+      const at = session === "PAGI" ? r.check_in : r.check_out;
+      if (r.source === "PENGADUAN") return { source: r.source, text: `${label} disetujui` };
+      return { source: r.source, text: at ? `${label} ${formatTime(at, zone)}` : label };
+    });
+}
+
+/** Whether any source (machine, app, approved complaint) recorded ``session``: only when none did is it offered. */
+export function sessionRecorded(day: CalendarDay | null | undefined, session: AttendanceSession): boolean {
+  return Boolean(day?.recorded_sessions.includes(session));
 }

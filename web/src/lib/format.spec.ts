@@ -84,6 +84,9 @@ describe("numbers", () => {
     expect(formatNip("199001152015032001")).toBe("19900115 201503 2 001");
     expect(formatNip("123")).toBe("123");
     expect(formatWhatsapp("6281234567890")).toBe("+62 812-3456-7890");
+    expect(formatWhatsapp("6281234567801")).toBe("+62 812-3456-7801"); // the edit form's initial value
+    expect(formatWhatsapp("628123456789")).toBe("+62 812-3456-789");
+    expect(formatWhatsapp(null)).toBe("");
     expect(formatSize(1536 * 1024)).toBe("1,5 MB");
     expect(formatSize(320 * 1024)).toBe("320 KB");
   });

@@ -47,10 +47,11 @@ export const ROLE_LABELS: Record<string, string> = {
 
 export const SESSION_LABELS: Record<string, string> = { PAGI: "Masuk", SORE: "Pulang" };
 
+/** Where an attendance was recorded (the calendar's ``source``), as the start of a line: "Mesin presensi 07.27 WIB". */
 export const SOURCE_LABELS: Record<string, string> = {
-  SYNC: "mesin presensi",
-  NATIVE: "aplikasi",
-  COMPLAINT: "pengaduan",
+  SYNC: "Mesin presensi",
+  NATIVE: "Aplikasi",
+  PENGADUAN: "Pengaduan",
 };
 
 export const FREQUENCY_LABELS: Record<string, string> = {

@@ -31,8 +31,15 @@ async function open(path: string, inbox: Inbox = SUPERVISOR) {
   return { page, router };
 }
 
+/** A desktop (the 960 px breakpoint matches) or a phone. */
+function screen(wide: boolean): void {
+  vi.stubGlobal("matchMedia", (query: string) => ({ matches: wide && query.includes("960"), media: query, addEventListener() {}, removeEventListener() {} }));
+}
+
 beforeEach(() => {
   vi.resetAllMocks();
+  vi.unstubAllGlobals();
+  localStorage.clear();
   api.queue.mockImplementation(async (kind) => queuePage([queueItem({ kind })]));
 });
 
@@ -69,5 +76,34 @@ describe("InboxPage", () => {
     const { page } = await open("/persetujuan?jenis=laporan");
     await page.get("[data-testid=verdict-reject]").trigger("click");
     expect(page.get("dialog h2").text()).toBe("Tolak laporan");
+  });
+
+  it("offers a dense table on a desktop, kept in this browser, whose selection the bulk buttons decide", async () => {
+    screen(true);
+    api.queue.mockImplementation(async (kind) => queuePage([queueItem({ kind, id: "a" }), queueItem({ kind, id: "b", title: "Rapat koordinasi" })]));
+    const { page } = await open("/persetujuan?jenis=laporan");
+    expect(page.findAll("[data-testid=decision-item]")).toHaveLength(2); // cards until the table is chosen
+    await page.get("[data-testid=layout-tabel] input").trigger("change");
+    expect(localStorage.getItem("kinerja.persetujuan.tampilan")).toBe("tabel");
+    expect(page.findAll("[data-testid=decision-row]")).toHaveLength(2);
+    expect(page.find("[data-testid=decision-item]").exists()).toBe(false);
+    expect(page.findAll("[data-testid=select-all]")).toHaveLength(1); // in the table's header, not the toolbar
+    expect(page.get("[data-testid=bulk-approve]").attributes("disabled")).toBeDefined();
+    await page.get("[data-testid=select-all]").trigger("change");
+    expect(page.get("[data-testid=chosen-count]").text()).toBe("2 dipilih");
+    await page.get("[data-testid=bulk-approve]").trigger("click");
+    expect(page.get("dialog h2").text()).toBe("Setujui laporan terpilih");
+    page.unmount();
+    const again = await open("/persetujuan?jenis=laporan");
+    expect(again.page.find("[data-testid=decision-table]").exists()).toBe(true);
+  });
+
+  it("keeps the cards on a phone, whatever was chosen on a desktop", async () => {
+    screen(false);
+    localStorage.setItem("kinerja.persetujuan.tampilan", "tabel");
+    const { page } = await open("/persetujuan?jenis=laporan");
+    expect(page.find("[data-testid=decision-table]").exists()).toBe(false);
+    expect(page.find("[data-testid=layout-tabel]").exists()).toBe(false);
+    expect(page.findAll("[data-testid=decision-item]")).toHaveLength(1);
   });
 });

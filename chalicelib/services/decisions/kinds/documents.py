@@ -3,10 +3,11 @@ An item's id is ``<nip>.<category>``: a document is the one file of an employee 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ....domain.accounts import Actor
+from ....domain.accounts import Actor, Employee
 from ....domain.archive import STATUS_LABELS, STORED, Document, DocumentStatus, decided
 from ....domain.decision_kinds import DOCUMENT
 from ....domain.decisions import Decision, Scope, Subject, Verdict
@@ -67,7 +68,7 @@ class DocumentKind(Adapter[ArchiveService, ArchiveRepository]):
     def count(self, scope: Scope) -> int:
         return self._repository.count(DocumentStatus.SUBMITTED, scope.skpd_id)
 
-    def cards(self, items: list[Document]) -> list[Card]:
+    def cards(self, items: list[Document], people: Mapping[str, Employee]) -> list[Card]:
         names = self._service.category_names() if items else {}
         return [self._document_card(item, self._service.document_view(item, names)) for item in items]
 

@@ -10,7 +10,16 @@ from ....domain.accounts import Actor
 from ....domain.decision_kinds import RECORD
 from ....domain.decisions import Decision, Scope, Subject, Verdict
 from ....domain.errors import ValidationError
-from ....domain.records import KIND_LABELS, LISTED, STATUS_LABELS, CareerRecord, RecordKind, RecordStatus
+from ....domain.records import (
+    DOCUMENT_LABEL,
+    KIND_LABELS,
+    LISTED,
+    STATUS_LABELS,
+    CareerRecord,
+    RecordKind,
+    RecordStatus,
+    summary,
+)
 from ....store.protocols import RecordRepository
 from ...records import RecordService
 from ..kind import Adapter, Card, QueueFilters, files, subject_of
@@ -59,14 +68,7 @@ class RecordKindAdapter(Adapter[RecordService, RecordRepository]):
 
     def _card(self, item: CareerRecord) -> Card:
         view = self._service.view(item)
-        summary = [(row["label"], row["value"]) for row in view["summary"]]
-        return Card(
-            item.record_id,
-            item.nip,
-            KIND_LABELS[item.kind],
-            None,
-            item.submitted_at,
-            summary,
-            view,
-            files("Dokumen", view["document"]),
-        )
+        listed = files(DOCUMENT_LABEL, view["document"])
+        # the PDF is listed once, as a file with its link; a summary line would only repeat it
+        lines = rules.detail_rows(item.details) if listed else summary(item.kind, item.details, None)
+        return Card(item.record_id, item.nip, KIND_LABELS[item.kind], None, item.submitted_at, lines, view, listed)

@@ -3,11 +3,13 @@ decidable from the supervisor's digest e-mail."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 
-from ....domain.accounts import Actor
+from ....domain.accounts import Actor, Employee
 from ....domain.decision_kinds import REPORT
 from ....domain.decisions import Decision, Scope, Subject, Verdict
+from ....domain.messages import time_span
 from ....domain.reports import STATUS_LABELS, Report, ReportStatus, decide
 from ....store.protocols import ReportRepository
 from ...reports import ReportService
@@ -42,10 +44,15 @@ class ReportKind(Adapter[ReportService, ReportRepository]):
     def count(self, scope: Scope) -> int:
         return self._repository.count_pending(str(scope.person))
 
-    def _card(self, item: Report) -> Card:
+    def cards(self, items: list[Report], people: Mapping[str, Employee]) -> list[Card]:
+        """Each report with its times in its employee's zone (``08.00–09.30 WIB``)."""
+        return [self._report_card(item, people.get(item.nip)) for item in items]
+
+    def _report_card(self, item: Report, employee: Employee | None) -> Card:
         view, content = self._service.view(item, with_history=False), item.content
+        zone = employee.timezone.value if employee else None
         summary = [
-            ("Waktu", f"{content.start:%H.%M}–{content.end:%H.%M}"),
+            ("Waktu", time_span(content.start, content.end, zone)),
             ("Uraian", content.description),
             ("Hasil", content.output),
         ]
