@@ -183,11 +183,19 @@ class LeaveOpening(Body):
 # -- answers ------------------------------------------------------------------------------------------------
 
 
+class LeavePerson(Out):
+    nip: str
+    name: str | None
+    jabatan: str | None
+
+
 class LeaveStepOut(Out):
     decision: VerdictName
     decision_label: str = Field(examples=["Disetujui"])
     by: str
     on_behalf_of: str | None
+    by_person: LeavePerson | None = Field(None, description="who took the step: name and jabatan (issue 18)")
+    on_behalf_of_person: LeavePerson | None = Field(None, description="for whom a delegate took it")
     at: str
     note: str | None
 
@@ -201,12 +209,6 @@ class LeaveAttachment(Out):
 class LeaveBalanceRow(Out):
     year: int
     remaining: int
-
-
-class LeavePerson(Out):
-    nip: str
-    name: str | None
-    jabatan: str | None
 
 
 class LeaveRequest(Out):

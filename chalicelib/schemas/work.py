@@ -191,6 +191,13 @@ class HistoryEntry(Out):
     changes: dict[str, Any]
 
 
+class PersonName(Out):
+    """Who someone named by NIP is: shown instead of the NIP."""
+
+    name: str
+    jabatan: str | None
+
+
 class Report(Out):
     report_id: str
     nip: str
@@ -214,6 +221,16 @@ class Report(Out):
     copied_from: str | None
     evidence: list[EvidenceFile]
     history: list[HistoryEntry] | None = Field(None, description="in single-report answers")
+    people: dict[str, PersonName] | None = Field(
+        None,
+        description="in single-report answers: NIP → name and jabatan of who decided, for whom, and acted in the"
+        " history, other than the employee (issue 18); a NIP missing: the account no longer exists",
+    )
+    hints: list[str] = Field(
+        default_factory=list,
+        examples=[["TOO_SHORT", "NO_WORK_VERB"]],
+        description="the report coach's advice on its text when last written (codes of POST /reports/hints)",
+    )
     version: int
 
 

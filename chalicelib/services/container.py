@@ -153,6 +153,7 @@ class Services:
             r.reports,
             r.attendance,
             r.templates,
+            r.employees,
             clock=self.clock,
             backdate_days=self.settings.report_backdate_days,
             evidence_url=lambda key, name: objects.presigned_get(key, ttl, name),

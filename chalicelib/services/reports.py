@@ -15,6 +15,7 @@ from ..domain.history import history_view
 from ..domain.identity import is_id
 from ..domain.reports import (
     STATUS_LABELS,
+    SYSTEM,
     Evidence,
     HistoryEntry,
     Report,
@@ -31,7 +32,13 @@ from ..domain.reports import (
     require_editable,
     with_history,
 )
-from ..store.protocols import AttendanceRepository, DayChanged, ReportRepository, TemplateRepository
+from ..store.protocols import (
+    AttendanceRepository,
+    DayChanged,
+    EmployeeRepository,
+    ReportRepository,
+    TemplateRepository,
+)
 
 if TYPE_CHECKING:
     from ..schemas import ReportCopy, ReportInput, ReportPatch, ReportQuery, VersionQuery
@@ -45,12 +52,14 @@ class ReportService:
         reports: ReportRepository,
         attendance: AttendanceRepository,
         templates: TemplateRepository,
+        employees: EmployeeRepository,
         *,
         clock: Callable[[], datetime],
         backdate_days: int,
         evidence_url: Callable[[str, str], str],
     ) -> None:
         self._reports, self._attendance, self._templates = reports, attendance, templates
+        self._employees = employees
         self._clock, self._backdate_days, self._evidence_url = clock, backdate_days, evidence_url
 
     # -- writes by the employee ---------------------------------------------------------------
@@ -152,7 +161,8 @@ class ReportService:
         return {**{k: v for k, v in asdict(evidence).items() if k != "key"}, "url": url}
 
     def view(self, report: Report, *, with_history: bool = True) -> dict[str, Any]:
-        """The report as clients see it; evidence comes with short-lived download links."""
+        """The report as clients see it; evidence comes with short-lived download links. A single report (with its
+        history) also names the people it mentions (`_people`)."""
         body: dict[str, Any] = {
             "report_id": report.report_id,
             "nip": report.nip,
@@ -172,7 +182,21 @@ class ReportService:
         }
         if with_history:
             body["history"] = history_view(report.history)
+            body["people"] = self._people(report)
         return body
+
+    def _people(self, report: Report) -> dict[str, dict[str, str]]:
+        """Name and jabatan of whoever decided the report, for whom, and acted in its history — a delegate the
+        employee does not know by NIP (issue 18). One batch read; none while only the employee acted (a report
+        nobody decided yet), so reading an undecided report costs what it did."""
+        named = {report.decided_by, report.decided_for}
+        for entry in report.history:
+            named |= {entry.by, entry.changes.get("on_behalf_of", [None, None])[-1]}
+        nips = {n for n in named if isinstance(n, str) and n and n not in (report.nip, SYSTEM)}
+        if not nips:
+            return {}
+        found = self._employees.many(nips)
+        return {nip: {"name": p.name, "jabatan": p.jabatan} for nip, p in found.items()}
 
     # -- helpers ------------------------------------------------------------------------------------
 

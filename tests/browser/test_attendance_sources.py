@@ -73,6 +73,8 @@ def test_machine_and_app_times_show_side_by_side_and_no_second_check_in_is_offer
     expect(day).to_contain_text("Masuk: Mesin presensi 07.27 WIB")
     expect(day).to_contain_text(re.compile(r"Pulang: Aplikasi \d\d\.\d\d WIB"))
     _shot(page, "attendance-sources-phone")
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=str(SCREENSHOTS / "attendance-sources-viewport-phone.png"))  # docs/screenshots
     assert violations(page, "/presensi") == []
 
     desktop = browse.page(DESKTOP)

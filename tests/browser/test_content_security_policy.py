@@ -104,7 +104,11 @@ def test_the_client_runs_under_its_content_security_policy(guarded_web, http, fa
     )
     page.get_by_role("button", name="Kirim laporan").click()
     expect(page).to_have_url(re.compile(r"/laporan/[0-9a-f]{32}$"))
-    expect(page.get_by_role("link", name=re.compile("foto.png"))).to_be_visible()  # posted to the bucket
+    photo = page.get_by_role("button", name=re.compile("foto.png"))  # posted to the bucket, shown as a thumbnail
+    expect(photo).to_be_visible()
+    thumb = photo.get_by_role("img")
+    expect(thumb).to_have_js_property("complete", True)
+    assert thumb.evaluate("img => img.naturalWidth") > 0  # the policy lets the bucket's image in
     for path in ("/", "/presensi", "/cuti", "/pengaduan", "/riwayat", "/arsip", "/akun"):
         page.goto(f"{browse.web}{path}")
         page.wait_for_load_state("networkidle")

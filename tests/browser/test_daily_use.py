@@ -106,6 +106,9 @@ def test_the_print_preview_shows_each_report_as_a_card_on_a_phone_and_a_table_on
             expect(cards.first).to_be_hidden()
         page.wait_for_timeout(200)
         page.screenshot(path=str(SHOTS / f"daily-use-print-preview-{size}.png"), full_page=True)
+        if size == "phone":  # what the phone shows once the preview is scrolled to (docs/screenshots)
+            cards.first.evaluate("el => { el.closest('section').scrollIntoView(); window.scrollBy(0, -64); }")
+            page.screenshot(path=str(SHOTS / "daily-use-print-preview-cards-phone.png"))
 
 
 # -- item 6: confirmations --------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def test_employee_checks_in_files_a_report_from_a_template_with_a_photo_and_sees
     expect(page).to_have_url(re.compile(r"/laporan/[0-9a-f]{32}$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Rapat koordinasi program")
     expect(page.get_by_test_id("status")).to_have_text("Diajukan")
-    expect(page.get_by_role("link", name=re.compile("foto-rapat.png"))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("foto-rapat.png"))).to_be_visible()  # its thumbnail
 
     page.get_by_test_id("nav-attendance").click()
     today = today_wib().isoformat()

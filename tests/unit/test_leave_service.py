@@ -453,3 +453,30 @@ def test_the_letter_is_one_page_of_the_official_form_even_with_long_texts(w, tea
         "Kepala Puskesmas",
     ):
         assert expected in text, expected
+
+
+def test_who_took_a_step_and_for_whom_are_named_in_the_one_batch_read(w, team, monkeypatch):
+    staff, boss = team["staff"], team["boss"]
+    deputy = w.person(name="dr. Andi Wijaya")
+    w.delegations.add(Delegation("d" * 32, boss.nip, deputy.nip, date(2026, 11, 20), date(2026, 12, 20)), 0, [])
+    applied = w.leave.apply(actor(staff), request())
+    consider(w, deputy, applied["leave_id"], step(1))
+    reads: list[set[str]] = []
+    employees = w.leave._employees
+
+    class Counted:
+        def __getattr__(self, name):
+            return getattr(employees, name)
+
+        def many(self, nips):
+            reads.append(set(nips))
+            return employees.many(nips)
+
+    monkeypatch.setattr(w.leave, "_employees", Counted())
+    seen = w.leave.get(actor(staff), applied["leave_id"])
+    considered = seen["consideration"]
+    assert considered["by_person"] == {"nip": deputy.nip, "name": "dr. Andi Wijaya", "jabatan": "Perawat"}
+    assert considered["on_behalf_of_person"] == {"nip": boss.nip, "name": "Kepala Puskesmas", "jabatan": "Perawat"}
+    assert len(reads) == 1 and {deputy.nip, boss.nip} <= reads[0]
+    listed = w.leave.list_own(actor(staff), payload("LeaveListQuery", {}))["items"]
+    assert listed[0]["consideration"]["by_person"]["name"] == "dr. Andi Wijaya" and len(reads) == 2

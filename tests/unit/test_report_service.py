@@ -223,6 +223,7 @@ def test_a_report_filed_in_parallel_is_seen_on_the_retry(world, me, start, end, 
         world.report_store,
         _RivalLandsFirst(world, rival),
         world.templates,
+        world.employees,
         clock=world.clock,
         backdate_days=7,
         evidence_url=lambda key, name: key,
@@ -280,3 +281,37 @@ def test_a_template_changes_by_the_fields_sent_and_keeps_a_value_in_each(world, 
     assert _refused(lambda: templates.update(who, tid, stale), Conflict) == "CONFLICT"
     templates.delete(who, tid, _version(2))
     assert templates.list(who)["items"] == []
+
+
+class _CountedMany:
+    """The employee repository, counting its batch reads (`many`)."""
+
+    def __init__(self, employees) -> None:
+        self._employees, self.calls = employees, 0
+
+    def many(self, nips: set[str]):
+        self.calls += 1
+        return self._employees.many(nips)
+
+
+def test_a_report_a_delegate_decided_names_the_delegate_and_the_supervisor_in_one_read(world, me, monkeypatch):
+    from chalicelib.domain.delegation import Delegation
+
+    boss = world.employees.get(me.supervisor_nip)
+    deputy = world.person(name="dr. Andi Wijaya")
+    world.delegations.add(Delegation("d" * 32, boss.nip, deputy.nip, TODAY, TODAY), 0, [])
+    report = world.reports.create(actor(me), body(TODAY))
+    counted = _CountedMany(world.employees)
+    monkeypatch.setattr(world.reports, "_employees", counted)
+    assert world.reports.get(actor(me), report["report_id"])["people"] == {}
+    assert counted.calls == 0  # nobody but the employee acted yet: no read
+    decision = Decision(Verdict.APPROVE, None, version=report["version"], rating=4)
+    world.decisions.decide(actor(deputy), "report", report["report_id"], decision)
+    seen = world.reports.get(actor(me), report["report_id"])
+    assert (seen["decided_by"], seen["decided_for"]) == (deputy.nip, boss.nip)
+    assert seen["people"] == {
+        deputy.nip: {"name": "dr. Andi Wijaya", "jabatan": "Perawat"},
+        boss.nip: {"name": "Andi", "jabatan": "Perawat"},
+    }
+    assert counted.calls == 1
+    assert {h["by"] for h in seen["history"]} <= {me.nip, *seen["people"]}

@@ -240,9 +240,12 @@ class LeaveBase:
     def _with_people(
         self, items: list[LeaveRequest], *, with_history: bool = False, with_employee: bool = True
     ) -> list[dict[str, Any]]:
-        """The views with the people they name (employee, supervisor, official) as name and jabatan, read in one
-        batch for the whole page; ``with_employee=False``: the employee's own requests (they know who they are)."""
+        """The views with the people they name (employee, supervisor, official, who took each step and for whom) as
+        name and jabatan, read in one batch for the whole page; ``with_employee=False``: the employee's own requests
+        (they know who they are)."""
+        steps = [s for i in items for s in (i.consideration, i.decision) if s is not None]
         nips = {n for i in items for n in (i.supervisor_nip, i.official_nip)}
+        nips |= {n for s in steps for n in (s.by, s.on_behalf_of) if n}
         people = self._people(nips | {i.nip for i in items} if with_employee else nips)
 
         def named(nip: str) -> dict[str, Any]:
@@ -258,6 +261,13 @@ class LeaveBase:
             }
             if with_employee:
                 view["employee"] = named(leave.nip)
+            for name, step in (("consideration", leave.consideration), ("decision", leave.decision)):
+                if step is not None:
+                    view[name] = {
+                        **view[name],
+                        "by_person": named(step.by),
+                        "on_behalf_of_person": named(step.on_behalf_of) if step.on_behalf_of else None,
+                    }
             out.append(view)
         return out
 

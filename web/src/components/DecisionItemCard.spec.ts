@@ -4,7 +4,7 @@ import { queueItem } from "@/test/decisions";
 import DecisionItemCard from "./DecisionItemCard.vue";
 
 describe("DecisionItemCard", () => {
-  it("shows who, the title, the API's summary lines and files, and the status in words", () => {
+  it("shows who, the title, the API's summary lines and files, and the status in words", async () => {
     const card = mount(DecisionItemCard, { props: { item: queueItem() } });
     const text = card.text();
     expect(text).toContain("Dewi Lestari");
@@ -12,9 +12,11 @@ describe("DecisionItemCard", () => {
     expect(text).toContain("Menyusun draf laporan keuangan");
     expect(card.get("dt").text()).toBe("Waktu");
     expect(card.get("dd").text()).toBe("08.00–10.00 WIB");
-    expect(card.get("a").attributes()).toMatchObject({ href: "https://files.example/foto.jpg", rel: "noopener" });
-    expect(card.get("a").text()).toMatch(/^Bukti dukung\s*foto\.jpg/);
-    expect(card.get("a img").attributes()).toMatchObject({ src: "https://files.example/foto.jpg", alt: "Foto foto.jpg", loading: "lazy" });
+    const thumb = card.get("[data-testid=file-thumb]");
+    expect(thumb.text()).toMatch(/^Bukti dukung\s*foto\.jpg/);
+    expect(thumb.get("img").attributes()).toMatchObject({ src: "https://files.example/foto.jpg", alt: "Foto foto.jpg", loading: "lazy" });
+    await thumb.trigger("click"); // the photo opens large in the app, with its download beside it
+    expect(card.get("[data-testid=photo-download]").attributes("href")).toBe("https://files.example/foto.jpg");
     expect(card.get("[data-testid=item-status]").text()).toBe("Diajukan");
     expect(text).not.toMatch(/SUBMITTED|APPROVE|REJECT/);
   });

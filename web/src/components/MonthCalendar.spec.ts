@@ -34,4 +34,12 @@ describe("MonthCalendar", () => {
     await calendar.findAll("button.ghost")[1].trigger("click");
     expect(calendar.emitted("month")?.[0]).toEqual([1]);
   });
+
+  it("lays out the month's weeks before its days load, as numbers that are not yet buttons", () => {
+    const calendar = mount(MonthCalendar, { props: { month: "2027-02", days: [], today: "2026-11-03", busy: true } });
+    expect(calendar.findAll("tbody tr")).toHaveLength(4); // February 2027 starts on a Monday: four full weeks
+    expect(calendar.findAll(".cal-day.loading")).toHaveLength(28);
+    expect(calendar.findAll("tbody button")).toHaveLength(0);
+    expect(calendar.get(".calendar").attributes("aria-busy")).toBe("true");
+  });
 });

@@ -21,6 +21,17 @@ describe("leave", () => {
     expect(deferred[1]).toMatchObject({ state: "stopped", detail: "Ditangguhkan: Akreditasi" });
   });
 
+  it("names who took a step and for whom, a NIP only for someone unknown", () => {
+    const andi = { nip: "198001012005011001", name: "dr. Andi Wijaya", jabatan: "Kepala Puskesmas" };
+    const boss = { nip: "197512102000031003", name: "Budi", jabatan: "Kepala Dinas" };
+    const considered = { decision: "APPROVED", note: null, by: andi.nip, on_behalf_of: boss.nip, by_person: andi, on_behalf_of_person: boss };
+    const flow = flowOf({ ...base, status: "PENDING_DECISION", consideration: considered as never });
+    expect(flow[1].by).toBe("oleh dr. Andi Wijaya, Kepala Puskesmas, atas nama Budi, Kepala Dinas");
+    expect(flow[2].by).toBeUndefined();
+    const unknown = flowOf({ ...base, status: "PENDING_DECISION", consideration: { decision: "APPROVED", by: andi.nip } as never });
+    expect(unknown[1].by).toMatch(/^oleh NIP 19800101/);
+  });
+
   it("names types and statuses in Indonesian", () => {
     expect(LEAVE_TYPE_LABELS.ALASAN_PENTING).toBe("Cuti Karena Alasan Penting");
     expect(leaveStatus({ status: "APPROVED", letter_number: null }).label).toBe("Disetujui, menunggu nomor surat");

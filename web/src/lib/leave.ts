@@ -1,6 +1,7 @@
 /** Leave (cuti): where a request is in its flow, and the working days a chosen span holds. */
 import type { Schemas } from "@/api/client";
 import { LABELS } from "@/api/labels";
+import { namedPerson } from "@/lib/people";
 
 export type Leave = Schemas["LeaveRequest"];
 
@@ -8,9 +9,23 @@ export interface FlowStep {
   label: string;
   state: "done" | "current" | "todo" | "stopped";
   detail?: string;
+  /** who took the step, by name and jabatan, and for whom when a delegate took it (issue 18) */
+  by?: string;
 }
 
-type StepLike = { decision: string; note?: string | null } | null | undefined;
+type Person = { nip: string; name?: string | null; jabatan?: string | null } | null;
+type StepLike =
+  | { decision: string; note?: string | null; by?: string; on_behalf_of?: string | null; by_person?: Person; on_behalf_of_person?: Person }
+  | null
+  | undefined;
+
+/** "oleh dr. Andi Wijaya, Kepala Puskesmas (atas nama …)"; the NIP only when the server could not name them */
+function takenBy(step: StepLike): string | undefined {
+  if (!step?.by) return undefined;
+  const who = namedPerson(step.by_person ?? { nip: step.by });
+  if (!step.on_behalf_of) return `oleh ${who}`;
+  return `oleh ${who}, atas nama ${namedPerson(step.on_behalf_of_person ?? { nip: step.on_behalf_of })}`;
+}
 
 function stopped(step: StepLike): string | undefined {
   if (!step || step.decision === "APPROVED") return undefined;
@@ -29,11 +44,13 @@ export function flowOf(leave: Pick<Leave, "status" | "consideration" | "decision
     label: "Pertimbangan atasan langsung",
     state: considered ? (considered.decision === "APPROVED" ? "done" : "stopped") : s === "PENDING_CONSIDERATION" ? "current" : s === "CANCELLED" ? "stopped" : "todo",
     detail: stopped(considered) ?? (s === "CANCELLED" && !considered ? LABELS.leave_status.CANCELLED : undefined),
+    by: takenBy(considered),
   });
   steps.push({
     label: "Keputusan pejabat yang berwenang",
     state: decided ? (decided.decision === "APPROVED" ? "done" : "stopped") : s === "PENDING_DECISION" ? "current" : s === "CANCELLED" && considered ? "stopped" : "todo",
     detail: leave.decision ? stopped(leave.decision) : s === "CANCELLED" && considered && !decided ? LABELS.leave_status.CANCELLED : undefined,
+    by: takenBy(decided),
   });
   steps.push({
     label: "Nomor surat",
