@@ -54,6 +54,9 @@ class Settings:
     digest_interval_seconds: int
     digest_delay_seconds: int
     email_link_ttl_seconds: int
+    #: who receives approved reports for e-Kinerja: ``recording`` (default; records what would be sent) or a real
+    #: client an office plugs in (docs/ekinerja.md)
+    ekinerja_client: str = "recording"
 
     def table(self, logical_name: str) -> str:
         """Physical table name for a logical one (``employees`` → ``kinerja-local-employees``)."""
@@ -108,6 +111,7 @@ def settings_from(environ: Mapping[str, str]) -> Settings:
         digest_interval_seconds=int(env("DIGEST_INTERVAL_SECONDS", "3600")),
         digest_delay_seconds=int(env("DIGEST_DELAY_SECONDS", "300")),
         email_link_ttl_seconds=int(env("EMAIL_LINK_TTL_SECONDS", str(7 * 24 * 3600))),
+        ekinerja_client=env("EKINERJA_CLIENT", "recording").lower(),
     )
 
 

@@ -33,6 +33,8 @@ NONCURRENT_VERSION_DAYS = 90
 LOG_RETENTION_DAYS = 365
 SIGN_IN_LIMIT_PER_ADDRESS = 100  # sign-in requests per source address per minute (WAF)
 SIGN_IN_RATE_PER_SECOND = 50  # sign-in requests per second for the whole stage
+#: the public routes that check or send a secret (password, one-time code): each gets the limits of sign-in
+SIGN_IN_PATHS = ("/auth/login", "/auth/code", "/auth/code/login", "/auth/password-reset")
 HSTS_SECONDS = 2 * 365 * 24 * 3600
 #: no public access in any form, encrypted at rest (every bucket of the stack)
 PRIVATE_BUCKET: dict[str, Any] = {
@@ -145,6 +147,8 @@ ACCESS: dict[str, Access] = {
             "leaves": WRITE,
             "leave_days": WRITE,
             "leave_settings": WRITE,
+            "skp": WRITE,
+            "ekinerja_handoffs": ("GetItem",),  # an approved report's "Sudah dikirim ke e-Kinerja"
             "outbox": ("Query",),  # the admin reads the outbox
             "sign_in_guards": WRITE_DELETE,
         },
@@ -171,6 +175,16 @@ ACCESS: dict[str, Access] = {
     ),
     "auto_approval": Access(
         tables={"reports": WRITE, "attendance": ("UpdateItem",), "leave_days": ("ConditionCheckItem",)}
+    ),
+    # approved reports handed on to e-Kinerja: the work list (a Query of the reports' sparse index), each report and
+    # its RHK texts, the handoff claimed and settled; the recording client writes to the outbox
+    "ekinerja_handoff": Access(
+        tables={
+            "reports": ("Query", "GetItem", "UpdateItem"),
+            "skp": ("Query",),
+            "ekinerja_handoffs": ("GetItem", "UpdateItem"),
+            "outbox": ("PutItem",),
+        }
     ),
     "digest_dispatch": Access(tables={"digests": ("Query",)}, sends=("notifications",), secrets=("whatsapp",)),
     "reminder_dispatch": Access(
@@ -222,6 +236,7 @@ ACCESS: dict[str, Access] = {
             "reports": WRITE,
             "leaves": WRITE,
             "leave_settings": ("GetItem",),
+            "skp": WRITE,
         },
         stream="employees",
         email=True,
@@ -656,14 +671,18 @@ def _api() -> dict[str, Any]:
     """Stage throttling, access logs, and the API's web ACL: a per-source-address limit on sign-in (the
     per-account lock stops guessing one password; this stops one address spraying many accounts; an office
     behind one NAT address signs in well under 100 times a minute) and AWS's managed rule groups."""
-    login_path = {
-        "ByteMatchStatement": {
-            "FieldToMatch": {"UriPath": {}},
-            "PositionalConstraint": "ENDS_WITH",
-            "SearchString": "/auth/login",
-            "TextTransformations": [{"Priority": 0, "Type": "LOWERCASE"}],
+    matches = [
+        {
+            "ByteMatchStatement": {
+                "FieldToMatch": {"UriPath": {}},
+                "PositionalConstraint": "ENDS_WITH",
+                "SearchString": path,
+                "TextTransformations": [{"Priority": 0, "Type": "LOWERCASE"}],
+            }
         }
-    }
+        for path in SIGN_IN_PATHS
+    ]
+    login_path = {"OrStatement": {"Statements": matches}}  # one budget per address over every sign-in route
     visibility = {"SampledRequestsEnabled": True, "CloudWatchMetricsEnabled": True}
     return {
         "RestAPI": {
@@ -671,12 +690,15 @@ def _api() -> dict[str, Any]:
             "Properties": {
                 "MethodSettings": [
                     {"ResourcePath": "/*", "HttpMethod": "*", "ThrottlingRateLimit": 500, "ThrottlingBurstLimit": 1000},
-                    {
-                        "ResourcePath": "/~1auth~1login",
-                        "HttpMethod": "POST",
-                        "ThrottlingRateLimit": SIGN_IN_RATE_PER_SECOND,
-                        "ThrottlingBurstLimit": SIGN_IN_RATE_PER_SECOND * 2,
-                    },
+                    *(
+                        {
+                            "ResourcePath": path.replace("/", "~1"),
+                            "HttpMethod": "POST",
+                            "ThrottlingRateLimit": SIGN_IN_RATE_PER_SECOND,
+                            "ThrottlingBurstLimit": SIGN_IN_RATE_PER_SECOND * 2,
+                        }
+                        for path in SIGN_IN_PATHS
+                    ),
                 ],
                 "AccessLogSetting": {
                     "DestinationArn": {"Fn::GetAtt": ["ApiAccessLogs", "Arn"]},
@@ -1010,6 +1032,13 @@ PARAMETERS: dict[str, Any] = {
         "AllowedValues": ["fonnte", "cloud", "outbox"],
         "Description": "outbox only sends nothing and records messages (secrets masked) for GET /admin/outbox",
     },
+    "EKinerjaClient": {
+        "Type": "String",
+        "Default": "recording",
+        "AllowedValues": ["recording"],
+        "Description": "who receives approved reports for e-Kinerja: recording only records what would be sent "
+        "(outbox, recipient e-kinerja:<nip>); an office with BKN's credentials adds its client (docs/ekinerja.md)",
+    },
     "SesSender": {
         "Type": "String",
         "Default": "no-reply@example.go.id",
@@ -1121,6 +1150,7 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "KINERJA_SECRET_ID": {"Ref": "AppSecretName"},
                         "WHATSAPP_SECRET_ID": {"Ref": "WhatsAppSecretName"},
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
+                        "EKINERJA_CLIENT": {"Ref": "EKinerjaClient"},
                         "SES_SENDER": {"Ref": "SesSender"},
                         "APP_URL": _WEB_URL,
                         "API_URL": {"Fn::Sub": "https://${RestAPI}.execute-api.${AWS::Region}.${AWS::URLSuffix}/api"},

@@ -205,6 +205,12 @@ class EmployeeStream:
         text = next(text for to, text in reversed(self.sent) if to == whatsapp)
         return text.split("Kata sandi sementara: ")[1].split("\n")[0]
 
+    def one_time_code(self, whatsapp: str) -> str:
+        """The code in the last message sent to ``whatsapp`` (the clear text a real provider gets; the outbox
+        keeps it masked)."""
+        text = next(text for to, text in reversed(self.sent) if to == whatsapp)
+        return text.split("Kode: ")[1].split("\n")[0]
+
     def drain(self) -> dict[str, Any]:
         records = self.read()
         return self.deliver(records) if records else {"batchItemFailures": []}

@@ -187,7 +187,9 @@ def recap_document(
             (
                 "Jumlah laporan",
                 indonesian_number(sum(line.submitted + line.approved + line.rejected for line in lines)),
-            )
+            ),
+            # reports the coach still had hints for (laporan dengan saran penulisan), of this satker or SKPD
+            ("Laporan dengan saran penulisan", indonesian_number(sum(line.with_hints for line in lines))),
         ],
         signer_title="Yang membuat rekap",
         signer_name=signer.name,
@@ -264,6 +266,7 @@ def recap_workbook(
         ("Rata-rata nilai", 14, "0.00"),
         ("Cuti (hari kerja)", 10, None),
         ("Wajib lapor", 10, None),
+        ("Dengan saran penulisan", 12, None),
     ]
 
     def recap_rows() -> Iterator[list[Any]]:
@@ -282,6 +285,7 @@ def recap_workbook(
                 line.average_rating,
                 line.leave_days,
                 line.expected_days,
+                line.with_hints,
             ]
 
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]

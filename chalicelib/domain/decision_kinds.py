@@ -44,6 +44,20 @@ LEAVE_NUMBER = KindSpec(
 COMPLAINT = KindSpec("complaint", "Pengaduan presensi", "pengaduan", **_HR)
 RECORD = KindSpec("record", "Riwayat karier", "riwayat", Verifier.HR, (*_DECIDE, Verdict.REVOKE))
 DOCUMENT = KindSpec("document", "Dokumen arsip", "dokumen", **_HR)
+#: an employee's SKP of a year, approved or returned ("kembalikan", REJECT with a note) by the pejabat penilai
+SKP = KindSpec("skp", "SKP", "SKP", Verifier.PERSON, _DECIDE, "atasan langsung (pejabat penilai)")
+#: a quarter's assessment, acknowledged ("Saya sudah membaca") by the assessed employee: the decider is the
+#: employee, the item's owner the penilai who wrote it (so the shared SELF_DECISION rule still holds)
+ASSESSMENT_ACK = KindSpec(
+    "assessment_ack",
+    "Penilaian triwulan",
+    "penilaian triwulan",
+    Verifier.PERSON,
+    (Verdict.APPROVE,),
+    "pegawai yang dinilai",
+    note_required=frozenset(),
+    delegable=False,
+)
 
 #: every kind, in the order the inbox shows them
-KINDS = (REPORT, LEAVE_CONSIDERATION, LEAVE_DECISION, LEAVE_NUMBER, COMPLAINT, RECORD, DOCUMENT)
+KINDS = (REPORT, LEAVE_CONSIDERATION, LEAVE_DECISION, LEAVE_NUMBER, COMPLAINT, RECORD, DOCUMENT, SKP, ASSESSMENT_ACK)

@@ -57,6 +57,9 @@ class KindSpec:
     rating: bool = False
     note_required: frozenset[Verdict] = frozenset({Verdict.REJECT, Verdict.DEFER, Verdict.REVOKE})
     email_link: bool = False
+    #: whether a delegate may act for the decider (a supervisor's work may be delegated; an employee's own
+    #: acknowledgement may not, so it is neither counted nor listed for anyone holding their delegation)
+    delegable: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def queue_scope(
     admin, any SKPD or all (HR kinds), their SKPD's letters (numbering)."""
     if spec.verifier is Verifier.PERSON:
         person = for_nip or actor.nip
-        if person != actor.nip and person not in held:
+        if person != actor.nip and (person not in held or not spec.delegable):
             raise Forbidden("Anda tidak memegang delegasi verifikasi dari pegawai ini.")
         return Scope(person=person)
     if spec.verifier is Verifier.HR:

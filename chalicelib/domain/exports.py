@@ -114,6 +114,8 @@ class ReportLine:
     output: str
     status: ReportStatus
     rating: int | None
+    #: the report coach's hint codes (`domain.coach`)
+    hints: tuple[str, ...] = ()
 
     @property
     def minutes(self) -> int:
@@ -171,6 +173,8 @@ class RecapRow:
     average_rating: float | None
     #: working days of the period on approved leave: no report is expected on them
     leave_days: int = 0
+    #: reports still carrying the coach's hints (laporan dengan saran penulisan)
+    with_hints: int = 0
 
     @property
     def expected_days(self) -> int:
@@ -200,7 +204,8 @@ def recap_row(
     on_leave: set[date] | frozenset[date] = frozenset(),
 ) -> RecapRow:
     """One employee's line: working days, days attended (working days only), days with a report, statuses, rating,
-    and the working days on approved leave (counted apart: expected days = working days - leave days)."""
+    the working days on approved leave (counted apart: expected days = working days - leave days), and the reports
+    with the coach's hints."""
     live = [r for r in lines if r.status is not ReportStatus.WITHDRAWN]
     ratings = [r.rating for r in live if r.rating]
     return RecapRow(
@@ -215,6 +220,7 @@ def recap_row(
         rejected=sum(1 for r in live if r.status is ReportStatus.REJECTED),
         average_rating=round(sum(ratings) / len(ratings), 2) if ratings else None,
         leave_days=len(on_leave.intersection(workdays)),
+        with_hints=sum(1 for r in live if r.hints),
     )
 
 

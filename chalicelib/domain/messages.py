@@ -37,6 +37,27 @@ def account_created_email(name: str, nip: str, app_url: str) -> tuple[str, str]:
     )
 
 
+#: what each one-time code is for, in the words of its message
+_CODE_USES = {
+    "SIGN_IN": "masuk ke",
+    "PASSWORD_RESET": "mengatur ulang kata sandi",
+}
+
+
+def one_time_code_text(name: str, purpose: str, code: str) -> str:
+    """A one-time code's WhatsApp message (and e-mail body): what it is for, how long it lasts, never to share."""
+    return (
+        f"Halo {name}, kode untuk {_CODE_USES[purpose]} akun {APP_NAME} Anda:\n"
+        f"Kode: {code}\n"
+        "Kode berlaku 5 menit dan hanya dapat dipakai sekali. Jangan berikan kode ini kepada siapa pun, "
+        "termasuk petugas. Jika Anda tidak memintanya, abaikan pesan ini."
+    )
+
+
+def one_time_code_subject(purpose: str) -> str:
+    return f"Kode masuk {APP_NAME}" if purpose == "SIGN_IN" else f"Kode atur ulang kata sandi {APP_NAME}"
+
+
 MONTHS = [
     "Januari",
     "Februari",

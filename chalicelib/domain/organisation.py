@@ -24,6 +24,8 @@ class Skpd:
     version: int = 0
     #: the place printed above signatures ("Jakarta, 30 November 2026")
     city: str = ""
+    #: whether every daily report of the SKPD must name an RHK of the employee's approved SKP (issue 19)
+    rhk_required: bool = False
 
 
 @dataclass(frozen=True)

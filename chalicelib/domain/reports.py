@@ -80,6 +80,8 @@ class Report:
     copied_from: str | None = None
     history: tuple[HistoryEntry, ...] = ()
     version: int = 0
+    #: the report coach's hint codes for its content when last written (`domain.coach`): advice, never a block
+    hints: tuple[str, ...] = ()
 
 
 # -- parsing -------------------------------------------------------------------------------------
@@ -301,6 +303,8 @@ class Template:
     output: str
     duration_minutes: int
     version: int = 0
+    #: the RHK a report filed from it names (checked when the report is filed: issue 19)
+    rhk_id: str | None = None
 
 
 def fill_from_template(template: Template, sent: Mapping[str, Any]) -> dict[str, Any]:
@@ -312,6 +316,8 @@ def fill_from_template(template: Template, sent: Mapping[str, Any]) -> dict[str,
         "output": template.output,
         "template_id": template.template_id,
     }
+    if template.rhk_id:
+        filled["rhk_id"] = template.rhk_id
     filled.update({k: v for k, v in sent.items() if v is not None})
     start = sent.get("start")
     if "end" not in sent and start is not None:

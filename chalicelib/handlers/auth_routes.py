@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 bp = Blueprint(__name__)
 
 
-def _session_view(session: Any) -> dict[str, Any]:
+def session_view(session: Any) -> dict[str, Any]:
+    """A session as every sign-in route answers it (password, one-time code)."""
     return {
         "token": session.token,
         "token_type": "Bearer",
@@ -37,7 +38,7 @@ def _session_view(session: Any) -> dict[str, Any]:
     errors=(401, 429),
 )
 def login(body: LoginRequest) -> dict[str, Any]:
-    return _session_view(container.accounts().sign_in(body.username, body.password))
+    return session_view(container.accounts().sign_in(body.username, body.password))
 
 
 @endpoint(bp, "/auth/logout", methods=("POST",), status=204, summary="End every session of the caller", tag="auth")
@@ -55,7 +56,7 @@ def logout(actor: Actor) -> None:
     response="Session",
 )
 def change_password(actor: Actor, body: PasswordChange) -> dict[str, Any]:
-    return _session_view(container.accounts().change_password(actor.nip, body))
+    return session_view(container.accounts().change_password(actor.nip, body))
 
 
 @endpoint(bp, "/me", summary="The caller's profile and roles", tag="auth", response="Profile")

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         EvidenceConfirm,
         EvidenceRequest,
         ReportCopy,
+        ReportDraft,
         ReportInput,
         ReportPatch,
         ReportQuery,
@@ -37,6 +38,20 @@ bp = Blueprint(__name__)
 )
 def create_report(actor: Actor, body: ReportInput) -> dict[str, Any]:
     return container.reports().create(actor, body)
+
+
+@endpoint(
+    bp,
+    "/reports/hints",
+    methods=("POST",),
+    summary="The report coach's advice on a draft while it is typed (never a refusal; writes nothing)",
+    tag="reports",
+    body="ReportDraft",
+    empty_body=True,
+    response="ReportHints",
+)
+def report_hints(actor: Actor, body: ReportDraft) -> dict[str, Any]:
+    return container.report_coach().hints(actor, body)
 
 
 @endpoint(

@@ -25,8 +25,8 @@ def process_stream(event: Any, record_handler: Any) -> dict[str, Any]:
 
 @bp.on_dynamodb_record(stream_arn=stream_placeholder("employees"), batch_size=25, starting_position="TRIM_HORIZON")
 def employee_changes(event: Any) -> dict[str, Any]:
-    """Deliver temporary passwords that a create or reset put on an account; when the supervisor changed, move the
-    employee's pending reports and leave to the new supervisor's queue."""
+    """Deliver temporary passwords that a create or reset put on an account, and one-time codes; when the supervisor
+    changed, move the employee's pending reports and leave to the new supervisor's queue."""
     container.credential_delivery().register_context(event.context)
     return process_stream(event, _on_employee_record)
 

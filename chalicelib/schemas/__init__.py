@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from .accounts import *  # noqa: F403
 from .archive import *  # noqa: F403
+from .assessment import *  # noqa: F403
 from .base import Error
+from .coach import *  # noqa: F403
 from .complaints import *  # noqa: F403
 from .decisions import *  # noqa: F403
+from .ekinerja import *  # noqa: F403
 from .exports import *  # noqa: F403
 from .leave import *  # noqa: F403
 from .records import *  # noqa: F403
+from .skp import *  # noqa: F403
 from .work import *  # noqa: F403
 
 

@@ -10,11 +10,13 @@ from ..domain.accounts import GRANTABLE_ROLES, EmploymentStatus, Role
 from ..domain.audit import AuditKind
 from ..domain.errors import ValidationError
 from ..domain.identity import TimeZone
+from ..domain.one_time_codes import CodePurpose
 from ..domain.organisation import parse_office
 from ..domain.people_search import MAX_SEARCH_LENGTH, MIN_SEARCH_LENGTH, read_search
 from ..domain.workdays import FIRST_YEAR, LAST_YEAR, HolidayAction, invalid_year
 from .base import (
     Body,
+    Flag,
     Number,
     Out,
     Query,
@@ -78,6 +80,34 @@ class Session(Out):
 
 class PasswordChange(Body):
     old_password: text(1024, required=True)  # type: ignore[valid-type]
+    new_password: text(1024, required=True, description="8-128 characters; not common, not the NIP or name")  # type: ignore[valid-type]
+
+
+# -- one-time codes (sign-in by code, "Lupa password?") ---------------------------------------------
+
+
+class CodeRequest(Body):
+    username: written(254, description="NIP or e-mail")  # type: ignore[valid-type]
+    purpose: enum_choice(  # type: ignore[valid-type]
+        CodePurpose,
+        code="INVALID_CODE_PURPOSE",
+        description="SIGN_IN (default): a code to sign in; PASSWORD_RESET: a code for Lupa password?",
+    ) = CodePurpose.SIGN_IN
+
+
+class CodeSent(Out):
+    message: str = Field(description="the same text whether or not the username has an account")
+    channel_hint: None = Field(description="always null: nothing tells where (or whether) a code went")
+
+
+class CodeLogin(Body):
+    username: written(254, description="NIP or e-mail")  # type: ignore[valid-type]
+    code: text(16, required=True, description="the 6 digits of the code sent")  # type: ignore[valid-type]
+
+
+class PasswordReset(Body):
+    username: written(254, description="NIP or e-mail")  # type: ignore[valid-type]
+    code: text(16, required=True, description="the 6 digits of a PASSWORD_RESET code")  # type: ignore[valid-type]
     new_password: text(1024, required=True, description="8-128 characters; not common, not the NIP or name")  # type: ignore[valid-type]
 
 
@@ -222,6 +252,7 @@ class OrgPatch(Body):
     name: written(200) = None  # type: ignore[valid-type]
     timezone: Zone = None
     city: written(80, required=False) | None = None  # type: ignore[valid-type]
+    rhk_required: Flag | None = Field(None, description="SKPD only: every report must name an approved RHK")
     office: OfficeField | None = None
     version: RequiredVersion = None  # type: ignore[valid-type]
 
@@ -238,6 +269,7 @@ class Skpd(Out):
     name: str
     timezone: ZoneName
     city: str | None = None
+    rhk_required: bool = Field(False, description="every report must name an RHK of the approved SKP")
     version: int
 
 

@@ -193,6 +193,11 @@ def read_text(max_length: int, read: Callable[[str, str], Any], *, required: boo
     return Annotated[text(max_length, required=required, **schema), AfterValidator(located(run))]
 
 
+#: text with something in it besides what `str.strip` removes (ECMAScript's \s leaves out U+001C-U+001F and U+0085,
+#: which Python trims too: named here, so a client reading the pattern either way agrees with the server)
+NOT_BLANK = "[^\\s\\x1c-\\x1f\\x85]"
+
+
 def written(max_length: int, *, required: bool = True, **schema: Any) -> Any:
     """Text a person types, kept trimmed (people paste it with spaces around): blank is ``REQUIRED`` as an absent
     field is, or, where it may be left out (``required=False``), none."""
@@ -200,6 +205,8 @@ def written(max_length: int, *, required: bool = True, **schema: Any) -> Any:
     def read(value: str, field: str) -> str | None:
         return validate_text(value, field, max_len=max_length, required=required) or None
 
+    if required and "json_schema_extra" not in schema:  # documented: something besides blanks (which trim away)
+        schema["json_schema_extra"] = {"pattern": NOT_BLANK}
     return read_text(max_length, read, required=required, **schema)
 
 

@@ -73,6 +73,7 @@ PATH_PARAMETERS: dict[str, Any] = {
     "token": text(2048, description="the signed link from the e-mail"),
     "import_id": text(64, pattern="^[A-Za-z0-9]+$"),
     "kind": text(32, pattern="^[a-z_]+$", description="a verifiable kind (docs/verification.md)"),
+    "skp_id": text(23, pattern="^[0-9]{18}[.][0-9]{4}$", description="<nip>.<year>"),
     "item_id": text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)"),
 }
 

@@ -19,7 +19,19 @@ def _of(labels: Mapping[StrEnum, str], enum: type[StrEnum]) -> dict[str, str]:
 
 def labels() -> dict[str, dict[str, str]]:
     """Every server-owned label, by group."""
-    from ..domain import accounts, archive, audit, complaints, decisions, leave, records, reports
+    from ..domain import (
+        accounts,
+        archive,
+        assessment,
+        audit,
+        complaints,
+        decisions,
+        leave,
+        quarter_assessment,
+        records,
+        reports,
+        skp,
+    )
     from ..domain.decision_kinds import KINDS
 
     return {
@@ -45,4 +57,9 @@ def labels() -> dict[str, dict[str, str]]:
         "decision_verdict": _of(decisions.VERDICT_LABELS, decisions.Verdict),
         "decision_kind": {spec.kind: spec.label for spec in KINDS},
         "audit_kind": _of(audit.AUDIT_LABELS, audit.AuditKind),
+        "skp_status": _of(skp.STATUS_LABELS, skp.SkpStatus),
+        "rhk_kind": _of(skp.KIND_LABELS, skp.RhkKind),
+        "rating": _of(assessment.RATING_LABELS, assessment.Rating),
+        "predicate": _of(assessment.PREDICATE_LABELS, assessment.Predicate),
+        "assessment_status": _of(quarter_assessment.STATUS_LABELS, quarter_assessment.AssessmentStatus),
     }

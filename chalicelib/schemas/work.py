@@ -30,6 +30,7 @@ from .base import (
     written,
 )
 from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, RequiredVersion, page_of, upload_request
+from .ekinerja import EkinerjaState
 
 #: an optional reference (``rhk_id``, ``template_id``): trimmed, blank means none
 Reference = written(64, required=False)
@@ -168,6 +169,7 @@ class ReportQuery(DateRangeQuery):
     #: the statuses that count (a withdrawn report is in no list)
     status: enum_choice(ReportStatus, only=COUNTED, code="INVALID_STATUS") | None = None  # type: ignore[valid-type]
     q: text(100) | None = None  # type: ignore[valid-type]
+    rhk_id: Reference | None = Field(None, description="only the reports linked to this RHK")  # type: ignore[valid-type]
     cursor: Cursor | None = None  # type: ignore[valid-type]
     limit: page_limit() | None = None  # type: ignore[valid-type]
 
@@ -209,6 +211,7 @@ class Report(Out):
     output: str
     template_id: str | None = None
     rhk_id: str | None = None
+    rhk_text: str | None = Field(None, description="the RHK's text as approved (with rhk_id)")
     status: StatusName
     status_label: str = Field(examples=["Diajukan"])
     submitted_at: str
@@ -230,6 +233,9 @@ class Report(Out):
         default_factory=list,
         examples=[["TOO_SHORT", "NO_WORK_VERB"]],
         description="the report coach's advice on its text when last written (codes of POST /reports/hints)",
+    )
+    ekinerja: EkinerjaState | None = Field(
+        None, description="in single-report answers, once approved: its handoff to e-Kinerja (docs/ekinerja.md)"
     )
     version: int
 
@@ -269,6 +275,7 @@ class TemplateFields(Body):
     description: written(MAX_DESCRIPTION)  # type: ignore[valid-type]
     output: written(MAX_OUTPUT)  # type: ignore[valid-type]
     duration_minutes: whole(5, 720, code="INVALID_DURATION", what="Durasi (menit)")  # type: ignore[valid-type]
+    rhk_id: Reference | None = Field(None, description="the RHK a report filed from it names")  # type: ignore[valid-type]
 
 
 class TemplatePatch(Body):
@@ -279,6 +286,7 @@ class TemplatePatch(Body):
     description: written(MAX_DESCRIPTION) | None = None  # type: ignore[valid-type]
     output: written(MAX_OUTPUT) | None = None  # type: ignore[valid-type]
     duration_minutes: whole(5, 720, code="INVALID_DURATION", what="Durasi (menit)") | None = None  # type: ignore[valid-type]
+    rhk_id: Reference | None = Field(None, description="null or blank: none")  # type: ignore[valid-type]
     version: RequiredVersion = None  # type: ignore[valid-type]
 
 
@@ -289,6 +297,7 @@ class Template(Out):
     description: str
     output: str
     duration_minutes: int
+    rhk_id: str | None = None
     version: int
 
 

@@ -135,6 +135,31 @@ class AccountService:
         )
         return self._session(self._employees.save(updated))
 
+    def find_login(self, username: str) -> Employee | None:
+        """The account a username (NIP or e-mail) names, if any: one read, whatever the answer."""
+        return self._find_login(username)
+
+    def session_for(self, employee: Employee) -> Session:
+        """The session of an account that proved itself another way (a one-time code): the same as after
+        `sign_in`, so a temporary password still has to be changed first."""
+        return self._session(employee)
+
+    def check_forgotten_password(self, employee: Employee, new_password: str) -> None:
+        """The password policy of `change_password`, for a reset by one-time code ("Lupa password?")."""
+        check_new_password(new_password, nip=employee.nip, name=employee.name, common=passwords.common_passwords())
+
+    def set_forgotten_password(self, employee: Employee, new_password: str) -> None:
+        """A password reset by one-time code: every earlier session ends and the sign-in lock is lifted."""
+        self.check_forgotten_password(employee, new_password)
+        updated = replace(
+            employee,
+            password_hash=passwords.hash_password(new_password),
+            must_change_password=False,
+            token_version=employee.token_version + 1,
+        )
+        self._employees.save(updated)
+        self._guards.clear(f"NIP#{employee.nip}")
+
     def profile(self, nip: str) -> dict[str, Any]:
         employee = self._require(nip)
         return self._profile(employee)

@@ -33,22 +33,26 @@ if TYPE_CHECKING:
     from .accounts import AccountService
     from .archive import ArchiveService
     from .attendance import AttendanceService, AttendanceSync
+    from .coaching import ReportCoach
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
     from .decisions.links import DecisionLinks, DecisionLinkService
     from .decisions.service import DecisionService
+    from .ekinerja import HandOn, ProgressExport
     from .evidence import EvidenceService
     from .exports import ExportService
     from .holidays import HolidayService
     from .leave import LeaveService
     from .leave_notifications import LeaveNotifications
     from .notifications import DigestSender, ReportNotifications
+    from .one_time_codes import OneTimeCodeService
     from .organisation import OrganisationService
     from .outbox import OutboxService
     from .records import RecordNotifications, RecordService
     from .reminders import ReminderService
     from .reports import ReportService
     from .roster import RosterImportService
+    from .skp import QuarterAssessments, RhkLinks, SkpCascade, SkpService
     from .supervisor_moves import SupervisorMoves
     from .templates import TemplateService
     from .uploads import UploadService
@@ -93,6 +97,13 @@ class Services:
         )
 
     @cached_property
+    def one_time_codes(self) -> OneTimeCodeService:
+        from .one_time_codes import OneTimeCodeService
+
+        r = self.repositories
+        return OneTimeCodeService(self.accounts, r.employees, r.one_time_codes, keys=self.keys, clock=self.clock)
+
+    @cached_property
     def organisation(self) -> OrganisationService:
         from .organisation import OrganisationService
 
@@ -119,7 +130,9 @@ class Services:
     def supervisor_moves(self) -> SupervisorMoves:
         from .supervisor_moves import SupervisorMoves
 
-        return SupervisorMoves(self.repositories.reports, self.leave.move_pending, clock=self.clock)
+        return SupervisorMoves(
+            self.repositories.reports, self.leave.move_pending, clock=self.clock, move_skp=self.skp.move_pending
+        )
 
     # -- files -------------------------------------------------------------------------------------
 
@@ -146,6 +159,7 @@ class Services:
 
     @cached_property
     def reports(self) -> ReportService:
+        from .ekinerja.handoff import ekinerja_state
         from .reports import ReportService
 
         r, objects, ttl = self.repositories, self.clients.objects, self.settings.download_url_ttl_seconds
@@ -157,7 +171,15 @@ class Services:
             clock=self.clock,
             backdate_days=self.settings.report_backdate_days,
             evidence_url=lambda key, name: objects.presigned_get(key, ttl, name),
+            rhk=self.rhk_links,
+            ekinerja=lambda report: ekinerja_state(r.ekinerja_handoffs, report),
         )
+
+    @cached_property
+    def report_coach(self) -> ReportCoach:
+        from .coaching import ReportCoach
+
+        return ReportCoach(self.repositories.reports, clock=self.clock)
 
     @cached_property
     def templates(self) -> TemplateService:
@@ -270,15 +292,80 @@ class Services:
             leave=r.leave,
         )
 
+    # -- e-Kinerja: the month's export and the handoff of approved reports (docs/ekinerja.md) ---------
+
+    @cached_property
+    def ekinerja_export(self) -> ProgressExport:
+        from .ekinerja import ProgressExport
+
+        cfg = self.settings
+        return ProgressExport(
+            self.repositories.reports,
+            self.repositories.employees,
+            self.rhk_links,
+            self.clients.objects,
+            app_url=cfg.app_url,
+            url_ttl=cfg.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def ekinerja_handoff(self) -> HandOn:
+        from .ekinerja import HandOn, client_for
+
+        r = self.repositories
+        client = client_for(self.settings.ekinerja_client, r.outbox)
+        return HandOn(r.ekinerja_handoffs, r.reports, self.ekinerja_export, client, clock=self.clock)
+
+    # -- SKP (targets of the year) and the report's link to them -------------------------------------
+
+    @cached_property
+    def skp(self) -> SkpService:
+        from .skp import SkpService
+
+        r = self.repositories
+        return SkpService(r.skp, r.employees, r.delegations, clock=self.clock)
+
+    @cached_property
+    def skp_cascade(self) -> SkpCascade:
+        from .skp import SkpCascade
+
+        return SkpCascade(self.repositories.skp, self.repositories.employees)
+
+    @cached_property
+    def assessments(self) -> QuarterAssessments:
+        from .skp import QuarterAssessments
+
+        r, cfg = self.repositories, self.settings
+        return QuarterAssessments(
+            self.skp,
+            r.assessments,
+            r.reports,
+            r.attendance,
+            r.leave,
+            r.delegations,
+            r.org,
+            self.clients.objects,
+            clock=self.clock,
+            url_ttl=cfg.download_url_ttl_seconds,
+        )
+
+    @cached_property
+    def rhk_links(self) -> RhkLinks:
+        from .skp import RhkLinks
+
+        return RhkLinks(self.repositories.skp, self.repositories.org)
+
     # -- the one decision mechanism (every verifiable kind) ------------------------------------------
 
     @cached_property
     def decisions(self) -> DecisionService:
+        from .decisions.kinds.assessment import AssessmentAckKind
         from .decisions.kinds.complaints import ComplaintKind
         from .decisions.kinds.documents import DocumentKind
         from .decisions.kinds.leave import leave_kinds
         from .decisions.kinds.records import RecordKindAdapter
         from .decisions.kinds.reports import ReportKind
+        from .decisions.kinds.skp import SkpKind
         from .decisions.service import DecisionService
         from .decisions.tasks import EmployeesWithoutSupervisor
 
@@ -289,6 +376,8 @@ class Services:
             ComplaintKind(self.complaints, r.complaints),
             RecordKindAdapter(self.records, r.records),
             DocumentKind(self.archive, r.archive),
+            SkpKind(self.skp, r.skp),
+            AssessmentAckKind(self.assessments, r.assessments),
         ]
         tasks = [EmployeesWithoutSupervisor(r.employees)]
         return DecisionService(

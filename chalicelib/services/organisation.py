@@ -27,9 +27,11 @@ class OrganisationService:
         """Only the fields sent change (an SKPD has no office: `Satker` has); ``version`` must be the stored one."""
         require_role(actor, Role.ADMIN)
         skpd = self._skpd(skpd_id)
-        sent = _sent(body, "name", "timezone", "city")
+        sent = _sent(body, "name", "timezone", "city", "rhk_required")
         if "city" in sent:
             sent["city"] = sent["city"] or ""
+        if "rhk_required" in sent:
+            sent["rhk_required"] = bool(sent["rhk_required"])
         return skpd_view(self._org.save_skpd(replace(skpd, **sent, version=body.version)))
 
     def list_skpd(self, actor: Actor) -> dict[str, Any]:
@@ -83,6 +85,7 @@ def skpd_view(skpd: Skpd) -> dict[str, Any]:
         "name": skpd.name,
         "timezone": skpd.timezone.value,
         "city": skpd.city,
+        "rhk_required": skpd.rhk_required,
         "version": skpd.version,
     }
 

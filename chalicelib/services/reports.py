@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -39,9 +39,11 @@ from ..store.protocols import (
     ReportRepository,
     TemplateRepository,
 )
+from .coaching import content_hints
 
 if TYPE_CHECKING:
     from ..schemas import ReportCopy, ReportInput, ReportPatch, ReportQuery, VersionQuery
+    from .skp import RhkLinks
 
 DAY_RETRIES = 3
 
@@ -57,10 +59,14 @@ class ReportService:
         clock: Callable[[], datetime],
         backdate_days: int,
         evidence_url: Callable[[str, str], str],
+        rhk: RhkLinks | None = None,
+        ekinerja: Callable[[Report], dict[str, Any] | None] | None = None,
     ) -> None:
         self._reports, self._attendance, self._templates = reports, attendance, templates
         self._employees = employees
         self._clock, self._backdate_days, self._evidence_url = clock, backdate_days, evidence_url
+        self._rhk = rhk  # the link to the employee's approved SKP (issue 19); None: not checked
+        self._ekinerja = ekinerja  # an approved report's handoff to e-Kinerja (issue 19), shown in `get`
 
     # -- writes by the employee ---------------------------------------------------------------
 
@@ -76,6 +82,7 @@ class ReportService:
 
     def _file(self, actor: Actor, content: ReportContent, copied_from: str | None = None) -> dict[str, Any]:
         self._check_dates(actor, content)
+        self._check_rhk(actor, content)
         now = self._clock()
         action = "COPIED" if copied_from else "CREATED"
         report = Report(
@@ -88,6 +95,7 @@ class ReportService:
             status=ReportStatus.SUBMITTED,
             submitted_at=now,
             copied_from=copied_from,
+            hints=content_hints(self._reports, actor.nip, content),
             history=(
                 HistoryEntry(now, actor.nip, action, {"copied_from": [None, copied_from]} if copied_from else {}),
             ),
@@ -109,11 +117,15 @@ class ReportService:
         if not diff:
             return self.view(report)
         self._check_dates(actor, content)
+        if "rhk_id" in diff or content.day.year != report.content.day.year:
+            self._check_rhk(actor, content)
+        hints = content_hints(self._reports, actor.nip, content)  # the coach's advice on the new text
         for _ in range(DAY_RETRIES):
             old_day = self._day(actor.nip, report.content.day)
             new_day = old_day if content.day == report.content.day else self._day(actor.nip, content.day)
             check_overlap(content, check_attendance(new_day), report.report_id, actor.timezone.value)
-            updated = with_history(report, HistoryEntry(self._clock(), actor.nip, "EDITED", diff), content=content)
+            entry = HistoryEntry(self._clock(), actor.nip, "EDITED", diff)
+            updated = with_history(report, entry, content=content, hints=hints)
             try:
                 return self.view(self._reports.update(report, updated, old_day, new_day))
             except DayChanged:
@@ -139,7 +151,12 @@ class ReportService:
     # -- reads --------------------------------------------------------------------------------------
 
     def get(self, actor: Actor, report_id: str) -> dict[str, Any]:
-        return self.view(self._readable(actor, report_id))
+        """One report; once approved, with where its handoff to e-Kinerja stands ("Sudah dikirim ke e-Kinerja")."""
+        report = self._readable(actor, report_id)
+        body = self.view(report)
+        if self._ekinerja is not None and report.status is ReportStatus.APPROVED:
+            body["ekinerja"] = self._ekinerja(report)
+        return body
 
     def list_own(self, actor: Actor, params: ReportQuery) -> dict[str, Any]:
         """Own reports newest first; ``q`` searches title and description."""
@@ -151,8 +168,10 @@ class ReportService:
             text=(params.q or "").strip() or None,
             cursor=params.cursor,
             limit=params.limit or 20,
+            rhk_id=params.rhk_id,
         )
-        return {"items": [self.view(r, with_history=False) for r in items], "next_cursor": cursor}
+        texts = self._rhk_texts(actor.nip, {r.content.day.year for r in items if r.content.rhk_id})
+        return {"items": [self.view(r, with_history=False, rhk_texts=texts) for r in items], "next_cursor": cursor}
 
     def _evidence_view(self, evidence: Evidence) -> dict[str, Any]:
         """An evidence file with a short-lived link, always a download (an attachment under its checked name): the
@@ -160,7 +179,9 @@ class ReportService:
         url = self._evidence_url(evidence.key, evidence.filename)
         return {**{k: v for k, v in asdict(evidence).items() if k != "key"}, "url": url}
 
-    def view(self, report: Report, *, with_history: bool = True) -> dict[str, Any]:
+    def view(
+        self, report: Report, *, with_history: bool = True, rhk_texts: Mapping[str, str] | None = None
+    ) -> dict[str, Any]:
         """The report as clients see it; evidence comes with short-lived download links. A single report (with its
         history) also names the people it mentions (`_people`)."""
         body: dict[str, Any] = {
@@ -177,9 +198,13 @@ class ReportService:
             "rating": report.rating,
             "note": report.note,
             "copied_from": report.copied_from,
+            "hints": list(report.hints),
             "evidence": [self._evidence_view(e) for e in report.evidence],
             "version": report.version,
         }
+        if report.content.rhk_id:
+            texts = self._rhk_texts(report.nip, {report.content.day.year}) if rhk_texts is None else rhk_texts
+            body["rhk_text"] = texts.get(report.content.rhk_id)
         if with_history:
             body["history"] = history_view(report.history)
             body["people"] = self._people(report)
@@ -235,6 +260,14 @@ class ReportService:
 
     def _day(self, nip: str, day: date) -> AttendanceDay:
         return check_attendance(self._attendance.get(nip, day))
+
+    def _check_rhk(self, actor: Actor, content: ReportContent) -> None:
+        if self._rhk is not None:
+            self._rhk.check(actor.nip, actor.skpd_id, content.rhk_id, content.day)
+
+    def _rhk_texts(self, nip: str, years: set[int]) -> Mapping[str, str]:
+        """RHK id → text for the reports shown (one read per year, only when one names an RHK)."""
+        return self._rhk.texts(nip, years) if self._rhk is not None and years else {}
 
     def _check_dates(self, actor: Actor, content: ReportContent) -> None:
         today = local_now(self._clock(), actor.timezone.iana).date()

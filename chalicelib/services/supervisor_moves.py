@@ -1,10 +1,10 @@
 """When an employee's supervisor changes, what waits for the old supervisor follows the employee.
 
 Driven by the employees stream (whoever changed the link: the operator's `PUT /employees/{nip}/supervisor`, a
-`PATCH`, a roster file): the employee's SUBMITTED reports and their leave requests still waiting for
-consideration move to the new supervisor's queue, and each item's history records the change. Replays move
-nothing twice (an item already with the new supervisor is left alone); a report or request decided meanwhile
-keeps that decision.
+`PATCH`, a roster file): the employee's SUBMITTED reports, their leave requests still waiting for
+consideration and their SUBMITTED SKP move to the new supervisor's queue, and each item's history records the
+change. Replays move nothing twice (an item already with the new supervisor is left alone); a report or request
+decided meanwhile keeps that decision.
 """
 
 from __future__ import annotations
@@ -27,8 +27,10 @@ class SupervisorMoves:
         move_leave: Callable[..., int],
         *,
         clock: Callable[[], datetime],
+        move_skp: Callable[..., int] | None = None,
     ) -> None:
         self._reports, self._move_leave, self._clock = reports, move_leave, clock
+        self._move_skp = move_skp
 
     def on_change(self, old: EmployeeImage | None, new: EmployeeImage | None) -> dict[str, Any]:
         if old is None or new is None:
@@ -37,7 +39,10 @@ class SupervisorMoves:
         if not after or before == after:
             return {"reports": 0, "leave": 0}
         nip = new.employee.nip
-        return {"reports": self.move_reports(nip, after), "leave": self._move_leave(nip, after, by=SYSTEM)}
+        moved = {"reports": self.move_reports(nip, after), "leave": self._move_leave(nip, after, by=SYSTEM)}
+        if self._move_skp is not None:
+            moved["skp"] = self._move_skp(nip, after, by=SYSTEM)
+        return moved
 
     def move_reports(self, nip: str, supervisor_nip: str) -> int:
         """The employee's SUBMITTED reports go to ``supervisor_nip``'s queue (history: SUPERVISOR_CHANGED)."""

@@ -25,6 +25,7 @@ class TemplateService:
 
     def create(self, actor: Actor, body: TemplateFields) -> dict[str, Any]:
         fields = {name: getattr(body, name) for name in _FIELDS}
+        fields["rhk_id"] = body.rhk_id
         if len(self._templates.list(actor.nip)) >= MAX_TEMPLATES:
             raise BusinessRule(f"Paling banyak {MAX_TEMPLATES} templat.", code="TOO_MANY_TEMPLATES")
         return _view(self._templates.save(Template(template_id=uuid.uuid4().hex, nip=actor.nip, **fields)))
@@ -42,6 +43,8 @@ class TemplateService:
         for name, value in changed.items():
             if value is None:
                 raise ValidationError(f"Kolom '{name}' wajib diisi.", code="REQUIRED", details={"field": name})
+        if "rhk_id" in body.model_fields_set:  # the one optional field: null or blank removes it
+            changed["rhk_id"] = body.rhk_id
         return _view(self._templates.save(replace(template, **changed)))
 
     def delete(self, actor: Actor, template_id: str, params: VersionQuery) -> None:

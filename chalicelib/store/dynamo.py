@@ -20,6 +20,7 @@ IMPLEMENTATIONS: dict[str, tuple[str, str]] = {
     "employees": ("employees", "DynamoEmployeeRepository"),
     "org": ("organisation", "DynamoOrgRepository"),
     "sign_in_guards": ("sign_in_guards", "DynamoSignInGuards"),
+    "one_time_codes": ("one_time_codes", "DynamoOneTimeCodes"),
     "audit": ("audit", "DynamoAuditLog"),
     "reports": ("reports", "DynamoReportRepository"),
     "attendance": ("attendance", "DynamoAttendanceRepository"),
@@ -40,6 +41,9 @@ IMPLEMENTATIONS: dict[str, tuple[str, str]] = {
     "archive": ("archive", "DynamoArchiveRepository"),
     "leave": ("leave", "DynamoLeaveRepository"),
     "leave_settings": ("leave", "DynamoLeaveSettings"),
+    "skp": ("skp", "DynamoSkpRepository"),
+    "ekinerja_handoffs": ("ekinerja", "DynamoEkinerjaHandoffs"),
+    "assessments": ("assessments", "DynamoAssessmentRepository"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, time, timedelta
@@ -139,7 +140,7 @@ class ExportReads:
 
 def to_line(item: dict[str, dict[str, str]]) -> ReportLine:
     """A report line from an item as DynamoDB's JSON has it."""
-    rating = item.get("rating")
+    rating, hints = item.get("rating"), item.get("hints")
     return ReportLine(
         report_id=item["report_id"]["S"],
         nip=item["nip"]["S"],
@@ -151,6 +152,7 @@ def to_line(item: dict[str, dict[str, str]]) -> ReportLine:
         output=item["output"]["S"],
         status=ReportStatus(item["status"]["S"]),
         rating=int(rating["N"]) if rating else None,
+        hints=tuple(json.loads(hints["S"])) if hints else (),
     )
 
 

@@ -122,6 +122,7 @@ class OrgItem(Model):
     kind = UnicodeAttribute(null=True)
     name = UnicodeAttribute()
     city = UnicodeAttribute(null=True)
+    rhk_required = BooleanAttribute(null=True)
     timezone = UnicodeAttribute()
     office_latitude = NumberAttribute(null=True)
     office_longitude = NumberAttribute(null=True)
@@ -153,6 +154,16 @@ class SignInGuardItem(Model):
     failures = NumberAttribute(default=0)
     last_attempt = UTCDateTimeAttribute()
     expires_at = NumberAttribute()
+    # one-time code items ("CODE#…", `store/one_time_codes.py`): the live code's keyed hash and its window
+    code_id = UnicodeAttribute(null=True)
+    purpose = UnicodeAttribute(null=True)
+    code_hash = UnicodeAttribute(null=True)
+    issued_at = UTCDateTimeAttribute(null=True)
+    window_start = UTCDateTimeAttribute(null=True)
+    window_count = NumberAttribute(null=True)
+    tries = NumberAttribute(null=True)
+    used_at = UTCDateTimeAttribute(null=True)
+    undelivered = UnicodeAttribute(null=True)
 
 
 class AttendanceItem(Model):
@@ -213,6 +224,7 @@ class ReportItem(Model):
     copied_from = UnicodeAttribute(null=True)
     evidence = JSONAttribute(null=True)
     history = JSONAttribute(null=True)
+    hints = JSONAttribute(null=True)  # the report coach's codes (a JSON list), projected into by_satker_day
     # index keys, present only while the report belongs in that index
     owner_nip = UnicodeAttribute(null=True)
     owner_sort = UnicodeAttribute(null=True)
@@ -221,12 +233,14 @@ class ReportItem(Model):
     pending_shard = UnicodeAttribute(null=True)
     satker_key = UnicodeAttribute(null=True)
     satker_sort = UnicodeAttribute(null=True)
+    ekinerja_pending = UnicodeAttribute(null=True)  # "E#<n>" while approved and not yet handed on (e-Kinerja)
     version = VersionAttribute()
 
     by_owner = _index("reports", "by_owner")
     by_supervisor_pending = _index("reports", "by_supervisor_pending")
     by_pending_shard = _index("reports", "by_pending_shard")
     by_satker_day = _index("reports", "by_satker_day")  # read in bulk by `store.exports`
+    by_ekinerja_pending = _index("reports", "by_ekinerja_pending")
 
 
 class TemplateItem(Model):
@@ -240,6 +254,7 @@ class TemplateItem(Model):
     description = UnicodeAttribute()
     output = UnicodeAttribute()
     duration_minutes = NumberAttribute()
+    rhk_id = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
 
@@ -543,6 +558,58 @@ class LeaveSettingsItem(Model):
     version = VersionAttribute()
 
 
+class SkpItem(Model):
+    """An SKP's head (``item`` = "SKP"), one of its approved versions (``item`` = "V#<nnnnn>") or a quarter's
+    assessment (``item`` = "Q#<q>")."""
+
+    class Meta(_Meta):
+        logical_name = "skp"
+
+    skp_id = UnicodeAttribute(hash_key=True)
+    item = UnicodeAttribute(range_key=True)
+    nip = UnicodeAttribute()
+    year = NumberAttribute()
+    skpd_id = UnicodeAttribute(null=True)
+    satker_id = UnicodeAttribute(null=True)
+    status = UnicodeAttribute(null=True)
+    targets = JSONAttribute(null=True)
+    approved_targets = JSONAttribute(null=True)
+    approved_version = NumberAttribute(default=0)
+    penilai_nip = UnicodeAttribute(null=True)
+    submitted_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # a version's own fields
+    approved_at = UnicodeAttribute(null=True)
+    approved_by = UnicodeAttribute(null=True)
+    # a quarter's assessment (``item`` = "Q#<q>"): the penilai's ratings, realisations, notes and times
+    assessment = JSONAttribute(null=True)
+    # the queue's keys, present only while SUBMITTED
+    pending_penilai = UnicodeAttribute(null=True)
+    pending_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_penilai_pending = _index("skp", "by_penilai_pending")
+
+
+class EkinerjaHandoffItem(Model):
+    """One approved report's handoff to e-Kinerja (`domain.ekinerja.Handoff`)."""
+
+    class Meta(_Meta):
+        logical_name = "ekinerja_handoffs"
+
+    report_id = UnicodeAttribute(hash_key=True)
+    nip = UnicodeAttribute()
+    state = UnicodeAttribute()
+    attempts = NumberAttribute(default=0)
+    last_error = UnicodeAttribute(null=True)
+    sent_at = UnicodeAttribute(null=True)
+    external_id = UnicodeAttribute(null=True)
+    next_attempt_at = UnicodeAttribute(null=True)
+    claimed_until = UnicodeAttribute(null=True)
+    claim = UnicodeAttribute(null=True)  # the claiming run's token: only it settles the attempt
+
+
 ALL_MODELS: tuple[type[Model], ...] = (
     EmployeeItem,
     OrgItem,
@@ -568,6 +635,8 @@ ALL_MODELS: tuple[type[Model], ...] = (
     LeaveItem,
     LeaveDaysItem,
     LeaveSettingsItem,
+    SkpItem,
+    EkinerjaHandoffItem,
 )
 
 

@@ -42,6 +42,7 @@ class DynamoOrgRepository:
             kind=_KIND_SKPD,
             name=skpd.name,
             city=skpd.city or None,
+            rhk_required=skpd.rhk_required or None,
             timezone=skpd.timezone.value,
         )
         _save(item, skpd.version)
@@ -84,7 +85,9 @@ def _save(item: OrgItem, version: int) -> None:
 
 
 def _to_skpd(item: OrgItem) -> Skpd:
-    return Skpd(item.skpd_id, item.name, TimeZone(item.timezone), int(item.version), item.city or "")
+    return Skpd(
+        item.skpd_id, item.name, TimeZone(item.timezone), int(item.version), item.city or "", bool(item.rhk_required)
+    )
 
 
 def _to_satker(item: OrgItem) -> Satker:

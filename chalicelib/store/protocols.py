@@ -11,7 +11,7 @@ cursor that leads to an empty page).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
@@ -22,13 +22,17 @@ from ..domain.attendance import AttendanceDay, Session
 from ..domain.audit import AuditEvent
 from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
+from ..domain.ekinerja import Handoff
 from ..domain.exports import ExportJob, ReportLine
 from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
+from ..domain.one_time_codes import CodeState
 from ..domain.organisation import Satker, Skpd
 from ..domain.people_search import PeopleSearch
+from ..domain.quarter_assessment import Assessment
 from ..domain.records import CareerRecord, RecordKind, RecordStatus
 from ..domain.reminders import ReminderSettings
 from ..domain.reports import Report, ReportStatus, Template
+from ..domain.skp import ApprovedVersion, Skp
 
 if TYPE_CHECKING:
     from .outbox import OutboxMessage
@@ -112,6 +116,7 @@ class ReportRepository(Protocol):
         text: str | None,
         cursor: str | None,
         limit: int,
+        rhk_id: str | None = None,
     ) -> tuple[list[Report], str | None]: ...
     def pending_for(
         self,
@@ -235,6 +240,17 @@ class OrgRepository(Protocol):
 class SignInGuards(Protocol):
     def reserve(self, key: str, now: datetime) -> SignInGuard | None: ...
     def clear(self, key: str) -> None: ...
+
+
+class OneTimeCodes(Protocol):
+    """The live one-time code of each account or unknown username (`store/one_time_codes.py`); every write is
+    conditional on the code (``code_id``) that was read, so parallel requests cannot both win."""
+
+    def get(self, key: str) -> CodeState | None: ...
+    def issue(self, key: str, state: CodeState, previous: CodeState | None) -> bool: ...
+    def reserve_try(self, key: str, code_id: str) -> bool: ...
+    def consume(self, key: str, code_id: str, now: datetime) -> bool: ...
+    def note_undeliverable(self, key: str, notice_id: str) -> None: ...
 
 
 class Outbox(Protocol):
@@ -372,6 +388,53 @@ class ArchiveRepository(Protocol):
         ...
 
 
+class SkpRepository(Protocol):
+    """SKP heads and their approved versions (`store/skp.py`); every change is conditional on the version read."""
+
+    def get(self, skp_id: str) -> Skp | None: ...
+    def many(self, skp_ids: Sequence[str]) -> dict[str, Skp]:
+        """The heads that exist among ``skp_ids`` (BatchGetItem, 100 a request)."""
+        ...
+
+    def add(self, skp: Skp) -> Skp:
+        """A new SKP (`Conflict` SKP_EXISTS when the employee already has one for the year)."""
+        ...
+
+    def save(self, skp: Skp) -> Skp:
+        """A change of the version read (`Conflict` CONFLICT otherwise)."""
+        ...
+
+    def approve(self, skp: Skp, approved: ApprovedVersion) -> Skp:
+        """The approved head and its version's snapshot, in one transaction."""
+        ...
+
+    def versions(self, skp_id: str) -> list[ApprovedVersion]:
+        """Every approved version, newest first."""
+        ...
+
+    def pending_for(self, penilai_nip: str, cursor: str | None, limit: int) -> tuple[list[Skp], str | None]:
+        """The SUBMITTED SKP waiting for ``penilai_nip``, oldest submission first."""
+        ...
+
+    def count_pending(self, penilai_nip: str) -> int: ...
+
+
+class AssessmentRepository(Protocol):
+    """Quarterly assessments in their SKP's partition (`store/assessments.py`); every write is conditional on the
+    version read (a new one on its absence), else `Conflict` CONFLICT."""
+
+    def get(self, skp_id: str, quarter: int) -> Assessment | None: ...
+    def of_skp(self, skp_id: str) -> list[Assessment]: ...
+    def save(self, assessment: Assessment) -> Assessment: ...
+    def acknowledge(self, assessment: Assessment, closed: Skp | None) -> Assessment:
+        """The acknowledged assessment and, for the year's last quarter, the closed SKP head, in one transaction."""
+        ...
+
+    def waiting(self, skp_ids: Iterable[str]) -> list[Assessment]:
+        """The assessments of those SKP still waiting for the employee's acknowledgement."""
+        ...
+
+
 class LeaveRepository(Protocol):
     """Leave requests and each employee's held days (see `store/leave.py`).
 
@@ -420,3 +483,15 @@ class LeaveRepository(Protocol):
 class LeaveSettingsRepository(Protocol):
     def get(self, skpd_id: str) -> LeaveSettings: ...
     def save(self, settings: LeaveSettings) -> LeaveSettings: ...
+
+
+class EkinerjaHandoffs(Protocol):
+    """Approved reports' handoffs to e-Kinerja (`store/ekinerja.py`, `store/memory/ekinerja.py`): the work list of
+    approved reports not handed on, and each report's handoff, claimed and settled by the claiming run only."""
+
+    def pending_reports(self, limit: int) -> list[str]: ...
+    def done(self, report_id: str) -> None: ...
+    def get(self, report_id: str) -> Handoff | None: ...
+    def claim(self, report_id: str, nip: str, token: str, now: datetime, until: datetime) -> Handoff | None: ...
+    def sent(self, report_id: str, token: str, external_id: str, at: datetime) -> None: ...
+    def failed(self, report_id: str, token: str, error: str, retry_at: datetime | None) -> None: ...

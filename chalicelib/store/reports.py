@@ -28,6 +28,7 @@ from .protocols import DayChanged
 
 PENDING_SHARDS = 16
 MAX_LIST_REQUESTS = 4
+EKINERJA_SHARDS = 4  # shards of `by_ekinerja_pending`
 TRANSACTION_ATTEMPTS = 3
 _COUNT_ATTR = {
     ReportStatus.SUBMITTED: AttendanceItem.count_submitted,
@@ -40,6 +41,10 @@ _PENDING_KEYS = ("report_id", "pending_supervisor", "pending_since")
 
 def pending_shard(report_id: str) -> str:
     return f"P#{zlib.crc32(report_id.encode()) % PENDING_SHARDS}"
+
+
+def ekinerja_shard(report_id: str) -> str:
+    return f"E#{zlib.crc32(report_id.encode()) % EKINERJA_SHARDS}"
 
 
 def _span(content: ReportContent) -> str:
@@ -80,6 +85,7 @@ def to_item(report: Report) -> ReportItem:
         copied_from=report.copied_from,
         evidence=[asdict(e) for e in report.evidence],
         history=history_json(report.history),
+        hints=list(report.hints) or None,
         owner_nip=report.nip if live else None,
         owner_sort=f"{c.day.isoformat()}#{c.start:%H:%M}#{report.report_id}" if live else None,
         pending_supervisor=(report.supervisor_nip or None) if pending else None,
@@ -87,6 +93,9 @@ def to_item(report: Report) -> ReportItem:
         pending_shard=pending_shard(report.report_id) if pending else None,
         satker_key=f"{report.skpd_id}#{report.satker_id}" if live else None,
         satker_sort=f"{c.day.isoformat()}#{report.nip}#{report.report_id}" if live else None,
+        # the e-Kinerja work list, set by the approving write itself (so no approval is missed); the handoff job
+        # removes it once sent (`store.ekinerja`). An approved report is written again only by that decision.
+        ekinerja_pending=ekinerja_shard(report.report_id) if report.status is ReportStatus.APPROVED else None,
     )
     if report.version:
         item.version = report.version
@@ -121,6 +130,7 @@ def to_report(item: ReportItem) -> Report:
         copied_from=item.copied_from,
         history=history_of(item.history),
         version=int(item.version),
+        hints=tuple(item.hints or ()),
     )
 
 
@@ -181,8 +191,9 @@ class DynamoReportRepository:
         text: str | None,
         cursor: str | None,
         limit: int,
+        rhk_id: str | None = None,
     ) -> tuple[list[Report], str | None]:
-        """Newest first; status and text are filters, so a page may hold fewer than ``limit``."""
+        """Newest first; status, text and RHK are filters, so a page may hold fewer than ``limit``."""
         low, high = (first or date.min).isoformat(), f"{(last or date.max).isoformat()}#~"
         condition = None
         if status is not None:
@@ -190,6 +201,9 @@ class DynamoReportRepository:
         if text:
             contains = ReportItem.search_text.contains(text.lower())
             condition = contains if condition is None else condition & contains
+        if rhk_id:
+            same_rhk = ReportItem.rhk_id == rhk_id
+            condition = same_rhk if condition is None else condition & same_rhk
         scope = f"reports.by_owner:{nip}:{low}:{high}"
         result = ReportItem.by_owner.query(
             nip,

@@ -13,11 +13,13 @@ if TYPE_CHECKING:
     from .protocols import (
         ArchiveCatalog,
         ArchiveRepository,
+        AssessmentRepository,
         AttendanceRepository,
         AuditLog,
         ComplaintRepository,
         DelegationRepository,
         DigestRepository,
+        EkinerjaHandoffs,
         EmployeeRepository,
         ExportJobs,
         ExportSource,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
         JobState,
         LeaveRepository,
         LeaveSettingsRepository,
+        OneTimeCodes,
         OrgRepository,
         Outbox,
         RecordRepository,
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
         ReportRepository,
         Sequences,
         SignInGuards,
+        SkpRepository,
         TemplateRepository,
         UsedLinks,
     )
@@ -46,6 +50,8 @@ class Repositories(Protocol):
     def org(self) -> OrgRepository: ...
     @property
     def sign_in_guards(self) -> SignInGuards: ...
+    @property
+    def one_time_codes(self) -> OneTimeCodes: ...
     @property
     def audit(self) -> AuditLog: ...
     @property
@@ -86,5 +92,11 @@ class Repositories(Protocol):
     def leave(self) -> LeaveRepository: ...
     @property
     def leave_settings(self) -> LeaveSettingsRepository: ...
+    @property
+    def skp(self) -> SkpRepository: ...
+    @property
+    def ekinerja_handoffs(self) -> EkinerjaHandoffs: ...
+    @property
+    def assessments(self) -> AssessmentRepository: ...
     @property
     def once(self) -> OnceFactory: ...

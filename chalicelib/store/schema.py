@@ -33,7 +33,18 @@ def _gsi(name: str, hash_key: str, range_key: str | None = None, *, only: list[s
 
 
 #: What a recap shows of a report: all `by_satker_day` carries, so history and evidence stay out of bulk reads.
-REPORT_LINE_ATTRIBUTES = ["nip", "day", "start_time", "end_time", "title", "description", "output", "status", "rating"]
+REPORT_LINE_ATTRIBUTES = [
+    "nip",
+    "day",
+    "start_time",
+    "end_time",
+    "title",
+    "description",
+    "output",
+    "status",
+    "rating",
+    "hints",  # the report coach's codes: HR's recap counts reports with hints per satker
+]
 
 #: What the career-record lists show: everything but the history (which only grows).
 RECORD_LIST_ATTRIBUTES = [
@@ -108,6 +119,8 @@ TABLES: dict[str, dict[str, Any]] = {
             submitted_at="S",
             satker_key="S",
             satker_sort="S",
+            ekinerja_pending="S",
+            decided_at="S",
         ),
         "KeySchema": _key("report_id"),
         "GlobalSecondaryIndexes": [
@@ -121,8 +134,18 @@ TABLES: dict[str, dict[str, Any]] = {
             # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>",
             # satker_sort = "<date>#<nip>#<id>"); only what a recap shows is projected
             _gsi("by_satker_day", "satker_key", "satker_sort", only=REPORT_LINE_ATTRIBUTES),
+            # approved reports not yet handed on to e-Kinerja, oldest decision first, over 4 shards
+            # (ekinerja_pending = "E#<n>"; sparse, keys only: set by the approving write, removed once sent or
+            # given up — docs/ekinerja.md)
+            _gsi("by_ekinerja_pending", "ekinerja_pending", "decided_at", only=[]),
         ],
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # Each approved report's handoff to e-Kinerja (state, attempts, last error, sent_at, external id):
+    # GetItem by report id (the report view), conditional writes claim and settle it (docs/ekinerja.md).
+    "ekinerja_handoffs": {
+        "AttributeDefinitions": _attrs(report_id="S"),
+        "KeySchema": _key("report_id"),
     },
     # Report templates of an employee: Query by NIP, GetItem by (nip, template_id).
     "templates": {
@@ -298,6 +321,23 @@ TABLES: dict[str, dict[str, Any]] = {
         "AttributeDefinitions": _attrs(skpd_id="S"),
         "KeySchema": _key("skpd_id"),
     },
+    # SKP (sasaran kinerja pegawai), one per employee and year: skp_id = "<nip>.<year>" (GetItem by the deterministic
+    # id, BatchGetItem of a supervisor's staff found on employees.by_supervisor), item = "SKP" for the head (working
+    # targets, approved targets, status, history) and "V#<nnnnn>" for each approved version, written in one
+    # transaction with the approval: Query the partition, newest first, for the versions (and every RHK text).
+    # item = "Q#<q>" for a quarter's assessment (GetItem; written alone, or with the closed head in one
+    # transaction when Q4 is acknowledged); the employee's waiting acknowledgements and their COUNT: Query
+    # begins_with "Q#" of this and last year's partition (at most 4 items each), so no index.
+    "skp": {
+        "AttributeDefinitions": _attrs(skp_id="S", item="S", pending_penilai="S", pending_sort="S"),
+        "KeySchema": _key("skp_id", "item"),
+        "GlobalSecondaryIndexes": [
+            # a supervisor's queue of SKP to approve, oldest submission first; COUNT for the inbox (sparse: the
+            # head carries pending_penilai = the penilai's NIP only while SUBMITTED; pending_sort =
+            # "<submitted_at>#<skp_id>")
+            _gsi("by_penilai_pending", "pending_penilai", "pending_sort"),
+        ],
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),
@@ -310,7 +350,10 @@ TABLES: dict[str, dict[str, Any]] = {
         "GlobalSecondaryIndexes": [_gsi("by_recipient", "recipient", "sent_key")],
         "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
-    # Consecutive failed sign-ins per account or unknown username (GetItem / conditional update).
+    # Consecutive failed sign-ins per account or unknown username (GetItem / conditional update), and
+    # the one-time code of each account or unknown username, "CODE#NIP#<nip>" / "CODE#USER#<sha256>": only
+    # its keyed hash, purpose, tries and the 15-minute window of codes sent (GetItem / conditional update;
+    # gone by TTL after the code and its window end).
     "sign_in_guards": {
         "AttributeDefinitions": _attrs(guard_key="S"),
         "KeySchema": _key("guard_key"),

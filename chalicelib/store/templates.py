@@ -22,6 +22,7 @@ def _to_template(item: TemplateItem) -> Template:
         output=item.output,
         duration_minutes=int(item.duration_minutes),
         version=int(item.version),
+        rhk_id=item.rhk_id,
     )
 
 
@@ -45,6 +46,7 @@ class DynamoTemplateRepository:
             description=template.description,
             output=template.output,
             duration_minutes=template.duration_minutes,
+            rhk_id=template.rhk_id,
         )
         if template.version:
             item.version = template.version

@@ -32,9 +32,9 @@ RUN_AXE = """async (tags) => {
 
 EMPLOYEE_PAGES = [
     "/", "/laporan", "/laporan/baru", "/presensi", "/akun", "/templat", "/pengingat", "/cetak", "/cuti",
-    "/cuti/ajukan", "/pengaduan", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada",
+    "/cuti/ajukan", "/pengaduan", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada", "/skp",
 ]  # fmt: skip
-SUPERVISOR_PAGES = ["/", "/persetujuan", "/delegasi", "/rekap", "/akun"]
+SUPERVISOR_PAGES = ["/", "/persetujuan", "/delegasi", "/rekap", "/akun", "/skp", "/skp/staf"]
 HR_PAGES = ["/", "/persetujuan", "/akun", "/cuti-pegawai", "/rekap", "/pegawai", "/kelengkapan-arsip"]
 ADMIN_PAGES = ["/", "/admin", "/pegawai", "/pegawai/baru", "/impor", "/cuti-pegawai", "/kelengkapan-arsip", "/akun"]
 

@@ -48,7 +48,13 @@ def test_one_inbox_and_one_scheme_carry_a_report_and_a_leave_request_through_eve
     assert status == 201, leave
 
     # the supervisor's one inbox counts both kinds; nobody else's counts what is not theirs
-    assert _inbox(http, tokens["boss"]) == {"report": 1, "leave_consideration": 1, "leave_decision": 0}
+    assert _inbox(http, tokens["boss"]) == {
+        "report": 1,
+        "leave_consideration": 1,
+        "leave_decision": 0,
+        "skp": 0,
+        "assessment_ack": 0,
+    }
     assert _inbox(http, tokens["staff"]) == {}
     assert _inbox(http, tokens["numberer"]) == {"leave_number": 0}
     assert _inbox(http, tokens["hr"]) == {"complaint": 0, "record": 0, "document": 0}
@@ -64,7 +70,13 @@ def test_one_inbox_and_one_scheme_carry_a_report_and_a_leave_request_through_eve
     assert (decided["status"], decided["detail"]["rating"], decided["verdicts"]) == ("APPROVED", 4, [])
     considered = _decide(http, tokens["boss"], "leave_consideration", leave["leave_id"], note="Setuju")
     assert considered["status"] == "PENDING_DECISION"
-    assert _inbox(http, tokens["boss"]) == {"report": 0, "leave_consideration": 0, "leave_decision": 0}
+    assert _inbox(http, tokens["boss"]) == {
+        "report": 0,
+        "leave_consideration": 0,
+        "leave_decision": 0,
+        "skp": 0,
+        "assessment_ack": 0,
+    }
 
     # the official's turn, then the numbering officer's — the same routes, other kinds
     assert _inbox(http, tokens["head"])["leave_decision"] == 1

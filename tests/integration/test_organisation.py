@@ -16,6 +16,7 @@ def test_admin_manages_skpd_and_satker(http, factory):
         "name": "Dinas Pendidikan",
         "timezone": "WITA",
         "city": "",
+        "rhk_required": False,
         "version": 1,
     }
     assert http.call("POST", "/skpd", {"skpd_id": code, "name": "Lagi", "timezone": "WITA"}, token=admin)[0] == 409

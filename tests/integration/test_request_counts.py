@@ -103,7 +103,9 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
         print(f"  {name:28s} {sum(counts.values())}  {counts}")
     filtered = "list reports (text filter)"
     assert {k: v for k, v in small.items() if k != filtered} == {k: v for k, v in large.items() if k != filtered}
-    assert large["create report"] == {"GetItem": 2, "TransactWriteItems": 1}
+    # the token check, the day, and the SKPD's rhk_required setting (a report naming an RHK reads the SKP instead);
+    # the coach's Query of the employee's report of the day before
+    assert large["create report"] == {"GetItem": 3, "Query": 1, "TransactWriteItems": 1}
     assert large["get report"] == {"GetItem": 2}
     # the month, the admin's holiday changes, and the employee's leave days (one item: the calendar shows leave)
     assert large["calendar"] == {"GetItem": 2, "Query": 2}
@@ -114,7 +116,8 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     # deciding (docs/verification.md), the same however much waits. The inbox: the delegations held, a COUNT per
     # person kind, whether the caller supervises anyone (nothing waits for leave); the queue: the delegations held,
     # the page, its COUNT, the names; one decision: the report, the delegations held, the write, the name
-    assert large["inbox"] == {"GetItem": 1, "Query": 5}
+    # person kinds: report, leave (2), skp, and the caller's own assessments to acknowledge (two years' SKP)
+    assert large["inbox"] == {"GetItem": 1, "Query": 8}
     assert large["queue (report)"] == {"GetItem": 1, "Query": 3, "BatchGetItem": 1}
     assert large["decide"] == {"GetItem": 2, "Query": 1, "TransactWriteItems": 1, "BatchGetItem": 1}
     # many: whether the caller verifies at all (delegations held, read once, subordinates), then per item its read

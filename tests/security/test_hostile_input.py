@@ -144,6 +144,12 @@ ID_ROUTES = [
     ("GET", "/records/{id}"),
     ("PATCH", "/records/{id}"),
     ("DELETE", "/records/{id}?version=1"),
+    ("PUT", "/skp/{id}"),
+    ("POST", "/skp/{id}/submit"),
+    ("GET", "/skp/{id}/versions"),
+    ("GET", "/skp/{id}/quarters/{id}"),
+    ("PUT", "/skp/{id}/quarters/{id}/assessment"),
+    ("GET", "/skp/{id}/quarters/{id}/assessment/pdf"),
 ]
 #: a body the route would accept, so that only the id is wrong (the rest send ``{"version": 1}``)
 ID_BODIES = {
@@ -166,6 +172,8 @@ ID_BODIES = {
     "/skpd/{id}": {"name": "Dinas Uji", "version": 1},
     "/skpd/{id}/satker": {"satker_id": "BARU", "name": "Satker Uji"},
     "/skpd/{id}/satker/{id}": {"name": "Satker Uji", "version": 1},
+    "/skp/{id}": {"targets": [], "version": 1},
+    "/skp/{id}/quarters/{id}/assessment": {"results": "SESUAI_EKSPEKTASI", "behaviour": "SESUAI_EKSPEKTASI"},
 }
 
 

@@ -458,3 +458,20 @@ def test_a_report_decision_takes_a_rating_1_to_5_and_a_note_to_reject():
         with pytest.raises(ValidationError) as refused:
             check_decision(REPORT, decision)
         assert refused.value.code == code, decision
+
+
+def test_a_kind_that_is_not_delegable_is_neither_counted_listed_nor_decided_by_a_delegate(place):
+    """An employee's own acknowledgement (e.g. of their assessment) is personal: a delegation of their
+    supervisory work does not carry it."""
+    place.kind.spec = replace(PERMISSION, delegable=False)
+    pid = place.ask(place.staff[0], 20)
+    place.delegate()
+    deputy = place.decisions.inbox(actor(place.deputy))
+    assert deputy["kinds"][0]["count"] == 0 and deputy["kinds"][0]["delegated"] == []
+    code, _ = _refused(
+        lambda: place.decisions.queue(actor(place.deputy), _query("permission", {"for": place.boss.nip})), Forbidden
+    )
+    assert code == "FORBIDDEN"
+    code, _ = _refused(lambda: place.decide(place.deputy, pid, Decision(Verdict.APPROVE)), Forbidden)
+    assert code == "FORBIDDEN"
+    assert place.decide(place.boss, pid, Decision(Verdict.APPROVE))["status"] == "APPROVED"  # the decider still can

@@ -279,7 +279,9 @@ def test_a_recap_not_ended_says_as_of_when_in_pdf_and_excel():
         assert ("Posisi per 25 November 2026" in text) is (as_of is not None)
         book = load_workbook(io.BytesIO(render.recap_workbook([], lambda: [line], {}, as_of)))
         sheet = book["Rekap"]
-        assert sheet.auto_filter.ref == "A1:M2" and sheet["E2"].value == 18  # leave days and expected days: L, M
+        # leave days and expected days: L, M; reports with the coach's hints: N
+        assert sheet.auto_filter.ref == "A1:N2" and sheet["E2"].value == 18
+        assert sheet["N1"].value == "Dengan saran penulisan"
         notes = [c.value for c in sheet["A"][2:] if c.value]
         assert notes == (["Posisi per 25 November 2026: hari kerja dihitung sampai tanggal ini."] if as_of else [])
 

@@ -7,7 +7,19 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from chalicelib.domain import accounts, archive, audit, complaints, decisions, leave, records, reports
+from chalicelib.domain import (
+    accounts,
+    archive,
+    assessment,
+    audit,
+    complaints,
+    decisions,
+    leave,
+    quarter_assessment,
+    records,
+    reports,
+    skp,
+)
 from chalicelib.domain.decision_kinds import KINDS
 
 WEB_SOURCES = Path(__file__).resolve().parents[2] / "web" / "src"
@@ -52,6 +64,11 @@ def test_the_document_publishes_the_domains_labels():
         "decision_verdict": _plain(decisions.VERDICT_LABELS),
         "decision_kind": {spec.kind: spec.label for spec in KINDS},
         "audit_kind": _plain(audit.AUDIT_LABELS),
+        "skp_status": _plain(skp.STATUS_LABELS),
+        "rhk_kind": _plain(skp.KIND_LABELS),
+        "rating": _plain(assessment.RATING_LABELS),
+        "predicate": _plain(assessment.PREDICATE_LABELS),
+        "assessment_status": _plain(quarter_assessment.STATUS_LABELS),
     }
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date, time, timedelta
 
 import pytest
 
+from chalicelib.domain import skp as skp_rules
 from chalicelib.domain.decisions import Decision, Verdict
 from chalicelib.domain.errors import BusinessRule, Conflict, Forbidden, NotFound, ValidationError
 from chalicelib.domain.identity import TimeZone
@@ -238,7 +240,9 @@ def test_a_report_filed_in_parallel_is_seen_on_the_retry(world, me, start, end, 
 
 def test_an_edit_changes_only_what_was_sent_and_a_text_sent_empty_is_required(world, me):
     who = actor(me)
-    report = world.reports.create(who, body(TODAY, rhk_id="RHK-1"))
+    rhk = approved_rhk(world, me, "Melayani pasien rawat jalan")
+    report = world.reports.create(who, body(TODAY, rhk_id=rhk))
+    assert (report["rhk_id"], report["rhk_text"]) == (rhk, "Melayani pasien rawat jalan")
     rid = report["report_id"]
 
     def edit(data):
@@ -315,3 +319,15 @@ def test_a_report_a_delegate_decided_names_the_delegate_and_the_supervisor_in_on
     }
     assert counted.calls == 1
     assert {h["by"] for h in seen["history"]} <= {me.nip, *seen["people"]}
+
+
+def approved_rhk(world, employee, text):
+    """An RHK of the employee's approved SKP of this year (a report may only name one: issue 19)."""
+    skp = skp_rules.create(employee.nip, TODAY.year, employee.skpd_id, employee.satker_id, world.clock())
+    target = skp_rules.Target("0000000000a1", text, skp_rules.RhkKind.UTAMA, (skp_rules.Indicator("x", 1, "dokumen"),))
+    skp = world.repositories.skp.add(skp)
+    world.repositories.skp.approve(
+        replace(skp, approved_targets=(target,), approved_version=1),
+        skp_rules.ApprovedVersion(1, world.clock(), "system", (target,)),
+    )
+    return target.rhk_id

@@ -214,6 +214,23 @@ def test_the_api_web_acl_has_aws_managed_rules_beside_the_sign_in_limit(merged):
     assert association.startswith("arn:${AWS::Partition}:apigateway:")
 
 
+def test_every_route_that_checks_or_sends_a_secret_has_the_sign_in_limits(merged):
+    """Password sign-in, one-time codes (sent and checked) and the reset by code share the per-address budget
+    and the stage's sign-in throttling."""
+    from infra.template import SIGN_IN_PATHS
+
+    assert {"/auth/login", "/auth/code", "/auth/code/login", "/auth/password-reset"} <= set(SIGN_IN_PATHS)
+    rules = {r["Name"]: r for r in merged["Resources"]["ApiFirewall"]["Properties"]["Rules"]}
+    scope = rules["sign-in-per-address"]["Statement"]["RateBasedStatement"]["ScopeDownStatement"]
+    assert {m["ByteMatchStatement"]["SearchString"] for m in scope["OrStatement"]["Statements"]} == set(SIGN_IN_PATHS)
+    throttled = {
+        s["ResourcePath"]: s["ThrottlingRateLimit"]
+        for s in merged["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
+        if s["ResourcePath"] != "/*"
+    }
+    assert {path.replace("/", "~1") for path in SIGN_IN_PATHS} <= set(throttled)
+
+
 # -- secrets ------------------------------------------------------------------------------------------------
 
 

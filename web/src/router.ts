@@ -31,6 +31,16 @@ function inbox(to: RouteLocation, slug: string): RouteLocationRaw {
 const routes: RouteRecordRaw[] = [
   { path: "/masuk", component: () => import("@/pages/SignInPage.vue"), meta: { title: "Masuk", public: true, bare: true } },
   {
+    path: "/masuk/kode",
+    component: () => import("@/pages/CodeSignInPage.vue"),
+    meta: { title: "Masuk dengan kode", public: true, bare: true },
+  },
+  {
+    path: "/lupa-sandi",
+    component: () => import("@/pages/ForgotPasswordPage.vue"),
+    meta: { title: "Lupa kata sandi", public: true, bare: true },
+  },
+  {
     path: "/ganti-sandi",
     component: () => import("@/pages/PasswordChangePage.vue"),
     meta: { title: "Ganti kata sandi", bare: true },
@@ -94,6 +104,12 @@ const routes: RouteRecordRaw[] = [
     path: "/admin",
     component: () => import("@/pages/AdminPage.vue"),
     meta: { title: "Admin", roles: ["ADMIN"], account: true, wide: true },
+  },
+  { path: "/skp", component: () => import("@/pages/SkpPage.vue"), meta: { title: "SKP", account: true } },
+  {
+    path: "/skp/staf",
+    component: () => import("@/pages/SkpStaffPage.vue"),
+    meta: { title: "SKP staf", roles: ["ATASAN"], account: true, wide: true },
   },
   { path: "/cuti", component: () => import("@/pages/LeavePage.vue"), meta: { title: "Cuti", account: true } },
   { path: "/cuti/ajukan", component: () => import("@/pages/LeaveFormPage.vue"), meta: { title: "Ajukan cuti", account: true } },

@@ -64,7 +64,8 @@ class DecisionService:
             if not may_verify(spec, actor):
                 continue
             if spec.verifier is Verifier.PERSON:
-                counts = {nip: kind.count(Scope(person=nip)) for nip in (actor.nip, *sorted(held))}
+                people = (actor.nip, *sorted(held)) if spec.delegable else (actor.nip,)
+                counts = {nip: kind.count(Scope(person=nip)) for nip in people}
                 total = sum(counts.values())
                 if not total:
                     if supervises is None:
@@ -204,8 +205,9 @@ class DecisionService:
         }
 
     def _held(self, actor: Actor, kind: VerifiableKind | None = None) -> frozenset[str]:
-        """The supervisors whose verification the caller holds today (read only for person kinds)."""
-        if kind is not None and kind.spec.verifier is not Verifier.PERSON:
+        """The supervisors whose verification the caller holds today (read only for person kinds a delegate may
+        act on: for a kind that is not delegable, nobody's)."""
+        if kind is not None and (kind.spec.verifier is not Verifier.PERSON or not kind.spec.delegable):
             return frozenset()
         today = local_now(self._clock(), actor.timezone.iana).date()
         return frozenset(d.delegator_nip for d in self._delegations.held_by(actor.nip, today) if d.active_on(today))

@@ -16,6 +16,7 @@ from .employees import InMemoryEmployeeRepository
 from .exports import InMemoryExportJobs
 from .idempotency import InMemoryIdempotency
 from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
+from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
 from .records import InMemoryRecordRepository
@@ -42,6 +43,7 @@ __all__ = [
     "InMemoryJobState",
     "InMemoryLeaveRepository",
     "InMemoryLeaveSettings",
+    "InMemoryOneTimeCodes",
     "InMemoryOrgRepository",
     "InMemoryOutbox",
     "InMemoryRecordRepository",

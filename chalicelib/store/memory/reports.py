@@ -110,6 +110,7 @@ class InMemoryReportRepository:
         text: str | None,
         cursor: str | None,
         limit: int,
+        rhk_id: str | None = None,
     ) -> tuple[list[Report], str | None]:
         low, high = (first or date.min).isoformat(), f"{(last or date.max).isoformat()}#~"
         found = [
@@ -120,6 +121,7 @@ class InMemoryReportRepository:
             and low <= _owner_sort(r) <= high
             and (status is None or r.status is status)
             and (not text or text.lower() in f"{r.content.title}\n{r.content.description}".lower())
+            and (not rhk_id or r.content.rhk_id == rhk_id)
         ]
         return page(found, _owner_sort, cursor, limit, f"reports.by_owner:{nip}:{low}:{high}", newest_first=True)
 

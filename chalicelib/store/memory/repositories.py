@@ -10,15 +10,18 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .archive import InMemoryArchiveCatalog, InMemoryArchiveRepository
+from .assessments import InMemoryAssessmentRepository
 from .attendance import InMemoryAttendanceRepository
 from .audit import InMemoryAuditLog
 from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
 from .digests import InMemoryDigests
+from .ekinerja import InMemoryEkinerjaHandoffs
 from .employees import InMemoryEmployeeRepository
 from .exports import InMemoryExportJobs
 from .idempotency import InMemoryIdempotency
 from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
+from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
 from .records import InMemoryRecordRepository
@@ -26,6 +29,7 @@ from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryRemin
 from .reports import InMemoryReportRepository
 from .sequences import InMemorySequences
 from .sign_in_guards import InMemorySignInGuards
+from .skp import InMemorySkpRepository
 from .templates import InMemoryTemplateRepository
 from .used_links import InMemoryUsedLinks
 
@@ -41,6 +45,7 @@ class InMemoryRepositories:
     employees: InMemoryEmployeeRepository = field(default_factory=InMemoryEmployeeRepository)
     org: InMemoryOrgRepository = field(default_factory=InMemoryOrgRepository)
     sign_in_guards: InMemorySignInGuards = field(default_factory=InMemorySignInGuards)
+    one_time_codes: InMemoryOneTimeCodes = field(default_factory=InMemoryOneTimeCodes)
     audit: InMemoryAuditLog = field(default_factory=InMemoryAuditLog)
     attendance: InMemoryAttendanceRepository = field(default_factory=InMemoryAttendanceRepository)
     templates: InMemoryTemplateRepository = field(default_factory=InMemoryTemplateRepository)
@@ -56,11 +61,14 @@ class InMemoryRepositories:
     archive_catalog: InMemoryArchiveCatalog = field(default_factory=InMemoryArchiveCatalog)
     archive: InMemoryArchiveRepository = field(default_factory=InMemoryArchiveRepository)
     leave_settings: InMemoryLeaveSettings = field(default_factory=InMemoryLeaveSettings)
+    skp: InMemorySkpRepository = field(default_factory=InMemorySkpRepository)
     idempotency: InMemoryIdempotency = field(default_factory=InMemoryIdempotency)
 
     def __post_init__(self) -> None:
         self.leave = InMemoryLeaveRepository(self.attendance)
+        self.assessments = InMemoryAssessmentRepository(self.skp)  # one table in DynamoDB
         self.reports = InMemoryReportRepository(self.attendance, self.leave)
+        self.ekinerja_handoffs = InMemoryEkinerjaHandoffs(self.reports)
         self.complaints = InMemoryComplaintRepository(self.attendance)
         self.delegations = InMemoryDelegationRepository(self.audit)
         self.employees.audit = self.audit  # an account's change and its history land together

@@ -15,6 +15,8 @@ export type CalendarDay = Schemas["CalendarDay"];
 export type Employee = Schemas["Employee"];
 
 const TIMEOUT_MS = 30_000;
+/** Routes whose 401 refuses what was typed (password, code), not the session. */
+const SIGN_IN_PATHS = /\/auth\/(login|code\/login|password-reset)$/;
 
 export interface AuthHooks {
   token: () => string | null;
@@ -32,7 +34,7 @@ const auth: Middleware = {
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && !request.url.endsWith("/auth/login") && request.headers.has("Authorization")) {
+    if (response.status === 401 && !SIGN_IN_PATHS.test(request.url) && request.headers.has("Authorization")) {
       hooks.onUnauthorized();
     }
     return response;

@@ -13,6 +13,8 @@ export interface ReportFields {
   description: string;
   output: string;
   template_id: string;
+  /** The RHK of the approved SKP the activity serves ("" none; a draft saved before issue 19 has none). */
+  rhk_id?: string;
 }
 
 export interface Draft {

@@ -90,6 +90,16 @@ async function signIn(username: string, password: string): Promise<StoredSession
   return session;
 }
 
+/** Sign in with NIP (or e-mail) and a one-time code: the same session as with the password. */
+async function signInWithCode(username: string, code: string): Promise<StoredSession> {
+  const body = await unwrap(api().POST("/auth/code/login", { body: { username, code } }));
+  const session = fromSession(body);
+  saveSession(session);
+  state.notice = null;
+  if (!session.mustChange) await Promise.all([loadProfile(), loadInbox()]);
+  return session;
+}
+
 async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
   const body = await unwrap(
     api().POST("/auth/password", { body: { old_password: oldPassword, new_password: newPassword } }),
@@ -145,6 +155,7 @@ export function useSession() {
     hasRole,
     token,
     signIn,
+    signInWithCode,
     signOut,
     forget,
     changePassword,

@@ -9,9 +9,16 @@ describe("the kinds of verifiable work, as the screens name them", () => {
   });
 
   it("still shows a kind it does not know, named by the API's label", () => {
-    const view = kindView("skp", "Sasaran Kinerja Pegawai");
-    expect(view).toMatchObject({ slug: "skp", noun: "sasaran kinerja pegawai", filters: [], statuses: [] });
+    const view = kindView("surat_tugas", "Surat Tugas");
+    expect(view).toMatchObject({ slug: "surat_tugas", noun: "surat tugas", filters: [], statuses: [] });
+    expect(kindOfSlug("surat_tugas")).toBe("surat_tugas");
+  });
+
+  it("names the SKP's return as returning it, with a note for the employee (issue 19)", () => {
+    expect(kindView("skp")).toMatchObject({ slug: "skp", noun: "SKP", filters: ["for"] });
     expect(kindOfSlug("skp")).toBe("skp");
+    expect(verdictWords("skp", "REJECT")).toMatchObject({ button: "Kembalikan", done: "Dikembalikan", variant: "danger" });
+    expect(verdictWords("skp", "APPROVE").button).toBe("Setujui");
   });
 
   it("says every verdict in Indonesian, and the numbering officer's approval as giving the number", () => {

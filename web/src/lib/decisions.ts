@@ -74,6 +74,18 @@ export const KINDS: Record<string, KindView> = {
     ["ALL", "Semua status"],
   ]),
   document: hr("arsip", "dokumen", "category", choices(LABELS.document_status, "APPROVED", "REJECTED")),
+  // the supervisor approves an SKP or returns it to the employee with a note (issue 19)
+  skp: {
+    ...person("skp", "SKP"),
+    verbs: { REJECT: { button: "Kembalikan", done: "Dikembalikan", note: "Catatan untuk perbaikan" } },
+  },
+  // the assessed employee acknowledges their quarter's assessment (issue 19): no note, one verdict
+  assessment_ack: {
+    ...person("penilaian-triwulan", "penilaian triwulan"),
+    filters: [],
+    verbs: { APPROVE: { button: "Saya sudah membaca", done: "Sudah dibaca" } },
+    notes: false,
+  },
 };
 
 /** The view of a kind; an unknown kind is named by the API's label. */

@@ -32,6 +32,18 @@ describe("navigation by role", () => {
     expect(labels(["PEGAWAI", "OPERATOR_SKPD"])).not.toContain("Kelengkapan arsip");
   });
 
+  it("gives everyone their SKP and only supervisors their staff's SKP (issue 19)", () => {
+    const targets = (roles: string[]) => sideGroups({ roles, verifier: roles.includes("ATASAN") }).flatMap((g) => g.items.map((i) => i.to));
+    expect(targets(["PEGAWAI"])).toContain("/skp");
+    expect(targets(["PEGAWAI"])).not.toContain("/skp/staf");
+    expect(targets(["PEGAWAI", "ATASAN"])).toEqual(expect.arrayContaining(["/skp", "/skp/staf"]));
+    expect(targets(["PEGAWAI", "KEPEGAWAIAN"])).not.toContain("/skp/staf");
+    const supervisor = accountGroups({ roles: ["PEGAWAI", "ATASAN"], verifier: true });
+    expect(supervisor.find((g) => g.title === "Laporan saya")?.items[0]).toMatchObject({ to: "/skp", label: "SKP" });
+    expect(supervisor.find((g) => g.title === "Rekap")?.items.map((i) => i.label)).toEqual(["Rekap", "SKP staf"]);
+    expect(supervisor.every((g) => g.items.length <= 5)).toBe(true);
+  });
+
   it("offers delegation to supervisors and to whoever decides reports for one", () => {
     const has = (who: Parameters<typeof sideGroups>[0]) => sideGroups(who).some((g) => g.items.some((i) => i.to === "/delegasi"));
     expect(has({ roles: ["PEGAWAI", "ATASAN"], verifier: true })).toBe(true);

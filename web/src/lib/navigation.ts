@@ -48,12 +48,13 @@ export function sideGroups(who: Who): NavGroup[] {
   ];
 }
 
-/** Everyone's own tools: their reports' and their personnel file's. */
+/** Everyone's own tools: their reports' (the SKP whose targets the reports serve first) and their personnel file's. */
 export function ownGroups(): NavGroup[] {
   return [
     {
       title: "Laporan saya",
       items: [
+        { to: "/skp", label: "SKP", icon: "recap" },
         { to: "/templat", label: "Templat", icon: "template" },
         { to: "/pengingat", label: "Pengingat", icon: "bell" },
         { to: "/cetak", label: "Cetak & unduh", icon: "print" },
@@ -79,6 +80,7 @@ export function workGroups(who: Who): NavGroup[] {
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) verify.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
   const recap: NavItem[] = [];
   if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) recap.push({ to: "/rekap", label: "Rekap", icon: "recap" });
+  if (has("ATASAN")) recap.push({ to: "/skp/staf", label: "SKP staf", icon: "users" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
   const people: NavItem[] = [];
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) people.push({ to: "/pegawai", label: "Pegawai", icon: "users" });

@@ -167,6 +167,14 @@ export const FIELD_LABELS: Record<string, string> = {
   phone: "Telepon",
   child_order: "Anak ke-",
   attachment_token: "Lampiran",
+  // SKP (issue 19): "targets.0.indicators.1.unit" is named by its last part
+  targets: "RHK",
+  text: "Uraian",
+  indicators: "Indikator",
+  target: "Target",
+  unit: "Satuan",
+  parent_rhk_id: "RHK atasan",
+  rhk_required: "RHK wajib",
 };
 
 export function fieldLabel(field: string): string {

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from ....domain.accounts import Actor, Employee
+from ....domain.coach import hints_line
 from ....domain.decision_kinds import REPORT
 from ....domain.decisions import Decision, Scope, Subject, Verdict
 from ....domain.messages import time_span
@@ -56,5 +57,8 @@ class ReportKind(Adapter[ReportService, ReportRepository]):
             ("Uraian", content.description),
             ("Hasil", content.output),
         ]
+        advice = hints_line(item.hints)  # the report coach's hints, so the supervisor sees a vague report
+        if advice:
+            summary.append(("Saran penulisan", advice))
         evidence = files("Bukti dukung", *view["evidence"])
         return Card(item.report_id, item.nip, content.title, content.day, item.submitted_at, summary, view, evidence)
