@@ -34,7 +34,7 @@ from ..domain.leave import (
     Step,
     Verdict,
 )
-from .conditions import condition_failed
+from .conditions import condition_failed, save_versioned
 from .history import history_json, history_of
 from .models import AttendanceItem, LeaveDaysItem, LeaveItem, LeaveSettingsItem, SequenceItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
@@ -298,14 +298,7 @@ class DynamoLeaveRepository:
 
     def save(self, leave: LeaveRequest) -> LeaveRequest:
         """A change that leaves the held days alone (a new supervisor): version-checked."""
-        item = to_item(leave)
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise _stale() from None
-            raise
-        return replace(leave, version=int(item.version))
+        return replace(leave, version=save_versioned(to_item(leave), _stale))
 
     def number(self, leave_id: str, series: str, make: Callable[[LeaveRequest, int], LeaveRequest]) -> LeaveRequest:
         """Give ``leave_id`` the next number of ``series`` (``make`` builds the numbered request from the request

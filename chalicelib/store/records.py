@@ -15,8 +15,6 @@ from dataclasses import asdict, replace
 from datetime import datetime
 from typing import Any
 
-from pynamodb.exceptions import PutError
-
 from ..domain.errors import Conflict, ValidationError
 from ..domain.records import (
     LISTED,
@@ -27,7 +25,7 @@ from ..domain.records import (
     details_dict,
     details_from_dict,
 )
-from .conditions import condition_failed
+from .conditions import save_versioned
 from .history import history_json, history_of
 from .models import RecordItem
 from .paging import bounded_page, decode_cursor, encode_cursor
@@ -213,14 +211,7 @@ class DynamoRecordRepository:
         return {k: index.count(queue_key(skpd_id, satker_id, k, RecordStatus.SUBMITTED)) for k in RecordKind}
 
     def _put(self, record: CareerRecord) -> CareerRecord:
-        item = to_item(record)
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise _stale() from None
-            raise
-        return replace(record, version=int(item.version))
+        return replace(record, version=save_versioned(to_item(record), _stale))
 
 
 def _lane_key(raw: dict[str, Any], hash_name: str) -> dict[str, Any]:

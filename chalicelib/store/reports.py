@@ -13,14 +13,14 @@ from dataclasses import asdict, replace
 from datetime import date, datetime, time
 from typing import Any
 
-from pynamodb.exceptions import PutError, TransactWriteError
+from pynamodb.exceptions import TransactWriteError
 from pynamodb.transactions import TransactWrite
 
 from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
 from ..domain.leave import day_on_leave
 from ..domain.reports import Evidence, Report, ReportContent, ReportStatus
-from .conditions import condition_failed
+from .conditions import save_versioned
 from .history import history_json, history_of
 from .models import AttendanceItem, LeaveDaysItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
@@ -172,14 +172,7 @@ class DynamoReportRepository:
 
     def save(self, report: Report) -> Report:
         """Changes that touch only the report (evidence): version-checked."""
-        item = to_item(report)
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise _stale() from None
-            raise
-        return replace(report, version=int(item.version))
+        return replace(report, version=save_versioned(to_item(report), _stale))
 
     def list_own(
         self,

@@ -14,7 +14,7 @@ from pynamodb.transactions import TransactWrite
 
 from ..domain.errors import Conflict
 from ..domain.skp import ApprovedVersion, Indicator, RhkKind, Skp, SkpStatus, Target
-from .conditions import condition_failed
+from .conditions import condition_failed, save_versioned
 from .history import history_json, history_of
 from .models import SkpItem, transaction_connection
 from .paging import decode_cursor, encode_cursor
@@ -146,14 +146,7 @@ class DynamoSkpRepository:
         return replace(skp, version=int(item.version))
 
     def save(self, skp: Skp) -> Skp:
-        item = to_item(skp)
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise _stale() from None
-            raise
-        return replace(skp, version=int(item.version))
+        return replace(skp, version=save_versioned(to_item(skp), _stale))
 
     def approve(self, skp: Skp, approved: ApprovedVersion) -> Skp:
         head = to_item(skp)
