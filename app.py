@@ -9,6 +9,7 @@ from chalicelib.handlers import (
     assessment_routes,
     attendance_routes,
     auth_routes,
+    authenticator_routes,
     complaint_routes,
     cors_routes,
     decision_routes,
@@ -20,6 +21,7 @@ from chalicelib.handlers import (
     one_time_code_routes,
     openapi_routes,
     org_routes,
+    permission_routes,
     record_routes,
     report_routes,
     roster_routes,
@@ -27,6 +29,7 @@ from chalicelib.handlers import (
     streams,
     template_routes,
     verification_routes,
+    working_hours_routes,
 )
 
 app = Chalice(app_name="kinerja")
@@ -34,6 +37,7 @@ for module in (
     api,
     auth_routes,
     one_time_code_routes,
+    authenticator_routes,
     employee_routes,
     org_routes,
     roster_routes,
@@ -51,6 +55,8 @@ for module in (
     ekinerja_routes,
     archive_routes,
     leave_routes,
+    permission_routes,
+    working_hours_routes,
     admin_routes,
     openapi_routes,
     streams,

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from chalicelib.domain.accounts import Employee, EmploymentStatus, Role
+from chalicelib.domain.authenticator import must_have_authenticator
 from chalicelib.domain.identity import TimeZone
 from chalicelib.domain.organisation import OfficeLocation, Satker, Skpd
 from chalicelib.domain.reports import Template
@@ -19,6 +20,9 @@ from chalicelib.store.templates import DynamoTemplateRepository
 
 ATTENDANCE_DAYS = 21
 DEMO_PASSWORD = "Demo-Kinerja-2026"  # noqa: S105 - documented demo sign-in
+#: the authenticator secret of every demo officer (admin, operator, HR): add it to an authenticator app by hand
+#: (README "Demo sign-ins"); real accounts enrol their own at the first sign-in
+DEMO_AUTHENTICATOR_SECRET = "KINERJADEMOAUTHENTICATORSECRET23"  # noqa: S105 - documented demo sign-in
 SKPD_ID = "DINKES"
 
 #: (NIP, name, jabatan, satker, supervisor NIP, WhatsApp, e-mail, granted roles)
@@ -130,6 +134,7 @@ def load_demo_data() -> bool:
                 must_change_password=False,
                 employment_status=EMPLOYMENT.get(nip, (EmploymentStatus.PNS, None))[0],
                 tmt=EMPLOYMENT.get(nip, (None, None))[1],
+                totp_secret=_sealed_demo_secret() if must_have_authenticator(roles) else None,
             )
         )
     _attendance([(p[0], p[3]) for p in PEOPLE])
@@ -185,6 +190,13 @@ def _attendance(people: list[tuple[str, str]]) -> None:
         for n, (nip, satker_id) in enumerate(people):
             check_out = None if back == 0 else time(16, (n * 7) % 60)
             repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out, (SKPD_ID, satker_id))
+
+
+def _sealed_demo_secret() -> str:
+    from chalicelib.security.totp import seal_secret
+    from chalicelib.services import container
+
+    return seal_secret(container.root().keys, DEMO_AUTHENTICATOR_SECRET)
 
 
 def today_in_wib() -> date:

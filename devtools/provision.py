@@ -23,6 +23,27 @@ def create_table_request(name: str, definition: dict[str, Any]) -> dict[str, Any
     return request
 
 
+def upgrade_table(dynamodb: Any, name: str, definition: dict[str, Any]) -> list[str]:
+    """Bring a table kept from an earlier run (``make run``'s `.local/dynamodb`) up to the schema: a stream the
+    table gained is enabled in place (the runner reads its ARN). An index it gained cannot be: DynamoDB Local
+    accepts the UpdateTable but its queries on such an index fail, so that stops with how to reset the data.
+    Returns what was added."""
+    table = dynamodb.describe_table(TableName=name)["Table"]
+    added = []
+    wanted = definition.get("StreamSpecification")
+    if wanted and not table.get("StreamSpecification", {}).get("StreamEnabled"):
+        dynamodb.update_table(TableName=name, StreamSpecification={"StreamEnabled": True, **wanted})
+        added.append("stream")
+    have = {index["IndexName"] for index in table.get("GlobalSecondaryIndexes", [])}
+    missing = [i["IndexName"] for i in definition.get("GlobalSecondaryIndexes", []) if i["IndexName"] not in have]
+    if missing:
+        raise RuntimeError(
+            f"table {name} predates its index(es) {', '.join(missing)}, which DynamoDB Local cannot add to "
+            "existing data: reset the local data with `rm -rf .local/dynamodb` (the demo loads again)"
+        )
+    return added
+
+
 #: queue name → the environment variable that carries its URL
 QUEUES = {"notifications": "NOTIFICATIONS_QUEUE_URL", "exports": "EXPORTS_QUEUE_URL"}
 
@@ -34,6 +55,7 @@ def provision(cfg: Settings, dynamodb: Any, s3: Any, ses: Any, sqs: Any) -> tupl
     for logical, definition in TABLES.items():
         name = cfg.table(logical)
         if name in existing:
+            upgrade_table(dynamodb, name, definition)
             continue
         dynamodb.create_table(**create_table_request(name, definition))
         dynamodb.get_waiter("table_exists").wait(TableName=name)

@@ -72,7 +72,7 @@ def main() -> int:
         from chalicelib.integrations.aws import client
         from chalicelib.services import container
 
-        from .demo import load_demo_data
+        from .demo import DEMO_AUTHENTICATOR_SECRET, load_demo_data
         from .provision import provision
 
         created, queue_urls = provision(settings(), client("dynamodb"), client("s3"), client("ses"), client("sqs"))
@@ -82,6 +82,7 @@ def main() -> int:
         print(f"tables created: {', '.join(created) or 'none (already there)'}")
         container.accounts()  # binds the models
         print("demo data loaded" if load_demo_data() else "demo data already present")
+        print(f"demo officers (admin, operator, HR): authenticator secret {DEMO_AUTHENTICATOR_SECRET} (README)")
 
         api = spawn([sys.executable, "-m", "devtools.api_server", str(API_PORT)], cwd=ROOT)
         processes.append(api)

@@ -34,7 +34,7 @@ LOG_RETENTION_DAYS = 365
 SIGN_IN_LIMIT_PER_ADDRESS = 100  # sign-in requests per source address per minute (WAF)
 SIGN_IN_RATE_PER_SECOND = 50  # sign-in requests per second for the whole stage
 #: the public routes that check or send a secret (password, one-time code): each gets the limits of sign-in
-SIGN_IN_PATHS = ("/auth/login", "/auth/code", "/auth/code/login", "/auth/password-reset")
+SIGN_IN_PATHS = ("/auth/login", "/auth/code", "/auth/code/login", "/auth/totp/login", "/auth/password-reset")
 HSTS_SECONDS = 2 * 365 * 24 * 3600
 #: no public access in any form, encrypted at rest (every bucket of the stack)
 PRIVATE_BUCKET: dict[str, Any] = {
@@ -148,6 +148,7 @@ ACCESS: dict[str, Access] = {
             "leave_days": WRITE,
             "leave_settings": WRITE,
             "skp": WRITE,
+            "permissions": WRITE,  # izin: request, withdraw, the supervisor's queue and decisions
             "ekinerja_handoffs": ("GetItem",),  # an approved report's "Sudah dikirim ke e-Kinerja"
             "outbox": ("Query",),  # the admin reads the outbox
             "sign_in_guards": WRITE_DELETE,
@@ -251,6 +252,10 @@ ACCESS: dict[str, Access] = {
     "record_changes": Access(tables=_NOTIFIER, stream="records", secrets=("app", "whatsapp")),
     # WhatsApp itself; its e-mails go through the notifications queue (replayable from its dead-letter queue)
     "leave_changes": Access(tables=_NOTIFIER, stream="leaves", sends=("notifications",), secrets=("app", "whatsapp")),
+    # SKP and assessment steps: WhatsApp itself, the penilai's e-mail through the notifications queue
+    "skp_changes": Access(tables=_NOTIFIER, stream="skp", sends=("notifications",), secrets=("app", "whatsapp")),
+    # a permission's (izin) decision: WhatsApp to the employee
+    "permission_changes": Access(tables=_NOTIFIER, stream="permissions", secrets=("app", "whatsapp")),
 }
 
 

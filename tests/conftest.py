@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from devtools.ephemeral import ephemeral_stack
-from tests.support import Api, EmployeeStream, Factory
+from tests.support import Api, EmployeeStream, Factory, local_runner
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +57,13 @@ def services_with(stack: dict[str, str]) -> Iterator[Any]:
 
     yield install
     container.reset()
+
+
+@pytest.fixture(scope="module")
+def runner(stack: dict[str, str]) -> Any:
+    """The local runner's stream, schedule and queue deliveries, driven by the test (e.g. an export job reaches
+    its worker only when a test delivers the queue)."""
+    return local_runner()
 
 
 @pytest.fixture(scope="session")

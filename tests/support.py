@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
 SECRET = "test-secret-0123456789-abcdefghijklmnopqrstuvwxyz"  # what ephemeral_stack("test") sets
@@ -42,9 +44,34 @@ class Api:
         return response.status_code, payload
 
     def login(self, username: str, password: str = PASSWORD) -> str:
+        """A session token; an account with an authenticator also gives its app's code (`authenticator_code`)."""
         status, body = self.call("POST", "/auth/login", {"username": username, "password": password})
         assert status == 200, body
-        return body["token"]
+        return self.second_step(username, body)
+
+    def second_step(self, username: str, body: dict[str, Any]) -> str:
+        """The token of a sign-in answer (`/auth/login`, `/auth/code/login`): a session's as it is, or after the
+        second step with the code of the officer's authenticator, as their app would show it now."""
+        if body.get("must_enrol_authenticator"):
+            return self.enrol(username, str(body["token"]))
+        if "second_factor" not in body:
+            return str(body["token"])
+        code = authenticator_code(username, clock=_service_clock())
+        status, session = self.call("POST", "/auth/totp/login", {"challenge": body["challenge"], "code": code})
+        assert status == 200, session
+        return str(session["token"])
+
+    def enrol(self, nip: str, token: str) -> str:
+        """What an officer without an authenticator does at the first sign-in: enrol one (the app's code from the
+        secret shown) and keep its recovery codes; the full session's token."""
+        status, started = self.call("POST", "/auth/totp/enrolment", token=token)
+        assert status == 201, started
+        AUTHENTICATORS[nip] = Authenticator(started["secret"])
+        code = authenticator_code(nip, clock=_service_clock())
+        status, confirmed = self.call("POST", "/auth/totp/enrolment/confirm", {"code": code}, token=token)
+        assert status == 200, confirmed
+        AUTHENTICATORS[nip].recovery_codes = list(confirmed["recovery_codes"])
+        return str(confirmed["session"]["token"])
 
 
 def conforms(method: str, path: str, status: int, payload: Any) -> None:
@@ -94,6 +121,91 @@ def _validator(ref: str) -> Any:
     return _VALIDATORS[ref]
 
 
+@dataclass
+class Authenticator:
+    """An officer's authenticator app as the tests hold it: the secret, the recovery codes not used yet, and the
+    last step whose code was given (the API accepts a step only once)."""
+
+    secret: str
+    recovery_codes: list[str] = field(default_factory=list)
+    last_step: int | None = None
+
+
+#: the authenticator of every officer the factory enrolled (and of the demo officers), by NIP
+AUTHENTICATORS: dict[str, Authenticator] = {}
+#: seconds of margin: a code is given only from a step still acceptable this long after it was computed
+_MARGIN = 2.0
+
+
+def authenticator_code(nip: str, clock: Any = None) -> str:
+    """The code the officer's app shows that the API will still accept: a step once accepted never is again
+    (RFC 6238 §5.2), so a second sign-in within the same 30 s gives the next step's code (the window is ±1 step);
+    when no step is left a recovery code is given, and only when none is left either, the next step is awaited."""
+    from chalicelib.domain.authenticator import STEP_SECONDS, acceptable_steps, step_of
+    from chalicelib.security import totp
+
+    app = _authenticator_of(nip)
+    while True:
+        now = clock().timestamp() if clock else time.time()
+        soon = set(acceptable_steps(step_of(now + _MARGIN), app.last_step))
+        steps = [s for s in acceptable_steps(step_of(now), app.last_step) if s in soon]
+        if steps:
+            app.last_step = steps[0]
+            return str(totp.code_at(app.secret, steps[0]))
+        if app.recovery_codes:
+            return app.recovery_codes.pop()
+        time.sleep(STEP_SECONDS - now % STEP_SECONDS + 0.1)
+        later = clock().timestamp() if clock else time.time()
+        assert step_of(later) > step_of(now), f"the API's clock stands still: no authenticator code left for {nip}"
+
+
+def _authenticator_of(username: str) -> Authenticator:
+    """The authenticator of the account ``username`` (a NIP or an e-mail) names; the demo officers share the
+    documented demo secret (`devtools.demo`)."""
+    from chalicelib.domain.authenticator import must_have_authenticator
+    from devtools import demo
+
+    if "@" in username:
+        from chalicelib.store.employees import DynamoEmployeeRepository
+
+        found = DynamoEmployeeRepository().get_by_email(username.strip().lower())
+        assert found is not None, username
+        username = found.nip
+    officers = {p[0] for p in demo.PEOPLE if must_have_authenticator(p[7])}
+    if username not in AUTHENTICATORS and username in officers:
+        AUTHENTICATORS[username] = Authenticator(demo.DEMO_AUTHENTICATOR_SECRET)
+    assert username in AUTHENTICATORS, f"no known authenticator for {username}"
+    return AUTHENTICATORS[username]
+
+
+def enrol_authenticator(nip: str, secret: str | None = None) -> Authenticator:
+    """Give ``nip`` an authenticator straight in the table, sealed as the service seals it, with recovery codes;
+    the tests then answer its second step (`Api.login`, `Browse.sign_in`)."""
+    from dataclasses import replace
+
+    from chalicelib.domain.authenticator import generate_recovery_codes, normalise_recovery_code
+    from chalicelib.security import totp
+    from chalicelib.services import container
+    from chalicelib.store.employees import DynamoEmployeeRepository
+
+    repo = DynamoEmployeeRepository()
+    employee = repo.get(nip)
+    assert employee is not None, nip
+    app = Authenticator(secret or totp.new_secret(), generate_recovery_codes())
+    hashes = frozenset(totp.hash_recovery_code(normalise_recovery_code(c) or "") for c in app.recovery_codes)
+    sealed = totp.seal_secret(container.root().keys, app.secret)
+    repo.save(replace(employee, totp_secret=sealed, recovery_code_hashes=hashes, totp_last_step=None))
+    AUTHENTICATORS[nip] = app
+    return app
+
+
+def _service_clock() -> Any:
+    """The clock of the API the tests call in this process (a test may have installed its own)."""
+    from chalicelib.services import container
+
+    return container.root().clock
+
+
 def unique() -> int:
     return next(_counter)
 
@@ -132,8 +244,12 @@ class Factory:
         email: str | None = None,
         must_change: bool = False,
         name: str = "Pegawai Uji",
+        authenticator: bool | None = None,
     ) -> str:
+        """A new account; an officer whose roles demand an authenticator gets one (`enrol_authenticator`) unless
+        ``authenticator=False`` (``True`` gives anyone one)."""
         from chalicelib.domain.accounts import Employee, Role
+        from chalicelib.domain.authenticator import must_have_authenticator
         from chalicelib.domain.identity import TimeZone
         from chalicelib.store.employees import DynamoEmployeeRepository
 
@@ -154,6 +270,8 @@ class Factory:
                 must_change_password=must_change,
             )
         )
+        if authenticator or (authenticator is None and must_have_authenticator(Role(r) for r in roles)):
+            enrol_authenticator(nip)
         return nip
 
 
@@ -312,3 +430,29 @@ def sqs_event(messages: list[dict[str, Any]]) -> dict[str, Any]:
             for n, message in enumerate(messages)
         ]
     }
+
+
+def local_runner(quiet: bool = False) -> Any:
+    """The local runner over the test stack: the stream, schedule and queue deliveries `make run` drives, here
+    driven by a test (the same handler functions as on AWS)."""
+    import boto3
+
+    from app import app
+    from chalicelib.config import settings
+    from chalicelib.integrations.aws import client
+    from devtools.runner import LocalRunner
+
+    cfg = settings()
+    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
+    log = (lambda _: None) if quiet else print
+    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=log)
+
+
+def has_authenticator(username: str) -> bool:
+    """Whether the tests hold an authenticator for the account ``username`` names (enrolled by the factory or a
+    demo officer)."""
+    try:
+        _authenticator_of(username)
+    except AssertionError:
+        return False
+    return True

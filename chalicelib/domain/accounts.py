@@ -65,6 +65,16 @@ class Employee:
     #: TMT in the NIP, digits 9-14)
     employment_status: EmploymentStatus | None = None
     tmt: date | None = None
+    #: the authenticator app (`domain/authenticator.py`): the confirmed TOTP secret and one being enrolled, both
+    #: sealed (`security/sealing.py`); the hashes of the unused recovery codes; the last TOTP step accepted
+    totp_secret: str | None = None
+    totp_pending: str | None = None
+    recovery_code_hashes: frozenset[str] = field(default_factory=frozenset)
+    totp_last_step: int | None = None
+
+    @property
+    def has_authenticator(self) -> bool:
+        return self.totp_secret is not None
 
     @property
     def employment(self) -> EmploymentStatus:

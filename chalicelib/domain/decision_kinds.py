@@ -58,6 +58,19 @@ ASSESSMENT_ACK = KindSpec(
     note_required=frozenset(),
     delegable=False,
 )
+#: a permission request (izin, issue 20), decided by the direct supervisor taken at submission (or their delegate)
+PERMISSION = KindSpec("permission", "Izin", "izin", Verifier.PERSON, _DECIDE, "atasan langsung")
 
 #: every kind, in the order the inbox shows them
-KINDS = (REPORT, LEAVE_CONSIDERATION, LEAVE_DECISION, LEAVE_NUMBER, COMPLAINT, RECORD, DOCUMENT, SKP, ASSESSMENT_ACK)
+KINDS = (
+    REPORT,
+    LEAVE_CONSIDERATION,
+    LEAVE_DECISION,
+    LEAVE_NUMBER,
+    PERMISSION,
+    COMPLAINT,
+    RECORD,
+    DOCUMENT,
+    SKP,
+    ASSESSMENT_ACK,
+)

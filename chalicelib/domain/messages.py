@@ -180,6 +180,15 @@ def record_rejected(name: str, kind: str, subject: str, by: str, note: str) -> s
     )
 
 
+def permission_decided(
+    name: str, what: str, reference: str, day: date, approved: bool, by: str, note: str | None
+) -> str:
+    """To the employee: their izin (``what``: "izin pulang cepat") decided by the supervisor or a delegate."""
+    outcome = "disetujui" if approved else "ditolak"
+    text = f"Halo {name}, {what} Anda ({reference}) untuk {indonesian_date(day)} {outcome} oleh {by}."
+    return text + (f"\nCatatan: {note}" if note else "")
+
+
 def record_revoked(name: str, kind: str, subject: str, by: str, reason: str) -> str:
     """ "Batal disetujui": an approval taken back; the employee corrects the record."""
     return (
@@ -233,3 +242,61 @@ def leave_cancelled(name: str, kind: str, start: date, end: date, by: str, reaso
     """To the employee: an approved leave cancelled by HR or the official (its number stays, marked cancelled)."""
     numbered = f" (nomor surat {number}, kini ditandai batal)" if number else ""
     return f"Halo {name}, {kind} Anda ({leave_span(start, end)}){numbered} dibatalkan oleh {by}.\nAlasan: {reason}"
+
+
+# -- SKP and the quarterly assessment (issue 19) ------------------------------------------------------------------
+
+
+def acting_for(by: str, for_name: str | None) -> str:
+    """``Budi Santoso`` or, when a delegate acted, ``Budi Santoso atas nama Ir. Hadi`` (a.n. the penilai)."""
+    return f"{by} atas nama {for_name}" if for_name else by
+
+
+def skp_submitted(name: str, employee: str, year: int, revision: bool, link: str) -> str:
+    """To the pejabat penilai: an SKP (or a change of an approved one) waits for approval."""
+    what = f"perubahan SKP {year}" if revision else f"SKP {year}"
+    return (
+        f"Halo {name}, {employee} mengajukan {what} untuk disetujui. "
+        f"Silakan tinjau, lalu setujui atau kembalikan dengan catatan di {link}."
+    )
+
+
+def skp_submitted_subject(employee: str, year: int, revision: bool) -> str:
+    return f"{'Perubahan SKP' if revision else 'SKP'} {year} {employee} menunggu persetujuan Anda"
+
+
+def skp_approved(name: str, year: int, by: str, link: str) -> str:
+    """To the employee: the targets may now be chosen in reports."""
+    return (
+        f"Halo {name}, SKP {year} Anda telah disetujui oleh {by}. "
+        f"RHK di dalamnya kini dapat dipilih pada laporan kegiatan. Lihat SKP Anda di {link}."
+    )
+
+
+def skp_returned(name: str, year: int, by: str, note: str, link: str) -> str:
+    """To the employee: returned with the penilai's note, to be corrected and submitted again."""
+    return (
+        f"Halo {name}, SKP {year} Anda dikembalikan oleh {by} untuk diperbaiki.\n"
+        f"Catatan: {note}\nSilakan perbaiki lalu ajukan kembali di {link}."
+    )
+
+
+def quarter_words(year: int, quarter: int) -> str:
+    """``triwulan III 2026``: a quarter inside a sentence."""
+    return f"triwulan {('I', 'II', 'III', 'IV')[quarter - 1]} {year}"
+
+
+def assessment_recorded(name: str, year: int, quarter: int, by: str, predicate: str, link: str) -> str:
+    """To the employee: the quarter's assessment waits to be read and acknowledged."""
+    return (
+        f"Halo {name}, penilaian {quarter_words(year, quarter)} atas SKP Anda telah diisi oleh {by}; predikat kinerja: "
+        f"{predicate}. Silakan baca dan konfirmasi di {link}."
+    )
+
+
+def assessment_acknowledged(name: str, employee: str, year: int, quarter: int, closed: bool, link: str) -> str:
+    """To the penilai: the employee has read the assessment; the fourth quarter's closes the year's SKP."""
+    text = f"Halo {name}, {employee} telah membaca dan mengonfirmasi penilaian {quarter_words(year, quarter)}."
+    if closed:
+        text += f" Dengan itu SKP {year} {employee} selesai dinilai dan ditutup."
+    return f"{text} Lihat di {link}."

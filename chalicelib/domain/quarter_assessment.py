@@ -73,6 +73,8 @@ class Assessment:
     acknowledged_at: datetime | None = None
     history: tuple[HistoryEntry, ...] = ()
     version: int = 0
+    #: the SKP's satker: the per-satker predicate distribution and the SKPD's predicates Excel read by it
+    satker_id: str = ""
 
     @property
     def item_id(self) -> str:
@@ -198,6 +200,7 @@ def assess(
         nip=skp.nip,
         year=skp.year,
         skpd_id=skp.skpd_id,
+        satker_id=skp.satker_id,
         penilai_nip=for_nip or by,
         results=draft.results,
         behaviour=draft.behaviour,

@@ -54,6 +54,8 @@ _UNAVAILABLE_CODES = frozenset(
     }
 )
 PASSWORD_CHANGE_ROUTE = "/auth/password"  # noqa: S105 - a route, not a secret
+#: what a session of an officer who must first enrol an authenticator may reach
+ENROLMENT_ROUTES = frozenset({"/auth/totp/enrolment", "/auth/totp/enrolment/confirm", "/auth/logout", "/me"})
 
 
 @bp.authorizer(ttl_seconds=0)
@@ -331,7 +333,13 @@ def _actor(context: Mapping[str, Any], path: str) -> Actor:
         raise RuntimeError("the token check failed (logged by the authorizer)")
     if not auth.get("nip"):
         raise Unauthorized("Sesi tidak valid atau telah berakhir; silakan masuk kembali.")
-    if auth.get("token_type") != "access" and path != PASSWORD_CHANGE_ROUTE:
+    if auth.get("token_type") == "authenticator_enrolment":
+        if path not in ENROLMENT_ROUTES:
+            raise Forbidden(
+                "Anda harus mengaktifkan aplikasi autentikator sebelum dapat menggunakan aplikasi.",
+                code="AUTHENTICATOR_ENROLMENT_REQUIRED",
+            )
+    elif auth.get("token_type") != "access" and path != PASSWORD_CHANGE_ROUTE:
         raise Forbidden(
             "Anda harus mengganti kata sandi sementara sebelum dapat menggunakan aplikasi.",
             code="PASSWORD_CHANGE_REQUIRED",

@@ -1,7 +1,8 @@
 """The quarterly assessment of an SKP (triwulan; issue 19): the quarter's summary, the penilai's assessment, its PDF.
 
 The employee's acknowledgement is the one verification mechanism (kind ``assessment_ack``:
-`POST /verifications/assessment_ack/{nip}.{year}.Q{q}`, verdict APPROVE "Saya sudah membaca").
+`POST /verifications/assessment_ack/{nip}.{year}.Q{q}`, verdict APPROVE "Saya sudah membaca"). A quarter's
+predicates in bulk: HR's and BKD's distribution per satker, and the predicates Excel (built by the exports worker).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..services import container
 from .api import endpoint
 
 if TYPE_CHECKING:
-    from ..schemas import AssessmentInput
+    from ..schemas import AssessmentInput, PredicateExportRequest, PredicateQuery
 
 bp = Blueprint(__name__)
 
@@ -59,3 +60,36 @@ def assess_quarter(actor: Actor, skp_id: str, q: str, body: AssessmentInput) -> 
 )
 def assessment_pdf(actor: Actor, skp_id: str, q: str) -> dict[str, Any]:
     return container.assessments().pdf(actor, skp_id, parse_quarter(q))
+
+
+# -- a quarter's predicates in bulk -------------------------------------------------------------------------
+
+
+@endpoint(
+    bp,
+    "/skp/predicates",
+    summary="A quarter's distribution of predicates per satker of an SKPD (HR of the SKPD; BKD and the admin name "
+    "the SKPD)",
+    tag="skp",
+    query="PredicateQuery",
+    response="PredicateDistribution",
+    errors=(400, 404),
+)
+def predicate_distribution(actor: Actor, params: PredicateQuery) -> dict[str, Any]:
+    return container.predicates().distribution(actor, params)
+
+
+@endpoint(
+    bp,
+    "/skp/predicates/exports",
+    methods=("POST",),
+    status=202,
+    summary="Ask for a quarter's predicates as Excel: the caller's direct staff (any supervisor) or an SKPD (HR of "
+    "it, BKD, the admin); poll GET /exports/{job_id}",
+    tag="skp",
+    body="PredicateExportRequest",
+    response="ExportJob",
+    errors=(400, 404),
+)
+def request_predicates_export(actor: Actor, body: PredicateExportRequest) -> dict[str, Any]:
+    return container.predicates().request_export(actor, body)

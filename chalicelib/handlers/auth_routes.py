@@ -17,12 +17,16 @@ bp = Blueprint(__name__)
 
 
 def session_view(session: Any) -> dict[str, Any]:
-    """A session as every sign-in route answers it (password, one-time code)."""
+    """A session as every sign-in route answers it (password, one-time code, authenticator code), or the second
+    step of the sign-in when the account has an authenticator (`SecondFactor`: a challenge, no session)."""
+    if hasattr(session, "challenge"):
+        return {"second_factor": "TOTP", "challenge": session.challenge, "expires_in": session.expires_in}
     return {
         "token": session.token,
         "token_type": "Bearer",
         "expires_in": session.expires_in,
         "must_change_password": session.must_change_password,
+        "must_enrol_authenticator": session.must_enrol_authenticator,
     }
 
 
@@ -31,10 +35,10 @@ def session_view(session: Any) -> dict[str, Any]:
     "/auth/login",
     methods=("POST",),
     public=True,
-    summary="Sign in with NIP or e-mail and password",
+    summary="Sign in with NIP or e-mail and password (an account with an authenticator: the second step follows)",
     tag="auth",
     body="LoginRequest",
-    response="Session",
+    response="SignIn",
     errors=(401, 429),
 )
 def login(body: LoginRequest) -> dict[str, Any]:

@@ -74,6 +74,8 @@ def _build(record: Any) -> None:
     job_id = message["job_id"]
     if message.get("kind") == "archive":  # a satker's archive completeness (services/archive.py)
         outcome = container.archive().run_export(job_id)
+    elif message.get("kind") == "predicates":  # a quarter's predicates (services/skp/predicates.py)
+        outcome = container.predicates().run_export(job_id)
     else:
         outcome = container.exports().run(job_id)
     logger.info("export", extra={"job_id": job_id, "outcome": outcome})

@@ -1,5 +1,5 @@
 """Fan-out of notifications: the digest and reminder dispatchers (schedules) and the queue worker, which also
-sends the e-mails the leave stream queued (kind ``leave-email``)."""
+sends the e-mails the leave and SKP streams queued (kinds ``leave-email``, ``skp-email``)."""
 
 from __future__ import annotations
 
@@ -42,6 +42,7 @@ def notification_worker(event: Any) -> dict[str, Any]:
     container.reminders().register_context(event.context)
     container.complaint_notifications().register_context(event.context)
     container.leave_notifications().register_context(event.context)
+    container.skp_notifications().register_context(event.context)
     processor = BatchProcessor(event_type=EventType.SQS)
     return process_partial_response(
         event=event.to_dict(), record_handler=_handle_message, processor=processor, context=event.context
@@ -58,5 +59,7 @@ def _handle_message(record: Any) -> None:
         container.complaint_notifications().handle_digest(message)
     elif message.get("kind") == "leave-email":
         container.leave_notifications().send_email(message)
+    elif message.get("kind") == "skp-email":
+        container.skp_notifications().send_email(message)
     else:
         logger.warning("unknown notification dropped", extra={"kind": message.get("kind")})

@@ -37,10 +37,10 @@ def request_code(body: CodeRequest) -> dict[str, Any]:
     "/auth/code/login",
     methods=("POST",),
     public=True,
-    summary="Sign in with NIP or e-mail and a one-time code",
+    summary="Sign in with NIP or e-mail and a one-time code (with an authenticator: the second step follows)",
     tag="auth",
     body="CodeLogin",
-    response="Session",
+    response="SignIn",
     errors=(401, 429),
 )
 def code_login(body: CodeLogin) -> dict[str, Any]:

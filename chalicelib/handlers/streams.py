@@ -95,3 +95,32 @@ def _on_leave_record(record: Any) -> None:
 
     old, new = images(record.raw_event, leave_image)
     container.leave_notifications().on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("skp"), batch_size=50, starting_position="TRIM_HORIZON")
+def skp_changes(event: Any) -> dict[str, Any]:
+    """Tell the next person of each SKP step (submitted → the penilai; approved or returned → the employee) and of
+    each quarter's assessment (assessed → the employee; acknowledged → the penilai)."""
+    container.skp_notifications().register_context(event.context)
+    return process_stream(event, _on_skp_record)
+
+
+def _on_skp_record(record: Any) -> None:
+    from ..store.streams import images, skp_image
+
+    old, new = images(record.raw_event, skp_image)
+    container.skp_notifications().on_change(old, new)
+
+
+@bp.on_dynamodb_record(stream_arn=stream_placeholder("permissions"), batch_size=50, starting_position="TRIM_HORIZON")
+def permission_changes(event: Any) -> dict[str, Any]:
+    """Tell the employee the supervisor's decision on their permission (izin)."""
+    container.permission_notifications().register_context(event.context)
+    return process_stream(event, _on_permission_record)
+
+
+def _on_permission_record(record: Any) -> None:
+    from ..store.streams import images, permission_image
+
+    old, new = images(record.raw_event, permission_image)
+    container.permission_notifications().on_change(old, new)

@@ -16,9 +16,12 @@ from .decisions import *  # noqa: F403
 from .ekinerja import *  # noqa: F403
 from .exports import *  # noqa: F403
 from .leave import *  # noqa: F403
+from .permissions import *  # noqa: F403
+from .predicates import *  # noqa: F403
 from .records import *  # noqa: F403
 from .skp import *  # noqa: F403
 from .work import *  # noqa: F403
+from .working_hours import *  # noqa: F403
 
 
 def resolve(name: str) -> type:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, ConfigDict, Field, StrictStr, WithJsonSchema, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, RootModel, StrictStr, WithJsonSchema, model_validator
 
 from ..domain.accounts import GRANTABLE_ROLES, EmploymentStatus, Role
 from ..domain.audit import AuditKind
@@ -76,6 +76,52 @@ class Session(Out):
     token_type: Literal["Bearer"]
     expires_in: int
     must_change_password: bool = Field(description="true: the token may only change the password")
+    must_enrol_authenticator: bool = Field(
+        False,
+        description="true: an officer who must have an authenticator has none yet; the token may only enrol one "
+        "(POST /auth/totp/enrolment…), read /me and sign out",
+    )
+
+
+class SecondFactor(Out):
+    """The password (or one-time code) was right and the account has an authenticator: no session yet."""
+
+    second_factor: Literal["TOTP"]
+    challenge: str = Field(description="for POST /auth/totp/login, with the authenticator's code; 5 minutes")
+    expires_in: int
+
+
+class SignIn(RootModel[Session | SecondFactor]):
+    """A session, or (an account with an authenticator) the second step of the sign-in."""
+
+
+class TotpLogin(Body):
+    challenge: text(4096, required=True)  # type: ignore[valid-type]
+    code: text(32, required=True, description="the app's 6 digits, or one unused recovery code")  # type: ignore[valid-type]
+
+
+class TotpCode(Body):
+    code: text(32, required=True, description="the authenticator app's current 6 digits")  # type: ignore[valid-type]
+
+
+class TotpEnrolmentStart(Body):
+    """Nothing to send (an empty body or ``{}``): the server makes the secret."""
+
+
+class TotpEnrolment(Out):
+    """A new secret, pending until confirmed with a code from the app; shown once."""
+
+    secret: str = Field(description="base32, for typing into the app by hand")
+    otpauth_uri: str
+    qr_svg: str = Field(description="the otpauth link's QR code, an SVG data: URI")
+
+
+class RecoveryCodes(Out):
+    recovery_codes: list[str] = Field(description="each works once instead of an app code; shown only now")
+
+
+class TotpConfirmed(RecoveryCodes):
+    session: Session = Field(description="a full session: the enrolment proved the second factor")
 
 
 class PasswordChange(Body):
@@ -140,6 +186,9 @@ class PersonRef(Out):
 class Profile(Employee):
     roles: list[RoleName]
     must_change_password: bool
+    authenticator_active: bool = Field(False, description="an authenticator app is enrolled")
+    authenticator_required: bool = Field(False, description="the roles demand an authenticator app")
+    recovery_codes_left: int = Field(0, description="unused recovery codes")
     supervisor: PersonRef | None = Field(description="the direct supervisor (null: none)")
 
 

@@ -74,6 +74,9 @@ PATH_PARAMETERS: dict[str, Any] = {
     "import_id": text(64, pattern="^[A-Za-z0-9]+$"),
     "kind": text(32, pattern="^[a-z_]+$", description="a verifiable kind (docs/verification.md)"),
     "skp_id": text(23, pattern="^[0-9]{18}[.][0-9]{4}$", description="<nip>.<year>"),
+    "permission_id": text(
+        42, pattern="^[0-9]{18}[.][0-9]{4}-[0-9]{2}-[0-9]{2}[.][0-9a-f]{12}$", description="<nip>.<date>.<token>"
+    ),
     "item_id": text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)"),
 }
 

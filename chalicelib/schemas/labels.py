@@ -33,6 +33,7 @@ def labels() -> dict[str, dict[str, str]]:
         skp,
     )
     from ..domain.decision_kinds import KINDS
+    from ..domain.discipline import permissions
 
     return {
         "report_status": _of(reports.STATUS_LABELS, reports.ReportStatus),
@@ -62,4 +63,6 @@ def labels() -> dict[str, dict[str, str]]:
         "rating": _of(assessment.RATING_LABELS, assessment.Rating),
         "predicate": _of(assessment.PREDICATE_LABELS, assessment.Predicate),
         "assessment_status": _of(quarter_assessment.STATUS_LABELS, quarter_assessment.AssessmentStatus),
+        "permission_kind": _of(permissions.KIND_LABELS, permissions.PermissionKind),
+        "permission_status": _of(permissions.STATUS_LABELS, permissions.PermissionStatus),
     }

@@ -31,6 +31,7 @@ from .base import (
 )
 from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, RequiredVersion, page_of, upload_request
 from .ekinerja import EkinerjaState
+from .working_hours import CalendarDiscipline
 
 #: an optional reference (``rhk_id``, ``template_id``): trimmed, blank means none
 Reference = written(64, required=False)
@@ -113,6 +114,11 @@ class CalendarDay(Out):
     reports: ReportCounts
     leave: CalendarLeave | None = Field(None, description="a pending or approved leave holding the day")
     report_expected: bool = Field(True, description="a working day that is not an approved leave day")
+    discipline: CalendarDiscipline | None = Field(
+        None,
+        description="the day's class under the satker's working hours (issue 20); null for a day not yet over "
+        "unless known ahead (a holiday, a leave)",
+    )
 
 
 class Calendar(Out):

@@ -1,10 +1,12 @@
 """Every token the API hands out is a JWT (PyJWT, HS256 only), signed with a key derived from the current secret
 and verified with the current and previous ones (`keys.Keyring`, so a rotation ends nothing early):
 
-- session tokens: audience ``kinerja-api``, type ``access`` or ``password_change``, and a revocation counter;
+- session tokens: audience ``kinerja-api``, type ``access``, ``password_change`` or ``authenticator_enrolment``,
+  and a revocation counter;
 - signed capabilities (`sign_claims`/`read_claims`), one purpose each with its own derived key, audience
   ``kinerja-<purpose>`` and type ``<purpose>``: e-mailed decision links (`DECISION_LINK`), evidence upload
-  slips (`EVIDENCE_UPLOAD`) and list cursors (`CURSOR`). Their expiry is checked against the caller's clock.
+  slips (`EVIDENCE_UPLOAD`), list cursors (`CURSOR`) and the second step of a sign-in (`TOTP_CHALLENGE`).
+  Their expiry is checked against the caller's clock.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ ACCESS = "access"
 #: a session that may only change its temporary password
 PASSWORD_CHANGE = "password_change"  # noqa: S105 - a token type
 PASSWORD_CHANGE_TTL = timedelta(minutes=30)
+#: a session of an officer who must enrol an authenticator first: it may only reach the enrolment routes
+AUTHENTICATOR_ENROLMENT = "authenticator_enrolment"
+AUTHENTICATOR_ENROLMENT_TTL = timedelta(minutes=30)
 
 
 @dataclass(frozen=True)
@@ -75,7 +80,7 @@ def read_token(keys: Keyring | str, token: str) -> TokenClaims:
             continue  # signed with another secret (or forged)
         except jwt.PyJWTError:
             break
-        if claims["typ"] in (ACCESS, PASSWORD_CHANGE) and isinstance(claims["tv"], int):
+        if claims["typ"] in (ACCESS, PASSWORD_CHANGE, AUTHENTICATOR_ENROLMENT) and isinstance(claims["tv"], int):
             return TokenClaims(
                 nip=str(claims["sub"]),
                 token_type=claims["typ"],
@@ -90,7 +95,9 @@ DECISION_LINK = "decision-link"  # e-mailed approve/reject links of every kind t
 EVIDENCE_UPLOAD = "evidence-upload"
 FILE_UPLOAD = "file-upload"
 CURSOR = "cursor"
-PURPOSES = (DECISION_LINK, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR)
+#: the second step of a sign-in: the account whose password (or one-time code) was right, for the TOTP code
+TOTP_CHALLENGE = "totp-challenge"
+PURPOSES = (DECISION_LINK, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR, TOTP_CHALLENGE)
 #: claims `sign_claims` sets itself
 _REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
 #: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)

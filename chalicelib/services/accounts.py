@@ -26,6 +26,7 @@ from ..domain.accounts import (
     require_viewable,
 )
 from ..domain.audit import AuditEvent, cross_skpd_supervisor_events, entitlement_events, event_view
+from ..domain.authenticator import must_have_authenticator
 from ..domain.errors import Forbidden, NotFound, Throttled, Unauthorized, ValidationError
 from ..domain.roster import DRAFT_FIELDS, EmployeeDraft
 from ..security import passwords, sealing, tokens
@@ -54,6 +55,19 @@ class Session:
     token: str
     expires_in: int
     must_change_password: bool
+    must_enrol_authenticator: bool = False
+
+
+@dataclass(frozen=True)
+class SecondFactor:
+    """The first factor was right; the account's authenticator code is asked next (`AuthenticatorService`)."""
+
+    challenge: str
+    expires_in: int
+
+
+#: how long the second step of a sign-in may wait for the authenticator's code
+CHALLENGE_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -81,8 +95,10 @@ class AccountService:
 
     # -- sessions -----------------------------------------------------------------------------
 
-    def sign_in(self, username: str, password: str) -> Session:
-        """Check the password; same refusal for an unknown user and a wrong password."""
+    def sign_in(self, username: str, password: str) -> Session | SecondFactor:
+        """Check the password; same refusal for an unknown user and a wrong password. An account with an
+        authenticator gets the second step instead of a session, and its attempt stays counted until the code is
+        right (else re-entering the password would reset the count of wrong codes)."""
         now = self._clock()
         employee = self._find_login(username)
         guard_key = (
@@ -90,16 +106,17 @@ class AccountService:
         )
         guard = self._guards.reserve(guard_key, now)
         if guard is None:
-            raise _locked()
+            raise locked()
         stored_hash = employee.password_hash if employee else passwords.dummy_hash()
         if not passwords.verify_password(stored_hash, password) or employee is None:
             if lock_after_failures(guard.failures, now):
-                raise _locked()
+                raise locked()
             raise Unauthorized(_BAD_CREDENTIALS, code="INVALID_CREDENTIALS")
-        self._guards.clear(guard_key)
+        if not employee.has_authenticator:
+            self._guards.clear(guard_key)
         if passwords.needs_rehash(employee.password_hash):
             employee = self._employees.save(replace(employee, password_hash=passwords.hash_password(password)))
-        return self._session(employee)
+        return self.session_for(employee)
 
     def authenticate(self, token: str) -> tuple[Employee, tokens.TokenClaims]:
         """The account behind a token; tokens issued before sign-out or a password change are refused."""
@@ -139,9 +156,17 @@ class AccountService:
         """The account a username (NIP or e-mail) names, if any: one read, whatever the answer."""
         return self._find_login(username)
 
-    def session_for(self, employee: Employee) -> Session:
-        """The session of an account that proved itself another way (a one-time code): the same as after
-        `sign_in`, so a temporary password still has to be changed first."""
+    def session_for(self, employee: Employee) -> Session | SecondFactor:
+        """What follows a right password or one-time code: the second step when the account has an authenticator,
+        else the session (a temporary password still has to be changed first)."""
+        if employee.has_authenticator:
+            claims = {"sub": employee.nip, "tv": employee.token_version}
+            challenge = tokens.sign_claims(self._keys, tokens.TOTP_CHALLENGE, claims, CHALLENGE_SECONDS, self._clock())
+            return SecondFactor(challenge, CHALLENGE_SECONDS)
+        return self._session(employee)
+
+    def verified_session(self, employee: Employee) -> Session:
+        """The session of an account that also gave its authenticator's code (or just enrolled one)."""
         return self._session(employee)
 
     def check_forgotten_password(self, employee: Employee, new_password: str) -> None:
@@ -331,12 +356,16 @@ class AccountService:
         return None
 
     def _session(self, employee: Employee) -> Session:
+        """A temporary password is changed first, then an officer without an authenticator enrolls one."""
+        must_enrol = must_have_authenticator(employee.granted_roles) and not employee.has_authenticator
         if employee.must_change_password:
             kind, ttl = tokens.PASSWORD_CHANGE, tokens.PASSWORD_CHANGE_TTL
+        elif must_enrol:
+            kind, ttl = tokens.AUTHENTICATOR_ENROLMENT, tokens.AUTHENTICATOR_ENROLMENT_TTL
         else:
             kind, ttl = tokens.ACCESS, self._token_ttl
         token, expires_in = tokens.issue_token(self._keys, employee.nip, employee.token_version, kind, ttl)
-        return Session(token, expires_in, employee.must_change_password)
+        return Session(token, expires_in, employee.must_change_password, must_enrol)
 
     def _profile(self, employee: Employee) -> dict[str, Any]:
         roles = employee.roles(has_subordinates=self._employees.has_subordinates(employee.nip))
@@ -346,6 +375,9 @@ class AccountService:
             "roles": [r.value for r in roles],
             "must_change_password": employee.must_change_password,
             "supervisor": person_ref(employee.supervisor_nip, boss),
+            "authenticator_active": employee.has_authenticator,
+            "authenticator_required": must_have_authenticator(employee.granted_roles),
+            "recovery_codes_left": len(employee.recovery_code_hashes),
         }
 
     def _require(self, nip: str) -> Employee:
@@ -431,7 +463,7 @@ def summary(employee: Employee) -> dict[str, Any]:
     }
 
 
-def _locked() -> Throttled:
+def locked() -> Throttled:
     return Throttled(
         "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara; coba lagi dalam 15 menit.",
         code="ACCOUNT_LOCKED",

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import calendar as month_calendar
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
 from ..domain.attendance import AttendanceDay, Session, check_location, check_native, local_now, parse_sync_record
+from ..domain.complaints import ComplaintType
+from ..domain.discipline import DayOverrides, Mark, Permission, classify_day, expected_hours, schedule_for
 from ..domain.errors import NotFound, ValidationError
 from ..domain.leave import TYPE_LABELS, LeaveStatus
 from ..domain.workdays import holiday_name, is_weekend
@@ -20,7 +22,9 @@ from ..store.protocols import (
     JobState,
     LeaveRepository,
     OrgRepository,
+    WorkHoursRepository,
 )
+from .day_class import day_discipline
 
 if TYPE_CHECKING:
     from ..schemas import CalendarQuery, CheckIn
@@ -28,6 +32,10 @@ if TYPE_CHECKING:
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
 BATCH_GET_LIMIT = 100
+#: the employee's permissions (izin) of a date range, any status (only approved ones override a class)
+PermissionsOf = Callable[[str, date, date], Iterable[Permission]]
+#: a day not yet over shows only what is known ahead (a holiday, a leave, a whole-day izin), never "absent"
+_KNOWN_AHEAD = (Mark.LIBUR, Mark.CUTI, Mark.IZIN)
 
 
 class AttendanceService:
@@ -39,9 +47,13 @@ class AttendanceService:
         *,
         clock: Callable[[], datetime],
         leave: LeaveRepository,
+        work_hours: WorkHoursRepository,
+        permissions: PermissionsOf | None = None,
     ) -> None:
         self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
         self._leave = leave  # the employee's held days: leave shows on the calendar
+        self._work_hours = work_hours  # each day's class needs the satker's hours (issue 20)
+        self._permissions = permissions  # the month's izin: an approved one overrides its sessions' class
 
     def check_in(self, actor: Actor, body: CheckIn) -> dict[str, Any]:
         """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
@@ -64,13 +76,25 @@ class AttendanceService:
 
     def calendar(self, actor: Actor, params: CalendarQuery) -> dict[str, Any]:
         """Each date of a month (``month``: its first day; this month by default): weekend, holiday, attendance and
-        its sources, reports per status."""
+        its sources, reports per status, and each day's class (`domain.discipline.classify_day`) under the
+        satker's working hours (its own, else its SKPD's, else the default: one BatchGetItem)."""
         today = local_now(self._clock(), actor.timezone.iana).date()
         first = params.month or today.replace(day=1)
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)
         held = self._leave.calendar(actor.nip)
+        if actor.satker_id:
+            own, skpd = self._work_hours.both(actor.skpd_id, actor.satker_id)
+        else:
+            own, skpd = None, self._work_hours.get(actor.skpd_id, None)
+        schedule = schedule_for(actor.timezone, own, skpd)
+        holidays = {
+            first.replace(day=n) for n in range(1, last.day + 1) if holiday_name(first.replace(day=n), overrides)
+        }
+        permits: dict[date, list[Permission]] = {}
+        for permit in self._permissions(actor.nip, first, last) if self._permissions else ():
+            permits.setdefault(permit.day, []).append(permit)
         days = []
         for number in range(1, last.day + 1):
             day = first.replace(day=number)
@@ -94,6 +118,7 @@ class AttendanceService:
                     "leave": _leave_view(leave),
                     # approved leave days are not working days for the employee: no report is expected
                     "report_expected": working and not (leave and leave[2] is LeaveStatus.APPROVED),
+                    "discipline": _discipline(day, today, schedule, holidays, record, leave, permits.get(day, [])),
                 }
             )
         return {"month": first.strftime("%Y-%m"), "timezone": actor.timezone.value, "days": days}
@@ -149,6 +174,27 @@ class AttendanceSync:
             for nip, employee in self._employees.many(set(ordered[start : start + BATCH_GET_LIMIT])).items():
                 found[nip] = (employee.skpd_id, employee.satker_id)
         return found
+
+
+def _discipline(
+    day: date, today: date, schedule: Any, holidays: set[date], record: AttendanceDay | None, leave: Any, permits: list
+) -> dict[str, Any] | None:
+    """The day's class; a day not yet over only when known ahead (a holiday, a leave, a whole-day izin). An approved
+    complaint shows as one (the attendance item keeps its sessions, not its type)."""
+    expected = expected_hours(schedule, day, holidays)
+    approved_leave = leave[1] if leave and leave[2] is LeaveStatus.APPROVED else None
+    complaints = dict.fromkeys(record.complaint_sessions, ComplaintType.MESIN_ERROR) if record else {}
+    mark = classify_day(
+        day,
+        expected,
+        check_in=record.check_in if record else None,
+        check_out=record.check_out if record else None,
+        overrides=DayOverrides(leave=approved_leave, complaints=complaints, permissions=tuple(permits)),
+        zone=schedule.zone,
+    )
+    if day >= today and mark.whole not in _KNOWN_AHEAD:
+        return None
+    return day_discipline(mark, expected)
 
 
 def _leave_view(found: Any) -> dict[str, str] | None:

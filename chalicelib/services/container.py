@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .accounts import AccountService
     from .archive import ArchiveService
     from .attendance import AttendanceService, AttendanceSync
+    from .authenticator import AuthenticatorService
     from .coaching import ReportCoach
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
@@ -48,15 +49,19 @@ if TYPE_CHECKING:
     from .one_time_codes import OneTimeCodeService
     from .organisation import OrganisationService
     from .outbox import OutboxService
+    from .permission_notifications import PermissionNotifications
+    from .permissions import PermissionService
     from .records import RecordNotifications, RecordService
     from .reminders import ReminderService
     from .reports import ReportService
     from .roster import RosterImportService
-    from .skp import QuarterAssessments, RhkLinks, SkpCascade, SkpService
+    from .skp import PredicateService, QuarterAssessments, RhkLinks, SkpCascade, SkpService
+    from .skp_notifications import SkpNotifications
     from .supervisor_moves import SupervisorMoves
     from .templates import TemplateService
     from .uploads import UploadService
     from .verification import VerificationService
+    from .working_hours import WorkingHoursService
 
 Clock = Callable[[], datetime]
 
@@ -104,10 +109,23 @@ class Services:
         return OneTimeCodeService(self.accounts, r.employees, r.one_time_codes, keys=self.keys, clock=self.clock)
 
     @cached_property
+    def authenticator(self) -> AuthenticatorService:
+        from .authenticator import AuthenticatorService
+
+        r = self.repositories
+        return AuthenticatorService(self.accounts, r.employees, r.sign_in_guards, keys=self.keys, clock=self.clock)
+
+    @cached_property
     def organisation(self) -> OrganisationService:
         from .organisation import OrganisationService
 
         return OrganisationService(self.repositories.org)
+
+    @cached_property
+    def working_hours(self) -> WorkingHoursService:
+        from .working_hours import WorkingHoursService
+
+        return WorkingHoursService(self.repositories.org, self.repositories.work_hours)
 
     @cached_property
     def roster(self) -> RosterImportService:
@@ -199,7 +217,15 @@ class Services:
         from .attendance import AttendanceService
 
         r = self.repositories
-        return AttendanceService(r.attendance, r.org, r.holidays, clock=self.clock, leave=r.leave)
+        return AttendanceService(
+            r.attendance,
+            r.org,
+            r.holidays,
+            clock=self.clock,
+            leave=r.leave,
+            work_hours=r.work_hours,
+            permissions=r.permissions.between,
+        )
 
     def attendance_sync(self, log: Callable[..., None]) -> AttendanceSync | None:
         """The sync job, logging to ``log``; ``None`` when no attendance source is configured."""
@@ -350,6 +376,15 @@ class Services:
         )
 
     @cached_property
+    def predicates(self) -> PredicateService:
+        from .skp import PredicateService
+
+        r, c = self.repositories, self.clients
+        return PredicateService(
+            r.assessments, r.employees, r.org, r.export_jobs, c.objects, c.exports, clock=self.clock
+        )
+
+    @cached_property
     def rhk_links(self) -> RhkLinks:
         from .skp import RhkLinks
 
@@ -363,6 +398,7 @@ class Services:
         from .decisions.kinds.complaints import ComplaintKind
         from .decisions.kinds.documents import DocumentKind
         from .decisions.kinds.leave import leave_kinds
+        from .decisions.kinds.permission import PermissionDecisions
         from .decisions.kinds.records import RecordKindAdapter
         from .decisions.kinds.reports import ReportKind
         from .decisions.kinds.skp import SkpKind
@@ -373,6 +409,7 @@ class Services:
         kinds = [
             ReportKind(self.reports, r.reports),
             *leave_kinds(self.leave, r.leave),
+            PermissionDecisions(self.permissions, r.permissions),
             ComplaintKind(self.complaints, r.complaints),
             RecordKindAdapter(self.records, r.records),
             DocumentKind(self.archive, r.archive),
@@ -383,6 +420,27 @@ class Services:
         return DecisionService(
             {k.spec.kind: k for k in kinds}, r.employees, r.delegations, clock=self.clock, tasks=tasks
         )
+
+    @cached_property
+    def permissions(self) -> PermissionService:
+        from .permissions import PermissionService
+
+        r = self.repositories
+        return PermissionService(
+            r.permissions,
+            r.sequences,
+            r.delegations,
+            r.holidays,
+            schedule_of=self.working_hours.effective,  # the satker's stored hours, else its SKPD's, else the default
+            clock=self.clock,
+        )
+
+    @cached_property
+    def permission_notifications(self) -> PermissionNotifications:
+        from .permission_notifications import PermissionNotifications
+
+        r = self.repositories
+        return PermissionNotifications(r.employees, self.clients.whatsapp, once=r.once)
 
     @cached_property
     def links(self) -> DecisionLinks:
@@ -499,6 +557,15 @@ class Services:
         r, c = self.repositories, self.clients
         return LeaveNotifications(
             r.employees, c.whatsapp, c.email, c.notifications, self.links, app_url=self.settings.app_url, once=r.once
+        )
+
+    @cached_property
+    def skp_notifications(self) -> SkpNotifications:
+        from .skp_notifications import SkpNotifications
+
+        r, c = self.repositories, self.clients
+        return SkpNotifications(
+            r.employees, c.whatsapp, c.email, c.notifications, app_url=self.settings.app_url, once=r.once
         )
 
     # -- the clients and the outbox handlers and tools reach for ------------------------------------

@@ -36,7 +36,7 @@ from ..domain.one_time_codes import (
 from ..security import sealing
 from ..security.keys import Keyring, derive_key, keyring
 from ..store.protocols import EmployeeRepository, OneTimeCodes
-from .accounts import AccountService, CredentialNotice, Session
+from .accounts import AccountService, CredentialNotice, SecondFactor, Session
 
 _RACES = 3
 
@@ -69,7 +69,7 @@ class OneTimeCodeService:
             self._codes.note_undeliverable(key, notice_id)
         return {"message": CODE_SENT_MESSAGE, "channel_hint": None}
 
-    def sign_in(self, username: str, code: str) -> Session:
+    def sign_in(self, username: str, code: str) -> Session | SecondFactor:
         """A session as `/auth/login` gives one (a temporary password still has to be changed first)."""
         employee = self._redeem(username, code, CodePurpose.SIGN_IN)
         return self._accounts.session_for(employee)

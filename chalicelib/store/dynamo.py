@@ -41,9 +41,11 @@ IMPLEMENTATIONS: dict[str, tuple[str, str]] = {
     "archive": ("archive", "DynamoArchiveRepository"),
     "leave": ("leave", "DynamoLeaveRepository"),
     "leave_settings": ("leave", "DynamoLeaveSettings"),
+    "work_hours": ("working_hours", "DynamoWorkHours"),
     "skp": ("skp", "DynamoSkpRepository"),
     "ekinerja_handoffs": ("ekinerja", "DynamoEkinerjaHandoffs"),
     "assessments": ("assessments", "DynamoAssessmentRepository"),
+    "permissions": ("permissions", "DynamoPermissionRepository"),
 }
 
 

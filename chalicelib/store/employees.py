@@ -40,6 +40,10 @@ _MUTABLE = (
     "password_hash",
     "must_change_password",
     "token_version",
+    "totp_secret",
+    "totp_pending",
+    "recovery_codes",
+    "totp_last_step",
     "updated_at",
 )
 
@@ -68,6 +72,10 @@ def to_employee(item: EmployeeItem) -> Employee:
         version=int(item.version or 0),
         employment_status=EmploymentStatus(item.employment_status) if item.employment_status else None,
         tmt=date.fromisoformat(item.tmt) if item.tmt else None,
+        totp_secret=item.totp_secret,
+        totp_pending=item.totp_pending,
+        recovery_code_hashes=frozenset(item.recovery_codes or ()),
+        totp_last_step=int(item.totp_last_step) if item.totp_last_step is not None else None,
     )
 
 
@@ -93,6 +101,10 @@ def _to_item(employee: Employee, notice: CredentialNotice | None) -> EmployeeIte
         credential_notice_id=notice.notice_id if notice else None,
         employment_status=employee.employment_status.value if employee.employment_status else None,
         tmt=employee.tmt.isoformat() if employee.tmt else None,
+        totp_secret=employee.totp_secret,
+        totp_pending=employee.totp_pending,
+        recovery_codes=set(employee.recovery_code_hashes) or None,
+        totp_last_step=employee.totp_last_step,
         created_at=now,
         updated_at=now,
     )

@@ -103,6 +103,12 @@ class EmployeeItem(Model):
     credential_notice_id = UnicodeAttribute(null=True)
     employment_status = UnicodeAttribute(null=True)  # PNS | CPNS | PPPK
     tmt = UnicodeAttribute(null=True)  # YYYY-MM-DD, start of continuous service
+    #: the authenticator app: confirmed and pending TOTP secrets (sealed), sha256 of unused recovery codes, and
+    #: the last TOTP step accepted (a step is never accepted twice)
+    totp_secret = UnicodeAttribute(null=True)
+    totp_pending = UnicodeAttribute(null=True)
+    recovery_codes = UnicodeSetAttribute(null=True)
+    totp_last_step = NumberAttribute(null=True)
     created_at = UTCDateTimeAttribute()
     updated_at = UTCDateTimeAttribute()
     version = VersionAttribute()
@@ -120,13 +126,16 @@ class OrgItem(Model):
     skpd_id = UnicodeAttribute(hash_key=True)
     sk = UnicodeAttribute(range_key=True)
     kind = UnicodeAttribute(null=True)
-    name = UnicodeAttribute()
+    #: an SKPD's or satker's (a working-hours item has none)
+    name = UnicodeAttribute(null=True)
     city = UnicodeAttribute(null=True)
     rhk_required = BooleanAttribute(null=True)
     timezone = UnicodeAttribute()
     office_latitude = NumberAttribute(null=True)
     office_longitude = NumberAttribute(null=True)
     office_radius_m = NumberAttribute(null=True)
+    #: a working-hours item's schedule (``sk`` = "HOURS" or "HOURS#<satker>", `store/working_hours.py`)
+    work_schedule = JSONAttribute(null=True)
     version = VersionAttribute()
 
     by_kind = _index("org", "by_kind")
@@ -587,9 +596,50 @@ class SkpItem(Model):
     # the queue's keys, present only while SUBMITTED
     pending_penilai = UnicodeAttribute(null=True)
     pending_sort = UnicodeAttribute(null=True)
+    # a quarter's assessment only: the keys of `by_skpd_predicate` and the copies it projects (the ratings and the
+    # predicate are also in ``assessment``; these keep the SKPD's bulk read small)
+    pred_skpd = UnicodeAttribute(null=True)
+    pred_sort = UnicodeAttribute(null=True)
+    results = UnicodeAttribute(null=True)
+    behaviour = UnicodeAttribute(null=True)
+    predicate = UnicodeAttribute(null=True)
+    acknowledged_at = UnicodeAttribute(null=True)
     version = VersionAttribute()
 
     by_penilai_pending = _index("skp", "by_penilai_pending")
+    by_skpd_predicate = _index("skp", "by_skpd_predicate")
+
+
+class PermissionItem(Model):
+    """A permission request (izin) in its employee's partition (``sk`` = "<date>#<token>")."""
+
+    class Meta(_Meta):
+        logical_name = "permissions"
+
+    nip = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    permission_id = UnicodeAttribute()
+    reference = UnicodeAttribute()
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    day = UnicodeAttribute()
+    start = UnicodeAttribute(null=True)
+    end = UnicodeAttribute(null=True)
+    reason = UnicodeAttribute()
+    status = UnicodeAttribute()
+    submitted_at = UnicodeAttribute()
+    supervisor_nip = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # the queue's keys, present only while SUBMITTED
+    pending_supervisor = UnicodeAttribute(null=True)
+    pending_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_supervisor_pending = _index("permissions", "by_supervisor_pending")
 
 
 class EkinerjaHandoffItem(Model):
@@ -637,6 +687,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     LeaveSettingsItem,
     SkpItem,
     EkinerjaHandoffItem,
+    PermissionItem,
 )
 
 

@@ -22,12 +22,15 @@ from ..domain.attendance import AttendanceDay, Session
 from ..domain.audit import AuditEvent
 from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
+from ..domain.discipline import WorkSchedule
+from ..domain.discipline.permissions import Permission
 from ..domain.ekinerja import Handoff
 from ..domain.exports import ExportJob, ReportLine
 from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
 from ..domain.one_time_codes import CodeState
 from ..domain.organisation import Satker, Skpd
 from ..domain.people_search import PeopleSearch
+from ..domain.predicates import PredicateLine
 from ..domain.quarter_assessment import Assessment
 from ..domain.records import CareerRecord, RecordKind, RecordStatus
 from ..domain.reminders import ReminderSettings
@@ -419,6 +422,33 @@ class SkpRepository(Protocol):
     def count_pending(self, penilai_nip: str) -> int: ...
 
 
+class PermissionRepository(Protocol):
+    """Permission requests (izin) in their employee's partition (`store/permissions.py`); every change is
+    conditional on the version read (`Conflict` CONFLICT otherwise)."""
+
+    def get(self, permission_id: str) -> Permission | None:
+        """By id (`None` for a malformed one)."""
+        ...
+
+    def add(self, permission: Permission) -> Permission: ...
+    def save(self, permission: Permission) -> Permission: ...
+    def between(self, nip: str, first: date, last: date) -> list[Permission]:
+        """The employee's permissions of a day or a month, oldest date first (a consistent read)."""
+        ...
+
+    def list_own(
+        self, nip: str, *, first: date | None, last: date | None, cursor: str | None, limit: int
+    ) -> tuple[list[Permission], str | None]:
+        """Own permissions, newest date first."""
+        ...
+
+    def pending_for(self, supervisor_nip: str, cursor: str | None, limit: int) -> tuple[list[Permission], str | None]:
+        """The SUBMITTED permissions waiting for ``supervisor_nip``, oldest submission first."""
+        ...
+
+    def count_pending(self, supervisor_nip: str) -> int: ...
+
+
 class AssessmentRepository(Protocol):
     """Quarterly assessments in their SKP's partition (`store/assessments.py`); every write is conditional on the
     version read (a new one on its absence), else `Conflict` CONFLICT."""
@@ -432,6 +462,17 @@ class AssessmentRepository(Protocol):
 
     def waiting(self, skp_ids: Iterable[str]) -> list[Assessment]:
         """The assessments of those SKP still waiting for the employee's acknowledgement."""
+        ...
+
+    def of_quarter(self, skp_ids: Sequence[str], quarter: int) -> list[Assessment]:
+        """Those SKP's assessments of ``quarter`` that exist (BatchGetItem: a supervisor's staff)."""
+        ...
+
+    def predicates_in_skpd(
+        self, skpd_id: str, year: int, quarter: int, satker_id: str | None = None
+    ) -> Iterator[PredicateLine]:
+        """An SKPD's (or one satker's) assessments of a quarter in satker then NIP order, as bulk lines, read page by
+        page from `skp.by_skpd_predicate`."""
         ...
 
 
@@ -483,6 +524,16 @@ class LeaveRepository(Protocol):
 class LeaveSettingsRepository(Protocol):
     def get(self, skpd_id: str) -> LeaveSettings: ...
     def save(self, settings: LeaveSettings) -> LeaveSettings: ...
+
+
+class WorkHoursRepository(Protocol):
+    """Working hours (`store/working_hours.py`): the SKPD's default (``satker_id`` None) and each satker's own;
+    ``save`` creates at version 0, else replaces only the version read (409 ``CONFLICT``), as ``delete`` does."""
+
+    def get(self, skpd_id: str, satker_id: str | None) -> WorkSchedule | None: ...
+    def both(self, skpd_id: str, satker_id: str) -> tuple[WorkSchedule | None, WorkSchedule | None]: ...
+    def save(self, skpd_id: str, satker_id: str | None, schedule: WorkSchedule) -> WorkSchedule: ...
+    def delete(self, skpd_id: str, satker_id: str, version: int) -> None: ...
 
 
 class EkinerjaHandoffs(Protocol):

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
         OneTimeCodes,
         OrgRepository,
         Outbox,
+        PermissionRepository,
         RecordRepository,
         ReminderRepository,
         ReportRepository,
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
         SkpRepository,
         TemplateRepository,
         UsedLinks,
+        WorkHoursRepository,
     )
 
 
@@ -93,10 +95,14 @@ class Repositories(Protocol):
     @property
     def leave_settings(self) -> LeaveSettingsRepository: ...
     @property
+    def work_hours(self) -> WorkHoursRepository: ...
+    @property
     def skp(self) -> SkpRepository: ...
     @property
     def ekinerja_handoffs(self) -> EkinerjaHandoffs: ...
     @property
     def assessments(self) -> AssessmentRepository: ...
+    @property
+    def permissions(self) -> PermissionRepository: ...
     @property
     def once(self) -> OnceFactory: ...

@@ -65,6 +65,20 @@ RECORD_LIST_ATTRIBUTES = [
 ]
 
 
+#: What a quarter's bulk predicate readers need of an assessment (`skp.by_skpd_predicate`): who, where, the two
+#: ratings, the predicate and whether the employee has acknowledged it; realisations and feedback stay out.
+PREDICATE_LINE_ATTRIBUTES = [
+    "nip",
+    "satker_id",
+    "penilai_nip",
+    "status",
+    "results",
+    "behaviour",
+    "predicate",
+    "acknowledged_at",
+]
+
+
 TABLES: dict[str, dict[str, Any]] = {
     # Accounts. GetItem by NIP (sign-in, authorizer, every profile read).
     "employees": {
@@ -88,7 +102,9 @@ TABLES: dict[str, dict[str, Any]] = {
         ],
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
     },
-    # Organisation: an SKPD item (sk="#SKPD") and its satker items (sk="SATKER#<code>") share a partition.
+    # Organisation: an SKPD item (sk="#SKPD") and its satker items (sk="SATKER#<code>") share a partition,
+    # with the working hours (issue 20): the SKPD's default (sk="HOURS") and a satker's own
+    # (sk="HOURS#<satker>"). The calendar reads both in one BatchGetItem; HR's screen a GetItem each.
     "org": {
         "AttributeDefinitions": _attrs(skpd_id="S", sk="S", kind="S"),
         "KeySchema": _key("skpd_id", "sk"),
@@ -329,14 +345,37 @@ TABLES: dict[str, dict[str, Any]] = {
     # transaction when Q4 is acknowledged); the employee's waiting acknowledgements and their COUNT: Query
     # begins_with "Q#" of this and last year's partition (at most 4 items each), so no index.
     "skp": {
-        "AttributeDefinitions": _attrs(skp_id="S", item="S", pending_penilai="S", pending_sort="S"),
+        "AttributeDefinitions": _attrs(
+            skp_id="S", item="S", pending_penilai="S", pending_sort="S", pred_skpd="S", pred_sort="S"
+        ),
         "KeySchema": _key("skp_id", "item"),
         "GlobalSecondaryIndexes": [
             # a supervisor's queue of SKP to approve, oldest submission first; COUNT for the inbox (sparse: the
             # head carries pending_penilai = the penilai's NIP only while SUBMITTED; pending_sort =
             # "<submitted_at>#<skp_id>")
             _gsi("by_penilai_pending", "pending_penilai", "pending_sort"),
+            # a quarter's predicates of an SKPD (HR's/BKD's distribution per satker, the SKPD's predicates Excel):
+            # Query pred_skpd = "<skpd>#<year>#Q<q>", in satker then NIP order (pred_sort = "<satker>#<nip>"), one
+            # satker by begins_with "<satker>#" (sparse: only "Q#<q>" items carry the keys); only what those
+            # readers show is projected (a supervisor's staff: BatchGetItem of "<nip>.<year>"/"Q#<q>" instead)
+            _gsi("by_skpd_predicate", "pred_skpd", "pred_sort", only=PREDICATE_LINE_ATTRIBUTES),
         ],
+        # stream (new and old images) → `skp_changes`: the next person of each SKP and assessment step is told
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # Permission requests (izin, issue 20), one partition per employee: sk = "<date>#<token>" and the id is
+    # "<nip>.<date>.<token>", so GetItem by id; Query the employee's own newest date first (their list), one day's
+    # (begins_with "<date>#", consistent: the duplicate check) or a month's (between: the calendar and the recap).
+    "permissions": {
+        "AttributeDefinitions": _attrs(nip="S", sk="S", pending_supervisor="S", pending_sort="S"),
+        "KeySchema": _key("nip", "sk"),
+        "GlobalSecondaryIndexes": [
+            # the supervisor's queue, oldest submission first; COUNT for the inbox (sparse: pending_supervisor is
+            # the supervisor taken at submission, only while SUBMITTED; pending_sort = "<submitted_at>#<id>")
+            _gsi("by_supervisor_pending", "pending_supervisor", "pending_sort"),
+        ],
+        # stream (new and old images) → `permission_changes`: the employee is told the supervisor's decision
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
     },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {

@@ -6,9 +6,12 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from ..domain.complaints import Complaint
+from ..domain.discipline.permissions import Permission
 from ..domain.leave import LeaveRequest
+from ..domain.quarter_assessment import Assessment
 from ..domain.records import CareerRecord
 from ..domain.reports import Report
+from ..domain.skp import ApprovedVersion, Skp
 from .complaints import to_complaint
 from .employees import to_employee
 from .models import ComplaintItem, EmployeeItem, RecordItem, ReportItem
@@ -45,6 +48,28 @@ def leave_image(image: Image) -> LeaveRequest:
     from .models import LeaveItem
 
     return to_leave(LeaveItem.from_raw_data(dict(image)))
+
+
+def skp_image(image: Image) -> Skp | Assessment | ApprovedVersion:
+    """An item of the `skp` table: the SKP's head, a quarter's assessment (``Q#<q>``) or an approved version."""
+    from ..domain.quarter_assessment import ITEM_PREFIX
+    from .assessments import to_assessment
+    from .models import SkpItem
+    from .skp import HEAD, to_skp, to_version
+
+    item = SkpItem.from_raw_data(dict(image))
+    if item.item == HEAD:
+        return to_skp(item)
+    if item.item.startswith(ITEM_PREFIX):
+        return to_assessment(item)
+    return to_version(item)
+
+
+def permission_image(image: Image) -> Permission:
+    from .models import PermissionItem
+    from .permissions import to_permission
+
+    return to_permission(PermissionItem.from_raw_data(dict(image)))
 
 
 def images(record: Mapping[str, Any], decode: Callable[[Image], _T]) -> tuple[_T | None, _T | None]:

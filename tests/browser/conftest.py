@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from devtools.processes import ROOT
+from tests.support import AUTHENTICATORS, Authenticator, authenticator_code, has_authenticator
 
 DIST = ROOT / "web" / "dist"
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -98,12 +99,39 @@ class Browse:
         self.errors.append(f"console error on {page.url}: {message.text}")
 
     def sign_in(self, page: Any, username: str, password: str, succeeds: bool = True) -> None:
+        """Sign in as a person does; an officer with an authenticator then types their app's code."""
         page.goto(f"{self.web}/masuk")
         page.get_by_label("NIP atau e-mail").fill(username)
         page.locator("#password").fill(password)
         page.get_by_role("button", name="Masuk", exact=True).click()
         if succeeds:
+            if has_authenticator(username):
+                self.second_step(page, username)
             page.wait_for_url(lambda url: "/masuk" not in url)
+            if "/akun/autentikator" in page.url:
+                self.enrol(page, username)
+
+    @staticmethod
+    def enrol(page: Any, username: str) -> None:
+        """What an officer without an authenticator does at the first sign-in: scan (read the secret off the page),
+        confirm with the app's code, keep the recovery codes."""
+        secret = page.get_by_test_id("totp-secret").inner_text().replace(" ", "")
+        AUTHENTICATORS[username] = Authenticator(secret)
+        page.get_by_label("Kode dari aplikasi").fill(authenticator_code(username))
+        page.get_by_role("button", name="Aktifkan").click()
+        codes = page.get_by_test_id("recovery-codes").locator("li")
+        codes.first.wait_for()
+        AUTHENTICATORS[username].recovery_codes = codes.all_inner_texts()
+        page.get_by_role("button", name="Saya sudah menyimpannya").click()
+        page.wait_for_url(lambda url: "/akun/autentikator" not in url)
+
+    @staticmethod
+    def second_step(page: Any, username: str) -> None:
+        """Type the code the officer's authenticator app shows now (`tests.support.authenticator_code`)."""
+        field = page.get_by_label("Kode autentikator")
+        field.wait_for()
+        field.fill(authenticator_code(username))
+        page.get_by_role("button", name="Verifikasi").click()
 
     def close(self) -> None:
         for context in self.contexts:
@@ -138,18 +166,3 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Any:
     report = yield
     setattr(item, f"rep_{report.when}", report)
     return report
-
-
-@pytest.fixture(scope="module")
-def runner(stack: dict[str, str]) -> Any:
-    """The local runner's queue delivery: export jobs reach their worker only when a test drives it."""
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=print)

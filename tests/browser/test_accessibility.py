@@ -32,10 +32,10 @@ RUN_AXE = """async (tags) => {
 
 EMPLOYEE_PAGES = [
     "/", "/laporan", "/laporan/baru", "/presensi", "/akun", "/templat", "/pengingat", "/cetak", "/cuti",
-    "/cuti/ajukan", "/pengaduan", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada", "/skp",
+    "/cuti/ajukan", "/pengaduan", "/izin", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada", "/skp",
 ]  # fmt: skip
 SUPERVISOR_PAGES = ["/", "/persetujuan", "/delegasi", "/rekap", "/akun", "/skp", "/skp/staf"]
-HR_PAGES = ["/", "/persetujuan", "/akun", "/cuti-pegawai", "/rekap", "/pegawai", "/kelengkapan-arsip"]
+HR_PAGES = ["/", "/persetujuan", "/akun", "/cuti-pegawai", "/rekap", "/pegawai", "/kelengkapan-arsip", "/jam-kerja"]
 ADMIN_PAGES = ["/", "/admin", "/pegawai", "/pegawai/baru", "/impor", "/cuti-pegawai", "/kelengkapan-arsip", "/akun"]
 
 
@@ -77,9 +77,15 @@ def _people(http: Any, factory: Any) -> dict[str, tuple[str, list[str]]]:
     start, end = _working_span(2)
     status, leave = http.call("POST", "/leave", leave_request(start, end), token=token)
     assert status == 201, leave
+    # an approved SKP: /skp lists its quarters, and the supervisor's quarter page shows the assessment form
+    from tests.browser.test_assessment_journey import _approved_skp
+
+    today = today_wib()
+    _approved_skp(http, token, http.login(boss), today.year)
+    quarter = f"/skp/staf/{nip}/{today.year}/triwulan/{(today.month - 1) // 3 + 1}"
     return {
         "pegawai": (nip, [*EMPLOYEE_PAGES, f"/laporan/{created['report_id']}"]),
-        "atasan": (boss, SUPERVISOR_PAGES),
+        "atasan": (boss, [*SUPERVISOR_PAGES, quarter]),
         "kepegawaian": (hr, HR_PAGES),
         "admin": (admin, [*ADMIN_PAGES, f"/pegawai/{nip}"]),
     }

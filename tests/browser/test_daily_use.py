@@ -336,11 +336,22 @@ def test_hr_akun_menu_on_a_phone_is_grouped_by_what_hr_does(browse, factory):
     page.get_by_test_id("nav-account").click()
     menu = page.get_by_role("navigation", name="Menu akun")
     headings = menu.get_by_role("heading")
-    expect(headings).to_have_text(["Verifikasi", "Rekap", "Pegawai", "Laporan saya", "Kepegawaian saya", "Akun"])
+    expect(headings).to_have_text(
+        ["Verifikasi", "Rekap", "Pegawai", "Pengaturan", "Laporan saya", "Kepegawaian saya", "Akun"]
+    )
     groups = menu.get_by_role("list")
     for group in groups.all():
         assert group.get_by_role("link").count() <= 5
-    labels = ("Cuti pegawai", "Rekap", "Kelengkapan arsip", "Pegawai", "Templat", "Arsip dokumen", "Ganti kata sandi")
+    labels = (
+        "Cuti pegawai",
+        "Rekap",
+        "Kelengkapan arsip",
+        "Pegawai",
+        "Jam kerja",
+        "Templat",
+        "Arsip dokumen",
+        "Ganti kata sandi",
+    )
     for label in labels:
         expect(menu.get_by_role("link", name=label, exact=True)).to_have_count(1)
     verify = menu.get_by_role("region", name="Verifikasi")
@@ -349,5 +360,7 @@ def test_hr_akun_menu_on_a_phone_is_grouped_by_what_hr_does(browse, factory):
     expect(recap.get_by_role("link", name="Kelengkapan arsip", exact=True)).to_be_visible()
     people = menu.get_by_role("region", name="Pegawai")
     expect(people.get_by_role("link", name="Pegawai", exact=True)).to_be_visible()
+    settings = menu.get_by_role("region", name="Pengaturan")
+    expect(settings.get_by_role("link", name="Jam kerja", exact=True)).to_be_visible()
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "daily-use-hr-akun-phone.png"), full_page=True)

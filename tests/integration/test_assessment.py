@@ -69,6 +69,12 @@ def test_summary_assessment_acknowledgement_and_pdf(http, office):  # noqa: F811
     (item,) = ok(queue(http, t["staff"], "assessment_ack"))["items"]
     assert (item["id"], item["verdicts"], item["employee"]["name"]) == (changed["id"], ["APPROVE"], "Atasan Uji")
     assert {"label": "Predikat kinerja", "value": "Baik"} in item["summary"]
+    (document,) = item["files"]  # the card links the assessment's PDF
+    assert (document["label"], document["filename"]) == (
+        f"PDF Penilaian {changed['label']}",
+        f"penilaian-{office['staff']}-{year}-triwulan-{q}.pdf",
+    )
+    assert "Sari Uji" in pdf_text(document["url"])
     assert ok(decide(http, t["boss"], "assessment_ack", item["id"], "APPROVE"), 403)["code"] == "FORBIDDEN"
     done = ok(decide(http, t["staff"], "assessment_ack", item["id"], "APPROVE", version=changed["version"]))
     assert (done["status"], done["status_label"]) == ("ACKNOWLEDGED", "Sudah dibaca pegawai")

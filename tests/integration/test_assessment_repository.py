@@ -1,9 +1,11 @@
 """One contract, two implementations: quarterly assessments in their SKP's partition, in memory and in DynamoDB
 Local — a new one only once, then only the version read; read back whole; the employee's waiting ones; and the
-fourth quarter's acknowledgement landing with the closed SKP head, or not at all when the head is stale."""
+fourth quarter's acknowledgement landing with the closed SKP head, or not at all when the head is stale; a
+quarter's predicates of an SKPD (satker then NIP order, one satker) and of a supervisor's staff (by their keys)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -11,7 +13,7 @@ import pytest
 
 from chalicelib.domain import quarter_assessment as qa
 from chalicelib.domain import skp as rules
-from chalicelib.domain.assessment import Rating
+from chalicelib.domain.assessment import Predicate, Rating
 from chalicelib.domain.errors import Conflict
 from chalicelib.domain.skp import Indicator, RhkKind, SkpStatus, TargetDraft
 from tests.support import make_nip
@@ -34,8 +36,8 @@ def repos(request):
     return DynamoSkpRepository(), DynamoAssessmentRepository()
 
 
-def approved(skp_repo, nip: str, penilai: str) -> rules.Skp:
-    skp = skp_repo.add(rules.create(nip, 2026, "SKPD-A", "SATKER-A", AT))
+def approved(skp_repo, nip: str, penilai: str, skpd: str = "SKPD-A", satker: str = "SATKER-A") -> rules.Skp:
+    skp = skp_repo.add(rules.create(nip, 2026, skpd, satker, AT))
     drafts = [TargetDraft("Menyusun laporan", RhkKind.UTAMA, (Indicator("Laporan", 4, "laporan"),))]
     skp = skp_repo.save(rules.edit(skp, drafts, by=nip, now=AT, parents=set(), new_id=lambda: "a1b2c3d4e5f6"))
     skp = skp_repo.save(rules.submit(skp, by=nip, penilai_nip=penilai, now=AT))
@@ -87,3 +89,33 @@ def test_the_fourth_quarter_closes_the_head_in_the_same_write(repos):
     repo.acknowledge(acknowledged, rules.close(skp_repo.get(skp.skp_id), by=nip, now=AT))
     assert repo.get(skp.skp_id, 4).status is qa.AssessmentStatus.ACKNOWLEDGED
     assert skp_repo.get(skp.skp_id).status is SkpStatus.CLOSED
+
+
+def test_a_quarters_predicates_of_an_skpd_one_satker_and_by_keys(repos):
+    skp_repo, repo = repos
+    skpd, penilai = f"S{uuid.uuid4().hex[:8].upper()}", make_nip()
+    people = [(make_nip(), "SAT-B"), (make_nip(), "SAT-A"), (make_nip(), "SAT-B")]
+    sheets = [approved(skp_repo, nip, penilai, skpd, satker) for nip, satker in people]
+    ratings = [Rating.DI_ATAS_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_BAWAH_EKSPEKTASI]
+    for skp, rating in zip(sheets, ratings, strict=True):
+        written = qa.assess(skp, 3, replace(draft(), results=rating), None, by=penilai, for_nip=None, now=AT)
+        saved = repo.save(written)
+    repo.save(qa.assess(sheets[0], 2, draft(), None, by=penilai, for_nip=None, now=AT))  # another quarter
+    repo.acknowledge(qa.acknowledge(saved, by=saved.nip, now=AT), None)
+
+    lines = list(repo.predicates_in_skpd(skpd, 2026, 3))
+    expected = sorted((satker, nip) for nip, satker in people)
+    assert [(x.satker_id, x.nip) for x in lines] == expected
+    by_nip = {x.nip: x for x in lines}
+    first, last = by_nip[people[0][0]], by_nip[people[2][0]]
+    assert (first.predicate, first.penilai_nip, first.acknowledged_at) == (Predicate.KURANG, penilai, None)
+    assert (last.predicate, last.results, last.acknowledged_at) == (Predicate.SANGAT_KURANG, ratings[2], AT)
+    assert [x.nip for x in repo.predicates_in_skpd(skpd, 2026, 3, "SAT-A")] == [people[1][0]]
+    assert list(repo.predicates_in_skpd(skpd, 2026, 4)) == []
+    assert list(repo.predicates_in_skpd(skpd, 2025, 3)) == []
+
+    keys = [s.skp_id for s in sheets] + [rules.skp_id_of(make_nip(), 2026)]  # one without an SKP
+    found = repo.of_quarter(keys, 3)
+    assert sorted(a.nip for a in found) == sorted(nip for nip, _ in people)
+    assert {a.satker_id for a in found} == {"SAT-A", "SAT-B"}
+    assert repo.of_quarter([], 3) == []

@@ -17,20 +17,6 @@ GOOD = "Menyusun draf laporan keuangan triwulan IV Bidang Anggaran untuk direviu
 YESTERDAY_TEXT = "Memeriksa kelengkapan 25 berkas usulan kenaikan pangkat periode April"
 
 
-@pytest.fixture(scope="module")
-def runner(stack):
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=print)
-
-
 @pytest.fixture
 def office(http, factory):
     skpd = factory.skpd()

@@ -52,6 +52,7 @@ def test_one_inbox_and_one_scheme_carry_a_report_and_a_leave_request_through_eve
         "report": 1,
         "leave_consideration": 1,
         "leave_decision": 0,
+        "permission": 0,
         "skp": 0,
         "assessment_ack": 0,
     }
@@ -74,6 +75,7 @@ def test_one_inbox_and_one_scheme_carry_a_report_and_a_leave_request_through_eve
         "report": 0,
         "leave_consideration": 0,
         "leave_decision": 0,
+        "permission": 0,
         "skp": 0,
         "assessment_ack": 0,
     }

@@ -21,7 +21,7 @@ from tests.integration.dead_letters import (
     exhaust,
     redrive,
 )
-from tests.support import attend, outbox_for, report_body, today_wib, unique
+from tests.support import attend, local_runner, outbox_for, report_body, today_wib, unique
 
 
 @pytest.fixture
@@ -89,13 +89,4 @@ def _dispatch_own(services: Any, boss: str, queues: dict[str, Any]) -> int:
 
 
 def _report_stream() -> Any:
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=lambda _: None)
+    return local_runner(quiet=True)

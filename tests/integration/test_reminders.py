@@ -10,20 +10,6 @@ import pytest
 from tests.support import attend, outbox_for, report_body, today_wib
 
 
-@pytest.fixture(scope="module")
-def runner(stack):
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=lambda _: None)
-
-
 @pytest.fixture
 def dispatch(stack, runner, services_with):
     """Run the dispatcher as if the clock said ``at``, after a previous run at ``previous``; deliver the queue."""

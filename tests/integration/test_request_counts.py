@@ -107,8 +107,9 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     # the coach's Query of the employee's report of the day before
     assert large["create report"] == {"GetItem": 3, "Query": 1, "TransactWriteItems": 1}
     assert large["get report"] == {"GetItem": 2}
-    # the month, the admin's holiday changes, and the employee's leave days (one item: the calendar shows leave)
-    assert large["calendar"] == {"GetItem": 2, "Query": 2}
+    # the month, the admin's holiday changes, and the employee's leave days (one item: the calendar shows leave);
+    # each day's class (issue 20): the satker's and its SKPD's working hours in one batch, the month's permissions
+    assert large["calendar"] == {"GetItem": 2, "Query": 3, "BatchGetItem": 1}
     assert sum(large["list reports"].values()) <= 3
     # a filter that matches nothing reads at most MAX_LIST_REQUESTS pages, however many reports exist
     assert small[filtered] == {"GetItem": 1, "Query": 1} and large[filtered] == {"GetItem": 1, "Query": 4}
@@ -116,8 +117,8 @@ def test_request_counts_stay_constant_as_data_grows(http, factory, dynamodb_call
     # deciding (docs/verification.md), the same however much waits. The inbox: the delegations held, a COUNT per
     # person kind, whether the caller supervises anyone (nothing waits for leave); the queue: the delegations held,
     # the page, its COUNT, the names; one decision: the report, the delegations held, the write, the name
-    # person kinds: report, leave (2), skp, and the caller's own assessments to acknowledge (two years' SKP)
-    assert large["inbox"] == {"GetItem": 1, "Query": 8}
+    # person kinds: report, leave (2), permission, skp, and the caller's own assessments to acknowledge (two years' SKP)
+    assert large["inbox"] == {"GetItem": 1, "Query": 9}
     assert large["queue (report)"] == {"GetItem": 1, "Query": 3, "BatchGetItem": 1}
     assert large["decide"] == {"GetItem": 2, "Query": 1, "TransactWriteItems": 1, "BatchGetItem": 1}
     # many: whether the caller verifies at all (delegations held, read once, subordinates), then per item its read

@@ -8,21 +8,12 @@ import json
 
 import pytest
 
-from tests.support import make_nip, make_whatsapp, outbox_for
+from tests.support import local_runner, make_nip, make_whatsapp, outbox_for
 
 
 @pytest.fixture
 def runner(stack):
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=lambda _: None)
+    return local_runner(quiet=True)
 
 
 def _upload(http, token: str, filename: str, data: bytes) -> tuple[int, dict]:

@@ -103,6 +103,7 @@ def test_delegate_decides_on_behalf_while_the_delegation_lasts(http, team):
             },
             {"kind": "leave_consideration", "label": "Pertimbangan cuti", "count": 0, "delegated": []},
             {"kind": "leave_decision", "label": "Keputusan cuti", "count": 0, "delegated": []},
+            {"kind": "permission", "label": "Izin", "count": 0, "delegated": []},
             {"kind": "skp", "label": "SKP", "count": 0, "delegated": []},
             {"kind": "assessment_ack", "label": "Penilaian triwulan", "count": 0, "delegated": []},
         ],

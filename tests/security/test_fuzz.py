@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 
-from tests.support import attend, conforms, report_body, today_wib
+from tests.support import attend, authenticator_code, conforms, report_body, today_wib
 
 FUZZ_EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 #: the codes of the request models' own refusals (`schemas.base._translate`, the edge's JSON and form checks):
@@ -62,8 +62,11 @@ def tokens(server: str) -> dict[str, str]:
     session = requests.Session()
     signed_in = {}
     for role, nip in (("employee", staff), ("supervisor", boss), ("operator", operator), ("admin", admin)):
-        answer = session.post(f"{server}/auth/login", json={"username": nip, "password": "Laporan-Harian-2026"})
-        signed_in[role] = answer.json()["token"]
+        answer = session.post(f"{server}/auth/login", json={"username": nip, "password": "Laporan-Harian-2026"}).json()
+        if "second_factor" in answer:  # an officer: the authenticator's code too
+            second = {"challenge": answer["challenge"], "code": authenticator_code(nip)}
+            answer = session.post(f"{server}/auth/totp/login", json=second).json()
+        signed_in[role] = answer["token"]
     created = session.post(
         f"{server}/reports", json=report_body(today_wib()), headers={"Authorization": f"Bearer {signed_in['employee']}"}
     )

@@ -130,6 +130,7 @@ ID_ROUTES = [
     ("PATCH", "/employees/{id}"),
     ("PUT", "/employees/{id}/supervisor"),
     ("POST", "/employees/{id}/password-reset"),
+    ("DELETE", "/employees/{id}/authenticator"),
     ("PUT", "/employees/{id}/roles"),
     ("PUT", "/employees/{id}/leave-opening"),
     ("PUT", "/employees/{id}/leave-bersama-worked"),
@@ -138,6 +139,11 @@ ID_ROUTES = [
     ("GET", "/leave/{id}/letter"),
     ("GET", "/skpd/{id}/leave-settings"),
     ("PUT", "/skpd/{id}/leave-settings"),
+    ("GET", "/skpd/{id}/working-hours"),
+    ("PUT", "/skpd/{id}/working-hours"),
+    ("GET", "/skpd/{id}/satker/{id}/working-hours"),
+    ("PUT", "/skpd/{id}/satker/{id}/working-hours"),
+    ("DELETE", "/skpd/{id}/satker/{id}/working-hours?version=1"),
     ("PATCH", "/skpd/{id}"),
     ("POST", "/skpd/{id}/satker"),
     ("PATCH", "/skpd/{id}/satker/{id}"),
@@ -150,7 +156,14 @@ ID_ROUTES = [
     ("GET", "/skp/{id}/quarters/{id}"),
     ("PUT", "/skp/{id}/quarters/{id}/assessment"),
     ("GET", "/skp/{id}/quarters/{id}/assessment/pdf"),
+    ("GET", "/permissions/{id}"),
+    ("DELETE", "/permissions/{id}?version=1"),
 ]
+_HOURS = {
+    "days_per_week": 5,
+    "weekly": {str(d): {"check_in": "07:30", "check_out": "16:00"} for d in range(5)},
+    "version": 0,
+}
 #: a body the route would accept, so that only the id is wrong (the rest send ``{"version": 1}``)
 ID_BODIES = {
     "/admin/holidays/{id}": {"action": "ADD", "name": "Libur uji"},
@@ -169,6 +182,8 @@ ID_BODIES = {
     "/employees/{id}/leave-bersama-worked": {"year": 2026, "days": 1},
     "/leave/{id}/cancel": {"version": 1, "reason": "Batal"},
     "/skpd/{id}/leave-settings": {"official_nip": None, "version": 0},
+    "/skpd/{id}/working-hours": _HOURS,
+    "/skpd/{id}/satker/{id}/working-hours": _HOURS,
     "/skpd/{id}": {"name": "Dinas Uji", "version": 1},
     "/skpd/{id}/satker": {"satker_id": "BARU", "name": "Satker Uji"},
     "/skpd/{id}/satker/{id}": {"name": "Satker Uji", "version": 1},

@@ -21,6 +21,7 @@ REQUESTS: dict[tuple[str, str], tuple[dict | None, str]] = {
     ("PUT", "/employees/{nip}/supervisor"): ({"supervisor_nip": None}, ""),
     ("POST", "/employees/{nip}/password-reset"): (None, ""),
     ("PUT", "/employees/{nip}/roles"): ({"roles": ["OPERATOR_SKPD"]}, ""),
+    ("DELETE", "/employees/{nip}/authenticator"): (None, ""),
     ("GET", "/employees/{nip}/subordinates"): (None, "?limit=5"),
     ("GET", "/employees/{nip}/history"): (None, "?limit=5"),
     ("PUT", "/employees/{nip}/leave-opening"): ({"year": 2025, "remaining": 12}, ""),

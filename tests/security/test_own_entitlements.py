@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.support import make_nip, make_whatsapp, today_wib
+from tests.support import local_runner, make_nip, make_whatsapp, today_wib
 
 OPENING_YEAR = 2025  # before LEAVE_RECORDS_SINCE (2026)
 
@@ -127,16 +127,7 @@ def test_an_operator_cannot_rewire_her_own_supervisor_tmt_or_employment(http, of
 
 @pytest.fixture
 def runner(stack):
-    import boto3
-
-    from app import app
-    from chalicelib.config import settings
-    from chalicelib.integrations.aws import client
-    from devtools.runner import LocalRunner
-
-    cfg = settings()
-    streams = boto3.client("dynamodbstreams", endpoint_url=cfg.dynamodb_endpoint, region_name=cfg.region)
-    return LocalRunner(app, cfg, client("dynamodb"), streams, client("s3"), client("sqs"), log=lambda _: None)
+    return local_runner(quiet=True)
 
 
 def test_a_roster_cannot_change_its_uploaders_own_supervisor_or_tmt(http, office, runner):

@@ -77,3 +77,27 @@ def test_the_template_limits_sign_in_per_source_address():
     assert rate["AggregateKeyType"] == "IP" and rate["Limit"] <= 100
     assert "/auth/login" in str(rate["ScopeDownStatement"])
     assert any(r.get("Type") == "AWS::WAFv2::WebACLAssociation" for r in resources.values())
+
+
+def test_thirty_parallel_wrong_authenticator_codes_count_in_the_same_guard(factory):
+    """After the right password (counted until the code is right too), a burst of wrong authenticator codes gets
+    the rest of the five attempts: three answer 401, the fifth attempt locks, every other one answers 429."""
+    from chalicelib.domain.errors import DomainError
+    from chalicelib.services import container
+
+    nip = factory.employee(factory.skpd(), roles=("KEPEGAWAIAN",))
+    challenge = container.accounts().sign_in(nip, "Laporan-Harian-2026").challenge
+    start = threading.Barrier(BURST)
+
+    def guess(n: int) -> int:
+        start.wait()
+        try:
+            container.authenticator().sign_in(challenge, f"{n:06d}")
+        except DomainError as exc:
+            return exc.status
+        return 200
+
+    with ThreadPoolExecutor(BURST) as pool:
+        statuses = list(pool.map(guess, range(BURST)))
+    assert statuses.count(401) == MAX_FAILED_SIGN_INS - 2, statuses
+    assert statuses.count(429) == BURST - (MAX_FAILED_SIGN_INS - 2), statuses

@@ -21,6 +21,7 @@ from chalicelib.domain import (
     skp,
 )
 from chalicelib.domain.decision_kinds import KINDS
+from chalicelib.domain.discipline import permissions
 
 WEB_SOURCES = Path(__file__).resolve().parents[2] / "web" / "src"
 
@@ -69,6 +70,8 @@ def test_the_document_publishes_the_domains_labels():
         "rating": _plain(assessment.RATING_LABELS),
         "predicate": _plain(assessment.PREDICATE_LABELS),
         "assessment_status": _plain(quarter_assessment.STATUS_LABELS),
+        "permission_kind": _plain(permissions.KIND_LABELS),
+        "permission_status": _plain(permissions.STATUS_LABELS),
     }
 
 

@@ -219,7 +219,9 @@ def test_every_route_that_checks_or_sends_a_secret_has_the_sign_in_limits(merged
     and the stage's sign-in throttling."""
     from infra.template import SIGN_IN_PATHS
 
-    assert {"/auth/login", "/auth/code", "/auth/code/login", "/auth/password-reset"} <= set(SIGN_IN_PATHS)
+    assert {"/auth/login", "/auth/code", "/auth/code/login", "/auth/totp/login", "/auth/password-reset"} <= set(
+        SIGN_IN_PATHS
+    )
     rules = {r["Name"]: r for r in merged["Resources"]["ApiFirewall"]["Properties"]["Rules"]}
     scope = rules["sign-in-per-address"]["Statement"]["RateBasedStatement"]["ScopeDownStatement"]
     assert {m["ByteMatchStatement"]["SearchString"] for m in scope["OrStatement"]["Statements"]} == set(SIGN_IN_PATHS)

@@ -3,6 +3,7 @@ import { nextTick } from "vue";
 import { createRouter, createWebHistory, type RouteLocation, type RouteLocationRaw, type RouteRecordRaw } from "vue-router";
 import { useSession } from "@/composables/useSession";
 import { announce, leavePage } from "@/composables/useToast";
+import { ENROLMENT_PATH } from "@/lib/sign-in";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -78,7 +79,7 @@ const routes: RouteRecordRaw[] = [
   {
     path: "/rekap",
     component: () => import("@/pages/RecapPage.vue"),
-    meta: { title: "Rekap", roles: ["ATASAN", "KEPEGAWAIAN", "ADMIN"], account: true },
+    meta: { title: "Rekap", roles: ["ATASAN", "KEPEGAWAIAN", "BKD", "ADMIN"], account: true },
   },
   {
     path: "/pegawai",
@@ -111,6 +112,11 @@ const routes: RouteRecordRaw[] = [
     component: () => import("@/pages/SkpStaffPage.vue"),
     meta: { title: "SKP staf", roles: ["ATASAN"], account: true, wide: true },
   },
+  {
+    path: "/skp/staf/:nip/:year/triwulan/:q",
+    component: () => import("@/pages/SkpQuarterPage.vue"),
+    meta: { title: "Penilaian triwulan", roles: ["ATASAN"], account: true },
+  },
   { path: "/cuti", component: () => import("@/pages/LeavePage.vue"), meta: { title: "Cuti", account: true } },
   { path: "/cuti/ajukan", component: () => import("@/pages/LeaveFormPage.vue"), meta: { title: "Ajukan cuti", account: true } },
   {
@@ -118,7 +124,13 @@ const routes: RouteRecordRaw[] = [
     component: () => import("@/pages/LeaveSkpdPage.vue"),
     meta: { title: "Cuti pegawai", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
   },
+  {
+    path: "/jam-kerja",
+    component: () => import("@/pages/WorkingHoursPage.vue"),
+    meta: { title: "Jam kerja", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
   { path: "/pengaduan", component: () => import("@/pages/ComplaintsPage.vue"), meta: { title: "Pengaduan presensi", account: true } },
+  { path: "/izin", component: () => import("@/pages/PermissionsPage.vue"), meta: { title: "Izin", account: true } },
   { path: "/riwayat", component: () => import("@/pages/RecordsPage.vue"), meta: { title: "Riwayat", account: true } },
   { path: "/arsip", component: () => import("@/pages/ArchivePage.vue"), meta: { title: "Arsip dokumen", account: true } },
   {
@@ -127,6 +139,11 @@ const routes: RouteRecordRaw[] = [
     meta: { title: "Kelengkapan arsip", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
   },
   { path: "/akun", component: () => import("@/pages/AccountPage.vue"), meta: { title: "Akun" } },
+  {
+    path: ENROLMENT_PATH,
+    component: () => import("@/pages/AuthenticatorPage.vue"),
+    meta: { title: "Aplikasi autentikator", bare: true },
+  },
   { path: "/:rest(.*)*", component: () => import("@/pages/NotFoundPage.vue"), meta: { title: "Halaman tidak ditemukan" } },
 ];
 
@@ -139,7 +156,8 @@ export const router = createRouter({
 router.beforeEach(async (to) => {
   const session = useSession();
   if (to.meta.public) {
-    if (to.path === "/masuk" && session.isSignedIn.value && !session.state.session?.mustChange) return "/";
+    const due = session.state.session?.mustChange || session.state.session?.mustEnrol;
+    if (to.path === "/masuk" && session.isSignedIn.value && !due) return "/";
     return true;
   }
   if (!session.isSignedIn.value) {
@@ -147,6 +165,7 @@ router.beforeEach(async (to) => {
     return { path: "/masuk", query: to.fullPath !== "/" ? { lanjut: to.fullPath } : {} };
   }
   if (session.state.session?.mustChange) return to.path === "/ganti-sandi" ? true : "/ganti-sandi";
+  if (session.state.session?.mustEnrol) return to.path === ENROLMENT_PATH ? true : ENROLMENT_PATH;
   if (!session.state.profile) {
     try {
       await session.loadProfile();

@@ -156,13 +156,24 @@ class QuarterAssessments:
         found = self._assessments.get(skp_id, quarter)
         if found is None:
             raise NotFound("Penilaian triwulan ini belum ada.", code="ASSESSMENT_NOT_FOUND")
-        from ...documents.assessment import assessment_pdf
+        return self._pdf_link(skp, found)
 
-        data = assessment_pdf(self.sheet(skp, found))
-        key = f"exports/assessments/{skp_id}/Q{quarter}/{found.version}.pdf"  # expires with the exports
+    def pdf_link(self, assessment: Assessment) -> dict[str, Any] | None:
+        """The PDF's link for the employee's inbox card (the card is shown to them, who read their own SKP): rendered
+        once per version of the assessment, so opening the inbox again does not render it again."""
+        if self._store is None:
+            return None
+        return self._pdf_link(self._skp.skp(assessment.skp_id), assessment, reuse=True)
+
+    def _pdf_link(self, skp: Skp, found: Assessment, *, reuse: bool = False) -> dict[str, Any]:
+        quarter = found.quarter
+        key = f"exports/assessments/{skp.skp_id}/Q{quarter}/{found.version}.pdf"  # expires with the exports
         name = f"penilaian-{skp.nip}-{skp.year}-triwulan-{quarter}.pdf"
         assert self._store is not None
-        self._store.put_bytes(key, data, "application/pdf")
+        if not (reuse and self._store.head(key, 4)):
+            from ...documents.assessment import assessment_pdf
+
+            self._store.put_bytes(key, assessment_pdf(self.sheet(skp, found)), "application/pdf")
         return {
             "url": self._store.presigned_get(key, self._url_ttl, name),
             "filename": name,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from ...domain.errors import Conflict
+from ...domain.predicates import PredicateLine, line_of
 from ...domain.quarter_assessment import Assessment, AssessmentStatus
 from ...domain.skp import Skp
 from .skp import InMemorySkpRepository
@@ -39,6 +40,21 @@ class InMemoryAssessmentRepository:
 
     def waiting(self, skp_ids: Iterable[str]) -> list[Assessment]:
         return [a for s in skp_ids for a in self.of_skp(s) if a.status is AssessmentStatus.ASSESSED]
+
+    def of_quarter(self, skp_ids: Sequence[str], quarter: int) -> list[Assessment]:
+        return [self._items[(s, quarter)] for s in dict.fromkeys(skp_ids) if (s, quarter) in self._items]
+
+    def predicates_in_skpd(
+        self, skpd_id: str, year: int, quarter: int, satker_id: str | None = None
+    ) -> Iterator[PredicateLine]:
+        """As the index: the SKPD's quarter in satker then NIP order, one satker when given."""
+        found = [
+            a
+            for (_, q), a in self._items.items()
+            if q == quarter and a.year == year and a.skpd_id == skpd_id and satker_id in (None, a.satker_id)
+        ]
+        for assessment in sorted(found, key=lambda a: f"{a.satker_id}#{a.nip}"):
+            yield line_of(assessment)
 
     def _check(self, assessment: Assessment) -> None:
         stored = self._items.get((assessment.skp_id, assessment.quarter))

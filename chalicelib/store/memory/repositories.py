@@ -24,6 +24,7 @@ from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
 from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
+from .permissions import InMemoryPermissionRepository
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
@@ -32,6 +33,7 @@ from .sign_in_guards import InMemorySignInGuards
 from .skp import InMemorySkpRepository
 from .templates import InMemoryTemplateRepository
 from .used_links import InMemoryUsedLinks
+from .working_hours import InMemoryWorkHours
 
 if TYPE_CHECKING:
     from ...integrations.idempotency import OnceFactory
@@ -61,7 +63,9 @@ class InMemoryRepositories:
     archive_catalog: InMemoryArchiveCatalog = field(default_factory=InMemoryArchiveCatalog)
     archive: InMemoryArchiveRepository = field(default_factory=InMemoryArchiveRepository)
     leave_settings: InMemoryLeaveSettings = field(default_factory=InMemoryLeaveSettings)
+    work_hours: InMemoryWorkHours = field(default_factory=InMemoryWorkHours)
     skp: InMemorySkpRepository = field(default_factory=InMemorySkpRepository)
+    permissions: InMemoryPermissionRepository = field(default_factory=InMemoryPermissionRepository)
     idempotency: InMemoryIdempotency = field(default_factory=InMemoryIdempotency)
 
     def __post_init__(self) -> None:

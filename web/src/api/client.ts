@@ -16,7 +16,7 @@ export type Employee = Schemas["Employee"];
 
 const TIMEOUT_MS = 30_000;
 /** Routes whose 401 refuses what was typed (password, code), not the session. */
-const SIGN_IN_PATHS = /\/auth\/(login|code\/login|password-reset)$/;
+const SIGN_IN_PATHS = /\/auth\/(login|code\/login|totp\/login|password-reset)$/;
 
 export interface AuthHooks {
   token: () => string | null;

@@ -35,6 +35,24 @@ describe("MonthCalendar", () => {
     expect(calendar.emitted("month")?.[0]).toEqual([1]);
   });
 
+  it("shows each day's class in words (not colour alone) and explains the codes in a legend", () => {
+    const classed = [
+      day("2026-11-02", { attended: true, discipline: { mark: "TL1", short: "TL1", mark_label: "Masuk: Terlambat 1–30 menit (TL1) · 12 menit; Pulang: Tepat waktu", minutes_late: 12 } }),
+      day("2026-11-03", { discipline: { mark: "TANPA_KETERANGAN", short: "TK", mark_label: "Tidak masuk tanpa keterangan" } }),
+      day("2026-11-04", { attended: true, discipline: { mark: "TEPAT_WAKTU", short: "Tepat", mark_label: "Masuk: Tepat waktu; Pulang: Tepat waktu" } }),
+      day("2026-11-08", { weekend: true, working_day: false, discipline: { mark: "LIBUR", short: "Libur", mark_label: "Bukan hari kerja" } }),
+    ];
+    const calendar = mount(MonthCalendar, { props: { month: "2026-11", days: classed, today: "2026-11-20" } });
+    const late = calendar.get('[data-date="2026-11-02"]');
+    expect(late.get('[data-testid="day-class"]').text()).toBe("TL1");
+    expect(late.get('[data-testid="day-class"]').classes()).toContain("warn");
+    expect(late.attributes("aria-label")).toBe("2 TL1, Senin, 2 November 2026, hadir");
+    expect(calendar.get('[data-date="2026-11-03"] [data-testid="day-class"]').text()).toBe("TK");
+    expect(calendar.get('[data-date="2026-11-04"] [data-testid="day-class"]').text()).toBe("Tepat");
+    expect(calendar.find('[data-date="2026-11-08"] [data-testid="day-class"]').exists()).toBe(false); // the grey cell says it
+    expect(calendar.get('[data-testid="class-legend"]').text()).toContain("TL1–TL4: terlambat");
+  });
+
   it("lays out the month's weeks before its days load, as numbers that are not yet buttons", () => {
     const calendar = mount(MonthCalendar, { props: { month: "2027-02", days: [], today: "2026-11-03", busy: true } });
     expect(calendar.findAll("tbody tr")).toHaveLength(4); // February 2027 starts on a Monday: four full weeks

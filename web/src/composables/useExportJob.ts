@@ -1,4 +1,5 @@
-/** Ask for a PDF/Excel file (POST /exports) and poll GET /exports/{id} until the link is ready. */
+/** Ask for a PDF/Excel file (POST /exports, or another route that records an export job, e.g. the predicates
+ * Excel) and poll GET /exports/{id} until the link is ready. */
 import { onBeforeUnmount, ref } from "vue";
 import { api, unwrap, type Schemas } from "@/api/client";
 import { toProblem } from "@/lib/errors";
@@ -14,14 +15,19 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
   let stopped = false;
 
   async function start(request: ExportRequest): Promise<void> {
+    await run(() => unwrap(api().POST("/exports", { body: request })), request.format);
+  }
+
+  /** ``create`` asks for the job (any route answering with an `ExportJob`); the rest is as for `start`. */
+  async function run(create: () => Promise<{ job_id: string }>, kind: "pdf" | "xlsx"): Promise<void> {
     clearTimeout(timer);
     stopped = false;
     state.value = "working";
     url.value = null;
     message.value = null;
-    format.value = request.format;
+    format.value = kind;
     try {
-      const job = await unwrap(api().POST("/exports", { body: request }));
+      const job = await create();
       const until = Date.now() + limitMs;
       const poll = async (): Promise<void> => {
         if (stopped) return;
@@ -71,5 +77,5 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
     clearTimeout(timer);
   });
 
-  return { state, url, format, message, start, reset };
+  return { state, url, format, message, start, run, reset };
 }

@@ -8,15 +8,12 @@ import { api, unwrap, type Profile, type Schemas } from "@/api/client";
 import { decisions, type Inbox } from "@/api/decisions";
 import { DECIDER_ROLES } from "@/lib/decisions";
 import type { Zone } from "@/lib/format";
+import type { SignInResult, StoredSession } from "@/lib/sign-in";
 
 const KEY = "kinerja.session";
 const PROFILE_KEY = "kinerja.profile";
 
-export interface StoredSession {
-  token: string;
-  expiresAt: number;
-  mustChange: boolean;
-}
+export type { StoredSession } from "@/lib/sign-in";
 
 interface State {
   session: StoredSession | null;
@@ -57,7 +54,27 @@ function saveProfile(profile: Profile | null): void {
 }
 
 function fromSession(body: Schemas["Session"]): StoredSession {
-  return { token: body.token, expiresAt: Date.now() + body.expires_in * 1000, mustChange: body.must_change_password };
+  return {
+    token: body.token,
+    expiresAt: Date.now() + body.expires_in * 1000,
+    mustChange: body.must_change_password,
+    mustEnrol: body.must_enrol_authenticator ?? false,
+  };
+}
+
+/** Keep a session the API gave (a sign-in, an authenticator just enrolled) and load what the pages show. */
+async function adopt(body: Schemas["Session"]): Promise<StoredSession> {
+  const session = fromSession(body);
+  saveSession(session);
+  state.notice = null;
+  if (session.mustEnrol) await loadProfile().catch(() => undefined);
+  else if (!session.mustChange) await Promise.all([loadProfile(), loadInbox()]);
+  return session;
+}
+
+async function afterFirstStep(body: Schemas["SignIn"]): Promise<SignInResult> {
+  if (body.second_factor === "TOTP") return { challenge: (body as Schemas["SecondFactor"]).challenge };
+  return adopt(body as Schemas["Session"]);
 }
 
 export function token(): string | null {
@@ -81,31 +98,25 @@ async function loadInbox(): Promise<void> {
   }
 }
 
-async function signIn(username: string, password: string): Promise<StoredSession> {
-  const body = await unwrap(api().POST("/auth/login", { body: { username, password } }));
-  const session = fromSession(body);
-  saveSession(session);
-  state.notice = null;
-  if (!session.mustChange) await Promise.all([loadProfile(), loadInbox()]);
-  return session;
+async function signIn(username: string, password: string): Promise<SignInResult> {
+  return afterFirstStep(await unwrap(api().POST("/auth/login", { body: { username, password } })));
 }
 
-/** Sign in with NIP (or e-mail) and a one-time code: the same session as with the password. */
-async function signInWithCode(username: string, code: string): Promise<StoredSession> {
-  const body = await unwrap(api().POST("/auth/code/login", { body: { username, code } }));
-  const session = fromSession(body);
-  saveSession(session);
-  state.notice = null;
-  if (!session.mustChange) await Promise.all([loadProfile(), loadInbox()]);
-  return session;
+/** Sign in with NIP (or e-mail) and a one-time code: the same as with the password. */
+async function signInWithCode(username: string, code: string): Promise<SignInResult> {
+  return afterFirstStep(await unwrap(api().POST("/auth/code/login", { body: { username, code } })));
+}
+
+/** The second step: the authenticator app's code, or a recovery code. */
+async function signInWithAuthenticator(challenge: string, code: string): Promise<StoredSession> {
+  return adopt(await unwrap(api().POST("/auth/totp/login", { body: { challenge, code } })));
 }
 
 async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
   const body = await unwrap(
     api().POST("/auth/password", { body: { old_password: oldPassword, new_password: newPassword } }),
   );
-  saveSession(fromSession(body));
-  await Promise.all([loadProfile(), loadInbox()]);
+  await adopt(body);
 }
 
 function forget(notice: string | null = null): void {
@@ -156,6 +167,8 @@ export function useSession() {
     token,
     signIn,
     signInWithCode,
+    signInWithAuthenticator,
+    adopt,
     signOut,
     forget,
     changePassword,

@@ -60,6 +60,8 @@ export const KINDS: Record<string, KindView> = {
   report: person("laporan", "laporan"),
   leave_consideration: person("pertimbangan-cuti", "permohonan cuti"),
   leave_decision: person("keputusan-cuti", "permohonan cuti"),
+  // a permission (izin, issue 20): the supervisor approves, or rejects with a note
+  permission: person("izin", "izin"),
   leave_number: {
     slug: "penomoran-cuti",
     noun: "surat cuti",

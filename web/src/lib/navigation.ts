@@ -65,6 +65,7 @@ export function ownGroups(): NavGroup[] {
       title: "Kepegawaian saya",
       items: [
         { to: "/pengaduan", label: "Pengaduan presensi", icon: "file" },
+        { to: "/izin", label: "Izin", icon: "calendar" },
         { to: "/riwayat", label: "Riwayat", icon: "template" },
         { to: "/arsip", label: "Arsip dokumen", icon: "file" },
       ],
@@ -79,13 +80,14 @@ export function workGroups(who: Who): NavGroup[] {
   if (has("ATASAN") || who.kinds?.includes("report")) verify.push({ to: "/delegasi", label: "Delegasi verifikasi", icon: "delegate" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) verify.push({ to: "/cuti-pegawai", label: "Cuti pegawai", icon: "users" });
   const recap: NavItem[] = [];
-  if (has("ATASAN", "KEPEGAWAIAN", "ADMIN")) recap.push({ to: "/rekap", label: "Rekap", icon: "recap" });
+  if (has("ATASAN", "KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/rekap", label: "Rekap", icon: "recap" });
   if (has("ATASAN")) recap.push({ to: "/skp/staf", label: "SKP staf", icon: "users" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
   const people: NavItem[] = [];
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) people.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
   if (has("OPERATOR_SKPD", "ADMIN")) people.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
   const settings: NavItem[] = has("ADMIN") ? [{ to: "/admin", label: "Admin", icon: "cog" }] : [];
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) settings.push({ to: "/jam-kerja", label: "Jam kerja", icon: "clock" });
   return [
     { title: "Verifikasi", items: verify },
     { title: "Rekap", items: recap },

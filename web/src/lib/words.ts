@@ -200,6 +200,13 @@ export function decisionStatus(status: string): { label: string; tone: Tone } {
   return statusOf(LABELS.complaint_status, status);
 }
 
+// Izin (issue 20): the kinds and the statuses, as the server names them
+export const PERMISSION_KIND_LABELS: Record<string, string> = LABELS.permission_kind;
+
+export function permissionStatus(status: string): { label: string; tone: Tone } {
+  return statusOf(LABELS.permission_status, status);
+}
+
 export const RECORD_KIND_LABELS: Record<string, string> = LABELS.record_kind;
 
 export function recordStatus(status: string): { label: string; tone: Tone } {

@@ -47,11 +47,27 @@ describe("InboxPage", () => {
   it("opens on the first kind with something waiting, and keeps it in the URL", async () => {
     const { page, router } = await open("/persetujuan");
     expect(router.currentRoute.value.query.jenis).toBe("pertimbangan-cuti");
+    expect(page.get("[data-testid=inbox-total]").text()).toBe("4 menunggu keputusan Anda");
+  });
+
+  it("offers the kinds with something waiting, the one shown, and HR kinds (whose queues list decided items too)", async () => {
+    const inbox: Inbox = {
+      total: 6,
+      kinds: [
+        ...SUPERVISOR.kinds,
+        { kind: "skp", label: "SKP", count: 0, delegated: [] },
+        { kind: "permission", label: "Izin", count: 2, delegated: [] },
+        { kind: "complaint", label: "Pengaduan presensi", count: 0, delegated: [] },
+      ],
+      tasks: [],
+    };
+    const { page } = await open("/persetujuan?jenis=laporan", inbox);
     expect(page.findAll("nav[aria-label='Jenis yang diputuskan'] label").map((l) => l.text())).toEqual([
       "Laporan kegiatan 0",
       "Pertimbangan cuti 4",
+      "Izin 2",
+      "Pengaduan presensi 0",
     ]);
-    expect(page.get("[data-testid=inbox-total]").text()).toBe("4 menunggu keputusan Anda");
   });
 
   it("shows the queues of the supervisors who delegated, beside the caller's own staff", async () => {
@@ -65,7 +81,8 @@ describe("InboxPage", () => {
   });
 
   it("moves to another kind when its chip is chosen, leaving the other kind's filters behind", async () => {
-    const { page, router } = await open("/persetujuan?jenis=pertimbangan-cuti&untuk=197512102000031003");
+    const reportsWaiting: Inbox = { ...SUPERVISOR, kinds: [{ ...SUPERVISOR.kinds[0], count: 1 }, SUPERVISOR.kinds[1]] };
+    const { page, router } = await open("/persetujuan?jenis=pertimbangan-cuti&untuk=197512102000031003", reportsWaiting);
     await page.findAll("nav[aria-label='Jenis yang diputuskan'] input")[0].trigger("change");
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ jenis: "laporan" });

@@ -1,6 +1,7 @@
 import { flushPromises, mount } from "@vue/test-utils";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createMemoryHistory, createRouter } from "vue-router";
+import { assessmentApi } from "@/api/assessment";
 import { skpApi } from "@/api/skp";
 import { useSession } from "@/composables/useSession";
 import { ApiError } from "@/lib/errors";
@@ -10,6 +11,7 @@ import SkpPage from "./SkpPage.vue";
 vi.mock("@/api/skp", () => ({
   skpApi: { get: vi.fn(), create: vi.fn(), save: vi.fn(), submit: vi.fn(), versions: vi.fn(), cascade: vi.fn(), parents: vi.fn() },
 }));
+vi.mock("@/api/assessment", () => ({ assessmentApi: { quarter: vi.fn(), assess: vi.fn(), pdf: vi.fn() } }));
 const api = vi.mocked(skpApi);
 
 const refusal = (status: number, code: string, message: string, details: Record<string, unknown> = {}) =>
@@ -156,6 +158,20 @@ describe("SkpPage", () => {
     expect(versions.text()).toContain("Versi 1");
     expect(versions.text()).toContain("3 Feb 2026");
     expect(page.find("[data-testid=skp-review]").exists()).toBe(true);
+  });
+
+  it("lists the quarters' assessments once the SKP has approved targets, and not before", async () => {
+    const approved = [skpTarget()];
+    vi.mocked(assessmentApi.quarter).mockRejectedValue(refusal(404, "SKP_NOT_FOUND", "SKP tidak ditemukan."));
+    api.get.mockResolvedValue(skp({ status: "APPROVED", status_label: "Disetujui", penilai: BOSS, targets: approved, approved_targets: approved, approved_version: 1 }));
+    const { page } = await open();
+    expect(page.get("[data-testid=skp-quarters]").text()).toContain("Penilaian triwulan");
+    expect(page.findAll("[data-testid=skp-quarter]")).toHaveLength(4);
+    expect(vi.mocked(assessmentApi.quarter)).toHaveBeenCalledWith("199001152015032001.2026", 4);
+    page.unmount();
+    api.get.mockResolvedValue(skp());
+    const { page: draft } = await open();
+    expect(draft.find("[data-testid=skp-quarters]").exists()).toBe(false);
   });
 
   it("opens another year from the URL", async () => {

@@ -58,6 +58,19 @@ describe("SkpStaffPage", () => {
     expect(page.get("[data-testid=skp-staff-waiting]").text()).toContain("1 SKP staf menunggu persetujuan Anda.");
   });
 
+  it("opens the latest quarter's assessment of a staff member whose SKP is approved", async () => {
+    const base = cascade();
+    api.cascade.mockResolvedValue(
+      cascade({ staff: [{ ...base.staff[0], status: "APPROVED", status_label: "Disetujui" }, base.staff[1]] }),
+    );
+    const page = await open();
+    const rows = page.findAll("[data-testid=skp-staff-row]");
+    const link = rows[0].get("[data-testid=skp-staff-assess]");
+    expect(link.text()).toContain("Penilaian triwulan");
+    expect(link.attributes("href")).toBe("/skp/staf/199001152015032001/2026/triwulan/4");
+    expect(rows[1].find("[data-testid=skp-staff-assess]").exists()).toBe(false);
+  });
+
   it("says why there is no tree before the supervisor's own SKP is approved", async () => {
     api.cascade.mockResolvedValue(cascade({ targets: [], staff: [] }));
     const page = await open("/skp/staf?tahun=2025");

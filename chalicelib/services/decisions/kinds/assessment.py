@@ -20,7 +20,7 @@ from ....domain.quarter_assessment import STATUS_LABELS, Assessment, AssessmentS
 from ....store.protocols import AssessmentRepository
 from ...skp.assessment import QuarterAssessments
 from ...skp.assessment_views import assessment_view
-from ..kind import Adapter, Card, QueueFilters
+from ..kind import Adapter, Card, QueueFilters, files
 
 _OPEN = frozenset({Verdict.APPROVE})
 
@@ -69,12 +69,14 @@ class AssessmentAckKind(Adapter[QuarterAssessments, AssessmentRepository]):
         if item.feedback:
             summary.append(("Umpan balik", item.feedback))
         people = self._service.people({item.nip, item.penilai_nip, item.assessed_by})
+        title = f"Penilaian {quarter_label(item.year, item.quarter)}"
         return Card(
             item.item_id,
             item.penilai_nip,
-            f"Penilaian {quarter_label(item.year, item.quarter)}",
+            title,
             None,
             item.assessed_at,
             summary,
             assessment_view(item, people),
+            files(f"PDF {title}", self._service.pdf_link(item)),
         )

@@ -1,0 +1,103 @@
+"""Issue 20: HR sets a satker's working hours on the "Jam kerja" screen (a refusal lands at its field), and the
+employee sees each day's class in the calendar on a phone (in words, with the minutes in the day's detail)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import DESKTOP
+from tests.browser.test_accessibility import violations
+from tests.support import PASSWORD, attend
+
+SCREENSHOTS = Path("build/screenshots")
+PHONE_360 = {"width": 360, "height": 800}
+
+
+def _shot(page, name: str) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_hr_sets_a_satker_working_hours_with_ramadan(browse, http, factory):
+    skpd = factory.skpd()
+    hr = factory.employee(skpd, roles=("KEPEGAWAIAN",), name="Rina Kepegawaian")
+    page = browse.page(DESKTOP)
+    browse.sign_in(page, hr, PASSWORD)
+    page.get_by_role("link", name="Jam kerja").first.click()
+    expect(page.get_by_role("heading", name="Jam kerja", level=1)).to_be_visible()
+    expect(page.get_by_test_id("hours-source")).to_contain_text("Bawaan (Perpres 21/2023)")
+    page.get_by_test_id("hours-unit").select_option(skpd[1])
+    expect(page.get_by_test_id("hours-form")).not_to_have_attribute("aria-busy", "true")
+    expect(page.get_by_test_id("hours-source")).to_contain_text("Bawaan")
+
+    # a check-out before the check-in is refused at the field
+    page.get_by_label("Jam masuk Rabu").fill("16:00")
+    page.get_by_label("Jam pulang Rabu").fill("07:30")
+    page.get_by_test_id("save-hours").click()
+    expect(page.locator("tr[data-weekday='2']")).to_contain_text("Jam pulang hari Rabu harus setelah jam masuk.")
+    expect(page.locator("#weekly-2-check_out")).to_have_attribute("aria-invalid", "true")
+    _shot(page, "working-hours-refused-desktop")
+
+    page.get_by_label("Jam masuk Rabu").fill("07:30")
+    page.get_by_label("Jam pulang Rabu").fill("16:00")
+    page.get_by_label("Jam masuk Senin").fill("08:00")
+    page.get_by_test_id("add-ramadan").click()
+    ramadan = page.get_by_test_id("exception-0")
+    ramadan.get_by_label("Dari tanggal").fill("2027-02-08")
+    ramadan.get_by_label("Sampai tanggal").fill("2027-03-09")
+    page.get_by_test_id("add-day-off").click()
+    off = page.get_by_test_id("exception-1")
+    off.get_by_label("Dari tanggal").fill("2027-01-04")
+    off.get_by_label("Sampai tanggal").fill("2027-01-04")
+    off.get_by_label("Keterangan").fill("Kerja bakti")
+    page.get_by_test_id("save-hours").click()
+    expect(page.get_by_text("tersimpan.").first).to_be_visible()
+    expect(page.get_by_test_id("hours-source")).to_contain_text("Jam kerja satker ini sendiri")
+    expect(page.get_by_test_id("hours-source")).to_contain_text("Senin 08.00–16.00")
+    _shot(page, "working-hours-desktop")
+    assert violations(page, "/jam-kerja") == []
+
+    status, saved = http.call("GET", f"/skpd/{skpd[0]}/satker/{skpd[1]}/working-hours", token=http.login(hr))
+    assert status == 200 and saved["source"] == "SATKER" and saved["weekly"]["0"]["check_in"] == "08:00"
+    assert [e["note"] for e in saved["exceptions"]] == ["Kerja bakti", "Jam kerja bulan Ramadan"]
+
+    phone = browse.page(PHONE_360)
+    browse.sign_in(phone, hr, PASSWORD)
+    phone.goto(f"{browse.web}/jam-kerja")
+    expect(phone.get_by_role("heading", name="Jam kerja", level=1)).to_be_visible()
+    _shot(phone, "working-hours-phone-360")
+
+
+def test_the_employee_sees_each_day_class_in_the_calendar_on_a_phone(browse, factory):
+    skpd = factory.skpd()
+    nip = factory.employee(skpd, supervisor=factory.employee(skpd), name="Dewi Lestari")
+    attend(nip, date(2026, 11, 2), "07:42", "16:05")  # 12 minutes late
+    attend(nip, date(2026, 11, 6), "07:20", "16:00")  # Friday: 30 minutes early
+    attend(nip, date(2026, 11, 9), "07:29", "16:31")
+
+    page = browse.page(PHONE_360)
+    browse.sign_in(page, nip, PASSWORD)
+    page.get_by_test_id("nav-attendance").click()
+    expect(page.get_by_test_id("today-attendance")).not_to_have_attribute("aria-busy", "true")
+    page.get_by_role("button", name="Bulan sebelumnya").click()
+    expect(page.get_by_role("heading", name="November 2026")).to_be_visible()
+    late = page.locator('[data-date="2026-11-02"]')
+    expect(late.get_by_test_id("day-class")).to_have_text("TL1")
+    expect(page.locator('[data-date="2026-11-03"]').get_by_test_id("day-class")).to_have_text("TK")
+    expect(page.locator('[data-date="2026-11-06"]').get_by_test_id("day-class")).to_have_text("PSW1")
+    expect(page.locator('[data-date="2026-11-09"]').get_by_test_id("day-class")).to_have_text("Tepat")
+    expect(page.get_by_test_id("class-legend")).to_contain_text("TL1–TL4")
+    late.click()
+    detail = page.get_by_test_id("day-class-detail")
+    expect(detail).to_contain_text("Masuk: Terlambat 1–30 menit (TL1) · 12 menit")
+    expect(detail).to_contain_text("Pulang: Tepat waktu")
+    expect(detail).to_contain_text("Jam kerja: 07.30–16.00 WIB")
+    _shot(page, "calendar-day-class-phone-360")
+    # the grid itself, as the phone shows it (the full-page shot puts the fixed bottom bar over its middle)
+    page.locator(".calendar").screenshot(path=str(SCREENSHOTS / "calendar-day-class-grid-phone-360.png"))
+    assert violations(page, "/presensi (kelas hari)") == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the calendar scrolls sideways at 360 px ({width})"
