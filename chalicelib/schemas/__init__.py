@@ -13,6 +13,7 @@ from .base import Error
 from .coach import *  # noqa: F403
 from .complaints import *  # noqa: F403
 from .decisions import *  # noqa: F403
+from .discipline import *  # noqa: F403
 from .ekinerja import *  # noqa: F403
 from .exports import *  # noqa: F403
 from .leave import *  # noqa: F403

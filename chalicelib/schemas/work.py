@@ -30,6 +30,7 @@ from .base import (
     written,
 )
 from .common import ClockTime, Cursor, DateRangeQuery, Day, Month, Nip, RequiredVersion, page_of, upload_request
+from .discipline import MonthFigures
 from .ekinerja import EkinerjaState
 from .working_hours import CalendarDiscipline
 
@@ -125,6 +126,7 @@ class Calendar(Out):
     month: str = Field(examples=["2026-11"])
     timezone: ZoneName
     days: list[CalendarDay]
+    figures: MonthFigures = Field(description="the month so far in figures (issue 20); final when HR closes it")
 
 
 # -- reports ------------------------------------------------------------------------------------------

@@ -10,7 +10,18 @@ from typing import TYPE_CHECKING, Any
 from ..domain.accounts import Actor
 from ..domain.attendance import AttendanceDay, Session, check_location, check_native, local_now, parse_sync_record
 from ..domain.complaints import ComplaintType
-from ..domain.discipline import DayOverrides, Mark, Permission, classify_day, expected_hours, schedule_for
+from ..domain.discipline import (
+    DEFAULT_RULES,
+    DayInput,
+    DayOverrides,
+    DisciplineRules,
+    Mark,
+    MonthKey,
+    Permission,
+    classify_day,
+    expected_hours,
+    schedule_for,
+)
 from ..domain.errors import NotFound, ValidationError
 from ..domain.leave import TYPE_LABELS, LeaveStatus
 from ..domain.workdays import holiday_name, is_weekend
@@ -25,6 +36,7 @@ from ..store.protocols import (
     WorkHoursRepository,
 )
 from .day_class import day_discipline
+from .month_figures import figures_view, report_tally
 
 if TYPE_CHECKING:
     from ..schemas import CalendarQuery, CheckIn
@@ -77,31 +89,32 @@ class AttendanceService:
     def calendar(self, actor: Actor, params: CalendarQuery) -> dict[str, Any]:
         """Each date of a month (``month``: its first day; this month by default): weekend, holiday, attendance and
         its sources, reports per status, and each day's class (`domain.discipline.classify_day`) under the
-        satker's working hours (its own, else its SKPD's, else the default: one BatchGetItem)."""
+        satker's working hours (its own, else its SKPD's, else the default), and the month's figures so far
+        (`month_figures`) under the SKPD's discipline rules: the hours and the rules in one BatchGetItem."""
         today = local_now(self._clock(), actor.timezone.iana).date()
         first = params.month or today.replace(day=1)
         last = first.replace(day=month_calendar.monthrange(first.year, first.month)[1])
         known = {d.day: d for d in self._attendance.between(actor.nip, first, last)}
         overrides = self._overrides.for_year(first.year)
         held = self._leave.calendar(actor.nip)
-        if actor.satker_id:
-            own, skpd = self._work_hours.both(actor.skpd_id, actor.satker_id)
-        else:
-            own, skpd = None, self._work_hours.get(actor.skpd_id, None)
+        own, skpd, stored_rules = self._work_hours.for_calendar(actor.skpd_id, actor.satker_id)
         schedule = schedule_for(actor.timezone, own, skpd)
+        rules = stored_rules or DEFAULT_RULES
         holidays = {
             first.replace(day=n) for n in range(1, last.day + 1) if holiday_name(first.replace(day=n), overrides)
         }
         permits: dict[date, list[Permission]] = {}
         for permit in self._permissions(actor.nip, first, last) if self._permissions else ():
             permits.setdefault(permit.day, []).append(permit)
-        days = []
+        days, inputs = [], []
         for number in range(1, last.day + 1):
             day = first.replace(day=number)
             record = known.get(day)
             holiday = holiday_name(day, overrides)
             leave = held.on(day)
             working = not is_weekend(day) and holiday is None
+            given = _day_input(day, schedule, holidays, record, leave, permits.get(day, []))
+            inputs.append(given)
             days.append(
                 {
                     "date": day.isoformat(),
@@ -118,10 +131,19 @@ class AttendanceService:
                     "leave": _leave_view(leave),
                     # approved leave days are not working days for the employee: no report is expected
                     "report_expected": working and not (leave and leave[2] is LeaveStatus.APPROVED),
-                    "discipline": _discipline(day, today, schedule, holidays, record, leave, permits.get(day, [])),
+                    "discipline": _discipline(given, today, schedule, rules),
                 }
             )
-        return {"month": first.strftime("%Y-%m"), "timezone": actor.timezone.value, "days": days}
+        figures = figures_view(
+            actor.nip,
+            MonthKey.of(first),
+            inputs,
+            today=today,
+            rules=rules,
+            rules_source="SKPD" if stored_rules else "DEFAULT",
+            zone=schedule.zone,
+        )
+        return {"month": first.strftime("%Y-%m"), "timezone": actor.timezone.value, "days": days, "figures": figures}
 
 
 class AttendanceSync:
@@ -176,25 +198,38 @@ class AttendanceSync:
         return found
 
 
-def _discipline(
-    day: date, today: date, schedule: Any, holidays: set[date], record: AttendanceDay | None, leave: Any, permits: list
-) -> dict[str, Any] | None:
-    """The day's class; a day not yet over only when known ahead (a holiday, a leave, a whole-day izin). An approved
-    complaint shows as one (the attendance item keeps its sessions, not its type)."""
-    expected = expected_hours(schedule, day, holidays)
+def _day_input(
+    day: date, schedule: Any, holidays: set[date], record: AttendanceDay | None, leave: Any, permits: list
+) -> DayInput:
+    """What the day's class and the month's figures need of the day. An approved complaint counts as one (the
+    attendance item keeps its sessions, not its type)."""
     approved_leave = leave[1] if leave and leave[2] is LeaveStatus.APPROVED else None
     complaints = dict.fromkeys(record.complaint_sessions, ComplaintType.MESIN_ERROR) if record else {}
-    mark = classify_day(
+    return DayInput(
         day,
-        expected,
-        check_in=record.check_in if record else None,
-        check_out=record.check_out if record else None,
+        expected_hours(schedule, day, holidays),
+        record.check_in if record else None,
+        record.check_out if record else None,
         overrides=DayOverrides(leave=approved_leave, complaints=complaints, permissions=tuple(permits)),
+        reports=report_tally(record.report_counts if record else None),
+    )
+
+
+def _discipline(given: DayInput, today: date, schedule: Any, rules: DisciplineRules) -> dict[str, Any] | None:
+    """The day's class under the SKPD's bands; a day not yet over only when known ahead (a holiday, a leave, a
+    whole-day izin)."""
+    mark = classify_day(
+        given.day,
+        given.expected,
+        check_in=given.check_in,
+        check_out=given.check_out,
+        overrides=given.overrides,
+        rules=rules,
         zone=schedule.zone,
     )
-    if day >= today and mark.whole not in _KNOWN_AHEAD:
+    if given.day >= today and mark.whole not in _KNOWN_AHEAD:
         return None
-    return day_discipline(mark, expected)
+    return day_discipline(mark, given.expected, rules.bands)
 
 
 def _leave_view(found: Any) -> dict[str, str] | None:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .credentials import CredentialDelivery
     from .decisions.links import DecisionLinks, DecisionLinkService
     from .decisions.service import DecisionService
+    from .discipline_rules import DisciplineRulesService
     from .ekinerja import HandOn, ProgressExport
     from .evidence import EvidenceService
     from .exports import ExportService
@@ -126,6 +127,12 @@ class Services:
         from .working_hours import WorkingHoursService
 
         return WorkingHoursService(self.repositories.org, self.repositories.work_hours)
+
+    @cached_property
+    def discipline_rules(self) -> DisciplineRulesService:
+        from .discipline_rules import DisciplineRulesService
+
+        return DisciplineRulesService(self.repositories.org, self.repositories.work_hours)
 
     @cached_property
     def roster(self) -> RosterImportService:

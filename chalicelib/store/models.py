@@ -136,6 +136,8 @@ class OrgItem(Model):
     office_radius_m = NumberAttribute(null=True)
     #: a working-hours item's schedule (``sk`` = "HOURS" or "HOURS#<satker>", `store/working_hours.py`)
     work_schedule = JSONAttribute(null=True)
+    #: an SKPD's discipline rules (``sk`` = "RULES", `store/discipline_rules.py`)
+    discipline_rules = JSONAttribute(null=True)
     version = VersionAttribute()
 
     by_kind = _index("org", "by_kind")

@@ -22,10 +22,11 @@ from ..domain.attendance import AttendanceDay, Session
 from ..domain.audit import AuditEvent
 from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
-from ..domain.discipline import WorkSchedule
+from ..domain.discipline import DisciplineRules, WorkSchedule
 from ..domain.discipline.permissions import Permission
 from ..domain.ekinerja import Handoff
 from ..domain.exports import ExportJob, ReportLine
+from ..domain.identity import TimeZone
 from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
 from ..domain.one_time_codes import CodeState
 from ..domain.organisation import Satker, Skpd
@@ -534,6 +535,12 @@ class WorkHoursRepository(Protocol):
     def both(self, skpd_id: str, satker_id: str) -> tuple[WorkSchedule | None, WorkSchedule | None]: ...
     def save(self, skpd_id: str, satker_id: str | None, schedule: WorkSchedule) -> WorkSchedule: ...
     def delete(self, skpd_id: str, satker_id: str, version: int) -> None: ...
+    # the SKPD's discipline rules (sk="RULES", beside its hours), versioned the same way
+    def for_calendar(
+        self, skpd_id: str, satker_id: str | None
+    ) -> tuple[WorkSchedule | None, WorkSchedule | None, DisciplineRules | None]: ...
+    def rules(self, skpd_id: str) -> DisciplineRules | None: ...
+    def save_rules(self, skpd_id: str, rules: DisciplineRules, zone: TimeZone) -> DisciplineRules: ...
 
 
 class EkinerjaHandoffs(Protocol):

@@ -104,7 +104,8 @@ TABLES: dict[str, dict[str, Any]] = {
     },
     # Organisation: an SKPD item (sk="#SKPD") and its satker items (sk="SATKER#<code>") share a partition,
     # with the working hours (issue 20): the SKPD's default (sk="HOURS") and a satker's own
-    # (sk="HOURS#<satker>"). The calendar reads both in one BatchGetItem; HR's screen a GetItem each.
+    # (sk="HOURS#<satker>"), and the SKPD's discipline rules (sk="RULES"). The calendar reads the hours and the
+    # rules in one BatchGetItem; HR's screens a GetItem each.
     "org": {
         "AttributeDefinitions": _attrs(skpd_id="S", sk="S", kind="S"),
         "KeySchema": _key("skpd_id", "sk"),

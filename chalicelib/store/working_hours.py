@@ -10,13 +10,15 @@ from typing import Any
 
 from pynamodb.exceptions import DeleteError, PutError
 
-from ..domain.discipline import Hours, ScheduleException, WorkSchedule
+from ..domain.discipline import DisciplineRules, Hours, ScheduleException, WorkSchedule
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
 from .conditions import condition_failed
+from .discipline_rules import RULES_SK, rules_json, rules_of
 from .models import OrgItem
 
 _STALE = "Jam kerja telah diubah oleh pengguna lain; muat ulang lalu coba lagi."
+_STALE_RULES = "Aturan potongan telah diubah oleh pengguna lain; muat ulang lalu coba lagi."
 
 
 def hours_sk(satker_id: str | None) -> str:
@@ -38,6 +40,42 @@ class DynamoWorkHours:
         """The satker's own and the SKPD's default in one BatchGetItem (the calendar's read)."""
         found = {i.sk: _schedule(i) for i in OrgItem.batch_get([(skpd_id, hours_sk(satker_id)), (skpd_id, "HOURS")])}
         return found.get(hours_sk(satker_id)), found.get("HOURS")
+
+    def for_calendar(
+        self, skpd_id: str, satker_id: str | None
+    ) -> tuple[WorkSchedule | None, WorkSchedule | None, DisciplineRules | None]:
+        """The satker's own hours, the SKPD's default and the SKPD's discipline rules in one BatchGetItem (what the
+        calendar's classes and the month's figures need)."""
+        keys = [(skpd_id, "HOURS"), (skpd_id, RULES_SK)] + ([(skpd_id, hours_sk(satker_id))] if satker_id else [])
+        found = {i.sk: i for i in OrgItem.batch_get(keys)}
+        own = found.get(hours_sk(satker_id)) if satker_id else None
+        skpd, rules = found.get("HOURS"), found.get(RULES_SK)
+        return (
+            _schedule(own) if own else None,
+            _schedule(skpd) if skpd else None,
+            rules_of(rules.discipline_rules, int(rules.version)) if rules else None,
+        )
+
+    def rules(self, skpd_id: str) -> DisciplineRules | None:
+        """The SKPD's own discipline rules (one GetItem); ``None``: it follows the defaults."""
+        try:
+            item = OrgItem.get(skpd_id, RULES_SK, consistent_read=True)
+        except OrgItem.DoesNotExist:
+            return None
+        return rules_of(item.discipline_rules, int(item.version))
+
+    def save_rules(self, skpd_id: str, rules: DisciplineRules, zone: TimeZone) -> DisciplineRules:
+        """Create (version 0) or replace the version that was read (409 ``CONFLICT`` when stale)."""
+        item = OrgItem(skpd_id=skpd_id, sk=RULES_SK, timezone=zone.value, discipline_rules=rules_json(rules))
+        if rules.version:
+            item.version = rules.version
+        try:
+            item.save()
+        except PutError as exc:
+            if condition_failed(exc):
+                raise Conflict(_STALE_RULES, code="CONFLICT") from None
+            raise
+        return replace(rules, version=int(item.version))
 
     def save(self, skpd_id: str, satker_id: str | None, schedule: WorkSchedule) -> WorkSchedule:
         """Create (version 0: none stored) or replace the version that was read."""

@@ -127,10 +127,15 @@ class Browse:
 
     @staticmethod
     def second_step(page: Any, username: str) -> None:
-        """Type the code the officer's authenticator app shows now (`tests.support.authenticator_code`)."""
+        """Type the code the officer's authenticator app shows now (`tests.support.authenticator_code`), or, when
+        every acceptable step is used up, one of their recovery codes where a person types it."""
         field = page.get_by_label("Kode autentikator")
         field.wait_for()
-        field.fill(authenticator_code(username))
+        code = authenticator_code(username)
+        if not code.isdigit():
+            page.get_by_test_id("toggle-recovery").click()
+            field = page.get_by_label("Kode pemulihan")
+        field.fill(code)
         page.get_by_role("button", name="Verifikasi").click()
 
     def close(self) -> None:

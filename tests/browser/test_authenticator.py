@@ -76,3 +76,20 @@ def test_an_hr_officer_enrols_an_authenticator_and_signs_in_with_it(browse, fact
     browse.second_step(page, hr)
     page.wait_for_url(lambda url: "/masuk" not in url)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Budi")
+
+
+def test_an_officer_whose_codes_are_used_up_signs_in_with_a_recovery_code(browse, http, factory):
+    """When every step the API accepts now has been used (the current one and one either side), the officer signs in
+    with a recovery code through "Pakai kode pemulihan", and that code dies."""
+    from chalicelib.domain.authenticator import step_of
+
+    hr = factory.employee(factory.skpd(), roles=("KEPEGAWAIAN",), name="Rina Kepegawaian")
+    token = http.login(hr)
+    app = AUTHENTICATORS[hr]
+    spare = len(app.recovery_codes)
+    app.last_step = step_of(time.time()) + 1  # as after three sign-ins in one breath: no step is left
+    page = browse.page(viewport=NARROW)
+    browse.sign_in(page, hr, PASSWORD)
+    assert "/masuk" not in page.url and len(app.recovery_codes) == spare - 1
+    status, body = http.call("GET", "/me", token=token)
+    assert status == 200 and body["recovery_codes_left"] == spare - 1, body

@@ -60,7 +60,24 @@ def test_hr_sets_a_satker_working_hours_with_ramadan(browse, http, factory):
     _shot(page, "working-hours-desktop")
     assert violations(page, "/jam-kerja") == []
 
-    status, saved = http.call("GET", f"/skpd/{skpd[0]}/satker/{skpd[1]}/working-hours", token=http.login(hr))
+    # the SKPD's TPP deductions: a refusal at its field, then saved, then the defaults filled back in
+    rules = page.get_by_test_id("rules-form")
+    expect(page.get_by_test_id("rules-source")).to_contain_text("Aturan bawaan")
+    rules.get_by_label("Potongan TL2 (persen)").fill("150")
+    page.get_by_test_id("save-rules").click()
+    expect(rules.locator("#rules-late-1")).to_have_attribute("aria-invalid", "true")
+    expect(rules).to_contain_text("Persentase potongan harus angka 0 sampai 100.")
+    rules.get_by_label("Potongan TL2 (persen)").fill("1,75")
+    page.get_by_test_id("save-rules").click()
+    expect(page.get_by_test_id("rules-source")).to_contain_text("Aturan yang ditetapkan SKPD ini.")
+    expect(rules.get_by_label("Potongan TL2 (persen)")).to_have_value("1,75")
+    page.get_by_test_id("restore-rules").click()
+    expect(rules.get_by_label("Potongan TL2 (persen)")).to_have_value("1")
+    _shot(page, "discipline-rules-desktop")
+    token = http.login(hr)
+    assert http.call("GET", f"/skpd/{skpd[0]}/discipline-rules", token=token)[1]["late"][1] == 1.75
+
+    status, saved = http.call("GET", f"/skpd/{skpd[0]}/satker/{skpd[1]}/working-hours", token=token)
     assert status == 200 and saved["source"] == "SATKER" and saved["weekly"]["0"]["check_in"] == "08:00"
     assert [e["note"] for e in saved["exceptions"]] == ["Kerja bakti", "Jam kerja bulan Ramadan"]
 
@@ -68,7 +85,10 @@ def test_hr_sets_a_satker_working_hours_with_ramadan(browse, http, factory):
     browse.sign_in(phone, hr, PASSWORD)
     phone.goto(f"{browse.web}/jam-kerja")
     expect(phone.get_by_role("heading", name="Jam kerja", level=1)).to_be_visible()
+    expect(phone.get_by_test_id("rules-source")).to_be_visible()
     _shot(phone, "working-hours-phone-360")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the working hours page scrolls sideways at 360 px ({width})"
 
 
 def test_the_employee_sees_each_day_class_in_the_calendar_on_a_phone(browse, factory):
@@ -83,7 +103,7 @@ def test_the_employee_sees_each_day_class_in_the_calendar_on_a_phone(browse, fac
     page.get_by_test_id("nav-attendance").click()
     expect(page.get_by_test_id("today-attendance")).not_to_have_attribute("aria-busy", "true")
     page.get_by_role("button", name="Bulan sebelumnya").click()
-    expect(page.get_by_role("heading", name="November 2026")).to_be_visible()
+    expect(page.get_by_role("heading", name="November 2026", exact=True)).to_be_visible()
     late = page.locator('[data-date="2026-11-02"]')
     expect(late.get_by_test_id("day-class")).to_have_text("TL1")
     expect(page.locator('[data-date="2026-11-03"]').get_by_test_id("day-class")).to_have_text("TK")
@@ -101,3 +121,22 @@ def test_the_employee_sees_each_day_class_in_the_calendar_on_a_phone(browse, fac
     assert violations(page, "/presensi (kelas hari)") == []
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the calendar scrolls sideways at 360 px ({width})"
+
+    # the month in figures under the calendar: 3 days attended, the other working days absent without reason,
+    # 15 of them in a row from the 10th (the default rules: the whole month's TPP)
+    figures = page.get_by_test_id("month-figures")
+    expect(figures.get_by_role("heading", name="Rekap November 2026")).to_be_visible()
+    expect(figures.get_by_test_id("figures-through")).to_have_text("Dihitung sampai 30 November 2026.")
+    expect(figures.locator('[data-figure="attended"]')).to_contain_text("3 hari")
+    expect(figures.locator('[data-figure="late"]')).to_contain_text("1 kali · 12 menit")
+    expect(figures.locator('[data-figure="late"]')).to_contain_text("TL1: 1")
+    expect(figures.locator('[data-figure="early"]')).to_contain_text("1 kali · 30 menit")
+    expect(figures.get_by_test_id("figures-deduction")).to_contain_text("Potongan TPP: 100 %")
+    expect(figures.get_by_test_id("figures-deduction")).to_contain_text("final setelah bagian kepegawaian menutup")
+    assert violations(page, "/presensi (rekap bulan)") == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"the month's figures scroll sideways at 360 px ({width})"
+    # the card whole, as a tall phone shows it (at 800 px the fixed bars cover part of it)
+    page.set_viewport_size({"width": 360, "height": 1800})
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")  # above the bottom bar's room
+    figures.screenshot(path=str(SCREENSHOTS / "month-figures-phone-360.png"))

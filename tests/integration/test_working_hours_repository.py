@@ -69,3 +69,21 @@ class TestWorkHoursContract:
         assert hours.get(skpd, "S1") is None
         with pytest.raises(Conflict):
             hours.delete(skpd, "S1", 2)
+
+    def test_discipline_rules_beside_the_hours(self, repos):
+        from decimal import Decimal
+
+        from chalicelib.domain.discipline import DEFAULT_RULES, Bands
+
+        org, hours = repos
+        skpd = _skpd(org)
+        assert hours.rules(skpd) is None and hours.for_calendar(skpd, "S1") == (None, None, None)
+        mine = replace(DEFAULT_RULES, bands=Bands((15, 45, 90)), late=(Decimal("0.25"), *DEFAULT_RULES.late[1:]))
+        saved = hours.save_rules(skpd, mine, TimeZone.WITA)
+        assert saved == replace(mine, version=1) and hours.rules(skpd) == saved
+        with pytest.raises(Conflict):
+            hours.save_rules(skpd, mine, TimeZone.WITA)  # version 0: they exist already
+        own = hours.save(skpd, "S1", default_schedule(5, TimeZone.WITA))
+        assert hours.for_calendar(skpd, "S1") == (own, None, saved)
+        assert hours.for_calendar(skpd, None) == (None, None, saved)
+        assert [s.satker_id for s in org.list_satker(skpd)] == ["S1"]

@@ -50,7 +50,12 @@ describe("MonthCalendar", () => {
     expect(calendar.get('[data-date="2026-11-03"] [data-testid="day-class"]').text()).toBe("TK");
     expect(calendar.get('[data-date="2026-11-04"] [data-testid="day-class"]').text()).toBe("Tepat");
     expect(calendar.find('[data-date="2026-11-08"] [data-testid="day-class"]').exists()).toBe(false); // the grey cell says it
-    expect(calendar.get('[data-testid="class-legend"]').text()).toContain("TL1–TL4: terlambat");
+    expect(calendar.get('[data-testid="class-legend"]').text()).toContain("TL1–TL4: terlambat 1–30, 31–60, 61–90, lebih dari 90 menit");
+  });
+
+  it("says the SKPD's own minute bands in the legend", () => {
+    const calendar = mount(MonthCalendar, { props: { month: "2026-11", days: [], today: "2026-11-20", bands: [15, 45, 90] } });
+    expect(calendar.get('[data-testid="class-legend"]').text()).toContain("terlambat 1–15, 16–45, 46–90, lebih dari 90 menit");
   });
 
   it("lays out the month's weeks before its days load, as numbers that are not yet buttons", () => {

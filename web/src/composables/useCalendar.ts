@@ -12,8 +12,12 @@ export interface SourceLine {
 }
 
 export async function fetchMonth(month: string): Promise<CalendarDay[]> {
-  const body = await unwrap(api().GET("/attendance/calendar", { params: { query: { month } } }));
-  return body.days;
+  return (await fetchCalendar(month)).days;
+}
+
+/** The whole month's answer: its days and its figures so far (issue 20's "Rekap bulan ini"). */
+export async function fetchCalendar(month: string): Promise<Schemas["Calendar"]> {
+  return unwrap(api().GET("/attendance/calendar", { params: { query: { month } } }));
 }
 
 export function reportTotal(day: CalendarDay | undefined): number {
