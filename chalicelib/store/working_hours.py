@@ -8,12 +8,12 @@ from dataclasses import replace
 from datetime import date, time
 from typing import Any
 
-from pynamodb.exceptions import DeleteError, PutError
+from pynamodb.exceptions import DeleteError
 
 from ..domain.discipline import DisciplineRules, Hours, ScheduleException, WorkSchedule
 from ..domain.errors import Conflict
 from ..domain.identity import TimeZone
-from .conditions import condition_failed
+from .conditions import condition_failed, save_versioned
 from .discipline_rules import RULES_SK, rules_json, rules_of
 from .models import OrgItem
 
@@ -69,13 +69,7 @@ class DynamoWorkHours:
         item = OrgItem(skpd_id=skpd_id, sk=RULES_SK, timezone=zone.value, discipline_rules=rules_json(rules))
         if rules.version:
             item.version = rules.version
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise Conflict(_STALE_RULES, code="CONFLICT") from None
-            raise
-        return replace(rules, version=int(item.version))
+        return replace(rules, version=save_versioned(item, lambda: Conflict(_STALE_RULES, code="CONFLICT")))
 
     def save(self, skpd_id: str, satker_id: str | None, schedule: WorkSchedule) -> WorkSchedule:
         """Create (version 0: none stored) or replace the version that was read."""
@@ -84,13 +78,7 @@ class DynamoWorkHours:
         )
         if schedule.version:
             item.version = schedule.version
-        try:
-            item.save()
-        except PutError as exc:
-            if condition_failed(exc):
-                raise Conflict(_STALE, code="CONFLICT") from None
-            raise
-        return replace(schedule, version=int(item.version))
+        return replace(schedule, version=save_versioned(item, lambda: Conflict(_STALE, code="CONFLICT")))
 
     def delete(self, skpd_id: str, satker_id: str, version: int) -> None:
         """Remove a satker's own hours (it falls back to its SKPD's), only the version that was read."""
