@@ -2,7 +2,10 @@
 
 Prints time and peak memory (tracemalloc, a separate run) of the Excel recap, the PDF recap (summary
 plus every report), and one employee's monthly PDF — each built the way the export worker does it,
-reads from DynamoDB Local included.
+reads from DynamoDB Local included — then the monthly discipline recap (issue 20) of the same satker:
+its bulk read of the month alone, and its Excel and PDF.
+
+`python -m benchmarks.exports discipline` runs the discipline recap's part only (the same fill).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ MONTH = "2026-10"  # 22 working days
 RUNS = 3
 
 
-def main() -> None:
+def main(only: str | None = None) -> None:
     sys.path.insert(0, str(ROOT))
     from devtools.ephemeral import ephemeral_stack
 
@@ -41,9 +44,12 @@ def main() -> None:
             "PDF recap (+ all reports)": (owner, {**recap, "format": "pdf"}),
             "one employee's month PDF": (first_nip, {"kind": "reports", "format": "pdf", **period}),
         }
+        if only == "discipline":
+            jobs = {}
         timer = _RenderTimer()
-        print(f"  runs of each: {RUNS} (median, with the range), then one more under tracemalloc for the peak")
-        print(f"  {'file':28s} {'total':>7s} {'range':>13s} {'render':>7s} {'reads':>7s}   peak     size")
+        if jobs:
+            print(f"  runs of each: {RUNS} (median, with the range), then one more under tracemalloc for the peak")
+            print(f"  {'file':28s} {'total':>7s} {'range':>13s} {'render':>7s} {'reads':>7s}   peak     size")
         for name, (nip, request) in jobs.items():
             runs = []
             for _ in range(RUNS):
@@ -61,7 +67,39 @@ def main() -> None:
                 f"  {name:28s} {total:6.2f}s {spread:>13s} {render_s:6.2f}s {total - render_s:6.2f}s"
                 f"   {peak / 2**20:5.1f} MB {len(data) / 2**20:4.1f} MB"
             )
-        print("  render: building the file; for the recaps, reads still arriving meanwhile are counted here")
+        if jobs:
+            print("  render: building the file; for the recaps, reads still arriving meanwhile are counted here")
+        _discipline(service, owner)
+
+
+def _discipline(service, owner: str) -> None:
+    """The monthly discipline recap of the satker: the reader alone, then each file as the worker builds it."""
+    from chalicelib.domain.discipline import parse_month
+    from chalicelib.services import container
+
+    print(f"  discipline recap ({EMPLOYEES} employees, {MONTH}; runs of each: {RUNS}, median and range; peak:")
+    print("  tracemalloc's peak of one more run, Python allocations only)")
+    request = {"kind": "discipline", "period": "month", "month": MONTH, "scope": "satker"}
+    request |= {"skpd_id": "BENCH", "satker_id": "S-1"}
+    jobs = {
+        "bulk read of the month": lambda: container.discipline_month().rows("BENCH", "S-1", parse_month(MONTH)),
+        "discipline Excel": lambda: service._build(owner, {**request, "format": "xlsx"})[0],
+        "discipline PDF": lambda: service._build(owner, {**request, "format": "pdf"})[0],
+    }
+    print(f"  {'what':28s} {'total':>7s} {'range':>13s}   peak     size")
+    for name, job in jobs.items():
+        runs = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            made = job()
+            runs.append(time.perf_counter() - started)
+        tracemalloc.start()
+        job()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        size = f"{len(made) / 2**20:4.2f} MB" if isinstance(made, bytes) else f"{len(made)} rows"
+        spread = f"{min(runs):.2f}-{max(runs):.2f}s"
+        print(f"  {name:28s} {sorted(runs)[RUNS // 2]:6.2f}s {spread:>13s}   {peak / 2**20:5.1f} MB {size}")
 
 
 class _RenderTimer:
@@ -139,6 +177,7 @@ def _fill() -> tuple[str, str, int]:
     )
     month = period_of(PeriodKind.MONTH, month=date.fromisoformat(f"{MONTH}-01"))
     employees, reports, days = [], [], working_days(month, {})
+    statuses: dict[tuple[str, date], ReportStatus] = {}  # the day's tally on its attendance item
     for n in range(EMPLOYEES):
         nip = f"1980{n // 28 + 1:02d}{n % 28 + 1:02d}20050110{n % 9 + 1:02d}"[:18]
         nip = f"{nip[:14]}1{n % 999 + 1:03d}"
@@ -173,6 +212,7 @@ def _fill() -> tuple[str, str, int]:
             status = rng.choice(
                 [ReportStatus.APPROVED, ReportStatus.APPROVED, ReportStatus.SUBMITTED, ReportStatus.REJECTED]
             )
+            statuses[(nip, day)] = status
             reports.append(
                 to_item(
                     Report(
@@ -190,14 +230,17 @@ def _fill() -> tuple[str, str, int]:
                     )
                 )
             )
+    # mostly on time; some late (TL1-TL4) or early (PSW1-PSW2), so the discipline recap classes every band
+    arrivals, departures = ["07:30"] * 14 + ["07:41", "08:05", "08:52", "09:20"], ["16:00"] * 16 + ["15:40", "15:05"]
     attendance = [
         AttendanceItem(
             nip=e.nip,
             day=d.isoformat(),
-            sync_in="07:30",
-            sync_out="16:00",
+            sync_in=rng.choice(arrivals),
+            sync_out="16:30" if d.weekday() == 4 else rng.choice(departures),
             satker_key="BENCH#S-1",
             satker_sort=f"{d.isoformat()}#{e.nip}",
+            **{f"count_{statuses[(e.nip, d)].value.lower()}": 1},
         )
         for e in employees
         for d in days
@@ -216,4 +259,4 @@ def _fill() -> tuple[str, str, int]:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1] if len(sys.argv) > 1 else None)

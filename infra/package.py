@@ -19,6 +19,7 @@ def build(out_dir: Path, stage: str = "prod") -> Path:
     """Package the app into ``out_dir``; returns the path of the SAM template."""
     from app import app
 
+    from .bytecode import add_to_zip
     from .template import decouple_api, merge_template
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -44,6 +45,7 @@ def build(out_dir: Path, stage: str = "prod") -> Path:
     )
     template = out_dir / "sam" / "sam.json"
     template.write_text(json.dumps(decouple_api(json.loads(template.read_text())), indent=2))
+    add_to_zip(out_dir / "sam" / "deployment.zip")  # no compiling of the app at every cold start
     return template
 
 

@@ -149,6 +149,10 @@ ACCESS: dict[str, Access] = {
             "leave_settings": WRITE,
             "skp": WRITE,
             "permissions": WRITE,  # izin: request, withdraw, the supervisor's queue and decisions
+            # HR closes a satker's month (its frozen rows in batches) and records corrections
+            "closed_months": (*WRITE, "BatchWriteItem"),
+            "checkin_flags": WRITE,  # flagged check-ins: flagged at check-in, HR's queue and decisions
+            "devices": WRITE,  # check-in devices: register, remove, HR's approval, last use at check-in
             "ekinerja_handoffs": ("GetItem",),  # an approved report's "Sudah dikirim ke e-Kinerja"
             "outbox": ("Query",),  # the admin reads the outbox
             "sign_in_guards": WRITE_DELETE,
@@ -156,6 +160,7 @@ ACCESS: dict[str, Access] = {
         objects={
             **dict.fromkeys(UPLOAD_PREFIXES, UPLOAD_OBJECT_ACTIONS),
             "exports/": ("GetObject", "PutObject"),  # download links; leave letters and lists made on request
+            "selfies/": ("GetObject", "PutObject"),  # a check-in's selfie (a new key each), HR's link to it
             "imports/": ("PutObject",),  # a roster uploaded through the API
             "import-results/": ("GetObject",),
         },
@@ -174,9 +179,8 @@ ACCESS: dict[str, Access] = {
     "attendance_sync": Access(
         tables={"attendance": ("UpdateItem",), "employees": READ, "job_state": ("GetItem", "PutItem", "UpdateItem")}
     ),
-    "auto_approval": Access(
-        tables={"reports": WRITE, "attendance": ("UpdateItem",), "leave_days": ("ConditionCheckItem",)}
-    ),
+    # the auto-approval schedule only enqueues a page per shard; the export worker approves them
+    "auto_approval": Access(sends=("exports",)),
     # approved reports handed on to e-Kinerja: the work list (a Query of the reports' sparse index), each report and
     # its RHK texts, the handoff claimed and settled; the recording client writes to the outbox
     "ekinerja_handoff": Access(
@@ -188,12 +192,9 @@ ACCESS: dict[str, Access] = {
         }
     ),
     "digest_dispatch": Access(tables={"digests": ("Query",)}, sends=("notifications",), secrets=("whatsapp",)),
+    # the reminder schedule only enqueues a page message per (slot, shard); the notification worker walks them
     "reminder_dispatch": Access(
-        tables={
-            "reminders": ("Query",),
-            "holiday_overrides": ("Query",),
-            "job_state": ("GetItem", "PutItem", "UpdateItem"),
-        },
+        tables={"job_state": ("GetItem", "PutItem", "UpdateItem")},
         sends=("notifications",),
         secrets=("whatsapp",),
     ),
@@ -206,10 +207,16 @@ ACCESS: dict[str, Access] = {
             "digests": ("GetItem", "UpdateItem"),
             "leave_days": ("GetItem",),
             "org": READ,
-            "reminders": ("GetItem", "UpdateItem"),
+            # a reminder page (services/reminders.py `handle_page`): a Query page of `by_slot`, its settings and
+            # sent markers (BatchGetItem), the marker set per send, the holidays, the shard's checkpoint in
+            # `job_state` (conditional PutItem) and the next page's message
+            "reminders": ("GetItem", "UpdateItem", "Query", "BatchGetItem"),
+            "holiday_overrides": ("Query",),
+            "job_state": ("GetItem", "PutItem"),
             "reports": READ,
         },
         receives="notifications",
+        sends=("notifications",),
         email=True,
         secrets=("app", "whatsapp"),
     ),
@@ -217,15 +224,24 @@ ACCESS: dict[str, Access] = {
         tables={
             "archive_categories": READ,
             "archive_profiles": READ,
-            "attendance": READ,
+            "attendance": (*READ, "UpdateItem"),  # UpdateItem: an auto-approved report's day tally
+            "closed_months": READ,  # a closed satker month's frozen rows and corrections (the discipline recap)
+            # the discipline recap of an open month: the SKPD's approved complaints (their type: official duty)
+            # and each employee's permissions (izin) of the month
+            "complaints": READ,
             "employees": READ,
             "exports": ("GetItem", "UpdateItem"),
             "holiday_overrides": READ,
             "leave_days": READ,
             "org": READ,
-            "reports": READ,
+            "permissions": READ,
+            # a page of the auto-approval sweep (services/auto_approval.py): the report and its day's tally in
+            # one transaction, the shard's checkpoint, the next page's message
+            "reports": WRITE,
+            "job_state": ("GetItem", "PutItem"),
         },
         objects={"exports/": ("PutObject",)},
+        sends=("exports",),
         receives="exports",
         secrets=("app",),  # signed cursors while paging an SKPD's staff
     ),

@@ -38,3 +38,7 @@ class Document:
     empty_text: str = "Tidak ada laporan pada periode ini."
     #: further tables after the main one: (section title, columns, rows laid out by `pdf.lay_out`)
     sections: list[tuple[str, list[Column], list[LaidOutRow]]] = field(default_factory=list)
+    #: lines printed right under the main table (a legend, a status), before the totals and the signature
+    notes: list[str] = field(default_factory=list)
+    #: tables right under the main one, before the signature (what the signer signs for), as ``sections``
+    under_table: list[tuple[str, list[Column], list[LaidOutRow]]] = field(default_factory=list)

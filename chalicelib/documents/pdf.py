@@ -157,6 +157,14 @@ def render(doc: Document) -> bytes:
     pdf.add_page()
     _heading(pdf, doc)
     _table(pdf, doc.columns, lay_out(doc.columns, doc.rows), doc.empty_text)
+    _notes(pdf, doc.notes)
+    for title, columns, rows in doc.under_table:
+        if pdf.get_y() + 6 + HEADER_ROW_MM + 2 * LINE_MM > pdf.h - MARGIN_MM - 6:
+            pdf.add_page()
+        pdf.ln(3)
+        pdf.set_font(FONT, "B", BODY_PT)
+        pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+        _table(pdf, columns, rows, "Tidak ada data.")
     _closing(pdf, doc)
     for title, columns, rows in doc.sections:
         pdf.add_page()
@@ -281,6 +289,18 @@ def _draw_row(
     pdf.raw.write(" ".join(ops))
     pdf.raw.write(" ".join(rules))
     pdf.set_y(top + height)
+
+
+def _notes(pdf: _Pdf, notes: list[str]) -> None:
+    """Lines under a table, wrapped to the page's width."""
+    if not notes:
+        return
+    pdf.ln(1)
+    pdf.set_font(FONT, "", TABLE_PT)
+    for note in notes:
+        if pdf.get_y() + LINE_MM > pdf.h - MARGIN_MM - 6:
+            pdf.add_page()
+        pdf.multi_cell(0, LINE_MM, note, new_x="LMARGIN", new_y="NEXT")
 
 
 def _closing(pdf: _Pdf, doc: Document) -> None:

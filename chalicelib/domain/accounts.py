@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Container
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -273,6 +272,8 @@ def check_new_password(password: str, *, nip: str, name: str, common: Container[
 
 def generate_temporary_password(length: int = 12) -> str:
     """A random temporary password without look-alike characters."""
+    import secrets  # here, not at import: it brings hashlib, which no cold start needs
+
     return "".join(secrets.choice(_TEMP_ALPHABET) for _ in range(length))
 
 

@@ -44,6 +44,17 @@ class SourceRecord:
 
 
 @dataclass(frozen=True)
+class Fix:
+    """Where a native check-in was made: the device's position, its reported accuracy radius (the browser's
+    ``coords.accuracy``, metres) and the instant (UTC), kept so the next check-in can be compared with it."""
+
+    latitude: float
+    longitude: float
+    at: datetime
+    accuracy_m: float | None = None
+
+
+@dataclass(frozen=True)
 class AttendanceDay:
     """What is known of one employee-day; also the lock and tally of that day's reports."""
 
@@ -58,6 +69,14 @@ class AttendanceDay:
     report_slots: dict[str, tuple[time, time]] = field(default_factory=dict)
     report_counts: dict[str, int] = field(default_factory=dict)
     report_rev: int = 0
+    #: of the approved ones, how many the system approved after 7 days (the monthly recap counts them apart)
+    auto_approved: int = 0
+    #: where each native session was checked in (only those that sent a position)
+    native_fixes: dict[Session, Fix] = field(default_factory=dict)
+    #: the selfie (its object key) each native session was checked in with, when the satker requires one
+    native_selfies: dict[Session, str] = field(default_factory=dict)
+    #: the native sessions HR rejected (a flagged check-in, `store/checkin_flags.py`): never checked in again
+    native_rejected: frozenset[Session] = frozenset()
 
     @property
     def records(self) -> list[SourceRecord]:

@@ -28,6 +28,15 @@ class AuditKind(StrEnum):
     ENTITLEMENT_CHANGED = "ENTITLEMENT_CHANGED"
     #: in the history of the officer (operator, HR, admin) who made such a change for someone else
     ENTITLEMENT_CHANGE_MADE = "ENTITLEMENT_CHANGE_MADE"
+    #: in the history of the HR officer who closed a satker's month (issue 20: its figures are then frozen)
+    MONTH_CLOSED = "MONTH_CLOSED"
+    #: in the history of the employee one of whose frozen figures was corrected, and of the officer who did it
+    RECAP_CORRECTED = "RECAP_CORRECTED"
+    RECAP_CORRECTION_MADE = "RECAP_CORRECTION_MADE"
+    #: in the history of the HR officer who changed an SKPD's check-in rules (issue 20: e.g. device binding off)
+    CHECKIN_RULES_CHANGED = "CHECKIN_RULES_CHANGED"
+    #: in the history of the HR officer who changed an SKPD's discipline rules (the TL/PSW bands and deductions)
+    DISCIPLINE_RULES_CHANGED = "DISCIPLINE_RULES_CHANGED"
 
 
 #: what a person reads for each kind (the API's ``kind_label``; the web client's labels come from here)
@@ -38,6 +47,11 @@ AUDIT_LABELS = {
     AuditKind.SUPERVISOR_CROSS_SKPD: "Atasan dari SKPD lain ditetapkan",
     AuditKind.ENTITLEMENT_CHANGED: "Data penentu hak diubah oleh petugas",
     AuditKind.ENTITLEMENT_CHANGE_MADE: "Mengubah data penentu hak pegawai lain",
+    AuditKind.MONTH_CLOSED: "Menutup rekap disiplin bulanan satker",
+    AuditKind.RECAP_CORRECTED: "Rekap disiplin bulanan dikoreksi oleh petugas",
+    AuditKind.RECAP_CORRECTION_MADE: "Mengoreksi rekap disiplin bulanan pegawai lain",
+    AuditKind.CHECKIN_RULES_CHANGED: "Mengubah aturan presensi SKPD",
+    AuditKind.DISCIPLINE_RULES_CHANGED: "Mengubah aturan potongan disiplin SKPD",
 }
 
 
@@ -93,6 +107,37 @@ def entitlement_events(
     if by != employee_nip and _is_person(by):
         events.append(AuditEvent(by, at, AuditKind.ENTITLEMENT_CHANGE_MADE, by, details))
     return events
+
+
+def month_closed_events(
+    by: str, at: datetime, *, skpd_id: str, satker_id: str, month: str, rows: int
+) -> list[AuditEvent]:
+    """A satker's month closed (issue 20): one event in the closer's history."""
+    details = {"skpd_id": skpd_id, "satker_id": satker_id, "month": month, "rows": rows}
+    return [AuditEvent(by, at, AuditKind.MONTH_CLOSED, by, details)]
+
+
+def recap_correction_events(employee_nip: str, by: str, at: datetime, details: Mapping[str, Any]) -> list[AuditEvent]:
+    """A frozen figure of ``employee_nip`` corrected (issue 20): in their history and in the officer's (``details``:
+    where, which figure, old and new, why)."""
+    plain = {"employee_nip": employee_nip, **{k: _plain(v) for k, v in details.items()}}
+    return [
+        AuditEvent(employee_nip, at, AuditKind.RECAP_CORRECTED, by, plain),
+        AuditEvent(by, at, AuditKind.RECAP_CORRECTION_MADE, by, plain),
+    ]
+
+
+def skpd_rules_events(
+    kind: AuditKind, by: str, at: datetime, *, skpd_id: str, before: Mapping[str, Any], after: Mapping[str, Any]
+) -> list[AuditEvent]:
+    """An SKPD's check-in or discipline rules changed (issue 20): one event in the officer's history with each
+    changed field's old and new value (``before``/``after``: the rules as the API shows them, the defaults when
+    none were stored). They decide whether check-ins are bound to devices and what lateness costs, so switching
+    device binding off, say, is answerable to someone; a save that changed nothing records nothing."""
+    changes = {name: [_plain(before.get(name)), _plain(new)] for name, new in after.items() if before.get(name) != new}
+    if not changes:
+        return []
+    return [AuditEvent(by, at, kind, by, {"skpd_id": skpd_id, "changes": changes})]
 
 
 def _is_person(nip: str) -> bool:

@@ -60,6 +60,13 @@ ASSESSMENT_ACK = KindSpec(
 )
 #: a permission request (izin, issue 20), decided by the direct supervisor taken at submission (or their delegate)
 PERMISSION = KindSpec("permission", "Izin", "izin", Verifier.PERSON, _DECIDE, "atasan langsung")
+#: a further check-in device (issue 20), approved by HR of the employee's SKPD; approving it retires the oldest
+#: active device when the SKPD's limit would be passed, rejecting discards it
+DEVICE = KindSpec("device", "Perangkat presensi", "perangkat presensi", **_HR)
+
+#: a recorded check-in flagged for HR (issue 20: impossible travel, an unknown device): approve keeps it, reject
+#: (with a note) removes that session's check-in
+CHECKIN_FLAG = KindSpec("checkin_flag", "Presensi ditandai", "presensi", **_HR)
 
 #: every kind, in the order the inbox shows them
 KINDS = (
@@ -69,6 +76,8 @@ KINDS = (
     LEAVE_NUMBER,
     PERMISSION,
     COMPLAINT,
+    CHECKIN_FLAG,
+    DEVICE,
     RECORD,
     DOCUMENT,
     SKP,

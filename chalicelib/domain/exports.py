@@ -44,6 +44,7 @@ class PeriodKind(StrEnum):
 class ExportKind(StrEnum):
     REPORTS = "reports"  # the caller's own reports
     RECAP = "recap"  # a staff recap (subordinates; a satker or the SKPD for HR)
+    DISCIPLINE = "discipline"  # the month's discipline recap (a satker, an SKPD, or every SKPD for BKD)
 
 
 class ExportFormat(StrEnum):
@@ -52,11 +53,13 @@ class ExportFormat(StrEnum):
 
 
 class ScopeKind(StrEnum):
-    """Whose recap: the caller's subordinates, a satker or a whole SKPD (HR of that SKPD)."""
+    """Whose recap: the caller's subordinates, a satker or a whole SKPD (HR of that SKPD), or every SKPD (BKD, the
+    discipline recap only)."""
 
     SUBORDINATES = "subordinates"
     SATKER = "satker"
     SKPD = "skpd"
+    ALL = "all"
 
 
 def period_of(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -11,6 +12,17 @@ from .errors import ValidationError
 from .identity import TimeZone
 
 SLOT_MINUTES = 5
+
+#: How many partition keys one UTC slot is spread over in the `reminders.by_slot` index, and how many SQS workers
+#: walk a slot in parallel. The 16:00 WIB slot holds ≈4.5 M of 6 M ASN; 256 shards keep a key at ≈17.6 k items,
+#: 176 pages of `PAGE_SIZE` (the arithmetic: `store/schema.py` "reminders" and the README's "Reminder fan-out").
+SLOT_SHARDS = 256
+
+#: Reminders one worker call reads and sends: one Query page of the index and one BatchGetItem (at most 100 keys).
+PAGE_SIZE = 100
+
+#: The checkpoint of a shard whose slot is walked to its end.
+DONE = "~"
 
 
 class Frequency(StrEnum):
@@ -98,6 +110,35 @@ def slots_between(after: datetime | None, until: datetime, max_back: timedelta =
         slots.append(first)
         first += timedelta(minutes=SLOT_MINUTES)
     return slots
+
+
+def shard_of(nip: str) -> int:
+    """The employee's shard of a slot: a stable hash of the NIP, so a slot's employees spread evenly."""
+    return zlib.crc32(nip.encode()) % SLOT_SHARDS
+
+
+@dataclass(frozen=True)
+class Checkpoint:
+    """Where the walk of one (slot, shard) stands: the slot instant, the NIP the finished page started after
+    (``""``: the beginning) and the NIP the next page starts after (``""``: the beginning, `DONE`: the end)."""
+
+    slot: str
+    started_after: str
+    after: str
+
+    def encode(self) -> str:
+        return f"{self.slot}|{self.started_after}|{self.after}"
+
+    @classmethod
+    def decode(cls, value: str | None) -> Checkpoint | None:
+        parts = (value or "").split("|")
+        return cls(*parts) if len(parts) == 3 else None
+
+
+def checkpoint_name(slot: datetime, shard: int) -> str:
+    """The job-state name of a shard's checkpoint: one per UTC time of day and shard (reused every day, so the
+    names stay bounded at 288 × `SLOT_SHARDS`), the slot's date being in the value."""
+    return f"reminder-page#{slot.astimezone(UTC):%H:%M}#{shard}"
 
 
 def due_on(settings: ReminderSettings, day: date, working_day: bool) -> bool:

@@ -29,7 +29,6 @@ from ..domain.errors import (
     ValidationError,
 )
 from ..domain.identity import TimeZone, is_id, validate_code, validate_nip
-from ..domain.reports import parse_day
 from . import refusals
 
 bp = Blueprint(__name__)
@@ -272,6 +271,8 @@ def _path_params(params: Mapping[str, str]) -> dict[str, str]:
         elif name in ("skpd_id", "satker_id", "category"):
             validate_code(value, name)
         elif name == "day":
+            from ..domain.reports import parse_day  # not at import: the reports domain is no cold-start cost
+
             parse_day(value, name)
     return dict(params)
 

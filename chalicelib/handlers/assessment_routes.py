@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from chalice import Blueprint
 
 from ..domain.accounts import Actor
-from ..domain.quarter_assessment import parse_quarter
 from ..services import container
 from .api import endpoint
 
@@ -20,6 +19,14 @@ if TYPE_CHECKING:
     from ..schemas import AssessmentInput, PredicateExportRequest, PredicateQuery
 
 bp = Blueprint(__name__)
+
+
+def parse_quarter(value: str) -> int:
+    """`domain.quarter_assessment.parse_quarter`, imported at the first call: the SKP domain is no part of every
+    function's cold start."""
+    from ..domain.quarter_assessment import parse_quarter as parse
+
+    return parse(value)
 
 
 @endpoint(

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from ..schemas import CalendarQuery, CheckIn
 
 bp = Blueprint(__name__)
+#: a check-in may carry its selfie (at most 300 KB, base64: about 400 KB of JSON)
+CHECK_IN_MAX_BODY = 512 * 1024
 
 
 @endpoint(
@@ -25,10 +27,22 @@ bp = Blueprint(__name__)
     tag="attendance",
     body="CheckIn",
     response="CheckInResult",
-    errors=(409, 422),
+    errors=(409, 413, 422),
+    max_body=CHECK_IN_MAX_BODY,
 )
 def check_in(actor: Actor, body: CheckIn) -> dict[str, Any]:
     return container.attendance().check_in(actor, body)
+
+
+@endpoint(
+    bp,
+    "/me/check-in-rules",
+    summary="What my check-in needs before the first tap: a selfie, the location and how precise a fix must be",
+    tag="attendance",
+    response="MyCheckInRules",
+)
+def my_check_in_rules(actor: Actor) -> dict[str, Any]:
+    return container.attendance().my_check_in_rules(actor)
 
 
 @endpoint(

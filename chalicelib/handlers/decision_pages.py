@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from chalice import Response
 
-from ..domain.decisions import VERDICT_LABELS
 from .pages import page
 
 if TYPE_CHECKING:
@@ -26,6 +25,8 @@ _TITLES = {
 def render(outcome: LinkOutcome) -> Response:
     """The page for a link outcome, with the matching HTTP status."""
     if outcome.state == "form":
+        from ..domain.decisions import VERDICT_LABELS  # at the first page, not in every function's cold start
+
         assert outcome.spec is not None and outcome.verdict is not None
         title = f"{VERDICT_LABELS[outcome.verdict]} {outcome.spec.noun}"
         return page(title, _form(outcome), outcome.status)
@@ -50,6 +51,8 @@ def _item(item: dict) -> str:
 
 
 def _form(outcome: LinkOutcome) -> str:
+    from ..domain.decisions import VERDICT_LABELS
+
     spec, verdict = outcome.spec, outcome.verdict
     assert spec is not None and verdict is not None
     error = f'<p class="err">{escape(outcome.message)}</p>' if outcome.message else ""

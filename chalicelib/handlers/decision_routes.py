@@ -9,7 +9,6 @@ from chalice import Blueprint, Response
 
 from ..domain.accounts import Actor
 from ..services import container
-from . import decision_pages
 from .api import endpoint
 
 if TYPE_CHECKING:
@@ -78,6 +77,8 @@ def decide_many(actor: Actor, kind: str, body: BulkDecisionInput) -> dict[str, A
     tag="verification",
 )
 def open_decision_link(token: str) -> Response:
+    from . import decision_pages  # the HTML pages: at the first e-mailed link, not in every cold start
+
     return decision_pages.render(container.decision_links().open(token))
 
 
@@ -93,4 +94,6 @@ def open_decision_link(token: str) -> Response:
     max_body=MAX_FORM_BYTES,
 )
 def submit_decision_link(token: str, body: DecisionLinkForm) -> Response:
+    from . import decision_pages
+
     return decision_pages.render(container.decision_links().submit(token, body))

@@ -71,6 +71,10 @@ def export_worker(event: Any) -> dict[str, Any]:
 
 def _build(record: Any) -> None:
     message = json.loads(record.body)
+    if message.get("kind") == "auto-approval":  # one page of one shard of the sweep (services/auto_approval.py)
+        summary = container.auto_approval().page(message, lambda text, **extra: logger.warning(text, extra=extra))
+        logger.info("auto-approval", extra=summary)
+        return
     job_id = message["job_id"]
     if message.get("kind") == "archive":  # a satker's archive completeness (services/archive.py)
         outcome = container.archive().run_export(job_id)

@@ -27,8 +27,8 @@ def digest_dispatch(event: Any) -> dict[str, int]:
 
 @bp.schedule(Rate(5, unit=Rate.MINUTES), name="reminder_dispatch")
 def reminder_dispatch(event: Any) -> dict[str, int]:
-    """Enqueue the reminders due in the slots since the last run."""
-    summary = container.reminders().dispatch(container.notification_queue())
+    """Enqueue one page message per shard of each slot since the last run (the queue worker sends)."""
+    summary = container.reminders().fan_out(container.notification_queue())
     logger.info("reminders queued", extra=summary)
     return summary
 
@@ -55,6 +55,8 @@ def _handle_message(record: Any) -> None:
         container.digest_sender().handle(message)
     elif message.get("kind") == "reminder":
         container.reminders().handle(message)
+    elif message.get("kind") == "reminder-page":
+        container.reminders().handle_page(message, container.notification_queue())
     elif message.get("kind") == "complaints-digest":
         container.complaint_notifications().handle_digest(message)
     elif message.get("kind") == "leave-email":

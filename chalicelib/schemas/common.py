@@ -70,6 +70,7 @@ PATH_PARAMETERS: dict[str, Any] = {
     "satker_id": Code,
     "category": Code,
     "day": Day,
+    "month": text(7, pattern="^[0-9]{4}-[0-9]{2}$", examples=["2026-11"], description="YYYY-MM"),
     "token": text(2048, description="the signed link from the e-mail"),
     "import_id": text(64, pattern="^[A-Za-z0-9]+$"),
     "kind": text(32, pattern="^[a-z_]+$", description="a verifiable kind (docs/verification.md)"),

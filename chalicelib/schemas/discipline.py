@@ -10,7 +10,7 @@ from pydantic import Field, StrictInt
 from .base import Body, Number, Out
 from .working_hours import HoursVersion
 
-__all__ = ["DisciplineRulesInput", "DisciplineRulesOut", "MonthFigures", "MonthFiguresCount"]
+__all__ = ["DisciplineRulesInput", "DisciplineRulesOut", "MonthFigures", "MonthFiguresCount", "SatkerMonthFigures"]
 
 #: a percentage of the month's TPP (0–100; `domain.discipline.check_rules` refuses others with the field named)
 Percent = Number
@@ -55,15 +55,10 @@ class MonthFiguresCount(Out):
     days: int
 
 
-class MonthFigures(Out):
-    """The employee's figures of the month so far (`domain.discipline.monthly_figures` over the calendar's days):
-    only days that are over count. Final only when HR closes the month."""
+class SatkerMonthFigures(Out):
+    """One employee's figures of the month (`domain.discipline.monthly_figures`); a closed month's with its
+    corrections applied."""
 
-    month: str = Field(examples=["2026-12"])
-    month_label: str = Field(examples=["Desember 2026"])
-    through: str | None = Field(
-        json_schema_extra={"format": "date"}, description="the last day counted (yesterday); null: none yet"
-    )
     working_days: int
     days_attended: int
     days_absent: int = Field(description="working days absent without reason (TK)")
@@ -77,8 +72,20 @@ class MonthFigures(Out):
     reports_filed: int
     reports_approved: int
     reports_rejected: int
+    reports_auto_approved: int = Field(description="of the approved ones, those the system approved after 7 days")
     attended_without_approved_report: int
     deduction_percent: float = Field(examples=[1.5], description="percent of the month's TPP, under the SKPD's rules")
+
+
+class MonthFigures(SatkerMonthFigures):
+    """The employee's figures of the month so far (`domain.discipline.monthly_figures` over the calendar's days):
+    only days that are over count. Final only when HR closes the month."""
+
+    month: str = Field(examples=["2026-12"])
+    month_label: str = Field(examples=["Desember 2026"])
+    through: str | None = Field(
+        json_schema_extra={"format": "date"}, description="the last day counted (yesterday); null: none yet"
+    )
     rules_source: Literal["SKPD", "DEFAULT"] = Field(
         description="the SKPD's own rules, or the documented defaults while it has none"
     )

@@ -49,7 +49,11 @@ class ExportRequest(Body):
     from_: Day | None = Field(None, alias="from")
     to: Day | None = None
     status: _STATUS | None = None  # type: ignore[valid-type]
-    scope: RecapScope | None = Field(None, description="recap only (required there)")
+    scope: RecapScope | None = Field(
+        None,
+        description="recap and discipline only (required there); discipline: period month, scope satker, skpd or "
+        "all (BKD, admin)",
+    )
 
 
 class ExportJob(Out):

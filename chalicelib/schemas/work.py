@@ -8,10 +8,12 @@ from pydantic import AfterValidator, ConfigDict, Field, ValidationInfo, WithJson
 
 from ..domain.attendance import Session as AttendanceSession
 from ..domain.attendance import Source, check_coordinate
+from ..domain.checkin_guard import MAX_ACCURACY_M, check_accuracy_value
 from ..domain.evidence import ALLOWED_TYPES, MAX_EVIDENCE_BYTES
 from ..domain.identity import TimeZone
 from ..domain.reminders import Frequency, parse_reminder_time
 from ..domain.reports import COUNTED, MAX_DESCRIPTION, MAX_OUTPUT, MAX_TITLE, ReportStatus
+from ..domain.selfie import MAX_SELFIE_TEXT
 from .base import (
     Body,
     Flag,
@@ -43,6 +45,13 @@ StatusName = enum_literal(ReportStatus)
 
 # -- attendance ---------------------------------------------------------------------------------------
 
+#: the reported accuracy radius (metres, 0 or more); another number is ``INVALID_ACCURACY``
+Accuracy = Annotated[
+    Number,
+    AfterValidator(located(lambda value, info: check_accuracy_value(value, info.field_name or ""))),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_ACCURACY_M}),
+]
+
 
 def coordinate(bound: int) -> Any:
     """Degrees from -``bound`` to ``bound`` (a float); another number is ``INVALID_LOCATION``."""
@@ -59,6 +68,26 @@ class CheckIn(Body):
     session: enum_choice(AttendanceSession, code="INVALID_SESSION", description="PAGI: check-in, SORE: check-out")  # type: ignore[valid-type]
     latitude: coordinate(90) | None = Field(None, description="required where the satker has an office radius")  # type: ignore[valid-type]
     longitude: coordinate(180) | None = Field(None, description="required where the satker has an office radius")  # type: ignore[valid-type]
+    accuracy_m: Accuracy | None = Field(
+        None,
+        description="the fix's accuracy radius in metres (the browser's coords.accuracy); required where the satker "
+        "has an office radius, and a radius wider than the office's is refused (422 LOCATION_TOO_COARSE)",
+    )
+    selfie: text(MAX_SELFIE_TEXT) | None = Field(  # type: ignore[valid-type]
+        None,
+        description="a JPEG or PNG photo, base64 (a data URL allowed), at most 300 KB, checked by content; required "
+        "where the SKPD's check-in rules name the satker (422 SELFIE_REQUIRED / SELFIE_INVALID)",
+    )
+    # the device's signature (`domain.devices.canonical_text`; checked as the SKPD's check-in rules say)
+    device_id: text(32) | None = Field(None, description="the registered device that signed (GET /me/devices)")  # type: ignore[valid-type]
+    signed_at: text(40) | None = Field(  # type: ignore[valid-type]
+        None, description="ISO 8601 time with offset the browser signed at (within 5 minutes of the server's)"
+    )
+    signature: text(120) | None = Field(  # type: ignore[valid-type]
+        None,
+        description="base64url ECDSA P-256/SHA-256 signature (r||s, as WebCrypto gives it) of 'kinerja-presensi|"
+        "<nip>|<session>|<lat 6 decimals>|<lon 6 decimals>|<signed_at>' (a missing coordinate: empty)",
+    )
 
 
 class CheckInResult(Out):
@@ -67,6 +96,20 @@ class CheckInResult(Out):
     time: str = Field(examples=["07:31"])
     timezone: ZoneName
     distance_m: int | None = None
+    accuracy_m: int | None = Field(None, description="the accuracy radius recorded with the check-in (metres)")
+    flagged: bool = Field(False, description="recorded, and sent to HR of the SKPD to check (reasons in words)")
+    reasons: list[str] = Field(default_factory=list, examples=[["Perpindahan lokasi yang mustahil …"]])
+
+
+class MyCheckInRules(Out):
+    """What the check-in page must know before the first tap (the employee's own satker and SKPD rules only)."""
+
+    selfie_required: bool = Field(description="the satker takes a selfie with each check-in (the camera shows at once)")
+    location_required: bool = Field(description="the satker has an office radius: the position and its accuracy")
+    max_accuracy_m: int | None = Field(
+        None, description="a fix whose accuracy radius is wider than this (the office radius) is refused"
+    )
+    max_selfie_kb: int = Field(description="the largest selfie accepted (KB)")
 
 
 class CalendarQuery(Query):

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
 from ..domain.attendance import AttendanceDay, Session, check_location, check_native, local_now, parse_sync_record
-from ..domain.complaints import ComplaintType
+from ..domain.checkin_guard import RECENT_DAYS, reason_label
+from ..domain.checkin_rules import DEFAULT_CHECKIN_RULES, CheckInRules
 from ..domain.discipline import (
     DEFAULT_RULES,
     DayInput,
-    DayOverrides,
     DisciplineRules,
     Mark,
     MonthKey,
@@ -24,6 +24,8 @@ from ..domain.discipline import (
 )
 from ..domain.errors import NotFound, ValidationError
 from ..domain.leave import TYPE_LABELS, LeaveStatus
+from ..domain.organisation import Satker
+from ..domain.selfie import MAX_SELFIE_BYTES
 from ..domain.workdays import holiday_name, is_weekend
 from ..integrations.attendance_source import HttpAttendanceSource
 from ..store.protocols import (
@@ -36,14 +38,19 @@ from ..store.protocols import (
     WorkHoursRepository,
 )
 from .day_class import day_discipline
-from .month_figures import figures_view, report_tally
+from .month_figures import day_input, figures_view
 
 if TYPE_CHECKING:
     from ..schemas import CalendarQuery, CheckIn
+    from .checkin_guard import CheckInGuard
 
 SYNC_JOB = "attendance-sync"
 MAX_PAGES_PER_RUN = 200
 BATCH_GET_LIMIT = 100
+#: whether a check-in was signed by an active registered device, under the SKPD's rules: the flag reasons it adds
+DeviceCheck = Callable[[Actor, "CheckIn", CheckInRules], list[str]]
+#: the satker and its SKPD's own check-in rules in one read (`CheckInRulesRepository.with_satker`)
+UnitRules = Callable[[str, str], tuple[Satker | None, CheckInRules | None]]
 #: the employee's permissions (izin) of a date range, any status (only approved ones override a class)
 PermissionsOf = Callable[[str, date, date], Iterable[Permission]]
 #: a day not yet over shows only what is known ahead (a holiday, a leave, a whole-day izin), never "absent"
@@ -61,30 +68,87 @@ class AttendanceService:
         leave: LeaveRepository,
         work_hours: WorkHoursRepository,
         permissions: PermissionsOf | None = None,
+        rules_for: Callable[[str], CheckInRules] | None = None,
+        guard: CheckInGuard | None = None,
+        check_device: DeviceCheck | None = None,
+        unit_rules: UnitRules | None = None,
     ) -> None:
         self._attendance, self._org, self._overrides, self._clock = attendance, org, overrides, clock
         self._leave = leave  # the employee's held days: leave shows on the calendar
         self._work_hours = work_hours  # each day's class needs the satker's hours (issue 20)
         self._permissions = permissions  # the month's izin: an approved one overrides its sessions' class
+        self._rules_for = rules_for  # the SKPD's check-in rules (devices, selfie, travel speed)
+        self._guard = guard  # accuracy, impossible travel, selfie, and the flag to HR (issue 20)
+        self._check_device = check_device  # the device's signature (`DeviceService.verify_check_in`, issue 20)
+        self._unit_rules = unit_rules  # the satker and the SKPD's check-in rules in one BatchGetItem
 
     def check_in(self, actor: Actor, body: CheckIn) -> dict[str, Any]:
-        """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set."""
+        """Record today's check-in (PAGI) or check-out (SORE), inside the office radius when one is set, with a fix
+        precise enough to tell and the selfie the satker requires; a doubtful one (impossible travel, an unknown
+        device) is recorded AND flagged for HR of the SKPD (issue 20, `services/checkin_guard.py`).
+
+        Its reads: the satker with the SKPD's rules (one BatchGetItem), the employee's latest days (one Query:
+        today's day for "already checked in" and HR's rejection, the earlier ones for the previous check-in), the
+        device check's; its write: one UpdateItem, or one transaction with the flag (never one without the other)."""
         kind, lat, lon = body.session, body.latitude, body.longitude
-        satker = self._org.get_satker(actor.skpd_id, actor.satker_id)
-        if satker is None:
-            raise NotFound("Satker Anda tidak ditemukan.", code="SATKER_NOT_FOUND")
+        satker, rules = self._satker_and_rules(actor)
         distance = check_location(satker.office, lat, lon)
-        now = local_now(self._clock(), actor.timezone.iana)
-        check_native(self._attendance.get(actor.nip, now.date()), kind)
+        instant = self._clock()
+        now = local_now(instant, actor.timezone.iana)
+        today = now.date()
+        recent = self._attendance.recent(actor.nip, today, RECENT_DAYS)
+        check_native(next((d for d in recent if d.day == today), None), kind)
+        found = self._guard.screen(actor, satker, body, rules, instant, today, recent) if self._guard else None
+        reasons = found.reasons if found else []  # why HR should look at it (the device check adds its own)
+        if self._check_device:  # REFUSE raises here, before anything is recorded; FLAG adds UNKNOWN_DEVICE
+            reasons = [*reasons, *self._check_device(actor, body, rules)]
+        if found:  # every check passed: the selfie is kept with the check-in
+            self._guard.keep_selfie(actor, found, today, kind)
         at = now.time().replace(second=0, microsecond=0)
-        self._attendance.check_in(actor.nip, (actor.skpd_id, actor.satker_id), now.date(), kind, at, distance)
+        fix = found.fix if found else None
+        flag = self._guard.flag_of(actor, today, kind, instant, found, reasons, distance) if found else None
+        if flag is not None:
+            self._guard.record(flag, at, distance, fix)
+        else:
+            selfie = found.selfie_key if found else None
+            unit = (actor.skpd_id, actor.satker_id)
+            self._attendance.check_in(actor.nip, unit, today, kind, at, distance, fix=fix, selfie_key=selfie)
+        flagged = flag is not None
         return {
             "date": now.date().isoformat(),
             "session": kind.value,
             "time": now.strftime("%H:%M"),
             "timezone": actor.timezone.value,
             "distance_m": round(distance) if distance is not None else None,
+            "accuracy_m": round(found.accuracy_m) if found and found.accuracy_m is not None else None,
+            "flagged": flagged,
+            "reasons": [reason_label(r) for r in reasons] if flagged else [],
         }
+
+    def my_check_in_rules(self, actor: Actor) -> dict[str, Any]:
+        """What the employee's check-in page needs before the first tap (their own satker and SKPD only): whether
+        a selfie is required (the camera shows at once), whether the position is, and the widest accuracy
+        accepted (the office radius, `domain.checkin_guard.check_accuracy`). One BatchGetItem."""
+        satker, rules = self._satker_and_rules(actor)
+        office = satker.office
+        return {
+            "selfie_required": rules.selfie_required(actor.satker_id),
+            "location_required": office is not None,
+            "max_accuracy_m": office.radius_m if office is not None else None,
+            "max_selfie_kb": MAX_SELFIE_BYTES // 1024,
+        }
+
+    def _satker_and_rules(self, actor: Actor) -> tuple[Satker, CheckInRules]:
+        """The employee's satker (its office) and the SKPD's check-in rules (the defaults until HR saves some)."""
+        if self._unit_rules is not None:
+            satker, own_rules = self._unit_rules(actor.skpd_id, actor.satker_id)
+            rules = own_rules or DEFAULT_CHECKIN_RULES
+        else:
+            satker = self._org.get_satker(actor.skpd_id, actor.satker_id)
+            rules = self._rules_for(actor.skpd_id) if self._rules_for else DEFAULT_CHECKIN_RULES
+        if satker is None:
+            raise NotFound("Satker Anda tidak ditemukan.", code="SATKER_NOT_FOUND")
+        return satker, rules
 
     def calendar(self, actor: Actor, params: CalendarQuery) -> dict[str, Any]:
         """Each date of a month (``month``: its first day; this month by default): weekend, holiday, attendance and
@@ -113,7 +177,7 @@ class AttendanceService:
             holiday = holiday_name(day, overrides)
             leave = held.on(day)
             working = not is_weekend(day) and holiday is None
-            given = _day_input(day, schedule, holidays, record, leave, permits.get(day, []))
+            given = day_input(day, expected_hours(schedule, day, holidays), record, leave, permits.get(day, []))
             inputs.append(given)
             days.append(
                 {
@@ -196,23 +260,6 @@ class AttendanceSync:
             for nip, employee in self._employees.many(set(ordered[start : start + BATCH_GET_LIMIT])).items():
                 found[nip] = (employee.skpd_id, employee.satker_id)
         return found
-
-
-def _day_input(
-    day: date, schedule: Any, holidays: set[date], record: AttendanceDay | None, leave: Any, permits: list
-) -> DayInput:
-    """What the day's class and the month's figures need of the day. An approved complaint counts as one (the
-    attendance item keeps its sessions, not its type)."""
-    approved_leave = leave[1] if leave and leave[2] is LeaveStatus.APPROVED else None
-    complaints = dict.fromkeys(record.complaint_sessions, ComplaintType.MESIN_ERROR) if record else {}
-    return DayInput(
-        day,
-        expected_hours(schedule, day, holidays),
-        record.check_in if record else None,
-        record.check_out if record else None,
-        overrides=DayOverrides(leave=approved_leave, complaints=complaints, permissions=tuple(permits)),
-        reports=report_tally(record.report_counts if record else None),
-    )
 
 
 def _discipline(given: DayInput, today: date, schedule: Any, rules: DisciplineRules) -> dict[str, Any] | None:

@@ -2,7 +2,8 @@
 
 The rules are pure (`domain.coach`); what they need from storage is the employee's reports of the previous day
 they reported, for "the same text as yesterday". That is one Query of the owner's index over the week before
-the report's date (Monday's "yesterday" is Friday, or the last day before a leave), newest first.
+the report's date (Monday's "yesterday" is Friday, or the last day before a leave), newest first, asking only for
+each report's date and description (`latest_descriptions`: it runs on every report filed).
 """
 
 from __future__ import annotations
@@ -28,19 +29,13 @@ DAY_REPORTS = 25
 
 def earlier_descriptions(reports: ReportRepository, nip: str, day: date) -> list[str]:
     """The descriptions of ``nip``'s live reports of the last day before ``day`` that has any (within a week)."""
-    found, _ = reports.list_own(
-        nip,
-        first=day - timedelta(days=LOOK_BACK_DAYS),
-        last=day - timedelta(days=1),
-        status=None,
-        text=None,
-        cursor=None,
-        limit=DAY_REPORTS,
+    found = reports.latest_descriptions(
+        nip, first=day - timedelta(days=LOOK_BACK_DAYS), last=day - timedelta(days=1), limit=DAY_REPORTS
     )
     if not found:
         return []
-    latest = found[0].content.day
-    return [r.content.description for r in found if r.content.day == latest]
+    latest = found[0][0]
+    return [description for on, description in found if on == latest]
 
 
 def content_hints(reports: ReportRepository, nip: str, content: ReportContent) -> tuple[str, ...]:

@@ -34,11 +34,18 @@ if TYPE_CHECKING:
     from .archive import ArchiveService
     from .attendance import AttendanceService, AttendanceSync
     from .authenticator import AuthenticatorService
+    from .auto_approval import AutoApprovalSweep
+    from .checkin_flags import CheckInFlagService
+    from .checkin_guard import CheckInGuard
+    from .checkin_rules import CheckInRulesService
     from .coaching import ReportCoach
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
     from .decisions.links import DecisionLinks, DecisionLinkService
     from .decisions.service import DecisionService
+    from .devices import DeviceService
+    from .discipline_month import SatkerMonthReader
+    from .discipline_recap import DisciplineRecap
     from .discipline_rules import DisciplineRulesService
     from .ekinerja import HandOn, ProgressExport
     from .evidence import EvidenceService
@@ -46,6 +53,7 @@ if TYPE_CHECKING:
     from .holidays import HolidayService
     from .leave import LeaveService
     from .leave_notifications import LeaveNotifications
+    from .month_closing import MonthClosingService
     from .notifications import DigestSender, ReportNotifications
     from .one_time_codes import OneTimeCodeService
     from .organisation import OrganisationService
@@ -132,7 +140,48 @@ class Services:
     def discipline_rules(self) -> DisciplineRulesService:
         from .discipline_rules import DisciplineRulesService
 
-        return DisciplineRulesService(self.repositories.org, self.repositories.work_hours)
+        r = self.repositories
+        return DisciplineRulesService(r.org, r.work_hours, r.audit, clock=self.clock)
+
+    @cached_property
+    def checkin_rules(self) -> CheckInRulesService:
+        from .checkin_rules import CheckInRulesService
+
+        r = self.repositories
+        return CheckInRulesService(r.org, r.checkin_rules, r.audit, clock=self.clock)
+
+    @cached_property
+    def devices(self) -> DeviceService:
+        from .devices import DeviceService
+
+        r = self.repositories
+        return DeviceService(r.devices, r.employees, self.checkin_rules, clock=self.clock)
+
+    @cached_property
+    def discipline_month(self) -> SatkerMonthReader:
+        """A satker's month of discipline figures, every employee at once (the recap export, closing a month)."""
+        from .discipline_month import SatkerMonthReader
+
+        r = self.repositories
+        return SatkerMonthReader(
+            r.employees,
+            r.org,
+            r.attendance,
+            r.leave,
+            r.permissions,
+            r.complaints,
+            r.holidays,
+            r.work_hours,
+            clock=self.clock,
+        )
+
+    @cached_property
+    def month_closing(self) -> MonthClosingService:
+        """HR closes a satker's month and corrects its frozen figures."""
+        from .month_closing import MonthClosingService
+
+        r = self.repositories
+        return MonthClosingService(r.org, r.employees, r.closed_months, self.discipline_month, clock=self.clock)
 
     @cached_property
     def roster(self) -> RosterImportService:
@@ -220,6 +269,14 @@ class Services:
         return VerificationService(self.reports, r.reports, r.employees, r.delegations, clock=self.clock)
 
     @cached_property
+    def auto_approval(self) -> AutoApprovalSweep:
+        """The paged sweep: the schedule enqueues a page per shard on the exports queue, whose worker runs it."""
+        from .auto_approval import AutoApprovalSweep
+
+        r = self.repositories
+        return AutoApprovalSweep(r.reports, r.job_state, self.clients.exports, clock=self.clock)
+
+    @cached_property
     def attendance(self) -> AttendanceService:
         from .attendance import AttendanceService
 
@@ -232,6 +289,28 @@ class Services:
             leave=r.leave,
             work_hours=r.work_hours,
             permissions=r.permissions.between,
+            rules_for=self.checkin_rules.rules_for,  # the SKPD's check-in rules (issue 20)
+            unit_rules=r.checkin_rules.with_satker,  # the satker and those rules in one BatchGetItem
+            check_device=self.devices.verify_check_in,  # the device's signature under those rules
+            guard=self.checkin_guard,  # accuracy, impossible travel, selfie; the flag to HR
+        )
+
+    @cached_property
+    def checkin_guard(self) -> CheckInGuard:
+        """The check-in's accuracy, impossible travel and selfie checks, and its flag to HR (issue 20)."""
+        from ..integrations.images import decodes_as
+        from .checkin_guard import CheckInGuard
+
+        r = self.repositories
+        return CheckInGuard(r.checkin_flags, self.clients.objects, decodes_as)
+
+    @cached_property
+    def checkin_flags(self) -> CheckInFlagService:
+        from .checkin_flags import CheckInFlagService
+
+        objects, ttl = self.clients.objects, self.settings.download_url_ttl_seconds
+        return CheckInFlagService(
+            self.repositories.checkin_flags, lambda key: objects.presigned_get(key, ttl, key.rsplit("/", 1)[-1])
         )
 
     def attendance_sync(self, log: Callable[..., None]) -> AttendanceSync | None:
@@ -323,7 +402,16 @@ class Services:
             clock=self.clock,
             url_ttl=self.settings.download_url_ttl_seconds,
             leave=r.leave,
+            discipline=self.discipline_recap,
         )
+
+    @cached_property
+    def discipline_recap(self) -> DisciplineRecap:
+        """The monthly discipline recap export: its scope checks and the worker's file (issue 20)."""
+        from .discipline_recap import DisciplineRecap
+
+        r = self.repositories
+        return DisciplineRecap(self.discipline_month, r.closed_months, r.org, r.employees)
 
     # -- e-Kinerja: the month's export and the handoff of approved reports (docs/ekinerja.md) ---------
 
@@ -402,7 +490,9 @@ class Services:
     @cached_property
     def decisions(self) -> DecisionService:
         from .decisions.kinds.assessment import AssessmentAckKind
+        from .decisions.kinds.checkin_flags import CheckInFlagDecisions
         from .decisions.kinds.complaints import ComplaintKind
+        from .decisions.kinds.devices import DeviceKind
         from .decisions.kinds.documents import DocumentKind
         from .decisions.kinds.leave import leave_kinds
         from .decisions.kinds.permission import PermissionDecisions
@@ -417,7 +507,9 @@ class Services:
             ReportKind(self.reports, r.reports),
             *leave_kinds(self.leave, r.leave),
             PermissionDecisions(self.permissions, r.permissions),
+            CheckInFlagDecisions(self.checkin_flags, r.checkin_flags),
             ComplaintKind(self.complaints, r.complaints),
+            DeviceKind(self.devices, r.devices),
             RecordKindAdapter(self.records, r.records),
             DocumentKind(self.archive, r.archive),
             SkpKind(self.skp, r.skp),

@@ -4,22 +4,27 @@ defaults are `domain.discipline.rules`'; validation is `check_rules`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor, require_hr
+from ..domain.audit import AuditKind, skpd_rules_events
 from ..domain.discipline import DEFAULT_RULES, Bands, DisciplineRules, check_rules
 from ..domain.errors import NotFound, ValidationError
-from ..store.protocols import OrgRepository, WorkHoursRepository
+from ..store.protocols import AuditLog, OrgRepository, WorkHoursRepository
 
 if TYPE_CHECKING:
     from ..schemas import DisciplineRulesInput
 
 
 class DisciplineRulesService:
-    def __init__(self, org: OrgRepository, hours: WorkHoursRepository) -> None:
-        self._org, self._hours = org, hours
+    def __init__(
+        self, org: OrgRepository, hours: WorkHoursRepository, audit: AuditLog, *, clock: Callable[[], datetime]
+    ) -> None:
+        self._org, self._hours, self._audit, self._clock = org, hours, audit, clock
 
     def rules(self, actor: Actor, skpd_id: str) -> dict[str, Any]:
         """The SKPD's rules (the defaults until HR saves some): its HR, BKD, the admin."""
@@ -30,7 +35,8 @@ class DisciplineRulesService:
 
     def set_rules(self, actor: Actor, skpd_id: str, body: DisciplineRulesInput) -> dict[str, Any]:
         """Save the SKPD's rules (version 0 creates; a stale version is 409). Caps and permission rates already
-        stored are kept: the body sets only what the screen shows."""
+        stored are kept: the body sets only what the screen shows. What changed goes into the officer's audit
+        history (`domain.audit.skpd_rules_events`), written after the rules so a refused save records nothing."""
         require_hr(actor, skpd_id)
         skpd = self._skpd(skpd_id)
         kept = self._hours.rules(skpd_id) or DEFAULT_RULES
@@ -44,6 +50,10 @@ class DisciplineRulesService:
             version=body.version,
         )
         saved = self._hours.save_rules(skpd_id, _checked(rules), skpd.timezone)
+        before, after = _fields(kept), _fields(saved)
+        kind = AuditKind.DISCIPLINE_RULES_CHANGED
+        events = skpd_rules_events(kind, actor.nip, self._clock(), skpd_id=skpd_id, before=before, after=after)
+        self._audit.record(events)
         return rules_view(skpd_id, saved, "SKPD")
 
     def _skpd(self, skpd_id: str) -> Any:

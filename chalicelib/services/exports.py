@@ -43,6 +43,7 @@ from ..store.protocols import (
 
 if TYPE_CHECKING:
     from ..schemas import ExportRequest, PreviewQuery, RecapScope
+    from .discipline_recap import DisciplineRecap
 
 FORMATS = {
     ExportFormat.PDF: "application/pdf",
@@ -64,11 +65,13 @@ class ExportService:
         clock: Callable[[], datetime],
         url_ttl: int,
         leave: LeaveRepository,
+        discipline: DisciplineRecap | None = None,
     ) -> None:
         self._reads, self._employees, self._org = reads, employees, org
         self._overrides, self._jobs, self._store, self._queue = overrides, jobs, store, queue
         self._clock, self._url_ttl = clock, url_ttl
         self._leave = leave  # approved leave days are counted apart in recaps
+        self._discipline = discipline  # the monthly discipline recap (services/discipline_recap.py)
 
     # -- API side ----------------------------------------------------------------------------------
 
@@ -95,6 +98,8 @@ class ExportService:
         request.update({k: _stored(k, v) for k, v in sent.items() if v is not None})
         if body.kind is ExportKind.RECAP:
             request.update(self._recap_scope(actor, body.scope))
+        elif body.kind is ExportKind.DISCIPLINE:
+            request.update(self._discipline_recap().scope(actor, body))
         job_id = uuid.uuid4().hex
         self._jobs.create(job_id, actor.nip, request, self._clock())
         self._queue.send_all([{"kind": "export", "job_id": job_id}])
@@ -112,8 +117,9 @@ class ExportService:
 
     def _recap_scope(self, actor: Actor, scope: RecapScope | None) -> dict[str, str]:
         """Subordinates (any supervisor), a satker or the whole SKPD (HR of that SKPD); a recap needs one."""
-        if scope is None:
-            raise not_one_of("scope", [s.value for s in ScopeKind], "Cakupan rekap", "INVALID_SCOPE")
+        if scope is None or scope.type is ScopeKind.ALL:  # every SKPD: the discipline recap only
+            allowed = [s.value for s in ScopeKind if s is not ScopeKind.ALL]
+            raise not_one_of("scope", allowed, "Cakupan rekap", "INVALID_SCOPE")
         if scope.type is ScopeKind.SUBORDINATES:
             return {"scope": "subordinates", "supervisor_nip": actor.nip}
         skpd_id = scope.skpd_id or actor.skpd_id
@@ -155,6 +161,8 @@ class ExportService:
         today = local_now(self._clock(), owner.timezone.iana).date()
         if request["kind"] == "reports":
             return self._employee_file(owner, period, status, request["format"], today)
+        if request["kind"] == ExportKind.DISCIPLINE.value:
+            return self._discipline_recap().build(owner, request, today)
         return self._recap_file(owner, request, period, status, today)
 
     def _employee_file(
@@ -241,6 +249,11 @@ class ExportService:
                 zones=zones,
             )
             return render.pdf_bytes(document), name
+
+    def _discipline_recap(self) -> DisciplineRecap:
+        if self._discipline is None:
+            raise NotFound("Rekap disiplin tidak tersedia.", code="EXPORT_NOT_AVAILABLE")
+        return self._discipline
 
     def _today_in(self, unit: Satker | Skpd | None, fallback: date) -> date:
         """Today in the zone of the satker (or SKPD) a recap counts; ``fallback`` when it is unknown."""

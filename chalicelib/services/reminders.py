@@ -1,4 +1,8 @@
-"""Report reminders: each employee's settings, the slot dispatcher, and the queue worker that sends them."""
+"""Report reminders: each employee's settings, the slot dispatcher, and the queue workers that send them.
+
+The fan-out never grows with the number of employees in one call: the scheduled dispatcher enqueues one message
+per (slot, shard); a page worker reads one bounded page of its shard, sends, moves the shard's checkpoint and
+enqueues the next page (README "Reminder fan-out" has the arithmetic for 6 M ASN)."""
 
 from __future__ import annotations
 
@@ -10,8 +14,13 @@ from typing import TYPE_CHECKING, Any
 from ..domain.accounts import Actor
 from ..domain.attendance import local_now
 from ..domain.reminders import (
+    DONE,
+    PAGE_SIZE,
+    SLOT_SHARDS,
+    Checkpoint,
     Frequency,
     ReminderSettings,
+    checkpoint_name,
     due_on,
     reminder_settings,
     reminder_text,
@@ -34,6 +43,7 @@ if TYPE_CHECKING:
     from ..schemas import ReminderInput
 
 DISPATCH_JOB = "reminder-dispatch"
+PAGE_KIND = "reminder-page"
 
 
 class ReminderService:
@@ -56,6 +66,7 @@ class ReminderService:
         self._employees, self._state, self._whatsapp = employees, state, whatsapp
         self._clock, self._app_url = clock, app_url
         self._send_once = once(self._send, key_prefix="reminder", key_path="key", argument="message")
+        self.page_size = PAGE_SIZE
 
     # -- settings ----------------------------------------------------------------------------------
 
@@ -81,8 +92,21 @@ class ReminderService:
     def register_context(self, context: Any) -> None:
         self._send_once.register_context(context)
 
+    def fan_out(self, queue: NotificationQueue) -> dict[str, int]:
+        """The scheduled dispatcher: one page message per shard of every slot since the last run (a late run
+        catches up). It reads no reminder, so its work does not grow with the employees; page workers send."""
+        cursor = self._state.cursor(DISPATCH_JOB)
+        slots = slots_between(datetime.fromisoformat(cursor) if cursor else None, self._clock())
+        queued = 0
+        for slot in slots:
+            queued += queue.send_all([_page(slot, shard, None) for shard in range(SLOT_SHARDS)])
+            self._state.save_cursor(DISPATCH_JOB, slot.isoformat())
+        return {"slots": len(slots), "queued": queued}
+
     def dispatch(self, queue: NotificationQueue) -> dict[str, int]:
-        """Enqueue the reminders of every slot since the last run (a late run catches up), once per day."""
+        """In one call, enqueue a message per employee due in every slot since the last run (a late run catches
+        up), once per day. Kept for tools and small stacks: its work grows with a slot, so the schedule runs
+        `fan_out` instead."""
         cursor = self._state.cursor(DISPATCH_JOB)
         slots = slots_between(datetime.fromisoformat(cursor) if cursor else None, self._clock())
         overrides: dict[int, Mapping[date, str | None]] = {}
@@ -90,18 +114,78 @@ class ReminderService:
         for slot in slots:
             candidates = self._reminders.in_slot(slot.strftime("%H:%M"))
             read += len(candidates)
-            messages = []
-            for nip, settings, last_day in candidates:
-                day = local_now(slot, settings.timezone.iana).date()
-                if last_day == day.isoformat():
-                    continue
-                if day.year not in overrides:
-                    overrides[day.year] = self._overrides.for_year(day.year)
-                if due_on(settings, day, is_working_day(day, overrides[day.year])):
-                    messages.append({"kind": "reminder", "nip": nip, "day": day.isoformat()})
+            messages = [
+                {"kind": "reminder", "nip": nip, "day": day.isoformat()}
+                for nip, day in self._due(slot, candidates, overrides)
+            ]
             queued += queue.send_all(messages)
             self._state.save_cursor(DISPATCH_JOB, slot.isoformat())
         return {"slots": len(slots), "read": read, "queued": queued}
+
+    def handle_page(self, message: Mapping[str, Any], queue: NotificationQueue) -> dict[str, int]:
+        """One page of one shard: send the reminders due in it, move the shard's checkpoint, enqueue the next.
+
+        Safe to run again: a page re-run after a worker died mid-page resumes from the checkpoint and skips who
+        was already reminded (the sent marker, and the idempotent send); a stale or duplicate page message finds
+        the checkpoint moved on and stops; of two workers on one page only the one whose checkpoint write lands
+        goes on (a conditional write), so a walk never forks."""
+        slot, shard, given = datetime.fromisoformat(message["slot"]), int(message["shard"]), message.get("after")
+        hhmm, name = slot.strftime("%H:%M"), checkpoint_name(slot, shard)
+        first = None
+        if given is None:  # the dispatcher's message: an empty shard (most of them) costs one Query and no write
+            first = self._reminders.slot_page(hhmm, shard, None, self.page_size)
+            if first[2] == 0:
+                return {"read": 0, "sent": 0}
+        raw = self._reminders.checkpoint(name)
+        stored = Checkpoint.decode(raw)
+        if stored is not None and datetime.fromisoformat(stored.slot) > slot:
+            return {"read": 0, "sent": 0}  # a later day's walk owns the checkpoint
+        position = given
+        if stored is not None and stored.slot == slot.isoformat():
+            if given is not None and given == stored.started_after:
+                # this page is done; the worker that did it may have died before enqueueing the next one
+                if stored.after != DONE:
+                    queue.send_all([_page(slot, shard, stored.after)])
+                return {"read": 0, "sent": 0}
+            if stored.after == DONE or (given is not None and given != stored.after):
+                return {"read": 0, "sent": 0}
+            position = stored.after or None
+        if first is None or position is not None:
+            first = self._reminders.slot_page(hhmm, shard, position, self.page_size)
+        rows, following, read = first
+        sent = self._send_page(slot, rows)
+        moved = Checkpoint(slot.isoformat(), position or "", following or DONE)
+        if not self._reminders.advance_checkpoint(name, raw, moved.encode()):
+            return {"read": read, "sent": sent}  # another worker walked this page too and carries on
+        if following:
+            queue.send_all([_page(slot, shard, following)])
+        return {"read": read, "sent": sent}
+
+    def _send_page(self, slot: datetime, rows: list[tuple[str, ReminderSettings, str | None]]) -> int:
+        """Send each reminder of a page that is due on the employee's local day and not yet sent that day."""
+        sent = 0
+        for nip, day in self._due(slot, rows, {}):
+            self.handle({"kind": "reminder", "nip": nip, "day": day.isoformat()})
+            sent += 1
+        return sent
+
+    def _due(
+        self,
+        slot: datetime,
+        rows: list[tuple[str, ReminderSettings, str | None]],
+        overrides: dict[int, Mapping[date, str | None]],
+    ) -> list[tuple[str, date]]:
+        """(NIP, local day) of the rows whose reminder is due on their local day and not yet sent that day."""
+        due = []
+        for nip, settings, last_day in rows:
+            day = local_now(slot, settings.timezone.iana).date()
+            if last_day == day.isoformat():
+                continue
+            if day.year not in overrides:
+                overrides[day.year] = self._overrides.for_year(day.year)
+            if due_on(settings, day, is_working_day(day, overrides[day.year])):
+                due.append((nip, day))
+        return due
 
     def handle(self, message: Mapping[str, Any]) -> None:
         self._send_once(message={**message, "key": f"{message['nip']}:{message['day']}"})
@@ -121,6 +205,14 @@ class ReminderService:
         message_id = self._whatsapp.send(employee.whatsapp, reminder_text(employee.name, self._app_url))
         self._reminders.mark_sent(nip, day)
         return {"status": "sent", "message_id": message_id}
+
+
+def _page(slot: datetime, shard: int, after: str | None) -> dict[str, Any]:
+    """A page message: the slot instant, the shard, and the NIP the page starts after (absent: the beginning)."""
+    message: dict[str, Any] = {"kind": PAGE_KIND, "slot": slot.isoformat(), "shard": shard}
+    if after is not None:
+        message["after"] = after
+    return message
 
 
 def _view(settings: ReminderSettings) -> dict[str, Any]:

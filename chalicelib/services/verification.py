@@ -43,7 +43,8 @@ class VerificationService:
         self._employees, self._delegations, self._clock = employees, delegations, clock
 
     def auto_approve(self, log: Callable[..., None]) -> dict[str, int]:
-        """Approve, as SYSTEM, every report still SUBMITTED 7 days after submission."""
+        """Approve, as SYSTEM, every report still SUBMITTED 7 days after submission, all in this one call (tests
+        and tools); the schedule works in bounded pages per shard instead (`services/auto_approval.py`)."""
         now = self._clock()
         approved = skipped = 0
         for report in self._repository.overdue(now - AUTO_APPROVE_AFTER):

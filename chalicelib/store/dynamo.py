@@ -42,10 +42,14 @@ IMPLEMENTATIONS: dict[str, tuple[str, str]] = {
     "leave": ("leave", "DynamoLeaveRepository"),
     "leave_settings": ("leave", "DynamoLeaveSettings"),
     "work_hours": ("working_hours", "DynamoWorkHours"),
+    "checkin_rules": ("checkin_rules", "DynamoCheckInRules"),
+    "devices": ("devices", "DynamoDeviceRepository"),
     "skp": ("skp", "DynamoSkpRepository"),
     "ekinerja_handoffs": ("ekinerja", "DynamoEkinerjaHandoffs"),
     "assessments": ("assessments", "DynamoAssessmentRepository"),
     "permissions": ("permissions", "DynamoPermissionRepository"),
+    "checkin_flags": ("checkin_flags", "DynamoCheckInFlags"),
+    "closed_months": ("closed_months", "DynamoClosedMonths"),
 }
 
 

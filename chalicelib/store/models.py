@@ -138,6 +138,8 @@ class OrgItem(Model):
     work_schedule = JSONAttribute(null=True)
     #: an SKPD's discipline rules (``sk`` = "RULES", `store/discipline_rules.py`)
     discipline_rules = JSONAttribute(null=True)
+    #: an SKPD's check-in rules (``sk`` = "CHECKIN", `store/checkin_rules.py`)
+    checkin_rules = JSONAttribute(null=True)
     version = VersionAttribute()
 
     by_kind = _index("org", "by_kind")
@@ -189,6 +191,15 @@ class AttendanceItem(Model):
     native_out = UnicodeAttribute(null=True)
     native_in_distance_m = NumberAttribute(null=True)
     native_out_distance_m = NumberAttribute(null=True)
+    #: where the native check-in / check-out was made: {"lat", "lon", "at" (UTC), "accuracy_m"} (issue 20)
+    native_in_fix = JSONAttribute(null=True)
+    native_out_fix = JSONAttribute(null=True)
+    #: the selfie's object key each native session was checked in with (issue 20; the flag, if any, has it too)
+    native_in_selfie = UnicodeAttribute(null=True)
+    native_out_selfie = UnicodeAttribute(null=True)
+    #: set when HR rejected that native session (with its removal): the app never checks it in again
+    native_in_rejected = BooleanAttribute(null=True)
+    native_out_rejected = BooleanAttribute(null=True)
     complaint_sessions = UnicodeSetAttribute(null=True)
     #: the complaint (id) that claims the morning / afternoon session of this day (see store/complaints.py)
     complaint_pagi_id = UnicodeAttribute(null=True)
@@ -199,6 +210,8 @@ class AttendanceItem(Model):
     count_submitted = NumberAttribute(null=True)
     count_approved = NumberAttribute(null=True)
     count_rejected = NumberAttribute(null=True)
+    #: of ``count_approved``, those the auto-approval sweep approved (an approved report never changes again)
+    count_auto = NumberAttribute(null=True)
     #: keys of the sparse `by_satker_day` index, set by every write that records attendance
     #: (read in bulk by `store.exports`, not through PynamoDB)
     satker_key = UnicodeAttribute(null=True)
@@ -644,6 +657,97 @@ class PermissionItem(Model):
     by_supervisor_pending = _index("permissions", "by_supervisor_pending")
 
 
+class DeviceItem(Model):
+    """A check-in device (a registered WebCrypto public key) in its employee's partition (`store/devices.py`)."""
+
+    class Meta(_Meta):
+        logical_name = "devices"
+
+    nip = UnicodeAttribute(hash_key=True)
+    device_id = UnicodeAttribute(range_key=True)
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute(null=True)
+    label = UnicodeAttribute()
+    public_key = JSONAttribute()
+    thumbprint = UnicodeAttribute()
+    status = UnicodeAttribute()
+    registered_at = UnicodeAttribute()
+    activated_at = UnicodeAttribute(null=True)
+    retired_at = UnicodeAttribute(null=True)
+    last_used_at = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # HR's queue keys, present only while PENDING
+    pending_skpd = UnicodeAttribute(null=True)
+    pending_all = UnicodeAttribute(null=True)
+    pending_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_skpd_pending = _index("devices", "by_skpd_pending")
+    by_pending = _index("devices", "by_pending")
+
+
+class CheckInFlagItem(Model):
+    """A flagged native check-in in its employee's partition (``sk`` = "<date>#<session>")."""
+
+    class Meta(_Meta):
+        logical_name = "checkin_flags"
+
+    nip = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    skpd_id = UnicodeAttribute()
+    satker_id = UnicodeAttribute()
+    day = UnicodeAttribute()
+    session = UnicodeAttribute()
+    at = UnicodeAttribute()
+    reasons = JSONAttribute()
+    status = UnicodeAttribute()
+    distance_m = NumberAttribute(null=True)
+    accuracy_m = NumberAttribute(null=True)
+    travel = JSONAttribute(null=True)
+    selfie_key = UnicodeAttribute(null=True)
+    decided_by = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # the HR queue's keys, present only while FLAGGED
+    pending_skpd = UnicodeAttribute(null=True)
+    pending_all = UnicodeAttribute(null=True)
+    pending_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_skpd_pending = _index("checkin_flags", "by_skpd_pending")
+    by_pending = _index("checkin_flags", "by_pending")
+
+
+class ClosedMonthItem(Model):
+    """A closed satker month's head (``sk`` = "HEAD"), one frozen row ("ROW#<nip>") or one correction
+    ("FIX#<nnnnn>"); see `store/closed_months.py`."""
+
+    class Meta(_Meta):
+        logical_name = "closed_months"
+
+    month_key = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    # the head
+    state = UnicodeAttribute(null=True)  # CLOSING, then CLOSED
+    token = UnicodeAttribute(null=True)  # the closing's own: its rows carry it, so a retaken closing's are told apart
+    closed_by = UnicodeAttribute(null=True)
+    started_at = UnicodeAttribute(null=True)
+    closed_at = UnicodeAttribute(null=True)
+    revision = NumberAttribute(null=True)  # 1 once CLOSED, one more per correction (conditions written by hand)
+    rows = NumberAttribute(null=True)
+    # a row
+    nip = UnicodeAttribute(null=True)
+    name = UnicodeAttribute(null=True)
+    jabatan = UnicodeAttribute(null=True)
+    figures = JSONAttribute(null=True)
+    # a correction
+    correction = JSONAttribute(null=True)
+
+
 class EkinerjaHandoffItem(Model):
     """One approved report's handoff to e-Kinerja (`domain.ekinerja.Handoff`)."""
 
@@ -690,6 +794,9 @@ ALL_MODELS: tuple[type[Model], ...] = (
     SkpItem,
     EkinerjaHandoffItem,
     PermissionItem,
+    ClosedMonthItem,
+    CheckInFlagItem,
+    DeviceItem,
 )
 
 

@@ -20,6 +20,10 @@ def _satker_sk(satker_id: str) -> str:
     return f"SATKER#{satker_id}"
 
 
+#: the satker item's sort key, for a read batched with other items of its SKPD (`store.checkin_rules`)
+satker_sk = _satker_sk
+
+
 class DynamoOrgRepository:
     def get_skpd(self, skpd_id: str) -> Skpd | None:
         item = _get(skpd_id, _SKPD_SK)
@@ -88,6 +92,11 @@ def _to_skpd(item: OrgItem) -> Skpd:
     return Skpd(
         item.skpd_id, item.name, TimeZone(item.timezone), int(item.version), item.city or "", bool(item.rhk_required)
     )
+
+
+def to_satker(item: OrgItem) -> Satker:
+    """A stored satker item as the domain reads it."""
+    return _to_satker(item)
 
 
 def _to_satker(item: OrgItem) -> Satker:

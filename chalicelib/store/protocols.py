@@ -14,15 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..domain.accounts import Employee, SignInGuard
 from ..domain.archive import ArchiveProfile, Category, Document, DocumentStatus
-from ..domain.attendance import AttendanceDay, Session
+from ..domain.attendance import AttendanceDay, Fix, Session
 from ..domain.audit import AuditEvent
+from ..domain.checkin_guard import CheckInFlag
+from ..domain.checkin_rules import CheckInRules
 from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
+from ..domain.devices import Device
 from ..domain.discipline import DisciplineRules, WorkSchedule
+from ..domain.discipline.closing import ClosedMonth
+from ..domain.discipline.month import MonthKey
 from ..domain.discipline.permissions import Permission
 from ..domain.ekinerja import Handoff
 from ..domain.exports import ExportJob, ReportLine
@@ -122,6 +127,11 @@ class ReportRepository(Protocol):
         limit: int,
         rhk_id: str | None = None,
     ) -> tuple[list[Report], str | None]: ...
+    def latest_descriptions(self, nip: str, *, first: date, last: date, limit: int) -> list[tuple[date, str]]:
+        """(date, description) of ``nip``'s live reports from ``first`` to ``last``, newest first, at most
+        ``limit``: what the report coach compares with, read without the rest of each report."""
+        ...
+
     def pending_for(
         self,
         supervisor_nip: str,
@@ -139,6 +149,17 @@ class ReportRepository(Protocol):
         """SUBMITTED reports submitted at or before ``submitted_by`` (the auto-approval sweep)."""
         ...
 
+    #: how many shards `overdue_page` reads (0 … overdue_shards - 1)
+    overdue_shards: int
+
+    def overdue_page(
+        self, shard: int, submitted_by: datetime, after: dict[str, Any] | None, limit: int
+    ) -> tuple[list[Report], dict[str, Any] | None]:
+        """At most ``limit`` of one shard's SUBMITTED reports submitted by ``submitted_by``, oldest first, as they
+        are now (consistent), and the key the next page starts after (``None``: the shard is done). The
+        auto-approval sweep's worker reads one page a call (`services/auto_approval.py`)."""
+        ...
+
 
 class AttendanceRepository(Protocol):
     def get(self, nip: str, day: date) -> AttendanceDay | None: ...
@@ -147,8 +168,35 @@ class AttendanceRepository(Protocol):
         self, nip: str, day: date, check_in: time | None, check_out: time | None, unit: Unit | None
     ) -> None: ...
     def check_in(
-        self, nip: str, unit: Unit, day: date, session: Session, at: time, distance_m: float | None
+        self,
+        nip: str,
+        unit: Unit,
+        day: date,
+        session: Session,
+        at: time,
+        distance_m: float | None,
+        fix: Fix | None = None,
+        selfie_key: str | None = None,
     ) -> None: ...
+    def recent(self, nip: str, last: date, limit: int) -> list[AttendanceDay]:
+        """The employee's latest ``limit`` days up to ``last``, newest first (one Query: the previous check-in)."""
+        ...
+
+
+class CheckInFlagRepository(Protocol):
+    """Flagged check-ins (`store/checkin_flags.py`): ``add`` only creates (one flag a session a day), ``decide``
+    replaces only the version read and, on a rejection, removes that session's native check-in in the same write
+    (409 ``CONFLICT`` otherwise). The HR queue holds only what is FLAGGED, oldest check-in first."""
+
+    def get(self, nip: str, day: date, session: Session) -> CheckInFlag | None: ...
+    def add(self, flag: CheckInFlag) -> CheckInFlag: ...
+    def check_in(self, flag: CheckInFlag, at: time, distance_m: float | None, fix: Fix | None) -> CheckInFlag:
+        """The flagged native check-in and its flag together, or neither (one TransactWriteItems)."""
+        ...
+
+    def decide(self, old: CheckInFlag, new: CheckInFlag) -> CheckInFlag: ...
+    def pending(self, skpd_id: str | None, cursor: str | None, limit: int) -> tuple[list[CheckInFlag], str | None]: ...
+    def count_pending(self, skpd_id: str | None) -> int: ...
 
 
 class TemplateRepository(Protocol):
@@ -212,6 +260,11 @@ class ReminderRepository(Protocol):
     def get(self, nip: str) -> ReminderSettings | None: ...
     def save(self, nip: str, settings: ReminderSettings) -> None: ...
     def in_slot(self, slot: str) -> list[tuple[str, ReminderSettings, str | None]]: ...
+    def slot_page(
+        self, slot: str, shard: int, after: str | None, limit: int
+    ) -> tuple[list[tuple[str, ReminderSettings, str | None]], str | None, int]: ...
+    def checkpoint(self, name: str) -> str | None: ...
+    def advance_checkpoint(self, name: str, expected: str | None, cursor: str) -> bool: ...
     def mark_sent(self, nip: str, day: date) -> bool: ...
 
 
@@ -541,6 +594,43 @@ class WorkHoursRepository(Protocol):
     ) -> tuple[WorkSchedule | None, WorkSchedule | None, DisciplineRules | None]: ...
     def rules(self, skpd_id: str) -> DisciplineRules | None: ...
     def save_rules(self, skpd_id: str, rules: DisciplineRules, zone: TimeZone) -> DisciplineRules: ...
+
+
+class DeviceRepository(Protocol):
+    """Check-in devices (`store/devices.py`): one partition per employee; ``add`` only creates, ``save`` replaces
+    only the version read (409 ``CONFLICT``); ``touch`` sets ``last_used_at`` alone. HR's queue (``pending``,
+    ``count_pending``; ``skpd_id`` None: every SKPD) holds only PENDING devices, oldest registration first."""
+
+    def get(self, nip: str, device_id: str) -> Device | None: ...
+    def of(self, nip: str) -> list[Device]: ...
+    def add(self, device: Device) -> Device: ...
+    def save(self, device: Device) -> Device: ...
+    def touch(self, nip: str, device_id: str, at: datetime) -> None: ...
+    def pending(self, skpd_id: str | None, cursor: str | None, limit: int) -> tuple[list[Device], str | None]: ...
+    def count_pending(self, skpd_id: str | None) -> int: ...
+
+
+class CheckInRulesRepository(Protocol):
+    """An SKPD's check-in rules (`store/checkin_rules.py`, sk="CHECKIN" in the ``org`` table); ``save`` creates at
+    version 0, else replaces only the version read (409 ``CONFLICT``)."""
+
+    def get(self, skpd_id: str) -> CheckInRules | None: ...
+    def with_satker(self, skpd_id: str, satker_id: str) -> tuple[Satker | None, CheckInRules | None]:
+        """The satker and the SKPD's own rules: one BatchGetItem of the SKPD's ``org`` partition (the check-in)."""
+        ...
+
+    def save(self, skpd_id: str, rules: CheckInRules, zone: TimeZone) -> CheckInRules: ...
+
+
+class ClosedMonthRepository(Protocol):
+    """A satker's closed months (`store/closed_months.py`). ``get`` answers only a month whose closing finished,
+    its frozen rows and corrections in order; ``close`` lets one of two officers closing at once win (the other:
+    409 ``MONTH_CLOSED`` / ``MONTH_CLOSING``); ``correct`` records ``closed``'s last correction, made on
+    ``closed.version`` (stale: 409 ``CONFLICT``). Both write ``events`` (the audit trail) with the change."""
+
+    def get(self, skpd_id: str, satker_id: str, month: MonthKey) -> ClosedMonth | None: ...
+    def close(self, skpd_id: str, closed: ClosedMonth, events: list[AuditEvent]) -> ClosedMonth: ...
+    def correct(self, skpd_id: str, closed: ClosedMonth, events: list[AuditEvent]) -> ClosedMonth: ...
 
 
 class EkinerjaHandoffs(Protocol):

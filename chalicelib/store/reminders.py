@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import zlib
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 
-from pynamodb.exceptions import UpdateError
+from pynamodb.exceptions import PutError, UpdateError
 
 from ..domain.identity import TimeZone
-from ..domain.reminders import Frequency, ReminderSettings, utc_slot
+from ..domain.reminders import SLOT_SHARDS, Frequency, ReminderSettings, shard_of, utc_slot
 from .conditions import condition_failed
-from .models import HolidayOverrideItem, ReminderItem
+from .models import HolidayOverrideItem, JobStateItem, ReminderItem
 
-SLOT_SHARDS = 4
-
-
-def slot_keys(slot: str) -> list[str]:
-    return [f"{slot}#{shard}" for shard in range(SLOT_SHARDS)]
+#: what a page's BatchGetItem reads of each employee found in the KEYS_ONLY slot index
+_PAGE_ATTRIBUTES = ["nip", "enabled", "frequency", "at", "timezone", "weekday", "day_of_month", "slot_key"]
 
 
 def _to_settings(item: ReminderItem) -> ReminderSettings:
@@ -39,8 +35,7 @@ class DynamoReminders:
 
     def save(self, nip: str, settings: ReminderSettings) -> None:
         """Store the settings; an enabled reminder is listed under its UTC slot (keeps ``last_sent_day``)."""
-        shard = zlib.crc32(nip.encode()) % SLOT_SHARDS
-        slot_key = f"{utc_slot(settings)}#{shard}" if settings.enabled else None
+        slot_key = f"{utc_slot(settings)}#{shard_of(nip)}" if settings.enabled else None
         actions = [
             ReminderItem.enabled.set(settings.enabled),
             ReminderItem.frequency.set(settings.frequency.value),
@@ -55,12 +50,59 @@ class DynamoReminders:
         ReminderItem(nip=nip).update(actions=actions)
 
     def in_slot(self, slot: str) -> list[tuple[str, ReminderSettings, str | None]]:
-        """(NIP, settings, last day sent) of every enabled reminder in a UTC slot — one Query per shard."""
-        found = []
-        for key in slot_keys(slot):
-            for item in ReminderItem.by_slot.query(key):
-                found.append((item.nip, _to_settings(item), item.last_sent_day))
-        return found
+        """(NIP, settings, last day sent) of every enabled reminder in a UTC slot, page by page over every shard.
+        For tools and tests (the shards read eight at a time): the scheduled fan-out never reads a whole slot."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        def shard_rows(shard: int) -> list[tuple[str, ReminderSettings, str | None]]:
+            rows, after, _ = self.slot_page(slot, shard, None, 100)
+            while after is not None:
+                more, after, _ = self.slot_page(slot, shard, after, 100)
+                rows += more
+            return rows
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            return [row for rows in pool.map(shard_rows, range(SLOT_SHARDS)) for row in rows]
+
+    def slot_page(
+        self, slot: str, shard: int, after: str | None, limit: int
+    ) -> tuple[list[tuple[str, ReminderSettings, str | None]], str | None, int]:
+        """One page of a slot's shard after the NIP ``after``: (NIP, settings, last day sent) of the employees
+        still listed there, the NIP the next page starts after (None at the end) and how many index keys were read.
+
+        The index is KEYS_ONLY: one Query with Limit reads the NIPs, one consistent BatchGetItem reads the
+        settings and the sent marker from the table (spread over the NIPs' partitions, not the slot's key)."""
+        key = f"{slot}#{shard}"
+        start = {"slot_key": {"S": key}, "nip": {"S": after}} if after else None
+        result = ReminderItem.by_slot.query(key, limit=limit, last_evaluated_key=start)
+        nips = [item.nip for item in result]
+        following = nips[-1] if nips and result.last_evaluated_key else None
+        found = {i.nip: i for i in ReminderItem.batch_get(nips, consistent_read=True)} if nips else {}
+        rows = [
+            (nip, _to_settings(found[nip]), found[nip].last_sent_day)
+            for nip in nips
+            if nip in found and found[nip].slot_key == key  # moved or switched off since the index was read
+        ]
+        return rows, following, len(nips)
+
+    def checkpoint(self, name: str) -> str | None:
+        """A shard's checkpoint, an item of the `job_state` table (consistent read)."""
+        try:
+            return JobStateItem.get(name, consistent_read=True).cursor
+        except JobStateItem.DoesNotExist:
+            return None
+
+    def advance_checkpoint(self, name: str, expected: str | None, cursor: str) -> bool:
+        """Move a shard's checkpoint from ``expected`` to ``cursor``; False when another worker moved it first
+        (that worker carries the walk on, this one stops)."""
+        condition = JobStateItem.name.does_not_exist() if expected is None else JobStateItem.cursor == expected
+        try:
+            JobStateItem(name=name, cursor=cursor, updated_at=datetime.now(UTC)).save(condition=condition)
+        except PutError as exc:
+            if condition_failed(exc):
+                return False
+            raise
+        return True
 
     def mark_sent(self, nip: str, day: date) -> bool:
         """Record the day's reminder; False when it was already recorded (a second run)."""

@@ -19,15 +19,23 @@ from pynamodb.transactions import TransactWrite
 from ..domain.attendance import AttendanceDay
 from ..domain.errors import Conflict
 from ..domain.leave import day_on_leave
-from ..domain.reports import Evidence, Report, ReportContent, ReportStatus
+from ..domain.reports import SYSTEM, Evidence, Report, ReportContent, ReportStatus
 from .conditions import save_versioned
 from .history import history_json, history_of
 from .models import AttendanceItem, LeaveDaysItem, ReportItem, transaction_connection
 from .paging import bounded_page, decode_cursor, encode_cursor
 from .protocols import DayChanged
+from .raw import reader
 
-PENDING_SHARDS = 16
+#: Shards of `by_pending_shard` (keys only), read by the paged auto-approval sweep (`services/auto_approval.py`):
+#: 6 M reports a day, ≈75 % of them (4.5 M) filed 16.00-17.00 WIB = 1,250 index writes/s, one 1-WCU key row
+#: each = ≈20 WCU/s per shard (limit 1,000). Width is for the drain: at 10 % left undecided, one 15-minute
+#: schedule finds ≈112 k overdue reports = ≈1,760 a shard = 18 pages of 100 (≈2-3 s each) one after another,
+#: ≈1 minute with every shard's worker in parallel (16 shards: 7,000 a shard, ≈4 minutes). Items written with
+#: fewer shards keep their keys, which stay inside the range read.
+PENDING_SHARDS = 64
 MAX_LIST_REQUESTS = 4
+OVERDUE_PAGE = 100  # reports a page of `overdue_page` when `overdue` reads a whole shard
 EKINERJA_SHARDS = 4  # shards of `by_ekinerja_pending`
 TRANSACTION_ATTEMPTS = 3
 _COUNT_ATTR = {
@@ -37,6 +45,7 @@ _COUNT_ATTR = {
 }
 _OWNER_KEYS = ("report_id", "owner_nip", "owner_sort")
 _PENDING_KEYS = ("report_id", "pending_supervisor", "pending_since")
+_read_report = reader(ReportItem)  # a page of raw items → what `to_report` reads (`store/raw.py`)
 
 
 def pending_shard(report_id: str) -> str:
@@ -45,6 +54,11 @@ def pending_shard(report_id: str) -> str:
 
 def ekinerja_shard(report_id: str) -> str:
     return f"E#{zlib.crc32(report_id.encode()) % EKINERJA_SHARDS}"
+
+
+def auto_approved(report: Report) -> bool:
+    """Approved by the sweep (`services.verification.auto_approve`): the day's tally counts it apart too."""
+    return report.status is ReportStatus.APPROVED and report.decided_by == SYSTEM
 
 
 def _span(content: ReportContent) -> str:
@@ -137,6 +151,8 @@ def to_report(item: ReportItem) -> Report:
 class DynamoReportRepository:
     """Implements `ReportRepository` (see `protocols.py`)."""
 
+    overdue_shards = PENDING_SHARDS
+
     def get(self, report_id: str) -> Report | None:
         try:
             return to_report(ReportItem.get(report_id, consistent_read=True))
@@ -165,6 +181,8 @@ class DynamoReportRepository:
         actions = [AttendanceItem.report_rev.add(1), _COUNT_ATTR[old.status].add(-1)]
         if new.status in _COUNT_ATTR:
             actions.append(_COUNT_ATTR[new.status].add(1))
+        if auto_approved(new):
+            actions.append(AttendanceItem.count_auto.add(1))
         if new.status in (ReportStatus.WITHDRAWN, ReportStatus.REJECTED):
             actions.append(AttendanceItem.report_slots[new.report_id].remove())
         update = (AttendanceItem(nip=new.nip, day=new.content.day.isoformat()), actions, AttendanceItem.nip.exists())
@@ -207,7 +225,20 @@ class DynamoReportRepository:
             last_evaluated_key=decode_cursor(cursor, scope),
         )
         raw, next_cursor = bounded_page(result, limit, _OWNER_KEYS, MAX_LIST_REQUESTS, scope)
-        return [to_report(ReportItem.from_raw_data(r)) for r in raw], next_cursor
+        return [to_report(_read_report(r)) for r in raw], next_cursor  # type: ignore[arg-type]
+
+    def latest_descriptions(self, nip: str, *, first: date, last: date, limit: int) -> list[tuple[date, str]]:
+        """One Query of ``by_owner`` (as `list_own` with no filter) asking only for the two attributes: the
+        coach runs on every report filed, and whole reports cost DynamoDB, botocore and us to read."""
+        found = ReportItem.by_owner.query(
+            nip,
+            ReportItem.owner_sort.between(first.isoformat(), f"{last.isoformat()}#~"),
+            scan_index_forward=False,
+            limit=limit,
+            page_size=limit,
+            attributes_to_get=[ReportItem.day, ReportItem.description],
+        )
+        return [(date.fromisoformat(item.day), item.description) for item in found]
 
     def pending_for(
         self,
@@ -244,12 +275,29 @@ class DynamoReportRepository:
         return ReportItem.by_supervisor_pending.count(supervisor_nip)
 
     def overdue(self, submitted_by: datetime) -> list[Report]:
-        """SUBMITTED reports submitted at or before the instant, from every shard of the sparse index."""
-        found = []
+        """SUBMITTED reports submitted at or before the instant, from every shard of the sparse index (all pages:
+        for a one-call drain; the scheduled sweep reads `overdue_page` instead)."""
+        found: list[Report] = []
         for shard in range(PENDING_SHARDS):
-            query = ReportItem.by_pending_shard.query(f"P#{shard}", ReportItem.submitted_at <= submitted_by.isoformat())
-            found += [to_report(i) for i in query]
+            after: dict[str, Any] | None = None
+            while True:
+                page, after = self.overdue_page(shard, submitted_by, after, OVERDUE_PAGE)
+                found += page
+                if after is None:
+                    break
         return found
+
+    def overdue_page(
+        self, shard: int, submitted_by: datetime, after: dict[str, Any] | None, limit: int
+    ) -> tuple[list[Report], dict[str, Any] | None]:
+        """At most ``limit`` reports of one shard submitted by the instant, oldest first, read consistently (the
+        index holds only keys: one Query with Limit, then one BatchGetItem), and where the next page starts."""
+        result = ReportItem.by_pending_shard.query(
+            f"P#{shard}", ReportItem.submitted_at <= submitted_by.isoformat(), limit=limit, last_evaluated_key=after
+        )
+        ids = [item.report_id for item in result]
+        found = {i.report_id: to_report(i) for i in ReportItem.batch_get(ids, consistent_read=True)} if ids else {}
+        return [found[i] for i in ids if i in found], result.last_evaluated_key
 
     def _write(
         self, report: Report, day_updates: list[tuple[AttendanceItem, list, Any]], not_on_leave: date | None = None

@@ -16,8 +16,12 @@ if TYPE_CHECKING:
         AssessmentRepository,
         AttendanceRepository,
         AuditLog,
+        CheckInFlagRepository,
+        CheckInRulesRepository,
+        ClosedMonthRepository,
         ComplaintRepository,
         DelegationRepository,
+        DeviceRepository,
         DigestRepository,
         EkinerjaHandoffs,
         EmployeeRepository,
@@ -97,6 +101,10 @@ class Repositories(Protocol):
     @property
     def work_hours(self) -> WorkHoursRepository: ...
     @property
+    def checkin_rules(self) -> CheckInRulesRepository: ...
+    @property
+    def devices(self) -> DeviceRepository: ...
+    @property
     def skp(self) -> SkpRepository: ...
     @property
     def ekinerja_handoffs(self) -> EkinerjaHandoffs: ...
@@ -104,5 +112,9 @@ class Repositories(Protocol):
     def assessments(self) -> AssessmentRepository: ...
     @property
     def permissions(self) -> PermissionRepository: ...
+    @property
+    def checkin_flags(self) -> CheckInFlagRepository: ...
+    @property
+    def closed_months(self) -> ClosedMonthRepository: ...
     @property
     def once(self) -> OnceFactory: ...

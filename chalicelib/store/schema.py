@@ -46,6 +46,35 @@ REPORT_LINE_ATTRIBUTES = [
     "hints",  # the report coach's codes: HR's recap counts reports with hints per satker
 ]
 
+#: What a supervisor's queue reads of a waiting report (`by_supervisor_pending`): the inbox card (the report's
+#: view without its history), the digest's lines and e-mail, the version a decision is made on. Left out: the
+#: history (it only grows), the search text and the other indexes' keys. COUNT needs only the keys.
+PENDING_REPORT_ATTRIBUTES = [
+    "nip",
+    "skpd_id",
+    "satker_id",
+    "supervisor_nip",
+    "day",
+    "start_time",
+    "end_time",
+    "title",
+    "description",
+    "output",
+    "status",
+    "template_id",
+    "rhk_id",
+    "submitted_at",
+    "decided_by",
+    "decided_for",
+    "decided_at",
+    "rating",
+    "note",
+    "copied_from",
+    "evidence",
+    "hints",
+    "version",
+]
+
 #: What the career-record lists show: everything but the history (which only grows).
 RECORD_LIST_ATTRIBUTES = [
     "nip",
@@ -144,10 +173,14 @@ TABLES: dict[str, dict[str, Any]] = {
             # an employee's reports newest first, by date range (owner_sort = "<date>#<start>#<id>");
             # withdrawn reports drop out (the key is removed)
             _gsi("by_owner", "owner_nip", "owner_sort"),
-            # a supervisor's queue, oldest first (sparse: only SUBMITTED)
-            _gsi("by_supervisor_pending", "pending_supervisor", "pending_since"),
-            # overdue SUBMITTED reports by submission time, over 16 shards (sparse)
-            _gsi("by_pending_shard", "pending_shard", "submitted_at"),
+            # a supervisor's queue, oldest first (sparse: only SUBMITTED); COUNT for the inbox and the digest.
+            # Only what the queue's readers show is projected (not the history)
+            _gsi("by_supervisor_pending", "pending_supervisor", "pending_since", only=PENDING_REPORT_ATTRIBUTES),
+            # overdue SUBMITTED reports by submission time (sparse, keys only), over 64 shards (pending_shard =
+            # "P#<crc32(id) % 64>"): the auto-approval worker reads one page of one shard (Query with Limit, then a
+            # consistent BatchGetItem of those reports). A submission writes a 1-WCU key row: at the 16.00 WIB peak
+            # (≈1,250 reports/s) ≈20 WCU/s a shard; 64 shards drain a 112 k backlog in ≈1 minute (store/reports.py)
+            _gsi("by_pending_shard", "pending_shard", "submitted_at", only=[]),
             # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>",
             # satker_sort = "<date>#<nip>#<id>"); only what a recap shows is projected
             _gsi("by_satker_day", "satker_key", "satker_sort", only=REPORT_LINE_ATTRIBUTES),
@@ -212,11 +245,13 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("nip", "event_key"),
     },
     # One item per supervisor: when their next digest is due and when the last went out.
-    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher.
+    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher, which reads the keys and
+    # the generation (its message carries it); last_sent_at stays out. A submission bumps the generation, so it
+    # rewrites its 1-WCU index row: ≈1,250/s at the peak over 8 shards ≈160 WCU/s a shard (limit 1,000).
     "digests": {
         "AttributeDefinitions": _attrs(supervisor_nip="S", due_shard="S", due_at="S"),
         "KeySchema": _key("supervisor_nip"),
-        "GlobalSecondaryIndexes": [_gsi("by_due", "due_shard", "due_at")],
+        "GlobalSecondaryIndexes": [_gsi("by_due", "due_shard", "due_at", only=["generation"])],
     },
     # E-mailed action links already used (single use), by the link's id. TTL after the link expires.
     "used_links": {
@@ -224,12 +259,20 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("jti"),
         "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
-    # Reminder settings, one item per employee. by_slot (sparse: enabled only) lists who is due in a
-    # UTC 5-minute slot: slot_key = "<HH:MM UTC>#<shard 0-3>", so the dispatcher reads only those.
+    # Reminder settings, one item per employee, with the sent marker last_sent_day. by_slot (sparse: enabled
+    # only, KEYS_ONLY) lists who is due in a UTC 5-minute slot: slot_key = "<HH:MM UTC>#<shard 0-255>" (shard =
+    # crc32(nip) % 256); a page worker Queries one shard with Limit 100 and ExclusiveStartKey, then BatchGets the
+    # settings and the marker from the table. Marking a reminder sent writes last_sent_day, which the index does
+    # not hold, so no send writes to the index (an index row is written only when a person changes the settings).
+    # Arithmetic (6 M ASN, ≈75 % = 4.5 M in the 16:00 WIB slot; per partition ≤ 1,000 WCU/s, ≤ 3,000 RCU/s):
+    # 256 shards → ≈17.6 k keys per slot_key = 176 pages of 100; a page reads ≈100 × ~60 B = 1 RCU on the index
+    # (eventually consistent), so even every page of a shard at once stays far under 3,000 RCU/s; a bulk
+    # switch-on of 4.5 M reminders writes ≈17.6 k index rows per key, 18 s at 1,000 WCU/s (64 shards: 70 s; 4:
+    # 19 min). 256 parallel page chains drain the slot in 176 page-times (README "Reminder fan-out").
     "reminders": {
         "AttributeDefinitions": _attrs(nip="S", slot_key="S"),
         "KeySchema": _key("nip"),
-        "GlobalSecondaryIndexes": [_gsi("by_slot", "slot_key", "nip")],
+        "GlobalSecondaryIndexes": [_gsi("by_slot", "slot_key", "nip", only=[])],
     },
     # Dates the admin adds to or removes from the national holiday calendar: Query a year.
     "holiday_overrides": {
@@ -377,6 +420,45 @@ TABLES: dict[str, dict[str, Any]] = {
         ],
         # stream (new and old images) → `permission_changes`: the employee is told the supervisor's decision
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+    },
+    # Closed months (issue 20): a satker's month as HR closed it, one partition per month_key =
+    # "<skpd>#<satker>#<YYYY-MM>": sk "HEAD" (CLOSING while the closer writes, then CLOSED, with the closer, the
+    # time and a version), "ROW#<nip>" (each employee's frozen figures, name and jabatan, tagged with the closing's
+    # token) and "FIX#<nnnnn>" (each correction, in order). Reading a closed month is one consistent Query of its
+    # partition (500 rows: a few pages); closing is a conditional Put of the head, a BatchWriteItem of the rows and a
+    # transaction setting CLOSED with the audit entry; a correction is one transaction (head version + FIX item).
+    "closed_months": {
+        "AttributeDefinitions": _attrs(month_key="S", sk="S"),
+        "KeySchema": _key("month_key", "sk"),
+    },
+    # Flagged native check-ins (issue 20: impossible travel, an unknown device), one partition per employee:
+    # sk = "<date>#<session>" and the id is "<nip>.<date>.<session>", so GetItem by id (also the check-in's look
+    # whether HR rejected that session already). HR decides them as the decision kind `checkin_flag`.
+    "checkin_flags": {
+        "AttributeDefinitions": _attrs(nip="S", sk="S", pending_skpd="S", pending_all="S", pending_sort="S"),
+        "KeySchema": _key("nip", "sk"),
+        "GlobalSecondaryIndexes": [
+            # HR of one SKPD: what waits, oldest check-in first; COUNT for the inbox (sparse: pending_skpd is
+            # set only while FLAGGED; pending_sort = "<at>#<nip>#<session>")
+            _gsi("by_skpd_pending", "pending_skpd", "pending_sort"),
+            # BKD and the admin (every SKPD): the same, pending_all = "FLAGGED" only while FLAGGED
+            _gsi("by_pending", "pending_all", "pending_sort"),
+        ],
+    },
+    # Check-in devices (issue 20): each employee's registered WebCrypto keys, one partition per employee, sk = the
+    # device id. GetItem by (nip, device id) (the check-in's signature check, HR's decision); Query the partition
+    # (the employee's list, a handful; the oldest active one to retire). HR decides a further device as the
+    # decision kind `device`.
+    "devices": {
+        "AttributeDefinitions": _attrs(nip="S", device_id="S", pending_skpd="S", pending_all="S", pending_sort="S"),
+        "KeySchema": _key("nip", "device_id"),
+        "GlobalSecondaryIndexes": [
+            # HR of one SKPD: devices waiting for approval, oldest registration first; COUNT for the inbox (sparse:
+            # pending_skpd is set only while PENDING; pending_sort = "<registered_at>#<nip>.<device id>")
+            _gsi("by_skpd_pending", "pending_skpd", "pending_sort"),
+            # BKD and the admin (every SKPD): the same, pending_all = "PENDING" only while PENDING
+            _gsi("by_pending", "pending_all", "pending_sort"),
+        ],
     },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {

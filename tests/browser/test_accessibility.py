@@ -32,10 +32,13 @@ RUN_AXE = """async (tags) => {
 
 EMPLOYEE_PAGES = [
     "/", "/laporan", "/laporan/baru", "/presensi", "/akun", "/templat", "/pengingat", "/cetak", "/cuti",
-    "/cuti/ajukan", "/pengaduan", "/izin", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada", "/skp",
+    "/cuti/ajukan", "/pengaduan", "/izin", "/perangkat", "/riwayat", "/arsip", "/ganti-sandi", "/tidak-ada", "/skp",
 ]  # fmt: skip
 SUPERVISOR_PAGES = ["/", "/persetujuan", "/delegasi", "/rekap", "/akun", "/skp", "/skp/staf"]
-HR_PAGES = ["/", "/persetujuan", "/akun", "/cuti-pegawai", "/rekap", "/pegawai", "/kelengkapan-arsip", "/jam-kerja"]
+HR_PAGES = [
+    "/", "/persetujuan", "/akun", "/cuti-pegawai", "/rekap", "/pegawai", "/kelengkapan-arsip", "/jam-kerja",
+    "/rekap-disiplin",
+]  # fmt: skip
 ADMIN_PAGES = ["/", "/admin", "/pegawai", "/pegawai/baru", "/impor", "/cuti-pegawai", "/kelengkapan-arsip", "/akun"]
 
 

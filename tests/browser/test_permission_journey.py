@@ -11,7 +11,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import violations
-from tests.support import PASSWORD, today_wib
+from tests.support import PASSWORD, decide, queue, today_wib
 
 SCREENSHOTS = Path("build/screenshots")
 SMALL_PHONE = {"width": 360, "height": 780}
@@ -85,4 +85,38 @@ def test_employee_asks_for_izin_pulang_cepat_the_supervisor_approves_and_the_emp
     item = page.get_by_test_id("permission-item").first
     expect(item.get_by_test_id("permission-status")).to_have_text("Disetujui")
     expect(item.get_by_role("button", name=re.compile("Tarik izin"))).to_have_count(0)
+    assert not browse.errors, browse.errors
+
+
+def test_an_approved_izin_tidak_masuk_shows_as_the_day_class_in_the_calendar(browse, http, factory):
+    """The issue's journey: the employee asks for a permission and sees the day's class in the calendar. A whole
+    day's izin is known ahead, so the calendar shows it on a day not yet over (its other classes wait for the day)."""
+    skpd = factory.skpd()
+    boss = factory.employee(skpd, name="dr. Andi Wijaya")
+    nip = factory.employee(skpd, supervisor=boss, name="Dewi Lestari")
+    day = _working_day()
+
+    page = browse.page(viewport=SMALL_PHONE)
+    browse.sign_in(page, nip, PASSWORD)
+    page.goto(f"{browse.web}/izin")
+    page.get_by_role("radio", name=re.compile("Izin tidak masuk")).check()
+    page.get_by_label("Tanggal", exact=True).fill(day.isoformat())
+    page.get_by_label("Alasan", exact=True).fill("Menghadiri wisuda anak di luar kota")
+    page.get_by_role("button", name="Lanjutkan").click()
+    page.get_by_role("button", name="Kirim izin").click()
+    expect(page.get_by_test_id("permission-sent")).to_contain_text(re.compile(r"IZN/\d{4}/\d{6}"))
+
+    boss_token = http.login(boss)
+    (item,) = queue(http, boss_token, "permission")[1]["items"]
+    assert decide(http, boss_token, "permission", item["id"], "APPROVE")[0] == 200
+
+    page.get_by_test_id("nav-attendance").click()
+    expect(page.get_by_test_id("today-attendance")).not_to_have_attribute("aria-busy", "true")
+    if day.month != today_wib().month:
+        page.get_by_role("button", name="Bulan berikutnya").click()
+    cell = page.locator(f'[data-date="{day.isoformat()}"]')
+    expect(cell.get_by_test_id("day-class")).to_have_text("Izin")
+    cell.click()
+    expect(page.get_by_test_id("day-class-detail")).to_contain_text("Izin")
+    page.screenshot(path=str(SCREENSHOTS / "izin-calendar-360.png"), full_page=True)
     assert not browse.errors, browse.errors

@@ -36,7 +36,10 @@ def test_check_in_inside_the_radius_once_a_day(http, factory, stack):
         == 400
     )
     status, body = http.call(
-        "POST", "/attendance/check-in", {"session": "PAGI", "latitude": -6.2003, "longitude": 106.8168}, token=token
+        "POST",
+        "/attendance/check-in",
+        {"session": "PAGI", "latitude": -6.2003, "longitude": 106.8168, "accuracy_m": 15},
+        token=token,
     )
     assert status == 201 and body["session"] == "PAGI" and body["distance_m"] < 100 and body["timezone"] == "WIB"
     status, error = http.call(
@@ -45,7 +48,10 @@ def test_check_in_inside_the_radius_once_a_day(http, factory, stack):
     assert (status, error["code"]) == (409, "ALREADY_CHECKED_IN")
     assert (
         http.call(
-            "POST", "/attendance/check-in", {"session": "SORE", "latitude": -6.2, "longitude": 106.8166}, token=token
+            "POST",
+            "/attendance/check-in",
+            {"session": "SORE", "latitude": -6.2, "longitude": 106.8166, "accuracy_m": 15},
+            token=token,
         )[0]
         == 201
     )

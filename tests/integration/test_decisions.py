@@ -58,7 +58,7 @@ def test_one_inbox_and_one_scheme_carry_a_report_and_a_leave_request_through_eve
     }
     assert _inbox(http, tokens["staff"]) == {}
     assert _inbox(http, tokens["numberer"]) == {"leave_number": 0}
-    assert _inbox(http, tokens["hr"]) == {"complaint": 0, "record": 0, "document": 0}
+    assert _inbox(http, tokens["hr"]) == {"complaint": 0, "checkin_flag": 0, "device": 0, "record": 0, "document": 0}
 
     status, queue = http.call("GET", "/verifications?kind=leave_consideration", token=tokens["boss"])
     assert status == 200 and queue["count"] == 1

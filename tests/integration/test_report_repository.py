@@ -208,6 +208,23 @@ class TestReportRepositoryContract:
         assert day.report_rev == before.report_rev + 3
         with pytest.raises(DayChanged):  # a create holding the day read before the decisions
             reports.create(_report(nip, start="09:00", end="09:30"), before)
+        assert day.auto_approved == 0
+
+    def test_an_approval_by_the_sweep_is_counted_apart_on_the_day(self, store):
+        """The monthly recap counts auto-approved reports (issue 20) from the day's tally, without reading them."""
+        from chalicelib.domain.reports import SYSTEM
+
+        reports, attendance = store
+        nip = make_nip()
+        _attended(attendance, nip)
+        by_sweep, by_supervisor = (
+            _file(reports, attendance, _report(nip, f"{h:02d}:00", f"{h:02d}:30")) for h in (8, 9)
+        )
+        reports.change_status(by_sweep, replace(_decided(by_sweep, ReportStatus.APPROVED), decided_by=SYSTEM))
+        reports.change_status(by_supervisor, _decided(by_supervisor, ReportStatus.APPROVED))
+        day = attendance.get(nip, DAY)
+        assert (day.report_counts["APPROVED"], day.auto_approved) == (2, 1)
+        assert attendance.between(nip, DAY, DAY)[0].auto_approved == 1
 
     def test_own_list_newest_first_with_filters_and_pages(self, store):
         reports, attendance = store

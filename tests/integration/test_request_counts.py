@@ -144,3 +144,44 @@ def _link_path(report_id: str, supervisor: str) -> str:
 
     url = container.links().link("report", report_id, supervisor, Verdict.APPROVE)
     return PATH + url.split(PATH, 1)[1]
+
+
+def test_a_check_in_takes_a_few_requests_with_and_without_a_device(http, factory, dynamodb_calls):
+    """A check-in (issue 20): the token check; the satker and the SKPD's check-in rules in one BatchGetItem; the
+    employee's latest days in one Query (today's: already checked in, rejected by HR; the earlier ones: the previous
+    check-in); the device's Query where the SKPD checks devices (its ``last_used_at``: an UpdateItem); and ONE write:
+    an UpdateItem, or the check-in with its flag in one TransactWriteItems."""
+    from tests.integration.test_device_binding import register, signed
+
+    skpd = factory.skpd()
+    hr_token = http.login(factory.employee(skpd, roles=("KEPEGAWAIAN",)))
+    rules = {"device_policy": "OFF", "max_speed_kmh": 200, "version": 0}
+    status, saved = http.call("PUT", f"/skpd/{skpd[0]}/check-in-rules", rules, token=hr_token)
+    assert status == 200, saved
+    nip = factory.employee(skpd)
+    token = http.login(nip)
+    for back in range(1, 10):  # earlier days do not add requests
+        attend(nip, today_wib() - timedelta(days=back))
+    jakarta, surabaya = {"latitude": -6.2, "longitude": 106.8166}, {"latitude": -7.2575, "longitude": 112.7521}
+
+    def check_in(body, as_token=token):
+        return lambda: http.call("POST", "/attendance/check-in", body, token=as_token)
+
+    plain = _measure(dynamodb_calls, check_in({"session": "PAGI", **jakarta}))
+    assert plain == {"GetItem": 1, "BatchGetItem": 1, "Query": 1, "UpdateItem": 1}
+    flagged = _measure(dynamodb_calls, check_in({"session": "SORE", **surabaya}))  # 660 km at once: flagged
+    assert flagged == {"GetItem": 1, "BatchGetItem": 1, "Query": 1, "TransactWriteItems": 1}
+
+    # the SKPD checks devices: the signed check-in reads the device, and marks it used
+    rules = {"device_policy": "FLAG", "max_speed_kmh": 200, "version": saved["version"]}
+    assert http.call("PUT", f"/skpd/{skpd[0]}/check-in-rules", rules, token=hr_token)[0] == 200
+    other = factory.employee(skpd)
+    other_token = http.login(other)
+    device, private = register(http, other_token, "Ponsel kerja")
+    with_device = _measure(dynamodb_calls, check_in(signed(other, device, private), other_token))
+    # an unsigned check-out of someone who has an active device: flagged UNKNOWN_DEVICE, in one transaction
+    unknown = _measure(dynamodb_calls, check_in({"session": "SORE"}, other_token))
+    print("\ncheck-in requests:", plain, flagged, with_device, unknown)
+    # the device's Query (one for which signed and whether one is active), its last use: once a day
+    assert with_device == {"GetItem": 1, "BatchGetItem": 1, "Query": 2, "UpdateItem": 2}
+    assert unknown == {"GetItem": 1, "BatchGetItem": 1, "Query": 2, "TransactWriteItems": 1}

@@ -10,7 +10,17 @@ import pytest
 from tests.support import attend, decide, decide_many, report_body, today_wib
 
 LONG_ID = "a" * 3000
-KINDS = ("report", "leave_consideration", "leave_decision", "leave_number", "complaint", "record", "document")
+KINDS = (
+    "report",
+    "leave_consideration",
+    "leave_decision",
+    "leave_number",
+    "complaint",
+    "record",
+    "document",
+    "device",
+    "checkin_flag",
+)
 
 
 @pytest.fixture
@@ -73,6 +83,8 @@ def test_a_forged_cursor_is_a_400_on_every_paged_list(http, people, cursor):
         ("/verifications?kind=complaint", hr),
         ("/verifications?kind=record", hr),
         ("/verifications?kind=document", hr),
+        ("/verifications?kind=device", hr),
+        ("/verifications?kind=checkin_flag", hr),
         ("/employees", operator),
         (f"/employees/{people['boss']}/subordinates", boss),
     ):
@@ -146,6 +158,9 @@ ID_ROUTES = [
     ("DELETE", "/skpd/{id}/satker/{id}/working-hours?version=1"),
     ("GET", "/skpd/{id}/discipline-rules"),
     ("PUT", "/skpd/{id}/discipline-rules"),
+    ("GET", "/skpd/{id}/satker/{id}/discipline/{id}"),
+    ("POST", "/skpd/{id}/satker/{id}/discipline/{id}/closing"),
+    ("POST", "/skpd/{id}/satker/{id}/discipline/{id}/corrections"),
     ("PATCH", "/skpd/{id}"),
     ("POST", "/skpd/{id}/satker"),
     ("PATCH", "/skpd/{id}/satker/{id}"),
@@ -160,6 +175,11 @@ ID_ROUTES = [
     ("GET", "/skp/{id}/quarters/{id}/assessment/pdf"),
     ("GET", "/permissions/{id}"),
     ("DELETE", "/permissions/{id}?version=1"),
+    ("GET", "/skpd/{id}/check-in-rules"),
+    ("PUT", "/skpd/{id}/check-in-rules"),
+    ("DELETE", "/me/devices/{id}"),
+    ("GET", "/employees/{id}/devices"),
+    ("DELETE", "/employees/{id}/devices/{id}"),
 ]
 _HOURS = {
     "days_per_week": 5,
@@ -192,6 +212,14 @@ ID_BODIES = {
         "early": [0.5, 1, 1.25, 1.5],
         "absent_per_day": 2.5,
         "version": 0,
+    },
+    "/skpd/{id}/check-in-rules": {"device_policy": "FLAG", "version": 0},
+    "/skpd/{id}/satker/{id}/discipline/{id}/corrections": {
+        "nip": "199001012020011001",
+        "field": "days_absent",
+        "new": 0,
+        "reason": "Koreksi atas surat tugas",
+        "version": 1,
     },
     "/skpd/{id}": {"name": "Dinas Uji", "version": 1},
     "/skpd/{id}/satker": {"satker_id": "BARU", "name": "Satker Uji"},
@@ -256,7 +284,7 @@ def test_bulk_approve_answers_each_item_whatever_it_is(http, people):
     assert body["decided"] == 1 and body["failed"] == 4
 
 
-@pytest.mark.parametrize("kind", ["complaint", "record", "document", "leave_number"])
+@pytest.mark.parametrize("kind", ["complaint", "record", "document", "leave_number", "checkin_flag"])
 def test_every_kind_answers_an_unknown_or_odd_id_as_not_found(http, people, kind):
     token = people["tokens"][people["numberer" if kind == "leave_number" else "hr"]]
     ids = ["a" * 64, "0" * 32, "1.2", f"{people['staff']}.TIDAK-ADA", f"{people['staff']}.", "-", "."]
@@ -267,6 +295,7 @@ def test_every_kind_answers_an_unknown_or_odd_id_as_not_found(http, people, kind
         "RECORD_NOT_FOUND",
         "DOCUMENT_NOT_FOUND",
         "LEAVE_NOT_FOUND",
+        "CHECKIN_FLAG_NOT_FOUND",
     }, body
     for item in ids:
         status, error = decide(http, token, kind, item, "APPROVE")

@@ -22,6 +22,8 @@ REQUESTS: dict[tuple[str, str], tuple[dict | None, str]] = {
     ("POST", "/employees/{nip}/password-reset"): (None, ""),
     ("PUT", "/employees/{nip}/roles"): ({"roles": ["OPERATOR_SKPD"]}, ""),
     ("DELETE", "/employees/{nip}/authenticator"): (None, ""),
+    ("GET", "/employees/{nip}/devices"): (None, ""),
+    ("DELETE", "/employees/{nip}/devices/{device_id}"): (None, ""),
     ("GET", "/employees/{nip}/subordinates"): (None, "?limit=5"),
     ("GET", "/employees/{nip}/history"): (None, "?limit=5"),
     ("PUT", "/employees/{nip}/leave-opening"): ({"year": 2025, "remaining": 12}, ""),
@@ -68,7 +70,7 @@ def test_a_pegawai_gets_the_same_answer_for_an_unknown_nip_and_a_colleagues(http
     body, query = REQUESTS[(method, path)]
     answers = {}
     for who in ("colleague", "stranger", "unknown"):
-        url = path.format(nip=people[who], category="SK-CPNS") + query
+        url = path.format(nip=people[who], category="SK-CPNS", device_id="0" * 32) + query
         status, error = http.call(method, url, body, token=people["token"])
         answers[who] = (status, error.get("code"), error.get("message"))
     assert answers["unknown"] == answers["colleague"] == answers["stranger"], (method, path, answers)

@@ -410,7 +410,7 @@ def test_a_leave_step_that_refuses_or_defers_needs_its_reason(spec_name):
     assert check_decision(spec, Decision(Verdict.DEFER, " Beban kerja ")).note == "Beban kerja"
 
 
-@pytest.mark.parametrize("spec_name", ["COMPLAINT", "RECORD", "DOCUMENT"])
+@pytest.mark.parametrize("spec_name", ["COMPLAINT", "RECORD", "DOCUMENT", "CHECKIN_FLAG"])
 def test_hr_s_kinds_take_only_their_verdicts_and_a_rejection_says_why(spec_name):
     """Complaints, career records and archived documents are decided by the shared rules (no verdict parser of
     their own): approve with or without a note, reject only with one (trimmed), nothing else — but a record's

@@ -103,13 +103,17 @@ def _implementations() -> list[tuple[type, type]]:
     from chalicelib.store.archive import DynamoArchiveCatalog, DynamoArchiveRepository
     from chalicelib.store.attendance import DynamoAttendanceRepository
     from chalicelib.store.audit import DynamoAuditLog
+    from chalicelib.store.checkin_rules import DynamoCheckInRules
     from chalicelib.store.complaints import DynamoComplaintRepository
     from chalicelib.store.delegations import DynamoDelegationRepository
+    from chalicelib.store.devices import DynamoDeviceRepository
     from chalicelib.store.digests import DynamoDigests
     from chalicelib.store.employees import DynamoEmployeeRepository
     from chalicelib.store.exports import DynamoExportJobs, ExportReads
     from chalicelib.store.job_state import DynamoJobState
     from chalicelib.store.leave import DynamoLeaveRepository, DynamoLeaveSettings
+    from chalicelib.store.memory.checkin_rules import InMemoryCheckInRules
+    from chalicelib.store.memory.devices import InMemoryDeviceRepository
     from chalicelib.store.organisation import DynamoOrgRepository
     from chalicelib.store.outbox import DynamoOutbox
     from chalicelib.store.records import DynamoRecordRepository
@@ -144,6 +148,8 @@ def _implementations() -> list[tuple[type, type]]:
         protocols.Sequences: (DynamoSequences, memory.InMemorySequences),
         protocols.LeaveRepository: (DynamoLeaveRepository, memory.InMemoryLeaveRepository),
         protocols.LeaveSettingsRepository: (DynamoLeaveSettings, memory.InMemoryLeaveSettings),
+        protocols.DeviceRepository: (DynamoDeviceRepository, InMemoryDeviceRepository),
+        protocols.CheckInRulesRepository: (DynamoCheckInRules, InMemoryCheckInRules),
         # the clients with a twin (`integrations/memory.py`)
         ObjectStore: (S3ObjectStore, InMemoryObjectStore),
         NotificationQueue: (SqsQueue, InMemoryQueue),

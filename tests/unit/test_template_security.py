@@ -79,6 +79,15 @@ def test_a_declared_trigger_must_match_the_app():
         ("api_handler", "s3:ListBucket", "imports/", True),
         ("api_handler", "s3:ListBucket", "evidence/", False),
         ("export_worker", "s3:PutObject", "exports/", True),
+        ("api_handler", "dynamodb:Query", "checkin_flags/index/by_skpd_pending", True),  # HR's flagged check-ins
+        ("api_handler", "dynamodb:DeleteItem", "checkin_flags", False),  # a decided flag stays, with its history
+        ("api_handler", "s3:PutObject", "selfies/", True),
+        ("api_handler", "s3:DeleteObject", "selfies/", False),  # a check-in's selfie is never removed
+        ("export_worker", "s3:GetObject", "selfies/", False),
+        ("api_handler", "dynamodb:BatchWriteItem", "closed_months", True),  # a closing's frozen rows
+        ("api_handler", "dynamodb:DeleteItem", "closed_months", False),  # a closed month is never removed
+        ("export_worker", "dynamodb:Query", "closed_months", True),
+        ("export_worker", "dynamodb:PutItem", "closed_months", False),
         ("export_worker", "s3:DeleteObject", "exports/", False),
         ("export_worker", "sqs:ReceiveMessage", "exports", True),
         ("digest_dispatch", "sqs:SendMessage", "notifications", True),

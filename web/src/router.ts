@@ -129,8 +129,14 @@ const routes: RouteRecordRaw[] = [
     component: () => import("@/pages/WorkingHoursPage.vue"),
     meta: { title: "Jam kerja", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
   },
+  {
+    path: "/rekap-disiplin",
+    component: () => import("@/pages/DisciplinePage.vue"),
+    meta: { title: "Disiplin & TPP", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
+  },
   { path: "/pengaduan", component: () => import("@/pages/ComplaintsPage.vue"), meta: { title: "Pengaduan presensi", account: true } },
   { path: "/izin", component: () => import("@/pages/PermissionsPage.vue"), meta: { title: "Izin", account: true } },
+  { path: "/perangkat", component: () => import("@/pages/DevicesPage.vue"), meta: { title: "Perangkat presensi", account: true } },
   { path: "/riwayat", component: () => import("@/pages/RecordsPage.vue"), meta: { title: "Riwayat", account: true } },
   { path: "/arsip", component: () => import("@/pages/ArchivePage.vue"), meta: { title: "Arsip dokumen", account: true } },
   {

@@ -33,7 +33,15 @@ from .classification import (
 )
 from .closing import ClosedMonth, Correction, close_month, correct
 from .month import CHECK_OUT_CUTOFF, MonthKey, attendance_day, month_over, parse_month, require_open, require_over
-from .monthly_recap import DayInput, MonthlyFigures, ReportTally, day_inputs, figure_names, monthly_figures
+from .monthly_recap import (
+    DayInput,
+    MonthlyFigures,
+    ReportTally,
+    day_inputs,
+    figure_label,
+    figure_names,
+    monthly_figures,
+)
 from .permissions import (
     KIND_LABELS,
     LIVE,
@@ -108,6 +116,7 @@ __all__ = [
     "decide",
     "default_schedule",
     "expected_hours",
+    "figure_label",
     "figure_names",
     "mark_label",
     "month_over",

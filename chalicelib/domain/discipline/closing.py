@@ -10,12 +10,11 @@ corrects their own figures; the frozen figures themselves never change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 
-from ..accounts import forbid_self_decision
-from ..errors import BusinessRule, NotFound, ValidationError
+from ..errors import BusinessRule, Conflict, Forbidden, NotFound, ValidationError
 from ..identity import TimeZone
 from ..messages import indonesian_number
 from .month import MonthKey, require_over
@@ -48,7 +47,10 @@ class ClosedMonth:
     closed_at: datetime
     figures: Mapping[str, MonthlyFigures]
     corrections: tuple[Correction, ...] = ()
+    #: 1 once closed, one more for each correction: a correction names the version it was made on (optimistic)
     version: int = 0
+    #: NIP → (name, jabatan) as at closing, so the frozen recap names who was in the satker then, even after a move
+    people: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def current(self, nip: str) -> MonthlyFigures:
         """The row as the recap shows it now: the frozen figures with every correction applied in order."""
@@ -61,17 +63,61 @@ class ClosedMonth:
         return tuple(c for c in self.corrections if c.nip == nip)
 
 
+def already_closed(month: MonthKey) -> Conflict:
+    """Closing a month that is closed already."""
+    return Conflict(
+        f"Rekap bulan {month.label} sudah ditutup; perubahan memerlukan koreksi.",
+        code="MONTH_CLOSED",
+        details={"month": month.key},
+    )
+
+
+def being_closed(month: MonthKey) -> Conflict:
+    """Closing a month another officer is closing right now."""
+    return Conflict(
+        f"Rekap bulan {month.label} sedang ditutup oleh petugas lain; muat ulang sebentar lagi.",
+        code="MONTH_CLOSING",
+        details={"month": month.key},
+    )
+
+
+def not_closed(month: MonthKey) -> Conflict:
+    """A correction of a month that is still open: its figures still follow the records, nothing is frozen."""
+    return Conflict(
+        f"Rekap bulan {month.label} belum ditutup; angkanya masih mengikuti data presensi, tidak perlu dikoreksi.",
+        code="MONTH_OPEN",
+        details={"month": month.key},
+    )
+
+
+def stale_version(month: MonthKey) -> Conflict:
+    """A correction made on a version someone else's correction moved on from."""
+    return Conflict(
+        f"Rekap bulan {month.label} telah dikoreksi oleh pengguna lain; muat ulang lalu coba lagi.",
+        code="CONFLICT",
+        details={"month": month.key},
+    )
+
+
 def close_month(
-    satker_id: str, month: MonthKey, rows: Iterable[MonthlyFigures], *, by: str, at: datetime, zone: TimeZone
+    satker_id: str,
+    month: MonthKey,
+    rows: Iterable[MonthlyFigures],
+    *,
+    by: str,
+    at: datetime,
+    zone: TimeZone,
+    people: Mapping[str, tuple[str, str]] | None = None,
 ) -> ClosedMonth:
-    """Freeze ``rows`` (every employee's figures of ``month``) once the month is over in the satker's zone."""
+    """Freeze ``rows`` (every employee's figures of ``month``) once the month is over in the satker's zone; the
+    per-day classes (``days``) are not kept: the frozen row is the figures."""
     require_over(month, at, zone)
     figures = {}
     for row in rows:
         if row.month != month:
             raise ValueError(f"a row of {row.month.key} in the closing of {month.key}")
-        figures[row.nip] = row
-    return ClosedMonth(satker_id, month, by, at, figures)
+        figures[row.nip] = replace(row, days=())
+    return ClosedMonth(satker_id, month, by, at, figures, people=dict(people or {}))
 
 
 def correct(
@@ -92,7 +138,8 @@ def correct(
         raise NotFound(
             f"Pegawai tidak ada dalam rekap bulan {closed.month.label}.", code="NOT_IN_RECAP", details={"nip": nip}
         )
-    forbid_self_decision(by, nip)
+    if by == nip:
+        raise Forbidden("Anda tidak dapat mengoreksi rekap Anda sendiri.", code="SELF_DECISION")
     if field not in figure_names():
         raise ValidationError(
             "Angka rekap yang dikoreksi tidak dikenal.", code="INVALID_FIGURE", details={"field": "field"}

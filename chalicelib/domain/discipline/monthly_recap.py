@@ -31,10 +31,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..complaints import ComplaintType
 from ..identity import TimeZone
-from ..leave import LeaveType
+from ..leave import TYPE_LABELS, LeaveType
 from .classification import EARLY, LATE, NO_OVERRIDES, Clock, DayMark, DayOverrides, Mark, classify_day, day_deduction
 from .month import MonthKey
-from .permissions import PermissionKind
+from .permissions import KIND_LABELS, PermissionKind
 from .rules import DEFAULT_RULES, HUNDRED, DisciplineRules
 from .working_hours import Hours, WorkSchedule, expected_hours
 
@@ -117,6 +117,37 @@ def figure_names() -> tuple[str, ...]:
         *(f"marks.{m.value}" for m in (*LATE, *EARLY)),
     )
     return plain + keyed
+
+
+_PLAIN_LABELS = {
+    "working_days": "Hari kerja",
+    "days_attended": "Hari hadir",
+    "days_absent": "Tidak masuk tanpa keterangan (TK)",
+    "official_duty_days": "Hari tugas luar",
+    "late_minutes": "Menit terlambat",
+    "early_minutes": "Menit pulang sebelum waktunya",
+    "reports_filed": "Laporan harian diajukan",
+    "reports_approved": "Laporan harian disetujui",
+    "reports_rejected": "Laporan harian ditolak",
+    "reports_auto_approved": "Laporan harian disetujui otomatis",
+    "attended_without_approved_report": "Hadir tanpa laporan disetujui",
+    "deduction_percent": "Potongan TPP (%)",
+}
+
+
+def figure_label(name: str) -> str:
+    """What a person reads for a figure a correction may change (`figure_names`): ``Hari hadir``, ``Cuti Sakit``,
+    ``Izin terlambat``, ``Terlambat (TL2)``. The TL/PSW labels leave the minutes out: the bands are the SKPD's."""
+    if name not in figure_names():
+        raise KeyError(name)
+    group, _, key = name.partition(".")
+    if group == "leave_days":
+        return TYPE_LABELS[LeaveType(key)]
+    if group == "permissions":
+        return KIND_LABELS[PermissionKind(key)]
+    if group == "marks":
+        return f"{'Terlambat' if key.startswith('TL') else 'Pulang sebelum waktunya'} ({key})"
+    return _PLAIN_LABELS[name]
 
 
 def day_inputs(

@@ -6,7 +6,7 @@ import threading
 from dataclasses import replace
 from datetime import date, time
 
-from ...domain.attendance import AttendanceDay, Session
+from ...domain.attendance import AttendanceDay, Fix, Session
 from ...domain.errors import Conflict
 from ..protocols import Unit
 
@@ -20,7 +20,13 @@ def empty_day(nip: str, day: date) -> AttendanceDay:
 
 
 def _copy(day: AttendanceDay) -> AttendanceDay:
-    return replace(day, report_slots=dict(day.report_slots), report_counts=dict(day.report_counts))
+    return replace(
+        day,
+        report_slots=dict(day.report_slots),
+        report_counts=dict(day.report_counts),
+        native_fixes=dict(day.native_fixes),
+        native_selfies=dict(day.native_selfies),
+    )
 
 
 def _minute(at: time) -> time:
@@ -62,15 +68,49 @@ class InMemoryAttendanceRepository:
                 if unit is not None:
                     self.units[(nip, day)] = unit
 
-    def check_in(self, nip: str, unit: Unit, day: date, session: Session, at: time, distance_m: float | None) -> None:
+    def recent(self, nip: str, last: date, limit: int) -> list[AttendanceDay]:
+        with self.lock:
+            found = [d for (n, day), d in self._days.items() if n == nip and day <= last]
+            return [_copy(d) for d in sorted(found, key=lambda d: d.day, reverse=True)[:limit]]
+
+    def check_in(
+        self,
+        nip: str,
+        unit: Unit,
+        day: date,
+        session: Session,
+        at: time,
+        distance_m: float | None,
+        fix: Fix | None = None,
+        selfie_key: str | None = None,
+    ) -> None:
         field = "native_in" if session is Session.PAGI else "native_out"
         with self.lock:
+            self.refuse_twice(nip, day, session)
             current = self.stored(nip, day) or empty_day(nip, day)
-            if getattr(current, field) is not None:
-                code = "ALREADY_CHECKED_IN" if session is Session.PAGI else "ALREADY_CHECKED_OUT"
-                raise Conflict("Presensi ini sudah tercatat hari ini.", code=code)
-            self.put(replace(current, **{field: _minute(at)}))
+            fixes = {**current.native_fixes, session: fix} if fix else current.native_fixes
+            selfies = {**current.native_selfies, session: selfie_key} if selfie_key else current.native_selfies
+            self.put(replace(current, native_fixes=fixes, native_selfies=selfies, **{field: _minute(at)}))
             self.units[(nip, day)] = unit
+
+    def refuse_twice(self, nip: str, day: date, session: Session) -> None:
+        """The condition of a native check-in (`store.attendance.check_in_update`): not twice, not once rejected."""
+        current = self.stored(nip, day)
+        field = "native_in" if session is Session.PAGI else "native_out"
+        if current is not None and (getattr(current, field) is not None or session in current.native_rejected):
+            code = "ALREADY_CHECKED_IN" if session is Session.PAGI else "ALREADY_CHECKED_OUT"
+            raise Conflict("Presensi ini sudah tercatat hari ini.", code=code)
+
+    def remove_native(self, nip: str, day: date, session: Session) -> None:
+        """What `store.attendance.native_removal` and `leave_index_when_unattended` do (hold `lock`): the session
+        leaves the day, marked rejected."""
+        current = self.stored(nip, day) or empty_day(nip, day)
+        field = "native_in" if session is Session.PAGI else "native_out"
+        fixes = {s: f for s, f in current.native_fixes.items() if s is not session}
+        rejected = current.native_rejected | {session}
+        self.put(replace(current, native_fixes=fixes, native_rejected=rejected, **{field: None}))
+        if not self._days[(nip, day)].attended:
+            self.units.pop((nip, day), None)
 
     # -- the day table, for the report twin (hold `lock`) -----------------------------------------
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ...domain.reminders import ReminderSettings, utc_slot
+from ...domain.reminders import ReminderSettings, shard_of, utc_slot
 
 
 @dataclass
@@ -20,6 +20,7 @@ class InMemoryReminders:
 
     def __init__(self) -> None:
         self._items: dict[str, _Stored] = {}
+        self._checkpoints: dict[str, str] = {}
 
     def get(self, nip: str) -> ReminderSettings | None:
         found = self._items.get(nip)
@@ -32,6 +33,23 @@ class InMemoryReminders:
 
     def in_slot(self, slot: str) -> list[tuple[str, ReminderSettings, str | None]]:
         return [(nip, s.settings, s.last_sent_day) for nip, s in sorted(self._items.items()) if s.slot == slot]
+
+    def slot_page(
+        self, slot: str, shard: int, after: str | None, limit: int
+    ) -> tuple[list[tuple[str, ReminderSettings, str | None]], str | None, int]:
+        listed = sorted(n for n, s in self._items.items() if s.slot == slot and shard_of(n) == shard)
+        page = [n for n in listed if after is None or n > after][:limit]
+        following = page[-1] if len(page) == limit else None  # like DynamoDB: a full page may have no successor
+        return [(n, self._items[n].settings, self._items[n].last_sent_day) for n in page], following, len(page)
+
+    def checkpoint(self, name: str) -> str | None:
+        return self._checkpoints.get(name)
+
+    def advance_checkpoint(self, name: str, expected: str | None, cursor: str) -> bool:
+        if self._checkpoints.get(name) != expected:
+            return False
+        self._checkpoints[name] = cursor
+        return True
 
     def mark_sent(self, nip: str, day: date) -> bool:
         found = self._items.get(nip)

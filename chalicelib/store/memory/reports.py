@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
+from typing import Any
 
 from ...domain.attendance import AttendanceDay
 from ...domain.errors import Conflict
 from ...domain.leave import day_on_leave
-from ...domain.reports import Report, ReportStatus
+from ...domain.reports import SYSTEM, Report, ReportStatus
 from ..protocols import DayChanged
+from ..reports import PENDING_SHARDS, pending_shard
 from .attendance import TALLIED, InMemoryAttendanceRepository
 from .leave import InMemoryLeaveRepository
 from .paging import page
@@ -64,6 +66,8 @@ def _owner_sort(report: Report) -> str:
 class InMemoryReportRepository:
     """Behaves like `DynamoReportRepository`; writes the day items of ``attendance``."""
 
+    overdue_shards = PENDING_SHARDS
+
     def __init__(self, attendance: InMemoryAttendanceRepository, leave: InMemoryLeaveRepository | None = None) -> None:
         self._days = attendance
         self._leave = leave  # the held days a report's date may not be one of
@@ -93,7 +97,10 @@ class InMemoryReportRepository:
             slots = dict(current.report_slots)
             if new.status in (ReportStatus.WITHDRAWN, ReportStatus.REJECTED):
                 slots.pop(new.report_id, None)
-            return replace(current, report_slots=slots, report_counts=counts, report_rev=current.report_rev + 1)
+            auto = current.auto_approved + (new.status is ReportStatus.APPROVED and new.decided_by == SYSTEM)
+            return replace(
+                current, report_slots=slots, report_counts=counts, report_rev=current.report_rev + 1, auto_approved=auto
+            )
 
         return self._write(new, [_DayWrite(new.nip, new.content.day, None, change)])
 
@@ -125,6 +132,10 @@ class InMemoryReportRepository:
         ]
         return page(found, _owner_sort, cursor, limit, f"reports.by_owner:{nip}:{low}:{high}", newest_first=True)
 
+    def latest_descriptions(self, nip: str, *, first: date, last: date, limit: int) -> list[tuple[date, str]]:
+        found, _ = self.list_own(nip, first=first, last=last, status=None, text=None, cursor=None, limit=limit)
+        return [(r.content.day, r.content.description) for r in found]
+
     def pending_for(
         self,
         supervisor_nip: str,
@@ -152,6 +163,21 @@ class InMemoryReportRepository:
             r for r in self._items.values() if r.status is ReportStatus.SUBMITTED and r.submitted_at.isoformat() <= cut
         ]
         return sorted(found, key=lambda r: (r.submitted_at.isoformat(), r.report_id))
+
+    def overdue_page(
+        self, shard: int, submitted_by: datetime, after: dict[str, Any] | None, limit: int
+    ) -> tuple[list[Report], dict[str, Any] | None]:
+        """One shard's page, as DynamoDB's Query with Limit: a next key whenever the page is full."""
+        start = (after["submitted_at"], after["report_id"]) if after else ("", "")
+        mine = [
+            r
+            for r in self.overdue(submitted_by)
+            if pending_shard(r.report_id) == f"P#{shard}" and (r.submitted_at.isoformat(), r.report_id) > start
+        ][:limit]
+        if len(mine) < limit:
+            return mine, None
+        last = mine[-1]
+        return mine, {"submitted_at": last.submitted_at.isoformat(), "report_id": last.report_id}
 
     def _pending(self, supervisor_nip: str) -> list[Report]:
         return [

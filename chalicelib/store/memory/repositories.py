@@ -13,8 +13,12 @@ from .archive import InMemoryArchiveCatalog, InMemoryArchiveRepository
 from .assessments import InMemoryAssessmentRepository
 from .attendance import InMemoryAttendanceRepository
 from .audit import InMemoryAuditLog
+from .checkin_flags import InMemoryCheckInFlags
+from .checkin_rules import InMemoryCheckInRules
+from .closed_months import InMemoryClosedMonths
 from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
+from .devices import InMemoryDeviceRepository
 from .digests import InMemoryDigests
 from .ekinerja import InMemoryEkinerjaHandoffs
 from .employees import InMemoryEmployeeRepository
@@ -64,6 +68,8 @@ class InMemoryRepositories:
     archive: InMemoryArchiveRepository = field(default_factory=InMemoryArchiveRepository)
     leave_settings: InMemoryLeaveSettings = field(default_factory=InMemoryLeaveSettings)
     work_hours: InMemoryWorkHours = field(default_factory=InMemoryWorkHours)
+    checkin_rules: InMemoryCheckInRules = field(default_factory=InMemoryCheckInRules)
+    devices: InMemoryDeviceRepository = field(default_factory=InMemoryDeviceRepository)
     skp: InMemorySkpRepository = field(default_factory=InMemorySkpRepository)
     permissions: InMemoryPermissionRepository = field(default_factory=InMemoryPermissionRepository)
     idempotency: InMemoryIdempotency = field(default_factory=InMemoryIdempotency)
@@ -74,7 +80,10 @@ class InMemoryRepositories:
         self.reports = InMemoryReportRepository(self.attendance, self.leave)
         self.ekinerja_handoffs = InMemoryEkinerjaHandoffs(self.reports)
         self.complaints = InMemoryComplaintRepository(self.attendance)
+        self.checkin_flags = InMemoryCheckInFlags(self.attendance)
+        self.checkin_rules.org = self.org  # one ``org`` partition in DynamoDB: the satker and its SKPD's rules
         self.delegations = InMemoryDelegationRepository(self.audit)
+        self.closed_months = InMemoryClosedMonths(self.audit)
         self.employees.audit = self.audit  # an account's change and its history land together
 
     @property

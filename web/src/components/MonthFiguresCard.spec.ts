@@ -21,6 +21,7 @@ function figures(extra: Partial<Schemas["MonthFigures"]> = {}): Schemas["MonthFi
     reports_filed: 5,
     reports_approved: 3,
     reports_rejected: 1,
+    reports_auto_approved: 0,
     attended_without_approved_report: 1,
     deduction_percent: 1.5,
     rules_source: "SKPD",

@@ -14,7 +14,8 @@ export const LOCATION_UNAVAILABLE =
   "Lokasi perangkat belum dapat ditentukan. Nyalakan GPS/lokasi, pindah ke tempat terbuka, lalu coba lagi.";
 export const LOCATION_UNSUPPORTED = "Peramban ini tidak dapat membaca lokasi perangkat.";
 
-export function currentPosition(timeoutMs = 15_000): Promise<LocationOutcome> {
+/** ``maximumAgeMs``: how old a remembered fix may be; 0 after a fix was refused as too coarse (ask the GPS again). */
+export function currentPosition(timeoutMs = 15_000, maximumAgeMs = 30_000): Promise<LocationOutcome> {
   return new Promise((resolve) => {
     if (!("geolocation" in navigator)) {
       resolve({ ok: false, reason: "unsupported", message: LOCATION_UNSUPPORTED });
@@ -29,7 +30,7 @@ export function currentPosition(timeoutMs = 15_000): Promise<LocationOutcome> {
             ? { ok: false, reason: "denied", message: LOCATION_DENIED }
             : { ok: false, reason: "unavailable", message: LOCATION_UNAVAILABLE },
         ),
-      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 30_000 },
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: maximumAgeMs },
     );
   });
 }

@@ -76,6 +76,16 @@ export const KINDS: Record<string, KindView> = {
     ["ALL", "Semua status"],
   ]),
   document: hr("arsip", "dokumen", "category", choices(LABELS.document_status, "APPROVED", "REJECTED")),
+  // a further check-in device (issue 20): HR of the SKPD approves it (the oldest retired past the limit) or rejects it
+  device: { slug: "perangkat", noun: "perangkat presensi", filters: ["skpd"], statuses: [] },
+  // a check-in flagged at check-in (issue 20: impossible travel, an unknown device): HR keeps it or removes it
+  checkin_flag: {
+    slug: "presensi-ditandai",
+    noun: "presensi",
+    filters: ["skpd"],
+    statuses: [],
+    verbs: { APPROVE: { button: "Terima presensi", done: "Diterima" }, REJECT: { button: "Tolak presensi", done: "Ditolak (presensi dihapus)" } },
+  },
   // the supervisor approves an SKP or returns it to the employee with a note (issue 19)
   skp: {
     ...person("skp", "SKP"),

@@ -60,7 +60,7 @@ describe("the phone's Akun menu", () => {
     expect(titles(hr)).toEqual(["Verifikasi", "Rekap", "Pegawai", "Pengaturan", "Laporan saya", "Kepegawaian saya", "Akun"]);
     const groups = accountGroups(hr);
     expect(groups.find((g) => g.title === "Verifikasi")?.items.map((i) => i.label)).toEqual(["Cuti pegawai"]);
-    expect(groups.find((g) => g.title === "Rekap")?.items.map((i) => i.label)).toEqual(["Rekap", "Kelengkapan arsip"]);
+    expect(groups.find((g) => g.title === "Rekap")?.items.map((i) => i.label)).toEqual(["Rekap", "Disiplin & TPP", "Kelengkapan arsip"]);
     expect(groups.find((g) => g.title === "Pegawai")?.items.map((i) => i.label)).toEqual(["Pegawai"]);
     expect(groups.find((g) => g.title === "Pengaturan")?.items.map((i) => i.to)).toEqual(["/jam-kerja"]);
     expect(groups.every((g) => g.items.length <= 5)).toBe(true);

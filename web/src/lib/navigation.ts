@@ -66,6 +66,7 @@ export function ownGroups(): NavGroup[] {
       items: [
         { to: "/pengaduan", label: "Pengaduan presensi", icon: "file" },
         { to: "/izin", label: "Izin", icon: "calendar" },
+        { to: "/perangkat", label: "Perangkat presensi", icon: "key" },
         { to: "/riwayat", label: "Riwayat", icon: "template" },
         { to: "/arsip", label: "Arsip dokumen", icon: "file" },
       ],
@@ -82,6 +83,7 @@ export function workGroups(who: Who): NavGroup[] {
   const recap: NavItem[] = [];
   if (has("ATASAN", "KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/rekap", label: "Rekap", icon: "recap" });
   if (has("ATASAN")) recap.push({ to: "/skp/staf", label: "SKP staf", icon: "users" });
+  if (has("KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/rekap-disiplin", label: "Disiplin & TPP", icon: "clock" });
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) recap.push({ to: "/kelengkapan-arsip", label: "Kelengkapan arsip", icon: "recap" });
   const people: NavItem[] = [];
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) people.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
