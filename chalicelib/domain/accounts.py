@@ -25,6 +25,8 @@ class Role(StrEnum):
     PENOMORAN = "PENOMORAN"
     BKD = "BKD"  # HR of the regional civil service agency: KEPEGAWAIAN's work across every SKPD
     ADMIN = "ADMIN"
+    LAYANAN = "LAYANAN"  # public-service officer of an SKPD: PTSP desk and catalogue, Kritis, citizen requests
+    PIMPINAN = "PIMPINAN"  # leadership of an SKPD: decides the action on a Kritis item
 
 
 class EmploymentStatus(StrEnum):
@@ -39,7 +41,9 @@ class EmploymentStatus(StrEnum):
 EMPLOYMENT_LABELS = {status: status.value for status in EmploymentStatus}
 
 #: Roles an administrator grants; PEGAWAI is implied and ATASAN follows from having subordinates.
-GRANTABLE_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.BKD, Role.ADMIN})
+GRANTABLE_ROLES = frozenset(
+    {Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.PENOMORAN, Role.BKD, Role.ADMIN, Role.LAYANAN, Role.PIMPINAN}
+)
 
 
 @dataclass(frozen=True)

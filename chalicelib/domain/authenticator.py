@@ -19,7 +19,9 @@ from .accounts import Role
 from .errors import Forbidden, Unauthorized
 
 #: roles whose holders must sign in with an authenticator (issue 19: "officers with power over others' data")
-SECOND_FACTOR_ROLES = frozenset({Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.BKD, Role.PENOMORAN, Role.ADMIN})
+SECOND_FACTOR_ROLES = frozenset(
+    {Role.OPERATOR_SKPD, Role.KEPEGAWAIAN, Role.BKD, Role.PENOMORAN, Role.ADMIN, Role.LAYANAN, Role.PIMPINAN}
+)
 STEP_SECONDS = 30
 DIGITS = 6
 #: steps either side of the current one whose code is still accepted (RFC 6238 §5.2 recommends at most one)

@@ -252,6 +252,16 @@ def endpoint(
     return register
 
 
+def client_ip(blueprint: Blueprint) -> str:
+    """The caller's IP address as API Gateway saw it (``identity.sourceIp``; the local server fills it too).
+
+    Public routes count their rate limits by it (`services/rate_limits.py`); it is never logged or stored
+    in clear. An empty string when no address is known (the limit then counts all such callers together).
+    """
+    identity = blueprint.current_request.context.get("identity") or {}
+    return str(identity.get("sourceIp") or "")
+
+
 def _validated(model_name: str, data: Any) -> Any:
     """``data`` checked against the named model, which the view hands its service (pydantic is imported here, at
     the first request)."""

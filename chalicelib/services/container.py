@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from .checkin_flags import CheckInFlagService
     from .checkin_guard import CheckInGuard
     from .checkin_rules import CheckInRulesService
+    from .citizen_messages import CitizenMessages
     from .coaching import ReportCoach
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
@@ -60,6 +61,7 @@ if TYPE_CHECKING:
     from .outbox import OutboxService
     from .permission_notifications import PermissionNotifications
     from .permissions import PermissionService
+    from .rate_limits import RateLimits
     from .records import RecordNotifications, RecordService
     from .reminders import ReminderService
     from .reports import ReportService
@@ -116,6 +118,18 @@ class Services:
 
         r = self.repositories
         return OneTimeCodeService(self.accounts, r.employees, r.one_time_codes, keys=self.keys, clock=self.clock)
+
+    @cached_property
+    def rate_limits(self) -> RateLimits:
+        from .rate_limits import RateLimits
+
+        return RateLimits(self.repositories.rate_limits, clock=self.clock)
+
+    @cached_property
+    def citizen_messages(self) -> CitizenMessages:
+        from .citizen_messages import CitizenMessages
+
+        return CitizenMessages(self.clients.whatsapp, self.clients.email, once=self.repositories.once)
 
     @cached_property
     def authenticator(self) -> AuthenticatorService:

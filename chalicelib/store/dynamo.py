@@ -21,6 +21,7 @@ IMPLEMENTATIONS: dict[str, tuple[str, str]] = {
     "org": ("organisation", "DynamoOrgRepository"),
     "sign_in_guards": ("sign_in_guards", "DynamoSignInGuards"),
     "one_time_codes": ("one_time_codes", "DynamoOneTimeCodes"),
+    "rate_limits": ("rate_limits", "DynamoRateLimiter"),
     "audit": ("audit", "DynamoAuditLog"),
     "reports": ("reports", "DynamoReportRepository"),
     "attendance": ("attendance", "DynamoAttendanceRepository"),

@@ -177,6 +177,8 @@ class SignInGuardItem(Model):
     tries = NumberAttribute(null=True)
     used_at = UTCDateTimeAttribute(null=True)
     undelivered = UnicodeAttribute(null=True)
+    # rate-limit counters ("RATE#…", `store/rate_limits.py`): hits in the window the key names
+    hits = NumberAttribute(null=True)
 
 
 class AttendanceItem(Model):

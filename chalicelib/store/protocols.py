@@ -299,6 +299,12 @@ class SignInGuards(Protocol):
     def clear(self, key: str) -> None: ...
 
 
+class RateLimiter(Protocol):
+    """Hit counters of the public endpoints' rate limits (`store/rate_limits.py`): a conditional add per hit."""
+
+    def hit(self, key: str, limit: int, expires_at: int) -> bool: ...
+
+
 class OneTimeCodes(Protocol):
     """The live one-time code of each account or unknown username (`store/one_time_codes.py`); every write is
     conditional on the code (``code_id``) that was read, so parallel requests cannot both win."""

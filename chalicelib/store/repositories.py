@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         OrgRepository,
         Outbox,
         PermissionRepository,
+        RateLimiter,
         RecordRepository,
         ReminderRepository,
         ReportRepository,
@@ -58,6 +59,8 @@ class Repositories(Protocol):
     def sign_in_guards(self) -> SignInGuards: ...
     @property
     def one_time_codes(self) -> OneTimeCodes: ...
+    @property
+    def rate_limits(self) -> RateLimiter: ...
     @property
     def audit(self) -> AuditLog: ...
     @property

@@ -475,7 +475,8 @@ TABLES: dict[str, dict[str, Any]] = {
     # Consecutive failed sign-ins per account or unknown username (GetItem / conditional update), and
     # the one-time code of each account or unknown username, "CODE#NIP#<nip>" / "CODE#USER#<sha256>": only
     # its keyed hash, purpose, tries and the 15-minute window of codes sent (GetItem / conditional update;
-    # gone by TTL after the code and its window end).
+    # gone by TTL after the code and its window end); the public endpoints' rate-limit counters,
+    # "RATE#<limit>#<window start>#<sha256 of IP or contact>" (one conditional ADD per hit; gone by TTL).
     "sign_in_guards": {
         "AttributeDefinitions": _attrs(guard_key="S"),
         "KeySchema": _key("guard_key"),

@@ -116,6 +116,7 @@ def _implementations() -> list[tuple[type, type]]:
     from chalicelib.store.memory.devices import InMemoryDeviceRepository
     from chalicelib.store.organisation import DynamoOrgRepository
     from chalicelib.store.outbox import DynamoOutbox
+    from chalicelib.store.rate_limits import DynamoRateLimiter
     from chalicelib.store.records import DynamoRecordRepository
     from chalicelib.store.reminders import DynamoHolidayOverrides, DynamoReminders
     from chalicelib.store.reports import DynamoReportRepository
@@ -138,6 +139,7 @@ def _implementations() -> list[tuple[type, type]]:
         protocols.DigestRepository: (DynamoDigests, memory.InMemoryDigests),
         protocols.OrgRepository: (DynamoOrgRepository, memory.InMemoryOrgRepository),
         protocols.SignInGuards: (DynamoSignInGuards, memory.InMemorySignInGuards),
+        protocols.RateLimiter: (DynamoRateLimiter, memory.InMemoryRateLimiter),
         protocols.UsedLinks: (DynamoUsedLinks, memory.InMemoryUsedLinks),
         protocols.ExportJobs: (DynamoExportJobs, memory.InMemoryExportJobs),
         protocols.ExportSource: (ExportReads,),

@@ -19,6 +19,7 @@ from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
 from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
+from .rate_limits import InMemoryRateLimiter
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
@@ -46,6 +47,7 @@ __all__ = [
     "InMemoryOneTimeCodes",
     "InMemoryOrgRepository",
     "InMemoryOutbox",
+    "InMemoryRateLimiter",
     "InMemoryRecordRepository",
     "InMemoryReminders",
     "InMemoryReportRepository",

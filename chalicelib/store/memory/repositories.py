@@ -29,6 +29,7 @@ from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
 from .permissions import InMemoryPermissionRepository
+from .rate_limits import InMemoryRateLimiter
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
 from .reports import InMemoryReportRepository
@@ -52,6 +53,7 @@ class InMemoryRepositories:
     org: InMemoryOrgRepository = field(default_factory=InMemoryOrgRepository)
     sign_in_guards: InMemorySignInGuards = field(default_factory=InMemorySignInGuards)
     one_time_codes: InMemoryOneTimeCodes = field(default_factory=InMemoryOneTimeCodes)
+    rate_limits: InMemoryRateLimiter = field(default_factory=InMemoryRateLimiter)
     audit: InMemoryAuditLog = field(default_factory=InMemoryAuditLog)
     attendance: InMemoryAttendanceRepository = field(default_factory=InMemoryAttendanceRepository)
     templates: InMemoryTemplateRepository = field(default_factory=InMemoryTemplateRepository)

@@ -43,6 +43,8 @@ export const ROLE_LABELS: Record<string, string> = {
   PENOMORAN: "Petugas Penomoran",
   ADMIN: "Admin",
   BKD: "BKD",
+  LAYANAN: "Petugas Layanan Publik",
+  PIMPINAN: "Pimpinan",
 };
 
 export const SESSION_LABELS: Record<string, string> = { PAGI: "Masuk", SORE: "Pulang" };

@@ -1,0 +1,23 @@
+"""The application's rate limits of public endpoints: count a hit, or refuse it with 429 (`THROTTLED`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from ..domain.errors import Throttled
+from ..domain.rate_limits import RateLimit
+from ..store.protocols import RateLimiter
+
+
+class RateLimits:
+    def __init__(self, limiter: RateLimiter, *, clock: Callable[[], datetime]) -> None:
+        self._limiter, self._clock = limiter, clock
+
+    def check(self, limit: RateLimit, subject: str) -> None:
+        """Count one hit of ``subject`` against ``limit``; raise `Throttled` (nothing else counted) past it."""
+        now = self._clock()
+        if not self._limiter.hit(limit.key(subject, now), limit.count, limit.expires_at(now)):
+            raise Throttled(
+                "Terlalu banyak permintaan dari Anda; coba lagi sebentar lagi.", details={"limit": limit.name}
+            )
