@@ -59,7 +59,7 @@ run: install web
 	$(BIN)/python -m devtools.stack
 
 test: install lint web-test $(CHROMIUM)
-	$(BIN)/python -m pytest -q; status=$$?; [ $$status -eq 5 ] && { echo "no tests collected"; exit 1; }; exit $$status
+	$(BIN)/python -m pytest -q --durations=30; status=$$?; [ $$status -eq 5 ] && { echo "no tests collected"; exit 1; }; exit $$status
 
 lint:
 	$(BIN)/ruff check .

@@ -7,7 +7,7 @@ A leaf: imports nothing of the project. The keyring the secrets make is built by
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +57,29 @@ class Settings:
     #: who receives approved reports for e-Kinerja: ``recording`` (default; records what would be sent) or a real
     #: client an office plugs in (docs/ekinerja.md)
     ekinerja_client: str = "recording"
+    #: tracked citizen requests (issue 22): the population registry's adapter (``log``: calls nothing, see
+    #: `integrations/population_registry.py`) and how many status-page reads one IP may make per minute
+    population_registry: str = "log"
+    request_status_per_ip: int = 60
+    #: Kritis (issue 22): filings per client IP per hour and per contact per day, status-page reads per IP per
+    #: minute (locally every caller is 127.0.0.1, so the local stack's IP counts are generous: README "Public
+    #: endpoints"), the proof-of-work's zero bits, and the days a forwarded item waits before leadership is reminded
+    kritis_per_ip_hour: int = 20
+    kritis_per_contact_day: int = 5
+    kritis_status_per_ip_minute: int = 60
+    kritis_pow_bits: int = 16
+    kritis_reminder_days: int = 3
+    #: the WhatsApp inbound webhook (issue 22, README "Configuration"): which SKPD answers each receiving account,
+    #: ``cloud:<phone_number_id>=<skpd>,fonnte:<device number>=<skpd>``; the Cloud API's app secret (signatures) and
+    #: verify token (handshake) and Fonnte's webhook token (the URL's last segment) — on AWS fields of the webhook
+    #: secret (``WHATSAPP_WEBHOOK_SECRET_ID``, read by the API only), which win; hits per client IP per minute and
+    #: replies per citizen per hour
+    whatsapp_inbound: str = ""
+    whatsapp_webhook_secret_id: str = ""
+    wa_cloud_app_secret: str = ""
+    wa_cloud_verify_token: str = ""
+    fonnte_webhook_token: str = ""
+    webhook_per_sender_hour: int = 60
 
     def table(self, logical_name: str) -> str:
         """Physical table name for a logical one (``employees`` → ``kinerja-local-employees``)."""
@@ -112,7 +135,31 @@ def settings_from(environ: Mapping[str, str]) -> Settings:
         digest_delay_seconds=int(env("DIGEST_DELAY_SECONDS", "300")),
         email_link_ttl_seconds=int(env("EMAIL_LINK_TTL_SECONDS", str(7 * 24 * 3600))),
         ekinerja_client=env("EKINERJA_CLIENT", "recording").lower(),
+        population_registry=env("POPULATION_REGISTRY", "log").lower(),
+        request_status_per_ip=int(env("REQUEST_STATUS_PER_IP", "60" if _deployed(env) else "100000")),
+        kritis_per_ip_hour=int(env("KRITIS_PER_IP_HOUR", "20" if _deployed(env) else "10000")),
+        kritis_per_contact_day=int(env("KRITIS_PER_CONTACT_DAY", "5")),
+        kritis_status_per_ip_minute=int(env("KRITIS_STATUS_PER_IP_MINUTE", "60" if _deployed(env) else "100000")),
+        kritis_pow_bits=int(env("KRITIS_POW_BITS", "16" if _deployed(env) else "8")),
+        kritis_reminder_days=int(env("KRITIS_REMINDER_DAYS", "3")),
+        whatsapp_inbound=env("WHATSAPP_INBOUND", "" if _deployed(env) else _LOCAL_INBOUND),
+        whatsapp_webhook_secret_id=env("WHATSAPP_WEBHOOK_SECRET_ID", ""),
+        wa_cloud_app_secret=env("WA_CLOUD_APP_SECRET", "" if _deployed(env) else LOCAL_WEBHOOK_SECRET),
+        wa_cloud_verify_token=env("WA_CLOUD_VERIFY_TOKEN", "" if _deployed(env) else LOCAL_WEBHOOK_SECRET),
+        fonnte_webhook_token=env("FONNTE_WEBHOOK_TOKEN", "" if _deployed(env) else LOCAL_WEBHOOK_SECRET),
+        webhook_per_sender_hour=int(env("WEBHOOK_PER_SENDER_HOUR", "60")),
     )
+
+
+#: the local stack's and the tests' webhook secret (README "Trying the WhatsApp webhook locally"); a stage on AWS
+#: has none unless configured, and an empty secret refuses every call
+LOCAL_WEBHOOK_SECRET = "kinerja-local-webhook-secret-0123456789"  # noqa: S105 - the local demo's, never a deployed stage's
+_LOCAL_INBOUND = "cloud:100000000000001=DINKES,fonnte:6281100000001=DINKES"
+
+
+def _deployed(env: Callable[[str, str], str]) -> bool:
+    """A stage on AWS (every caller its own IP) rather than the local stack or the tests (all of them 127.0.0.1)."""
+    return env("KINERJA_STAGE", "local") != "local"
 
 
 def reset_settings() -> None:

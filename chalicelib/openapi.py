@@ -120,6 +120,8 @@ def _operation(spec: Any, method: str, schemas: Any) -> dict[str, Any]:
     ok: dict[str, Any] = {"description": "OK" if spec.status != 204 else "Done; no content"}
     if spec.html:
         ok["content"] = {"text/html": {"schema": {"type": "string"}}}
+    elif spec.plain:
+        ok["content"] = {"text/plain": {"schema": {"$ref": _REF.format(model=spec.response)}}}
     elif spec.response:
         ok["content"] = {"application/json": {"schema": {"$ref": _REF.format(model=spec.response)}}}
     error: dict[str, Any] = {"application/json": {"schema": {"$ref": _REF.format(model="Error")}}}

@@ -70,6 +70,23 @@ class RequestHandler(ChaliceRequestHandler):
                 status, {"Content-Type": "application/json; charset=utf-8"}, refusals.body(code, message)
             )
 
+    def _send_http_response_with_body(self, code: int, headers: dict[str, Any], body: str | bytes) -> None:
+        """Chalice's, with the headers and the body in one write: apart they are two segments, and the client
+        wakes up for each (≈0.05 ms of every answer; `python -m benchmarks.api_latency`)."""
+        if self.request_version == "HTTP/0.9":  # no headers at all: Chalice's own way
+            super()._send_http_response_with_body(code, headers, body)
+            return
+        self.send_response(code)
+        data = body if isinstance(body, bytes) else body.encode("utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
+        for name, value in headers.items():
+            for one in value if isinstance(value, list) else [value]:
+                self.send_header(name, one)
+        self._headers_buffer.append(b"\r\n")  # what `end_headers` adds before it writes
+        self._headers_buffer.append(data)
+        self.flush_headers()
+
     def _send_error_response(self, error: LocalGatewayException) -> None:
         """What API Gateway answers itself (no such route, authorizer refusal), in the API's error shape."""
         kind = "MISSING_AUTHENTICATION_TOKEN" if isinstance(error, ForbiddenError) else "UNAUTHORIZED"

@@ -1,4 +1,5 @@
-"""Demo data for `make run`: one SKPD with two satker, an admin, an operator, HR, a supervisor and staff."""
+"""Demo data for `make run`: one SKPD with two satker, an admin, an operator, HR, a supervisor and staff; a second
+SKPD (Disdukcapil) with one public-service officer, the second office of tracked citizen requests."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ DEMO_PASSWORD = "Demo-Kinerja-2026"  # noqa: S105 - documented demo sign-in
 #: (README "Demo sign-ins"); real accounts enrol their own at the first sign-in
 DEMO_AUTHENTICATOR_SECRET = "KINERJADEMOAUTHENTICATORSECRET23"  # noqa: S105 - documented demo sign-in
 SKPD_ID = "DINKES"
+#: a second SKPD for tracked citizen requests (issue 22): DINKES's LAYANAN officer hands requests to its officer
+DUKCAPIL_ID = "DISDUKCAPIL"
+#: the SKPD of each satker not DINKES's
+SATKER_SKPD = {"DUKCAPIL-LAYANAN": DUKCAPIL_ID}
 
 #: (NIP, name, jabatan, satker, supervisor NIP, WhatsApp, e-mail, granted roles)
 PEOPLE = [
@@ -117,6 +122,16 @@ PEOPLE = [
         None,
         set(),
     ),
+    (
+        "198511232011011007",
+        "Yusuf Maulana",
+        "Petugas Pelayanan Pencatatan Sipil",
+        "DUKCAPIL-LAYANAN",
+        None,
+        "6281100000010",
+        "yusuf@kinerja.local",
+        {Role.LAYANAN},
+    ),
 ]
 
 
@@ -136,6 +151,10 @@ def load_demo_data() -> bool:
     org.save_skpd(Skpd(SKPD_ID, "Dinas Kesehatan Kota Contoh", TimeZone.WIB, city="Kota Contoh"))
     org.save_satker(Satker(SKPD_ID, "SEKRETARIAT", "Sekretariat Dinas Kesehatan", TimeZone.WIB))
     org.save_satker(Satker(SKPD_ID, "PKM-KOTA", "Puskesmas Kota", TimeZone.WIB, OfficeLocation(-6.2000, 106.8166, 150)))
+    org.save_skpd(
+        Skpd(DUKCAPIL_ID, "Dinas Kependudukan dan Pencatatan Sipil Kota Contoh", TimeZone.WIB, city="Kota Contoh")
+    )
+    org.save_satker(Satker(DUKCAPIL_ID, "DUKCAPIL-LAYANAN", "Bidang Pelayanan Pencatatan Sipil", TimeZone.WIB))
     password_hash = hash_password(DEMO_PASSWORD)
     for nip, name, jabatan, satker, supervisor, whatsapp, email, roles in PEOPLE:
         employees.add(
@@ -143,7 +162,7 @@ def load_demo_data() -> bool:
                 nip=nip,
                 name=name,
                 jabatan=jabatan,
-                skpd_id=SKPD_ID,
+                skpd_id=SATKER_SKPD.get(satker, SKPD_ID),
                 satker_id=satker,
                 whatsapp=whatsapp,
                 timezone=TimeZone.WIB,
@@ -170,7 +189,63 @@ def load_demo_data() -> bool:
         )
     )
     _leave()
+    _ptsp()
     return True
+
+
+#: DINKES's PTSP catalogue (issue 22): (name, requirements, procedure, keywords)
+PTSP_TYPES = [
+    (
+        "Surat keterangan sehat",
+        ["KTP asli dan fotokopi", "Pas foto 3x4 berwarna (2 lembar)", "Surat pengantar dari instansi (bila ada)"],
+        "1. Daftar di loket PTSP dan ambil nomor antrean.\n2. Pemeriksaan oleh dokter di Puskesmas Kota.\n"
+        "3. Surat keterangan sehat diserahkan pada hari yang sama.",
+        ["sehat", "surat sehat", "keterangan sehat", "skd"],
+    ),
+    (
+        "Legalisir dokumen",
+        ["Dokumen asli", "Fotokopi dokumen yang akan dilegalisir", "KTP pemohon"],
+        "1. Serahkan dokumen di loket PTSP.\n2. Petugas mencocokkan fotokopi dengan dokumen asli.\n"
+        "3. Legalisir dapat diambil satu hari kerja kemudian.",
+        ["legalisir", "leges", "cap basah"],
+    ),
+    (
+        "Izin praktik tenaga kesehatan",
+        ["STR yang masih berlaku", "Rekomendasi organisasi profesi", "Surat keterangan tempat praktik", "KTP"],
+        "1. Ajukan berkas lengkap di loket PTSP.\n2. Verifikasi berkas dan peninjauan tempat praktik.\n"
+        "3. Surat izin praktik terbit paling lama 14 hari kerja.",
+        ["sip", "izin praktik", "str", "praktik"],
+    ),
+    (
+        "Pengaduan layanan",
+        ["Identitas pengadu (KTP)", "Uraian singkat keluhan", "Bukti pendukung (bila ada)"],
+        "1. Sampaikan pengaduan kepada petugas PTSP.\n2. Pengaduan dicatat dan diteruskan ke bidang terkait.\n"
+        "3. Tanggapan disampaikan paling lama 5 hari kerja.",
+        ["pengaduan", "keluhan", "komplain"],
+    ),
+]
+
+
+def _ptsp() -> None:
+    """DINKES's PTSP service catalogue: four information types its desk (Rina Marlina, LAYANAN) can pick."""
+    from chalicelib.domain.ptsp.catalogue import information_type
+    from chalicelib.store.ptsp import DynamoPtspCatalogue
+
+    catalogue = DynamoPtspCatalogue()
+    for order, (name, requirements, procedure, keywords) in enumerate(PTSP_TYPES, start=1):
+        type_id = uuid.uuid5(uuid.NAMESPACE_URL, f"kinerja-demo/ptsp/{SKPD_ID}/{name}").hex
+        catalogue.save(
+            information_type(
+                SKPD_ID,
+                type_id,
+                name=name,
+                requirements=requirements,
+                procedure=procedure,
+                keywords=keywords,
+                order=order,
+            ),
+            0,
+        )
 
 
 def _leave() -> None:
@@ -209,7 +284,8 @@ def _attendance(people: list[tuple[str, str]]) -> None:
             continue
         for n, (nip, satker_id) in enumerate(people):
             check_out = None if back == 0 else time(16, (n * 7) % 60)
-            repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out, (SKPD_ID, satker_id))
+            unit = (SATKER_SKPD.get(satker_id, SKPD_ID), satker_id)
+            repo.upsert_sync(nip, day, time(7, 15 + (n * 3 + back) % 30), check_out, unit)
 
 
 def _sealed_demo_secret() -> str:

@@ -35,6 +35,19 @@ SIGN_IN_LIMIT_PER_ADDRESS = 100  # sign-in requests per source address per minut
 SIGN_IN_RATE_PER_SECOND = 50  # sign-in requests per second for the whole stage
 #: the public routes that check or send a secret (password, one-time code): each gets the limits of sign-in
 SIGN_IN_PATHS = ("/auth/login", "/auth/code", "/auth/code/login", "/auth/totp/login", "/auth/password-reset")
+#: the public routes (no account: the Kritis form and status page, citizens' status pages): a WAF budget per source
+#: address before the function runs (the application's own per-IP and per-contact limits sit behind it,
+#: `domain/rate_limits.py`), and the stage's throttle of the Kritis form for the whole stage
+PUBLIC_PATH = "/public/"
+PUBLIC_LIMIT_PER_ADDRESS = 120  # public requests per source address per minute (WAF)
+PUBLIC_FILING_PATHS = ("/public/kritis",)
+PUBLIC_FILING_RATE_PER_SECOND = 10  # filings per second for the whole stage
+#: the WhatsApp webhooks (providers' calls, verified by the function, `services/whatsapp_inbox.py`): a generous
+#: budget per source address — Meta and Fonnte deliver from a small pool of addresses, so it only stops a flood of
+#: forged calls (which the function refuses without counting or storing anything) before it costs invocations
+WEBHOOK_PATH = "/webhooks/"
+WEBHOOK_LIMIT_PER_ADDRESS = 2000  # webhook calls per source address ...
+WEBHOOK_WINDOW_SECONDS = 300  # ... per 5 minutes (WAF)
 HSTS_SECONDS = 2 * 365 * 24 * 3600
 #: no public access in any form, encrypted at rest (every bucket of the stack)
 PRIVATE_BUCKET: dict[str, Any] = {
@@ -61,7 +74,7 @@ BUCKET_NAME = {"Fn::Sub": "${AWS::StackName}-${AWS::AccountId}-data"}
 #: the data bucket's ARN spelled out (a `Ref` would make a cycle: bucket → S3 trigger → function → role → bucket)
 _BUCKET_ARN = "arn:${AWS::Partition}:s3:::${AWS::StackName}-${AWS::AccountId}-data"
 #: the secrets named by parameters (Secrets Manager appends 6 random characters to the name)
-SECRETS = {"app": "AppSecretName", "whatsapp": "WhatsAppSecretName"}
+SECRETS = {"app": "AppSecretName", "whatsapp": "WhatsAppSecretName", "webhook": "WhatsAppWebhookSecretName"}
 APP_SECRET_ARN = {
     "Fn::Sub": "arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${AppSecretName}-??????"
 }
@@ -114,6 +127,7 @@ class Access:
     #: sends e-mail through SES (from the `SesSender` address only)
     email: bool = False
     #: secrets it reads: "app" (signs tokens, seals temporary passwords, signs cursors and e-mailed links),
+    #: "webhook" (what verifies the WhatsApp providers' webhook calls: read by the API only),
     #: "whatsapp" (the provider's token; read when the WhatsApp client is built)
     secrets: tuple[str, ...] = ()
 
@@ -153,6 +167,9 @@ ACCESS: dict[str, Access] = {
             "closed_months": (*WRITE, "BatchWriteItem"),
             "checkin_flags": WRITE,  # flagged check-ins: flagged at check-in, HR's queue and decisions
             "devices": WRITE,  # check-in devices: register, remove, HR's approval, last use at check-in
+            "citizen_requests": WRITE,  # tracked citizen requests: record, steps, both offices' lists, status page
+            "ptsp": WRITE,  # PTSP catalogue (officers' edits) and desk visitors (record, list, Excel of a range)
+            "kritis": WRITE,  # Kritis: the public form and status page, the office's list, each step's decision
             "ekinerja_handoffs": ("GetItem",),  # an approved report's "Sudah dikirim ke e-Kinerja"
             "outbox": ("Query",),  # the admin reads the outbox
             "sign_in_guards": WRITE_DELETE,
@@ -161,12 +178,16 @@ ACCESS: dict[str, Access] = {
             **dict.fromkeys(UPLOAD_PREFIXES, UPLOAD_OBJECT_ACTIONS),
             "exports/": ("GetObject", "PutObject"),  # download links; leave letters and lists made on request
             "selfies/": ("GetObject", "PutObject"),  # a check-in's selfie (a new key each), HR's link to it
+            "kritis/": ("GetObject", "PutObject"),  # a Kritis item's photo (a new key each), the office's link to it
             "imports/": ("PutObject",),  # a roster uploaded through the API
             "import-results/": ("GetObject",),
         },
         lists=("imports/",),
-        sends=("exports",),
-        secrets=("app",),
+        # the WhatsApp webhook queues each citizen's message for the notification worker's reply
+        sends=("exports", "notifications"),
+        # "webhook": the WhatsApp webhooks' app secret, verify token and Fonnte token (services/whatsapp_inbox.py);
+        # never the provider's sending token ("whatsapp")
+        secrets=("app", "webhook"),
     ),
     # the token check before every route but sign-in: reads the caller's account
     "jwt_auth": Access(tables={"employees": ("GetItem",)}, secrets=("app",)),
@@ -178,6 +199,12 @@ ACCESS: dict[str, Access] = {
     ),
     "attendance_sync": Access(
         tables={"attendance": ("UpdateItem",), "employees": READ, "job_state": ("GetItem", "PutItem", "UpdateItem")}
+    ),
+    # Kritis's daily reminder to leadership: the sparse index of items waiting for a decision, each item's day mark
+    # (a conditional UpdateItem) and the item, the SKPD's leadership (a Query of its staff); the notices are queued
+    "kritis_reminders": Access(
+        tables={"kritis": ("Query", "GetItem", "UpdateItem"), "employees": READ},
+        sends=("notifications",),
     ),
     # the auto-approval schedule only enqueues a page per shard; the export worker approves them
     "auto_approval": Access(sends=("exports",)),
@@ -191,7 +218,8 @@ ACCESS: dict[str, Access] = {
             "outbox": ("PutItem",),
         }
     ),
-    "digest_dispatch": Access(tables={"digests": ("Query",)}, sends=("notifications",), secrets=("whatsapp",)),
+    # the digest schedule only enqueues a page message per shard of `digests.by_due`; the notification worker pages
+    "digest_dispatch": Access(sends=("notifications",), secrets=("whatsapp",)),
     # the reminder schedule only enqueues a page message per (slot, shard); the notification worker walks them
     "reminder_dispatch": Access(
         tables={"job_state": ("GetItem", "PutItem", "UpdateItem")},
@@ -204,7 +232,8 @@ ACCESS: dict[str, Access] = {
             **_NOTIFIER,
             "attendance": ("GetItem",),
             "complaints": READ,
-            "digests": ("GetItem", "UpdateItem"),
+            # a digest page: a Query page of `by_due` and the count of arrivals (BatchGetItem, not in the index)
+            "digests": ("GetItem", "UpdateItem", "Query", "BatchGetItem"),
             "leave_days": ("GetItem",),
             "org": READ,
             # a reminder page (services/reminders.py `handle_page`): a Query page of `by_slot`, its settings and
@@ -214,6 +243,10 @@ ACCESS: dict[str, Access] = {
             "holiday_overrides": ("Query",),
             "job_state": ("GetItem", "PutItem"),
             "reports": READ,
+            # the WhatsApp auto-reply (services/whatsapp_replies.py): the SKPD's catalogue (a Query of its
+            # partition) and the citizen's conversation (GetItem, one PutItem per reply)
+            "ptsp": ("Query",),
+            "whatsapp_chats": ("GetItem", "PutItem"),
         },
         receives="notifications",
         sends=("notifications",),
@@ -240,7 +273,9 @@ ACCESS: dict[str, Access] = {
             "reports": WRITE,
             "job_state": ("GetItem", "PutItem"),
         },
-        objects={"exports/": ("PutObject",)},
+        # files streamed as they are written (S3 multipart upload, whose steps PutObject allows); one that fails
+        # is aborted, so no parts are left behind
+        objects={"exports/": ("PutObject", "AbortMultipartUpload")},
         sends=("exports",),
         receives="exports",
         secrets=("app",),  # signed cursors while paging an SKPD's staff
@@ -294,7 +329,8 @@ def allows(access: Access, action: str, resource: str) -> bool:
     if service == "ses":
         return access.email and operation in ("SendEmail", "SendRawEmail")
     if service == "secretsmanager":
-        wanted = "whatsapp" if "whatsapp" in resource.lower() else "app"
+        name = resource.lower()
+        wanted = "webhook" if "webhook" in name else "whatsapp" if "whatsapp" in name else "app"
         return operation == "GetSecretValue" and wanted in access.secrets
     return False
 
@@ -720,6 +756,15 @@ def _api() -> dict[str, Any]:
                         }
                         for path in SIGN_IN_PATHS
                     ),
+                    *(
+                        {
+                            "ResourcePath": path.replace("/", "~1"),
+                            "HttpMethod": "POST",
+                            "ThrottlingRateLimit": PUBLIC_FILING_RATE_PER_SECOND,
+                            "ThrottlingBurstLimit": PUBLIC_FILING_RATE_PER_SECOND * 2,
+                        }
+                        for path in PUBLIC_FILING_PATHS
+                    ),
                 ],
                 "AccessLogSetting": {
                     "DestinationArn": {"Fn::GetAtt": ["ApiAccessLogs", "Arn"]},
@@ -790,6 +835,48 @@ def _api() -> dict[str, Any]:
                         _managed_rule(group, priority, visibility)
                         for priority, group in enumerate(MANAGED_RULE_GROUPS, start=1)
                     ),
+                    {
+                        "Name": "public-per-address",
+                        "Priority": len(MANAGED_RULE_GROUPS) + 1,
+                        "Action": {"Block": {}},
+                        "Statement": {
+                            "RateBasedStatement": {
+                                "Limit": PUBLIC_LIMIT_PER_ADDRESS,
+                                "EvaluationWindowSec": 60,
+                                "AggregateKeyType": "IP",
+                                "ScopeDownStatement": {
+                                    "ByteMatchStatement": {
+                                        "FieldToMatch": {"UriPath": {}},
+                                        "PositionalConstraint": "CONTAINS",
+                                        "SearchString": PUBLIC_PATH,
+                                        "TextTransformations": [{"Priority": 0, "Type": "LOWERCASE"}],
+                                    }
+                                },
+                            }
+                        },
+                        "VisibilityConfig": {**visibility, "MetricName": "public-per-address"},
+                    },
+                    {
+                        "Name": "webhook-per-address",
+                        "Priority": len(MANAGED_RULE_GROUPS) + 2,
+                        "Action": {"Block": {}},
+                        "Statement": {
+                            "RateBasedStatement": {
+                                "Limit": WEBHOOK_LIMIT_PER_ADDRESS,
+                                "EvaluationWindowSec": WEBHOOK_WINDOW_SECONDS,
+                                "AggregateKeyType": "IP",
+                                "ScopeDownStatement": {
+                                    "ByteMatchStatement": {
+                                        "FieldToMatch": {"UriPath": {}},
+                                        "PositionalConstraint": "CONTAINS",
+                                        "SearchString": WEBHOOK_PATH,
+                                        "TextTransformations": [{"Priority": 0, "Type": "LOWERCASE"}],
+                                    }
+                                },
+                            }
+                        },
+                        "VisibilityConfig": {**visibility, "MetricName": "webhook-per-address"},
+                    },
                 ],
             },
         },
@@ -1047,6 +1134,19 @@ PARAMETERS: dict[str, Any] = {
         "Description": 'Secrets Manager secret holding the WhatsApp provider\'s token as JSON: {"fonnte_token": '
         '"…"} or {"wa_cloud_token": "…"}. Read at run time by the functions that send WhatsApp messages.',
     },
+    "WhatsAppWebhookSecretName": {
+        "Type": "String",
+        "Default": "kinerja/whatsapp-webhook",
+        "Description": "Secrets Manager secret verifying the inbound WhatsApp webhooks, as JSON: "
+        '{"wa_cloud_app_secret": "…", "wa_cloud_verify_token": "…"} (Cloud API) or {"fonnte_webhook_token": "…"} '
+        '(Fonnte). Read at run time by the API only (README "Configuration").',
+    },
+    "WhatsAppInbound": {
+        "Type": "String",
+        "Default": "",
+        "Description": "which SKPD answers each receiving WhatsApp account: cloud:<phone_number_id>=<skpd>,"
+        "fonnte:<device number>=<skpd> (comma-separated; empty: the webhooks queue nothing)",
+    },
     "WhatsAppProvider": {
         "Type": "String",
         "Default": "fonnte",
@@ -1170,6 +1270,8 @@ def merge_template(app: Chalice) -> dict[str, Any]:
                         "BUCKET_NAME": BUCKET_NAME,
                         "KINERJA_SECRET_ID": {"Ref": "AppSecretName"},
                         "WHATSAPP_SECRET_ID": {"Ref": "WhatsAppSecretName"},
+                        "WHATSAPP_WEBHOOK_SECRET_ID": {"Ref": "WhatsAppWebhookSecretName"},
+                        "WHATSAPP_INBOUND": {"Ref": "WhatsAppInbound"},
                         "WHATSAPP_PROVIDER": {"Ref": "WhatsAppProvider"},
                         "EKINERJA_CLIENT": {"Ref": "EKinerjaClient"},
                         "SES_SENDER": {"Ref": "SesSender"},

@@ -97,6 +97,8 @@ def _resources(service: str, operation: str, params: dict[str, Any]) -> Iterator
             yield "s3:ListBucket", _prefix(params.get("Prefix", ""))
         elif operation == "HeadObject":
             yield "s3:GetObject", _prefix(params["Key"])
+        elif operation in ("CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload"):
+            yield "s3:PutObject", _prefix(params["Key"])  # IAM allows a multipart upload's steps by PutObject
         elif operation == "CopyObject":
             source = params["CopySource"]
             source_key = source["Key"] if isinstance(source, dict) else source.split("/", 1)[1]

@@ -18,7 +18,7 @@ import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, BinaryIO
 from xml.sax.saxutils import escape, quoteattr
 
 #: dates stay date cells (sortable, filterable) shown as the screens write them, "7 Desember 2026": ``[$-421]`` is
@@ -48,16 +48,24 @@ _MAX_CELL_TEXT = 32_767  # Excel's limit per cell
 
 
 def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
-    """One sheet per (title, columns, rows[, notes]), in that order.
+    """The workbook of `write_workbook`, as bytes (for files small enough to hold whole)."""
+    buffer = io.BytesIO()
+    write_workbook(buffer, sheets)
+    return buffer.getvalue()
 
-    Rows given as a function are asked for after the other sheets are written, so a summary sheet can
-    come first in the workbook yet be computed from the rows streamed into the sheets after it. Notes
-    follow the table after an empty row, outside its filter.
+
+def write_workbook(out: BinaryIO, sheets: Sequence[Sheet]) -> None:
+    """One sheet per (title, columns, rows[, notes]), in that order, written into ``out`` as rows come.
+
+    ``out`` may be a stream that cannot seek (`integrations.upload_stream.MultipartUpload`): the zip's
+    entries then carry data descriptors, and only compressed bytes pass through, so memory stays flat
+    whatever the number of rows. Rows given as a function are asked for after the other sheets are
+    written, so a summary sheet can come first in the workbook yet be computed from the rows streamed
+    into the sheets after it. Notes follow the table after an empty row, outside its filter.
     """
     formats = sorted({fmt for sheet in sheets for _, _, fmt in sheet[1] if fmt})
     style_of = {fmt: _HEADER_STYLE + 1 + n for n, fmt in enumerate(formats)}
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as package:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as package:
         ranges = {}
         order = sorted(range(len(sheets)), key=lambda n: callable(sheets[n][2]))
         for n in order:
@@ -70,7 +78,6 @@ def workbook_bytes(sheets: Sequence[Sheet]) -> bytes:
         package.writestr("xl/workbook.xml", _workbook(titles, [ranges[n] for n in range(len(sheets))]))
         package.writestr("xl/_rels/workbook.xml.rels", _workbook_rels(len(sheets)))
         package.writestr("xl/styles.xml", _styles(formats))
-    return buffer.getvalue()
 
 
 def _write_sheet(

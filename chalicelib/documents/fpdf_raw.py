@@ -4,7 +4,8 @@
 encoding and an output line per line of text, too slow for 11,000 rows. For that it needs what
 fpdf2 does not document:
 
-- appending operators to the current page's content stream (`FPDF._out`);
+- appending operators to the current page's content stream (`FPDF._out`), and making an earlier page
+  the current one (`FPDF.page`, `FPDF.pages`) to draw its footer once the page count is known;
 - declaring a font as used on a page (`FPDF._resource_catalog.add` with `fpdf.enums.PDFResourceType`);
 - a loaded font by its key (`FPDF.fonts`), and of that `TTFFont` its resource number (`i`), glyph
   widths (`cw`), character map (`cmap`) and subset (`subset.pick`, which also marks the glyph for
@@ -48,7 +49,9 @@ except ImportError as exc:  # pragma: no cover - only on an fpdf2 upgrade
 
 
 class _GlyphMap(dict):
-    """Code point → character of the font subset, picked on first use (a `str.translate` table)."""
+    """Code point → its glyph of the font subset as it stands in a PDF string (two bytes, UTF-16BE, escaped
+    like fpdf2's `escape_parens`), picked on first use: a `str.translate` table, so encoding a line is one
+    translate."""
 
     def __init__(self, subset: Any) -> None:
         super().__init__()
@@ -56,7 +59,8 @@ class _GlyphMap(dict):
 
     def __missing__(self, code: int) -> str:
         mapped = self._pick(code)
-        self[code] = value = chr(mapped) if mapped is not None else ""
+        glyph = chr(mapped).encode("utf-16-be").decode("latin-1") if mapped is not None else ""
+        self[code] = value = escape_parens(glyph)
         return value
 
 
@@ -85,7 +89,7 @@ class RawFont:
 
     def encode(self, text: str) -> str:
         """The PDF string operand of ``text`` in the font's subset (as fpdf2's own text() writes it)."""
-        return "(" + escape_parens(text.translate(self._glyphs).encode("utf-16-be").decode("latin-1")) + ")"
+        return f"({text.translate(self._glyphs)})"
 
 
 class RawPdf:
@@ -107,6 +111,12 @@ class RawPdf:
         catalog, page = self._pdf._resource_catalog, self._pdf.page
         for font in fonts:
             catalog.add(PDFResourceType.FONT, font.number, page)
+
+    def on_page(self, number: int) -> None:
+        """Make page ``number`` (from 1) the one `write` and `use_fonts` add to (fpdf2's ``page``)."""
+        if not 1 <= number <= len(self._pdf.pages):
+            raise ValueError(f"no page {number}")
+        self._pdf.page = number
 
     def write(self, operators: str) -> None:
         """Append operators (latin-1 text) to the current page's content stream."""

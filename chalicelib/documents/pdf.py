@@ -9,6 +9,7 @@ neither font has become "?" in the table instead of failing.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from itertools import groupby
@@ -20,12 +21,14 @@ from .document import Column, Document, LaidOutRow
 from .fonts import EMOJI_FONT, FONT, FONT_DIR
 from .fpdf_raw import RawFont, RawPdf
 
-BODY_PT, TABLE_PT, HEADER_PT = 9, 7.5, 12
+BODY_PT, TABLE_PT, HEADER_PT, FOOTER_PT = 9, 7.5, 12, 7
 LINE_MM = 3.4
 HEADER_ROW_MM = 6
 HEADER_FILL = "0.882 0.902 0.941"  # RGB 225, 230, 240
 PAD_MM = 1.2
 MARGIN_MM = 10
+#: short wrapped texts each table measure remembers (a NIP and name, a title, a result repeat from row to row)
+WRAPPED_CACHE = 20_000
 
 
 class _Pdf(FPDF):
@@ -40,10 +43,24 @@ class _Pdf(FPDF):
         self.raw = RawPdf(self)
         self.footer_text = ""
 
-    def footer(self) -> None:
-        self.set_y(-8)
-        self.set_font(FONT, size=7)
-        self.cell(0, 4, f"{self.footer_text}  ·  Halaman {self.page_no()}/{{nb_pages}}", align="R")
+    def finish(self) -> bytes:
+        """The document's bytes, each page with its footer "<title>  ·  Halaman n/N" at the bottom right.
+
+        The footers are drawn once the page count is known, as operators like the rows (fpdf2's footer()
+        with a cell and a page-count alias took a sixth of a 1,400-page recap's time); they look as that
+        cell did: 7 pt, right-aligned within the margins, on the baseline of a 4 mm cell 8 mm above the bottom."""
+        measure = _Measure(self.raw.font(FONT, "", FOOTER_PT), self.raw.font(EMOJI_FONT, "", FOOTER_PT))
+        k, total, last = self.k, self.page, self.page
+        right = self.w - self.r_margin - self.c_margin
+        baseline = (self.h - (self.h - 8 + 2 + 0.3 * FOOTER_PT / k)) * k
+        for page in range(1, total + 1):
+            text = measure.clean(f"{self.footer_text}  ·  Halaman {page}/{total}")
+            self.raw.on_page(page)
+            self.raw.use_fonts(measure.font, measure.fallback)
+            x = (right - measure.width(text)) * k
+            self.raw.write(f"q 0 g BT {measure.select} 1 0 0 1 {x:.2f} {baseline:.2f} Tm {measure.show(text)} ET Q")
+        self.raw.on_page(last)
+        return bytes(self.output())
 
 
 class _Measure:
@@ -55,20 +72,18 @@ class _Measure:
         self.select = font.select
         self._chars: dict[str, float] = {}
         self._words: dict[str, float] = {}
-        self._replace: dict[int, str] = {}
+        # short texts wrapped, least recently used dropped first: the table measure lives as long as the
+        # process (a warm Lambda builds many documents), so what it remembers is bounded, yet keeps up to date
+        self._wrapped = lru_cache(maxsize=WRAPPED_CACHE)(self._wrap_clean)
         #: characters the font lacks and the fallback has: written in the fallback font
         self.in_fallback = frozenset(chr(code) for code in fallback.code_points() - font.code_points())
+        self._missing = _missing_pattern(font.code_points() | fallback.code_points())
 
     def clean(self, text: str) -> str:
         """The text with characters neither font has replaced by "?"."""
-        if text.isascii():
+        if text.isascii() or not self._missing.search(text):
             return text
-        font, replace, in_fallback = self.font, self._replace, self.in_fallback
-        for ch in set(text):
-            code = ord(ch)
-            if code > 127 and not font.covers(code) and ch not in in_fallback and ch not in "\n\t":
-                replace[code] = "?"
-        return text.translate(replace)
+        return self._missing.sub("?", text)
 
     def show(self, text: str) -> str:
         """The operators showing ``text`` at the current text position, runs of emoji in the fallback font."""
@@ -96,14 +111,26 @@ class _Measure:
                 self._words[text] = found
         return found
 
+    def wrapped(self, text: str, width: float) -> list[str]:
+        """`wrap` of the cleaned text, remembered for short texts (a NIP and name, a title, a result repeat
+        from row to row; the lines are shared, never changed)."""
+        if len(text) > 80:
+            return self._wrap_clean(text, width)
+        return self._wrapped(text, width)
+
+    def _wrap_clean(self, text: str, width: float) -> list[str]:
+        return self.wrap(self.clean(text), width)
+
     def wrap(self, text: str, width: float) -> list[str]:
         """Lines of at most ``width`` mm; words longer than a line are cut."""
         lines: list[str] = []
-        space = self.width(" ")
+        space, known = self.width(" "), self._words
         for paragraph in text.split("\n"):
             line, line_w = "", 0.0
             for word in paragraph.split(" "):
-                word_w = self.width(word)
+                word_w = known.get(word)
+                if word_w is None:
+                    word_w = self.width(word)
                 if word_w > width:  # a long word without spaces: cut it into pieces
                     if line:
                         lines.append(line)
@@ -128,6 +155,18 @@ class _Measure:
         return lines or [""]
 
 
+def _missing_pattern(covered: frozenset[int]) -> re.Pattern[str]:
+    """A character neither font has (ASCII always passes): one class of the covered ranges, searched in C."""
+    codes = sorted(covered | set(range(128)))
+    ranges, start, previous = [], codes[0], codes[0]
+    for code in [*codes[1:], -2]:
+        if code != previous + 1:
+            ranges.append(re.escape(chr(start)) + ("" if start == previous else "-" + re.escape(chr(previous))))
+            start = code
+        previous = code
+    return re.compile(f"[^{''.join(ranges)}]")
+
+
 @lru_cache(maxsize=1)
 def _table_measure() -> _Measure:
     """Glyph widths of the table font, for laying rows out before (or without) a document."""
@@ -143,7 +182,7 @@ def lay_out(columns: list[Column], rows: Iterable[list[str]]) -> list[LaidOutRow
     measure = _table_measure()
     return [
         [
-            measure.wrap(measure.clean(value), column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
+            measure.wrapped(value, column.width_mm - 2 * PAD_MM) if column.wrap else [measure.clean(value)]
             for value, column in zip(row, columns, strict=True)
         ]
         for row in rows
@@ -153,7 +192,6 @@ def lay_out(columns: list[Column], rows: Iterable[list[str]]) -> list[LaidOutRow
 def render(doc: Document) -> bytes:
     pdf = _Pdf()
     pdf.footer_text = f"{doc.title} · {doc.period_label}"
-    pdf.alias_nb_pages("{nb_pages}")
     pdf.add_page()
     _heading(pdf, doc)
     _table(pdf, doc.columns, lay_out(doc.columns, doc.rows), doc.empty_text)
@@ -171,7 +209,19 @@ def render(doc: Document) -> bytes:
         pdf.set_font(FONT, "B", BODY_PT + 1)
         pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
         _table(pdf, columns, rows, "Tidak ada data.")
-    return bytes(pdf.output())
+    return pdf.finish()
+
+
+def render_table(doc: Document, title: str, columns: list[Column], rows: list[LaidOutRow]) -> bytes:
+    """The heading of ``doc``, then one table of rows already laid out (a part of a large recap's details)."""
+    pdf = _Pdf()
+    pdf.footer_text = f"{doc.title} · {doc.period_label}"
+    pdf.add_page()
+    _heading(pdf, doc)
+    pdf.set_font(FONT, "B", BODY_PT + 1)
+    pdf.cell(0, 6, title, new_x="LMARGIN", new_y="NEXT")
+    _table(pdf, columns, rows, "Tidak ada data.")
+    return pdf.finish()
 
 
 def _heading(pdf: _Pdf, doc: Document) -> None:
@@ -234,7 +284,7 @@ def _table(pdf: _Pdf, columns: list[Column], rows: list[LaidOutRow], empty_text:
     if not rows:
         pdf.cell(total_w, 8, empty_text, border=1, align="C", new_x="LMARGIN", new_y="NEXT")
         return
-    measure = fonts.regular
+    measure, grid = fonts.regular, _Grid(pdf, columns, total_w)
     for cells in rows:
         start = 0
         height_lines = max(len(c) for c in cells)
@@ -245,7 +295,7 @@ def _table(pdf: _Pdf, columns: list[Column], rows: list[LaidOutRow], empty_text:
                 _header_row(pdf, columns, fonts, total_w)
                 continue
             chunk = min(room, height_lines - start)
-            _draw_row(pdf, columns, measure, cells, start, chunk, total_w)
+            _draw_row(pdf, columns, measure, cells, start, chunk, grid)
             start += chunk
 
 
@@ -253,8 +303,26 @@ def _lines_per_page(pdf: _Pdf, bottom: float) -> int:
     return int((bottom - MARGIN_MM - HEADER_ROW_MM - PAD_MM) // LINE_MM)
 
 
+class _Grid:
+    """What every row of a table repeats, worked out once per table: each column's left edge and, for left-aligned
+    text, its position as written in the content stream."""
+
+    def __init__(self, pdf: _Pdf, columns: list[Column], total_w: float) -> None:
+        k = pdf.k
+        self.lefts: list[float] = []
+        x = MARGIN_MM
+        for column in columns:
+            self.lefts.append(x)
+            x += column.width_mm
+        self.text_x = [
+            f"{(left + PAD_MM) * k:.2f}" if c.align == "L" else "" for left, c in zip(self.lefts, columns, strict=True)
+        ]
+        self.rule_x = [f"{x * k:.2f}" for x in [*self.lefts, x]]
+        self.span = f"{MARGIN_MM * k:.2f} {{0}} m {(MARGIN_MM + total_w) * k:.2f} {{0}} l S"
+
+
 def _draw_row(
-    pdf: _Pdf, columns: list[Column], measure: _Measure, cells: list[list[str]], start: int, count: int, total_w: float
+    pdf: _Pdf, columns: list[Column], measure: _Measure, cells: list[list[str]], start: int, count: int, grid: _Grid
 ) -> None:
     """One row (or the part of it that fits): all its text in one text object, its rules in one path.
 
@@ -264,27 +332,25 @@ def _draw_row(
     k, page_h = pdf.k, pdf.h
     top = pdf.get_y()
     height = count * LINE_MM + PAD_MM
+    ys = [f"{(page_h - (top + PAD_MM + (n + 0.75) * LINE_MM)) * k:.2f}" for n in range(count)]
     ops = [f"q 0 g BT {measure.select}"]
-    rules = []
-    x = MARGIN_MM
     encode, in_fallback = measure.font.encode, measure.in_fallback  # the common case without a call to show()
-    for lines, column in zip(cells, columns, strict=True):
-        for n, line in enumerate(lines[start : start + count]):
+    for lines, column, x, text_x in zip(cells, columns, grid.lefts, grid.text_x, strict=True):
+        for n, line in enumerate(lines[start : start + count] if start or len(lines) > count else lines):
             if not line:
                 continue
-            offset = PAD_MM
+            shown = f"{encode(line)} Tj" if line.isascii() or in_fallback.isdisjoint(line) else measure.show(line)
+            if text_x:
+                ops.append(f"1 0 0 1 {text_x} {ys[n]} Tm {shown}")
+                continue
             if column.align == "C":
                 offset = (column.width_mm - measure.width(line)) / 2
-            elif column.align == "R":
+            else:
                 offset = column.width_mm - PAD_MM - measure.width(line)
-            y = top + PAD_MM + (n + 0.75) * LINE_MM
-            shown = f"{encode(line)} Tj" if line.isascii() or in_fallback.isdisjoint(line) else measure.show(line)
-            ops.append(f"1 0 0 1 {(x + offset) * k:.2f} {(page_h - y) * k:.2f} Tm {shown}")
-        rules.append(f"{x * k:.2f} {(page_h - top) * k:.2f} m {x * k:.2f} {(page_h - top - height) * k:.2f} l")
-        x += column.width_mm
-    rules.append(f"{x * k:.2f} {(page_h - top) * k:.2f} m {x * k:.2f} {(page_h - top - height) * k:.2f} l")
-    bottom_y = (page_h - top - height) * k
-    rules.append(f"{MARGIN_MM * k:.2f} {bottom_y:.2f} m {(MARGIN_MM + total_w) * k:.2f} {bottom_y:.2f} l S")
+            ops.append(f"1 0 0 1 {(x + offset) * k:.2f} {ys[n]} Tm {shown}")
+    y_top, y_bottom = f"{(page_h - top) * k:.2f}", f"{(page_h - top - height) * k:.2f}"
+    rules = [f"{x} {y_top} m {x} {y_bottom} l" for x in grid.rule_x]
+    rules.append(grid.span.format(y_bottom))
     ops.append("ET Q")
     pdf.raw.write(" ".join(ops))
     pdf.raw.write(" ".join(rules))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import Any, BinaryIO
 
 from ..domain.accounts import Employee
 from ..domain.exports import Period, RecapRow, ReportLine
 from ..domain.messages import indonesian_date, indonesian_number, time_span
 from . import excel, pdf
-from .document import Column, Document
+from .document import Column, Document, LaidOutRow
 
 #: "14 September 2026" and "08.00–10.00 WITA" fit on one line of these widths (7.5 pt DejaVu Sans)
 EMPLOYEE_COLUMNS = [
@@ -111,6 +112,7 @@ def employee_document(
     )
 
 
+DETAIL_TITLE = "Rincian laporan kegiatan"
 DETAIL_COLUMNS = [
     Column("No", 10, align="R"),
     Column("NIP / Nama", 44, wrap=True),
@@ -129,7 +131,7 @@ def recap_document(
     instansi: str,
     unit: str,
     period: Period,
-    reports: Iterable[ReportLine],
+    reports: Iterable[ReportLine] | None,
     summary: Callable[[], list[RecapRow]],
     names: dict[str, str],
     signer: Employee,
@@ -137,21 +139,18 @@ def recap_document(
     today: date,
     as_of: date | None = None,
     zones: dict[str, str] | None = None,
+    details: list[LaidOutRow] | None = None,
 ) -> Document:
     """Summary per employee, signature, then every report of the period in the given order (the details).
 
-    ``reports`` are laid out as they come; ``summary`` is called after the last of them. ``as_of``: the
+    ``reports`` are laid out as they come (or ``details``, already laid out by `detail_texts` and
+    `pdf.lay_out`); ``summary`` is called after the last of them. With neither, the document is the
+    summary alone (a large recap's details are parts of an archive, `recap_pdf`). ``as_of``: the
     period has not ended, and working days are counted up to that date. ``zones``: each NIP's zone
     (``WIB``), written after the times of that employee's reports.
     """
-    zone_of = zones or {}
-    details = pdf.lay_out(
-        DETAIL_COLUMNS,
-        (
-            [str(n), f"{r.nip}\n{names.get(r.nip, '')}", *_report_texts(r, zone_of.get(r.nip))]
-            for n, r in enumerate(reports, start=1)
-        ),
-    )
+    if reports is not None:
+        details = pdf.lay_out(DETAIL_COLUMNS, detail_texts(reports, names, zones))
     lines = summary()
     return Document(
         instansi=instansi,
@@ -198,7 +197,29 @@ def recap_document(
         printed_on=today,
         as_of=as_of,
         empty_text="Tidak ada pegawai dalam cakupan rekap ini.",
-        sections=[("Rincian laporan kegiatan", DETAIL_COLUMNS, details)],
+        sections=[] if details is None else [(DETAIL_TITLE, DETAIL_COLUMNS, details)],
+    )
+
+
+def detail_texts(
+    reports: Iterable[ReportLine], names: dict[str, str], zones: dict[str, str] | None = None
+) -> Iterator[list[str]]:
+    """The texts of the details table, a row per report numbered from 1, as the reports come."""
+    zone_of = zones or {}
+    for n, r in enumerate(reports, start=1):
+        yield [str(n), f"{r.nip}\n{names.get(r.nip, '')}", *_report_texts(r, zone_of.get(r.nip))]
+
+
+def detail_part(*, instansi: str, unit: str, period: Period, part: int, numbers: tuple[str, str]) -> Document:
+    """The heading of one part of a large recap's details (the table itself is drawn by `pdf.render_table`)."""
+    return Document(
+        instansi=instansi,
+        satker=unit,
+        title="RINCIAN LAPORAN KEGIATAN HARIAN",
+        period_label=period.label,
+        identity=[("Unit", unit), ("Bagian", str(part)), ("Laporan nomor", f"{numbers[0]} sampai {numbers[1]}")],
+        columns=DETAIL_COLUMNS,
+        rows=[],
     )
 
 
@@ -246,7 +267,22 @@ def recap_workbook(
     as_of: date | None = None,
     zones: dict[str, str] | None = None,
 ) -> bytes:
-    """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period, in the given order.
+    """The workbook of `write_recap_workbook`, as bytes."""
+    buffer = io.BytesIO()
+    write_recap_workbook(buffer, reports, summary, names, as_of, zones)
+    return buffer.getvalue()
+
+
+def write_recap_workbook(
+    out: BinaryIO,
+    reports: Iterable[ReportLine],
+    summary: Callable[[], list[RecapRow]],
+    names: dict[str, str],
+    as_of: date | None = None,
+    zones: dict[str, str] | None = None,
+) -> None:
+    """Sheet "Rekap": one line per employee; sheet "Laporan": every report of the period, in the given order,
+    written into ``out`` (a stream to S3 in the worker) as they come.
 
     ``reports`` are written as they come; ``summary`` is called after the last of them. ``as_of``: the
     period has not ended; a note under the recap says so. ``zones``: each NIP's zone (``WIB``).
@@ -291,4 +327,4 @@ def recap_workbook(
     report_columns = [("NIP", 21, None), ("Nama", 28, None), *_REPORT_COLUMNS[1:]]
     report_rows = ([r.nip, names.get(r.nip, ""), *_report_cells(r, zone_of.get(r.nip))] for r in reports)
     notes = [position_note(as_of)] if as_of else []
-    return excel.workbook_bytes([("Rekap", recap_columns, recap_rows, notes), ("Laporan", report_columns, report_rows)])
+    excel.write_workbook(out, [("Rekap", recap_columns, recap_rows, notes), ("Laporan", report_columns, report_rows)])

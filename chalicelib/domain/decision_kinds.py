@@ -3,6 +3,7 @@ effects live beside their adapters in `services/decisions/kinds/`; everything el
 
 from __future__ import annotations
 
+from .accounts import Role
 from .decisions import KindSpec, Verdict, Verifier
 
 _DECIDE = (Verdict.APPROVE, Verdict.REJECT)
@@ -68,6 +69,56 @@ DEVICE = KindSpec("device", "Perangkat presensi", "perangkat presensi", **_HR)
 #: (with a note) removes that session's check-in
 CHECKIN_FLAG = KindSpec("checkin_flag", "Presensi ditandai", "presensi", **_HR)
 
+#: a tracked citizen request the first office marked ready (issue 22, seed 003 §4): the second office's public-
+#: service officers (LAYANAN of the item's target SKPD) mark it done (APPROVE) or return it to the first office
+#: (REJECT, with the reason)
+CITIZEN_REQUEST = KindSpec(
+    "citizen_request",
+    "Permohonan warga",
+    "permohonan warga",
+    Verifier.OFFICE,
+    _DECIDE,
+    "petugas layanan kantor tujuan",
+    note_required=frozenset({Verdict.REJECT}),
+    office_role=Role.LAYANAN,
+)
+
+#: Kritis (issue 22, seed 003 §5), one kind per step of an item, each decided inside the item's SKPD:
+#: its public-service officer (LAYANAN) forwards a new item to leadership with a summary (APPROVE, the note is the
+#: summary) or closes it (REJECT, with the reason: spam, not this office's)
+KRITIS_FORWARD = KindSpec(
+    "kritis_forward",
+    "Kritik & saran masuk",
+    "kritik atau saran",
+    Verifier.OFFICE,
+    _DECIDE,
+    "petugas layanan SKPD",
+    note_required=frozenset({Verdict.APPROVE, Verdict.REJECT}),
+    office_role=Role.LAYANAN,
+)
+#: leadership (PIMPINAN) decides the action on a forwarded item (APPROVE, the note is the action)
+KRITIS_DECISION = KindSpec(
+    "kritis_decision",
+    "Keputusan kritik & saran",
+    "kritik atau saran",
+    Verifier.OFFICE,
+    (Verdict.APPROVE,),
+    "pimpinan SKPD",
+    note_required=frozenset({Verdict.APPROVE}),
+    office_role=Role.PIMPINAN,
+)
+#: the officer records the follow-up of leadership's decision (APPROVE, the note is the published follow-up)
+KRITIS_FOLLOW_UP = KindSpec(
+    "kritis_follow_up",
+    "Tindak lanjut kritik & saran",
+    "kritik atau saran",
+    Verifier.OFFICE,
+    (Verdict.APPROVE,),
+    "petugas layanan SKPD",
+    note_required=frozenset({Verdict.APPROVE}),
+    office_role=Role.LAYANAN,
+)
+
 #: every kind, in the order the inbox shows them
 KINDS = (
     REPORT,
@@ -82,4 +133,8 @@ KINDS = (
     DOCUMENT,
     SKP,
     ASSESSMENT_ACK,
+    CITIZEN_REQUEST,
+    KRITIS_FORWARD,
+    KRITIS_DECISION,
+    KRITIS_FOLLOW_UP,
 )

@@ -37,11 +37,15 @@ VERDICT_LABELS = {
 
 class Verifier(StrEnum):
     """Who decides an item: a named person (the supervisor, the granting official) or their delegate; HR of the
-    item's SKPD (or BKD, or the admin); a numbering officer of the SKPD."""
+    item's SKPD (or BKD, or the admin); a numbering officer of the SKPD; a holder of the kind's office role in the
+    item's SKPD (issue 22)."""
 
     PERSON = "PERSON"
     HR = "HR"
     NUMBERING = "NUMBERING"
+    #: a holder of the kind's `KindSpec.office_role` inside the item's SKPD (issue 22: an office's public-service
+    #: officers, LAYANAN, or its leadership, PIMPINAN); like NUMBERING, the role alone puts the kind in the inbox
+    OFFICE = "OFFICE"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class KindSpec:
     #: whether a delegate may act for the decider (a supervisor's work may be delegated; an employee's own
     #: acknowledgement may not, so it is neither counted nor listed for anyone holding their delegation)
     delegable: bool = True
+    #: for `Verifier.OFFICE`: the role that decides it inside the item's SKPD
+    office_role: Role | None = None
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,7 @@ def authority(spec: KindSpec, subject: Subject, actor: Actor, held: Collection[s
     elif spec.verifier is Verifier.HR:
         require_hr(actor, subject.skpd_id)
     else:
-        require_skpd_staff(actor, subject.skpd_id, Role.PENOMORAN)
+        require_skpd_staff(actor, subject.skpd_id, _office_role(spec))
     forbid_self_decision(actor.nip, subject.owner_nip)
     return on_behalf
 
@@ -168,7 +174,7 @@ def queue_scope(
             raise Forbidden("Anda hanya dapat memverifikasi pengajuan pegawai di SKPD Anda sendiri.")
         return Scope(skpd_id=skpd_id or own)
     unit = skpd_id or actor.skpd_id
-    require_skpd_staff(actor, unit, Role.PENOMORAN)
+    require_skpd_staff(actor, unit, _office_role(spec))
     return Scope(skpd_id=unit)
 
 
@@ -178,4 +184,15 @@ def may_verify(spec: KindSpec, actor: Actor) -> bool:
         return actor.is_admin or actor.has(Role.BKD) or actor.has(Role.KEPEGAWAIAN)
     if spec.verifier is Verifier.NUMBERING:
         return actor.has(Role.PENOMORAN)
+    if spec.verifier is Verifier.OFFICE:
+        return actor.has(_office_role(spec))
     return True
+
+
+def _office_role(spec: KindSpec) -> Role:
+    """The SKPD role that decides a NUMBERING (PENOMORAN) or OFFICE (its declared role) kind."""
+    if spec.verifier is Verifier.OFFICE:
+        if spec.office_role is None:
+            raise ValueError(f"kind {spec.kind} decided by an office declares no office_role")
+        return spec.office_role
+    return Role.PENOMORAN

@@ -208,38 +208,33 @@ def recap_row(
 ) -> RecapRow:
     """One employee's line: working days, days attended (working days only), days with a report, statuses, rating,
     the working days on approved leave (counted apart: expected days = working days - leave days), and the reports
-    with the coach's hints."""
-    live = [r for r in lines if r.status is not ReportStatus.WITHDRAWN]
-    ratings = [r.rating for r in live if r.rating]
-    return RecapRow(
-        nip=nip,
-        name=name,
-        jabatan=jabatan,
-        working_days=len(workdays),
-        days_attended=len(attended.intersection(workdays)),
-        days_reported=len({r.day for r in live}),
-        submitted=sum(1 for r in live if r.status is ReportStatus.SUBMITTED),
-        approved=sum(1 for r in live if r.status is ReportStatus.APPROVED),
-        rejected=sum(1 for r in live if r.status is ReportStatus.REJECTED),
-        average_rating=round(sum(ratings) / len(ratings), 2) if ratings else None,
-        leave_days=len(on_leave.intersection(workdays)),
-        with_hints=sum(1 for r in live if r.hints),
-    )
+    with the coach's hints. Counted by `_Counts`, as `RecapTally` counts a streamed recap: one rule for both."""
+    counts = _Counts()
+    for line in lines:
+        counts.add(line)
+    return counts.row(nip, name, jabatan, workdays, attended, on_leave)
 
 
 class RecapTally:
-    """Counts report lines as they stream into a recap's detail table, then gives each employee's line."""
+    """Counts report lines as they stream into a recap's detail table, then gives each employee's line.
+
+    It keeps counts per employee, not the lines (a recap of any size holds only these, issue 21); the line it
+    gives is `recap_row`'s for the same reports (both count with `_Counts`)."""
 
     def __init__(self, workdays: list[date], status: ReportStatus | None) -> None:
         self._workdays, self._status = workdays, status
-        self._by_nip: dict[str, list[ReportLine]] = {}
+        self._by_nip: dict[str, _Counts] = {}
 
     def take(self, chunks: Iterable[Iterable[ReportLine]]) -> Iterator[ReportLine]:
         """The live lines of each chunk (a day, or a whole set) that pass the status filter, in date, NIP
         and time order within the chunk, counted as they are taken."""
+        by_nip = self._by_nip
         for chunk in chunks:
             for line in sorted(report_rows(chunk, self._status), key=lambda r: (r.day, r.nip, r.start)):
-                self._by_nip.setdefault(line.nip, []).append(line)
+                counts = by_nip.get(line.nip)
+                if counts is None:
+                    counts = by_nip[line.nip] = _Counts()
+                counts.add(line)
                 yield line
 
     def rows(
@@ -249,16 +244,56 @@ class RecapTally:
         on_leave: Mapping[str, set[date]] | None = None,
     ) -> list[RecapRow]:
         """One line per (NIP, name, jabatan) of ``staff``, in the given order, from the lines taken so far."""
-        leave = on_leave or {}
+        leave, none, workdays = on_leave or {}, _Counts(), self._workdays
         return [
-            recap_row(
-                nip,
-                name,
-                jabatan,
-                self._workdays,
-                attended.get(nip, set()),
-                self._by_nip.get(nip, []),
-                leave.get(nip, frozenset()),
+            self._by_nip.get(nip, none).row(
+                nip, name, jabatan, workdays, attended.get(nip, set()), leave.get(nip, frozenset())
             )
             for nip, name, jabatan in staff
         ]
+
+
+class _Counts:
+    """One employee's live (not withdrawn) reports, counted one at a time: what a recap line says of them."""
+
+    __slots__ = ("by_status", "days", "rated", "rating_sum", "with_hints")
+
+    def __init__(self) -> None:
+        self.days: set[date] = set()
+        self.by_status = dict.fromkeys(ReportStatus, 0)
+        self.rated = self.rating_sum = self.with_hints = 0
+
+    def add(self, line: ReportLine) -> None:
+        if line.status is ReportStatus.WITHDRAWN:
+            return
+        self.days.add(line.day)
+        self.by_status[line.status] += 1
+        if line.rating:
+            self.rated += 1
+            self.rating_sum += line.rating
+        if line.hints:
+            self.with_hints += 1
+
+    def row(
+        self,
+        nip: str,
+        name: str,
+        jabatan: str,
+        workdays: list[date],
+        attended: set[date],
+        on_leave: set[date] | frozenset[date],
+    ) -> RecapRow:
+        return RecapRow(
+            nip=nip,
+            name=name,
+            jabatan=jabatan,
+            working_days=len(workdays),
+            days_attended=len(attended.intersection(workdays)),
+            days_reported=len(self.days),
+            submitted=self.by_status[ReportStatus.SUBMITTED],
+            approved=self.by_status[ReportStatus.APPROVED],
+            rejected=self.by_status[ReportStatus.REJECTED],
+            average_rating=round(self.rating_sum / self.rated, 2) if self.rated else None,
+            leave_days=len(on_leave.intersection(workdays)),
+            with_hints=self.with_hints,
+        )

@@ -8,18 +8,13 @@ a JPEG or PNG does (`uploads.sniff`) and, in the service, decode whole as one (`
 
 from __future__ import annotations
 
-import base64
-import binascii
-import re
-
-from .errors import BusinessRule, PayloadTooLarge
-from .uploads import sniff
+from .errors import BusinessRule
+from .uploads import read_image
 
 MAX_SELFIE_BYTES = 300 * 1024
 #: the base64 text of the largest selfie, with room for a ``data:image/jpeg;base64,`` prefix
 MAX_SELFIE_TEXT = 4 * -(-MAX_SELFIE_BYTES // 3) + 64
 SELFIE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png"}
-_DATA_URL = re.compile(r"^data:image/[a-z]+;base64,", re.IGNORECASE)
 
 
 def invalid_selfie() -> BusinessRule:
@@ -40,13 +35,4 @@ def read_selfie(text: str | None, *, required: bool) -> tuple[bytes, str] | None
                 details={"field": "selfie"},
             )
         return None
-    try:
-        data = base64.b64decode(_DATA_URL.sub("", text.strip()), validate=True)
-    except (binascii.Error, ValueError):
-        raise invalid_selfie() from None
-    if len(data) > MAX_SELFIE_BYTES:
-        raise PayloadTooLarge(f"Swafoto paling besar {MAX_SELFIE_BYTES // 1024} KB.", code="FILE_TOO_LARGE")
-    kind = sniff(data[:16])
-    if kind not in SELFIE_TYPES:
-        raise invalid_selfie()
-    return data, kind
+    return read_image(text, max_bytes=MAX_SELFIE_BYTES, types=SELFIE_TYPES, invalid=invalid_selfie, too_big="Swafoto")

@@ -7,10 +7,13 @@ after the upload the stored bytes are checked again, and a file that is not what
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import PayloadTooLarge, ValidationError
+from .errors import DomainError, PayloadTooLarge, ValidationError
 
 PDF = {"application/pdf": ".pdf"}
 IMAGES_AND_PDF = {"image/jpeg": ".jpg", "image/png": ".png", **PDF}
@@ -44,6 +47,27 @@ def sniff(head: bytes) -> str | None:
     if head.startswith(b"%PDF-"):
         return "application/pdf"
     return None
+
+
+_DATA_URL = re.compile(r"^data:image/[a-z]+;base64,", re.IGNORECASE)
+
+
+def read_image(
+    text: str, *, max_bytes: int, types: dict[str, str], invalid: Callable[[], DomainError], too_big: str
+) -> tuple[bytes, str]:
+    """A camera photo sent inside a JSON body (base64, a data URL allowed): its bytes and content type, recognised
+    by content (`sniff`; the service then decodes it whole, `integrations/images.py`). ``invalid`` is the kind's
+    own refusal (the selfie's, the Kritis photo's); ``too_big`` names it in the 413's message."""
+    try:
+        data = base64.b64decode(_DATA_URL.sub("", text.strip()), validate=True)
+    except (binascii.Error, ValueError):
+        raise invalid() from None
+    if len(data) > max_bytes:
+        raise PayloadTooLarge(f"{too_big} paling besar {max_bytes // 1024} KB.", code="FILE_TOO_LARGE")
+    kind = sniff(data[:16])
+    if kind not in types:
+        raise invalid()
+    return data, kind
 
 
 def check_request(rule: FileRule, filename: str, content_type: str, size: object) -> str:

@@ -37,7 +37,17 @@ logger = Logger(service="kinerja")
 MAX_JSON_BYTES = 64 * 1024
 MAX_PATH_PARAM = 2048
 _ID_PARAMS = frozenset(
-    {"report_id", "evidence_id", "template_id", "delegation_id", "job_id", "complaint_id", "record_id", "leave_id"}
+    {
+        "report_id",
+        "evidence_id",
+        "template_id",
+        "delegation_id",
+        "job_id",
+        "complaint_id",
+        "record_id",
+        "leave_id",
+        "type_id",
+    }
 )
 _INTERNAL = "Terjadi kesalahan pada server; coba lagi nanti."
 _UNAVAILABLE = refusals.UNAVAILABLE
@@ -114,6 +124,8 @@ class RouteSpec:
     response: str | None
     html: bool
     errors: tuple[int, ...]
+    #: the success answer is text/plain (a provider's handshake; ``response`` names its string model), not JSON
+    plain: bool = False
 
 
 #: every route registered through `endpoint`, in registration order
@@ -184,6 +196,9 @@ def endpoint(
     errors: tuple[int, ...] = (),
     max_body: int = MAX_JSON_BYTES,
     empty_body: bool = False,
+    raw: bool = False,
+    plain: bool = False,
+    content_types: tuple[str, ...] = (),
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Register a route with its declared models (names in `chalicelib.schemas`).
 
@@ -192,12 +207,30 @@ def endpoint(
     instances of the declared models, which the view hands its service as they are (what was sent:
     ``model_fields_set``). Its result becomes the JSON body (``html``: a `Response` the
     view builds); a refusal becomes the error shape. ``empty_body``: no body at all means ``{}``.
+
+    ``raw`` (a provider's webhook, whose signature covers the exact bytes): nothing is parsed before the view,
+    which receives ``request`` (Chalice's: ``raw_body``, ``headers``) and parses the declared ``body`` itself with
+    `validated` once it has verified the call (only the size is checked first); ``content_types`` then lists what
+    the provider may send. ``plain``: the view answers text/plain (documented so).
     """
 
     def register(view: Callable[..., Any]) -> Callable[..., Any]:
         ROUTES.append(
             RouteSpec(
-                path, methods, view.__name__, summary, tag, public, status, body, form, query, response, html, errors
+                path,
+                methods,
+                view.__name__,
+                summary,
+                tag,
+                public,
+                status,
+                body,
+                form,
+                query,
+                response,
+                html,
+                errors,
+                plain,
             )
         )
 
@@ -209,7 +242,11 @@ def endpoint(
             logger.append_keys(request_id=request_id)
             try:
                 kwargs = _path_params(params)
-                if body:
+                if raw:
+                    if len(request.raw_body or b"") > max_body:
+                        raise PayloadTooLarge(f"Isi permintaan terlalu besar (maksimal {max_body // 1024} KB).")
+                    kwargs["request"] = request
+                elif body:
                     data = {} if empty_body and not request.raw_body else _json_object(request, max_body)
                     kwargs["body"] = _validated(body, data)
                 if form:
@@ -245,7 +282,7 @@ def endpoint(
             path,
             methods=list(methods),
             authorizer=None if public else jwt_auth,
-            content_types=["application/x-www-form-urlencoded" if form else "application/json"],
+            content_types=list(content_types) or ["application/x-www-form-urlencoded" if form else "application/json"],
         )(handle)
         return handle
 
@@ -260,6 +297,21 @@ def client_ip(blueprint: Blueprint) -> str:
     """
     identity = blueprint.current_request.context.get("identity") or {}
     return str(identity.get("sourceIp") or "")
+
+
+def validated(model_name: str, data: Any) -> Any:
+    """``data`` checked against the named model: what a ``raw`` view parses once the call is verified."""
+    return _validated(model_name, data)
+
+
+def json_body(request: Any, max_bytes: int = MAX_JSON_BYTES) -> dict[str, Any]:
+    """A ``raw`` view's JSON object (400 ``INVALID_JSON`` when it is none)."""
+    return _json_object(request, max_bytes)
+
+
+def form_body(request: Any, max_bytes: int = MAX_JSON_BYTES, max_fields: int = 10) -> dict[str, str]:
+    """A ``raw`` view's HTML form fields (first value of each)."""
+    return _form(request, max_bytes, max_fields)
 
 
 def _validated(model_name: str, data: Any) -> Any:
@@ -380,7 +432,7 @@ def _json_object(request: Any, max_bytes: int) -> dict[str, Any]:
     return body
 
 
-def _form(request: Any, max_bytes: int) -> dict[str, str]:
+def _form(request: Any, max_bytes: int, max_fields: int = 10) -> dict[str, str]:
     """An HTML form's fields (first value of each)."""
     from urllib.parse import parse_qs
 
@@ -388,7 +440,7 @@ def _form(request: Any, max_bytes: int) -> dict[str, str]:
     if len(raw) > max_bytes:
         raise PayloadTooLarge("Isi formulir terlalu besar.")
     try:
-        fields = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=10)
+        fields = parse_qs(raw.decode("utf-8", "replace"), max_num_fields=max_fields)
     except ValueError:
         raise ValidationError("Formulir tidak valid.", code="INVALID_FORM") from None
     return {k: v[0] for k, v in fields.items()}

@@ -15,6 +15,9 @@ from ..config import settings
 #: 1 MB, in a function allowed 15 minutes) keep 10 s and 3 attempts.
 _TIMEOUTS: dict[str, tuple[float, float, int]] = {"s3": (2, 10, 2), "bulk-dynamodb": (2, 10, 3)}
 _DEFAULT_TIMEOUTS = (2, 5, 2)
+#: connections a client keeps: at least the threads sharing it at once (a reminder page's
+#: `services.reminders.SEND_WORKERS` sends put idempotency records in parallel); botocore's default is 10
+MAX_POOL_CONNECTIONS = 50
 
 
 def _config(service: str, **extra: Any) -> Any:
@@ -22,7 +25,11 @@ def _config(service: str, **extra: Any) -> Any:
 
     connect, read, attempts = _TIMEOUTS.get(service, _DEFAULT_TIMEOUTS)
     return Config(
-        connect_timeout=connect, read_timeout=read, retries={"max_attempts": attempts, "mode": "standard"}, **extra
+        connect_timeout=connect,
+        read_timeout=read,
+        retries={"max_attempts": attempts, "mode": "standard"},
+        max_pool_connections=MAX_POOL_CONNECTIONS,
+        **extra,
     )
 
 

@@ -7,6 +7,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import requests
 
+#: connections kept per host: at least the threads sending through one session at once (a reminder page's
+#: `services.reminders.SEND_WORKERS` WhatsApp calls); requests' default is 10, the rest would wait or reconnect
+POOL_MAXSIZE = 50
+
 
 def http_session(retries: int = 3, *, read_retries: bool = False) -> requests.Session:
     """A session retrying connection errors and 429/5xx answers with exponential back-off.
@@ -30,6 +34,6 @@ def http_session(retries: int = 3, *, read_retries: bool = False) -> requests.Se
         raise_on_status=False,
     )
     session = requests.Session()
-    session.mount("https://", HTTPAdapter(max_retries=retry))
-    session.mount("http://", HTTPAdapter(max_retries=retry))
+    session.mount("https://", HTTPAdapter(max_retries=retry, pool_maxsize=POOL_MAXSIZE))
+    session.mount("http://", HTTPAdapter(max_retries=retry, pool_maxsize=POOL_MAXSIZE))
     return session

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
-from .storage import tagging_xml
+from .storage import MAX_PARTS, MIN_PART_BYTES, tagging_xml
 
 if TYPE_CHECKING:
     from .attendance_source import HttpAttendanceSource
@@ -40,6 +40,8 @@ class InMemoryObjectStore:
         self.object_tags: dict[str, dict[str, str]] = {}
         #: the tags each upload form puts on what is posted to its key
         self.form_tags: dict[str, dict[str, str]] = {}
+        #: multipart uploads begun and neither completed nor aborted: id → (key, content type, parts by number)
+        self.uploads: dict[str, tuple[str, str, dict[int, bytes]]] = {}
 
     def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
         self.objects[key], self.content_types[key] = bytes(data), content_type
@@ -98,6 +100,38 @@ class InMemoryObjectStore:
 
     def tags(self, key: str) -> dict[str, str]:
         return dict(self.object_tags.get(key, {}))
+
+    def create_multipart_upload(self, key: str, content_type: str) -> str:
+        upload_id = f"upload-{len(self.uploads) + 1}-{key}"
+        self.uploads[upload_id] = (key, content_type, {})
+        return upload_id
+
+    def upload_part(self, key: str, upload_id: str, number: int, data: bytes) -> str:
+        if not 1 <= number <= MAX_PARTS:
+            raise ValueError(f"part number {number} is not 1-{MAX_PARTS}")
+        self._upload(key, upload_id)[2][number] = bytes(data)
+        return f'"{upload_id}-{number}"'
+
+    def complete_multipart_upload(self, key: str, upload_id: str, etags: list[str]) -> None:
+        """As S3: the parts named, in order; every one but the last at least `MIN_PART_BYTES` (S3's EntityTooSmall)."""
+        _, content_type, parts = self._upload(key, upload_id)
+        if [f'"{upload_id}-{n}"' for n in range(1, len(etags) + 1)] != etags or len(parts) != len(etags):
+            raise ValueError("the parts named are not the parts uploaded, in order")
+        sizes = [len(parts[n]) for n in range(1, len(etags) + 1)]
+        if any(size < MIN_PART_BYTES for size in sizes[:-1]):
+            raise ValueError(f"EntityTooSmall: a part other than the last is under {MIN_PART_BYTES} bytes")
+        self.put_bytes(key, b"".join(parts[n] for n in range(1, len(etags) + 1)), content_type)
+        del self.uploads[upload_id]
+
+    def abort_multipart_upload(self, key: str, upload_id: str) -> None:
+        self._upload(key, upload_id)
+        del self.uploads[upload_id]
+
+    def _upload(self, key: str, upload_id: str) -> tuple[str, str, dict[int, bytes]]:
+        upload = self.uploads.get(upload_id)
+        if upload is None or upload[0] != key:
+            raise KeyError(f"NoSuchUpload: {upload_id}")
+        return upload
 
 
 class InMemoryQueue:

@@ -11,6 +11,11 @@ from collections.abc import Mapping
 from typing import Any, Protocol
 from xml.sax.saxutils import escape
 
+#: S3's limits on a multipart upload: parts other than the last at least 5 MiB, at most 10,000 parts (one
+#: definition for the writer, `upload_stream.py`, and the twin that refuses what S3 refuses, `memory.py`)
+MIN_PART_BYTES = 5 * 2**20
+MAX_PARTS = 10_000
+
 
 class ObjectStore(Protocol):
     """Objects by key: written by the services or uploaded by clients through a presigned form."""
@@ -28,6 +33,12 @@ class ObjectStore(Protocol):
     def delete(self, key: str) -> None: ...
     def copy(self, source: str, target: str) -> None: ...
     def tags(self, key: str) -> dict[str, str]: ...
+    # a file written as it is produced (`integrations/upload_stream.py`): S3's multipart upload, where every part
+    # but the last is at least 5 MiB and the parts become one object only when the upload is completed
+    def create_multipart_upload(self, key: str, content_type: str) -> str: ...
+    def upload_part(self, key: str, upload_id: str, number: int, data: bytes) -> str: ...
+    def complete_multipart_upload(self, key: str, upload_id: str, etags: list[str]) -> None: ...
+    def abort_multipart_upload(self, key: str, upload_id: str) -> None: ...
 
 
 def tagging_xml(tags: Mapping[str, str]) -> str:
@@ -124,3 +135,23 @@ class S3ObjectStore:
                 return {}
             raise
         return {tag["Key"]: tag["Value"] for tag in tag_set}
+
+    def create_multipart_upload(self, key: str, content_type: str) -> str:
+        """Begin an object written in parts; the upload's id names it in the calls that follow."""
+        return self._s3.create_multipart_upload(Bucket=self.bucket, Key=key, ContentType=content_type)["UploadId"]
+
+    def upload_part(self, key: str, upload_id: str, number: int, data: bytes) -> str:
+        """Part ``number`` (from 1) of the upload; its ETag, which completing the upload names."""
+        response = self._s3.upload_part(Bucket=self.bucket, Key=key, UploadId=upload_id, PartNumber=number, Body=data)
+        return response["ETag"]
+
+    def complete_multipart_upload(self, key: str, upload_id: str, etags: list[str]) -> None:
+        """The parts, in order (``etags[0]`` is part 1), become the object ``key``."""
+        parts = [{"PartNumber": n, "ETag": etag} for n, etag in enumerate(etags, start=1)]
+        self._s3.complete_multipart_upload(
+            Bucket=self.bucket, Key=key, UploadId=upload_id, MultipartUpload={"Parts": parts}
+        )
+
+    def abort_multipart_upload(self, key: str, upload_id: str) -> None:
+        """Drop the upload and the parts sent so far (S3 would otherwise keep, and bill, them)."""
+        self._s3.abort_multipart_upload(Bucket=self.bucket, Key=key, UploadId=upload_id)

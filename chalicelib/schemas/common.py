@@ -79,6 +79,9 @@ PATH_PARAMETERS: dict[str, Any] = {
         42, pattern="^[0-9]{18}[.][0-9]{4}-[0-9]{2}-[0-9]{2}[.][0-9a-f]{12}$", description="<nip>.<date>.<token>"
     ),
     "item_id": text(64, pattern="^[0-9a-zA-Z.-]+$", description="the item's id (a document: <nip>.<category>)"),
+    "request_no": text(
+        2048, description="a tracked request's number LY-YYYY-XXXXXXXX (a malformed one is 404 like an unknown one)"
+    ),
 }
 
 

@@ -63,6 +63,12 @@ class ExportJob(Out):
     error: str | None = None
     url: str | None = Field(None, description="presigned GET of the file, when DONE")
     expires_in: int | None = None
+    file_name: str | None = Field(
+        None,
+        description="the name the file is saved under, when DONE; a PDF recap over the row limit is a .zip of "
+        "PDF parts",
+        examples=["rekap-satker-20261001-20261031.zip"],
+    )
 
 
 class PeriodOut(Out):

@@ -63,6 +63,22 @@ def keyring(keys: Keyring | str) -> Keyring:
     return keys if isinstance(keys, Keyring) else Keyring.fixed(keys)
 
 
+def subject_digest(keys: Keyring | str, purpose: str) -> Callable[[str], str]:
+    """A keyed digest of a personal subject (a phone number, a client IP) for keys of counters and conversations.
+
+    HMAC-SHA256 with a key derived for ``purpose`` from the current secret, not a plain SHA-256: phone numbers and
+    IPv4 addresses are few enough to hash them all, so a plain digest would be reversible by anyone who reads the
+    table. The domain stays pure: services pass this function in. After a rotation the digests change, so rate
+    counters (windows of minutes to a day) and conversations (a day) simply start afresh.
+    """
+    ring = keyring(keys)
+
+    def digest(subject: str) -> str:
+        return hmac.new(derive_key(ring.current(), purpose), subject.encode(), hashlib.sha256).hexdigest()
+
+    return digest
+
+
 def derive_key(secret: str, purpose: str) -> bytes:
     """32 bytes for ``purpose``; different purposes never share a key."""
     return hmac.new(secret.encode(), f"kinerja:{purpose}".encode(), hashlib.sha256).digest()

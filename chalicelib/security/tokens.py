@@ -97,7 +97,9 @@ FILE_UPLOAD = "file-upload"
 CURSOR = "cursor"
 #: the second step of a sign-in: the account whose password (or one-time code) was right, for the TOTP code
 TOTP_CHALLENGE = "totp-challenge"
-PURPOSES = (DECISION_LINK, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR, TOTP_CHALLENGE)
+#: the proof-of-work challenge of the public Kritis form (issue 22): a random id, the difficulty, a short expiry
+KRITIS_CHALLENGE = "kritis-challenge"
+PURPOSES = (DECISION_LINK, EVIDENCE_UPLOAD, FILE_UPLOAD, CURSOR, TOTP_CHALLENGE, KRITIS_CHALLENGE)
 #: claims `sign_claims` sets itself
 _REGISTERED = frozenset({"iss", "aud", "typ", "iat", "exp"})
 #: longer tokens are refused unread (a cursor carries a DynamoDB key, a link a few ids)

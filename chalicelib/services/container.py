@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .checkin_guard import CheckInGuard
     from .checkin_rules import CheckInRulesService
     from .citizen_messages import CitizenMessages
+    from .citizen_requests import CitizenRequestService
     from .coaching import ReportCoach
     from .complaints import ComplaintNotifications, ComplaintService
     from .credentials import CredentialDelivery
@@ -52,6 +53,8 @@ if TYPE_CHECKING:
     from .evidence import EvidenceService
     from .exports import ExportService
     from .holidays import HolidayService
+    from .kritis import KritisService
+    from .kritis_notifications import KritisNotifications
     from .leave import LeaveService
     from .leave_notifications import LeaveNotifications
     from .month_closing import MonthClosingService
@@ -61,6 +64,7 @@ if TYPE_CHECKING:
     from .outbox import OutboxService
     from .permission_notifications import PermissionNotifications
     from .permissions import PermissionService
+    from .ptsp_desk import PtspDeskService
     from .rate_limits import RateLimits
     from .records import RecordNotifications, RecordService
     from .reminders import ReminderService
@@ -72,6 +76,8 @@ if TYPE_CHECKING:
     from .templates import TemplateService
     from .uploads import UploadService
     from .verification import VerificationService
+    from .whatsapp_inbox import WhatsAppInbox
+    from .whatsapp_replies import WhatsAppReplies
     from .working_hours import WorkingHoursService
 
 Clock = Callable[[], datetime]
@@ -121,15 +127,100 @@ class Services:
 
     @cached_property
     def rate_limits(self) -> RateLimits:
+        from ..security.keys import subject_digest
         from .rate_limits import RateLimits
 
-        return RateLimits(self.repositories.rate_limits, clock=self.clock)
+        return RateLimits(
+            self.repositories.rate_limits, clock=self.clock, digest=subject_digest(self.keys, "rate-limit")
+        )
 
     @cached_property
     def citizen_messages(self) -> CitizenMessages:
         from .citizen_messages import CitizenMessages
 
-        return CitizenMessages(self.clients.whatsapp, self.clients.email, once=self.repositories.once)
+        # the one public-service sender (issue 22): the API only queues; the senders are built in the notification
+        # worker alone, on its first send (building the WhatsApp sender reads its secret on AWS)
+        return CitizenMessages(
+            lambda: self.clients.whatsapp,
+            lambda: self.clients.email,
+            queue=lambda: self.notification_queue,
+            once=self.repositories.once,
+        )
+
+    @cached_property
+    def kritis(self) -> KritisService:
+        """Kritis, kritik dan saran (issue 22): the public form and status page, the office's list and steps."""
+        from ..integrations.images import decodes_as, without_metadata
+        from .kritis import KritisLimits, KritisService
+
+        r, cfg, objects = self.repositories, self.settings, self.clients.objects
+        limits = KritisLimits(
+            cfg.kritis_per_ip_hour,
+            cfg.kritis_per_contact_day,
+            cfg.kritis_status_per_ip_minute,
+            cfg.kritis_pow_bits,
+            cfg.kritis_reminder_days,
+        )
+        ttl = cfg.download_url_ttl_seconds
+        return KritisService(
+            r.kritis,
+            r.org,
+            r.employees,
+            r.used_links,
+            self.rate_limits,
+            self.kritis_notifications,
+            limits=limits,
+            keys=self.keys,
+            objects=objects,
+            image_check=decodes_as,
+            photo_clean=without_metadata,
+            photo_link=lambda key: objects.presigned_get(key, ttl, key.rsplit("/", 1)[-1]),
+            app_url=cfg.app_url,
+            clock=self.clock,
+        )
+
+    @cached_property
+    def kritis_notifications(self) -> KritisNotifications:
+        from .kritis_notifications import KritisNotifications
+
+        r = self.repositories
+        return KritisNotifications(r.employees, r.org, self.citizen_messages, app_url=self.settings.app_url)
+
+    @cached_property
+    def ptsp_desk(self) -> PtspDeskService:
+        """The PTSP information desk (issue 22): the SKPD's service catalogue, desk visitors, their list and Excel."""
+        from .ptsp_desk import PtspDeskService
+
+        r = self.repositories
+        return PtspDeskService(
+            r.org,
+            r.employees,
+            r.ptsp_catalogue,
+            r.ptsp_desk,
+            self.citizen_messages,
+            objects=self.clients.objects,
+            url_ttl=self.settings.download_url_ttl_seconds,
+            clock=self.clock,
+        )
+
+    @cached_property
+    def citizen_requests(self) -> CitizenRequestService:
+        """Tracked citizen requests across two offices (issue 22): record, ready, cancel, lists, the status page."""
+        from ..integrations.population_registry import registry_for
+        from .citizen_requests import CitizenRequestService
+
+        r, cfg = self.repositories, self.settings
+        return CitizenRequestService(
+            r.citizen_requests,
+            r.org,
+            r.employees,
+            self.citizen_messages,
+            registry_for(cfg.population_registry),  # the one integration point (README "Citizen requests")
+            self.rate_limits,
+            clock=self.clock,
+            app_url=cfg.app_url,
+            status_per_ip=cfg.request_status_per_ip,
+        )
 
     @cached_property
     def authenticator(self) -> AuthenticatorService:
@@ -392,6 +483,7 @@ class Services:
             interval=timedelta(seconds=cfg.digest_interval_seconds),
             app_url=cfg.app_url,
             once=r.once,
+            state=r.job_state,
         )
 
     @cached_property
@@ -505,9 +597,11 @@ class Services:
     def decisions(self) -> DecisionService:
         from .decisions.kinds.assessment import AssessmentAckKind
         from .decisions.kinds.checkin_flags import CheckInFlagDecisions
+        from .decisions.kinds.citizen_requests import CitizenRequestKind
         from .decisions.kinds.complaints import ComplaintKind
         from .decisions.kinds.devices import DeviceKind
         from .decisions.kinds.documents import DocumentKind
+        from .decisions.kinds.kritis import kritis_kinds
         from .decisions.kinds.leave import leave_kinds
         from .decisions.kinds.permission import PermissionDecisions
         from .decisions.kinds.records import RecordKindAdapter
@@ -528,6 +622,8 @@ class Services:
             DocumentKind(self.archive, r.archive),
             SkpKind(self.skp, r.skp),
             AssessmentAckKind(self.assessments, r.assessments),
+            CitizenRequestKind(self.citizen_requests, r.citizen_requests),
+            *kritis_kinds(self.kritis, r.kritis),
         ]
         tasks = [EmployeesWithoutSupervisor(r.employees)]
         return DecisionService(
@@ -679,6 +775,48 @@ class Services:
         r, c = self.repositories, self.clients
         return SkpNotifications(
             r.employees, c.whatsapp, c.email, c.notifications, app_url=self.settings.app_url, once=r.once
+        )
+
+    # -- the WhatsApp inbound webhook and the auto-reply over the PTSP catalogue (issue 22) ------------
+
+    @cached_property
+    def whatsapp_inbox(self) -> WhatsAppInbox:
+        from ..integrations.whatsapp_inbound import WebhookSecrets, inbound_accounts
+        from .whatsapp_inbox import WhatsAppInbox
+
+        cfg = self.settings
+        load = None
+        if cfg.whatsapp_webhook_secret_id:
+            from ..integrations.secrets import secret_fields
+
+            def load() -> dict[str, str]:
+                return secret_fields(cfg.whatsapp_webhook_secret_id)
+
+        secrets = WebhookSecrets(cfg.wa_cloud_app_secret, cfg.wa_cloud_verify_token, cfg.fonnte_webhook_token, load)
+        return WhatsAppInbox(
+            secrets,
+            inbound_accounts(cfg.whatsapp_inbound),
+            self.clients.notifications,
+            self.rate_limits,
+            per_sender_hour=cfg.webhook_per_sender_hour,
+            clock=self.clock,
+        )
+
+    @cached_property
+    def whatsapp_replies(self) -> WhatsAppReplies:
+        from ..security.keys import subject_digest
+        from .whatsapp_replies import WhatsAppReplies
+
+        r = self.repositories
+        return WhatsAppReplies(
+            r.ptsp_catalogue,
+            r.chat_states,
+            r.org,
+            r.employees,
+            self.citizen_messages,
+            once=r.once,
+            clock=self.clock,
+            digest=subject_digest(self.keys, "whatsapp-chat"),
         )
 
     # -- the clients and the outbox handlers and tools reach for ------------------------------------

@@ -32,6 +32,7 @@ from ..domain.organisation import Satker, Skpd
 from ..domain.reports import ReportStatus
 from ..integrations.queue import NotificationQueue
 from ..integrations.storage import ObjectStore
+from ..integrations.upload_stream import MultipartUpload
 from ..store.protocols import (
     EmployeeRepository,
     ExportJobs,
@@ -49,6 +50,48 @@ FORMATS = {
     ExportFormat.PDF: "application/pdf",
     ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+#: content type by the file's extension: the formats asked for, and the archive a large PDF recap becomes
+CONTENT_TYPES = {**{f.value: t for f, t in FORMATS.items()}, "zip": "application/zip"}
+
+
+class ExportOutput:
+    """The one file of a job, written into S3 as it is produced (`MultipartUpload`) under ``<prefix>.<ext>``.
+
+    The builder opens it by the file's name once it knows it (a large PDF recap turns out to be an archive only
+    while it is being written); the worker completes it, or aborts it when the build fails. A build that never
+    opened it is a bug, not an empty file: `complete` then raises rather than let a job finish with no file.
+    """
+
+    def __init__(self, store: ObjectStore, prefix: str) -> None:
+        self._store, self._prefix = store, prefix
+        self._file: MultipartUpload | None = None
+
+    def open(self, name: str) -> MultipartUpload:
+        if self._file is not None:
+            raise RuntimeError(f"{self._file.key} is already open")
+        ext = name.rsplit(".", 1)[-1]
+        self._file = MultipartUpload(self._store, f"{self._prefix}.{ext}", CONTENT_TYPES[ext])
+        return self._file
+
+    @property
+    def key(self) -> str | None:
+        return self._file.key if self._file else None
+
+    @property
+    def size(self) -> int:
+        return self._file.size if self._file else 0
+
+    def complete(self) -> str:
+        """Finish the file; its key."""
+        if self._file is None:
+            raise RuntimeError(f"the job's file {self._prefix}.* was never opened by its builder")
+        self._file.complete()
+        return self._file.key
+
+    def abort(self) -> None:
+        """Drop what was sent, while the build's error is being raised (a failing abort is logged, not raised)."""
+        if self._file is not None:
+            self._file.abort_after_error()
 
 
 class ExportService:
@@ -113,6 +156,8 @@ class ExportService:
         if item.status == "DONE" and item.file_key:
             view["url"] = self._store.presigned_get(item.file_key, self._url_ttl, item.file_name)
             view["expires_in"] = self._url_ttl
+            # what the browser saves it as: a large PDF recap is a ZIP of PDF parts, and the screen says so
+            view["file_name"] = item.file_name
         return view
 
     def _recap_scope(self, actor: Actor, scope: RecapScope | None) -> dict[str, str]:
@@ -145,25 +190,33 @@ class ExportService:
         if item is None or item.status in ("DONE", "FAILED"):
             return "skipped"
         request = dict(item.request)
+        output = ExportOutput(self._store, f"exports/{job_id}")
         try:
-            data, name = self._build(item.owner_nip, request)
+            name = self._build(item.owner_nip, request, output)
+            key = output.complete()
         except (ValidationError, NotFound, Forbidden) as exc:
+            output.abort()
             self._jobs.finish(job_id, self._clock(), error=exc.message)
             return "failed"
-        key = f"exports/{job_id}.{request['format']}"
-        self._store.put_bytes(key, data, FORMATS[ExportFormat(request["format"])])
+        except BaseException:
+            output.abort()  # S3 keeps no parts of a file never finished; the message comes back
+            raise
         self._jobs.finish(job_id, self._clock(), key=key, name=name)
         return "done"
 
-    def _build(self, owner_nip: str, request: dict[str, str]) -> tuple[bytes, str]:
+    def _build(self, owner_nip: str, request: dict[str, str], output: ExportOutput) -> str:
+        """Write the job's file into ``output``; return the name it is downloaded under."""
         period, status = _stored_period(request), _status(request.get("status"))
         owner = self._employee(owner_nip)
         today = local_now(self._clock(), owner.timezone.iana).date()
         if request["kind"] == "reports":
-            return self._employee_file(owner, period, status, request["format"], today)
-        if request["kind"] == ExportKind.DISCIPLINE.value:
-            return self._discipline_recap().build(owner, request, today)
-        return self._recap_file(owner, request, period, status, today)
+            data, name = self._employee_file(owner, period, status, request["format"], today)
+        elif request["kind"] == ExportKind.DISCIPLINE.value:
+            data, name = self._discipline_recap().build(owner, request, today)
+        else:
+            return self._recap_file(owner, request, period, status, today, output)
+        output.open(name).write(data)
+        return name
 
     def _employee_file(
         self, employee: Employee, period: Period, status: ReportStatus | None, fmt: str, today: date
@@ -191,10 +244,20 @@ class ExportService:
         return render.pdf_bytes(document), name
 
     def _recap_file(
-        self, owner: Employee, request: dict[str, str], period: Period, status: ReportStatus | None, today: date
-    ) -> tuple[bytes, str]:
+        self,
+        owner: Employee,
+        request: dict[str, str],
+        period: Period,
+        status: ReportStatus | None,
+        today: date,
+        output: ExportOutput,
+    ) -> str:
         """Reports stream from DynamoDB into the detail table (written, or laid out for the PDF, while later
-        days are still being read) and attendance is read alongside; the summary is made last."""
+        days are still being read) and attendance is read alongside; the summary is made last.
+
+        The file goes into ``output`` as it is written, and only per-employee counts are kept, so memory stays
+        flat whatever the recap's size: the workbook is streamed row by row, and a PDF recap too large to
+        hold becomes an archive of PDF parts (`documents/recap_pdf.py` says why)."""
         first, last = period.first, period.last
         with ThreadPoolExecutor(max_workers=1) as alongside:
             if request["scope"] == "subordinates":
@@ -229,13 +292,16 @@ class ExportService:
             def summary() -> list[RecapRow]:
                 return tally.rows(((e.nip, e.name, e.jabatan) for e in staff), attended.result(), on_leave.result())
 
-            from ..documents import render
+            from ..documents import recap_pdf, render
 
             name = f"rekap-{request['scope']}-{first:%Y%m%d}-{last:%Y%m%d}.{request['format']}"
             if request["format"] == "xlsx":
-                return render.recap_workbook(tally.take(chunks), summary, names, as_of, zones), name
+                render.write_recap_workbook(output.open(name), tally.take(chunks), summary, names, as_of, zones)
+                return name
             instansi, place = self._letterhead(skpd_id)
-            document = render.recap_document(
+            return recap_pdf.write_recap_pdf(
+                output.open,
+                name,
                 instansi=instansi,
                 unit=title,
                 period=period,
@@ -248,7 +314,6 @@ class ExportService:
                 as_of=as_of,
                 zones=zones,
             )
-            return render.pdf_bytes(document), name
 
     def _discipline_recap(self) -> DisciplineRecap:
         if self._discipline is None:

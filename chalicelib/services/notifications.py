@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
@@ -16,11 +17,19 @@ from ..integrations import idempotency
 from ..integrations.email import EmailSender
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
-from ..store.protocols import DigestRepository, EmployeeRepository, ReportRepository
+from ..store.protocols import DigestRepository, EmployeeRepository, JobState, ReportRepository
 from .decisions.links import DecisionLinks
 
 DIGEST_LINES = 10
 DIGEST_EMAIL_REPORTS = 20
+#: the queue message of one page of a shard of due digests (`DigestSender.handle_page`), and its size
+PAGE_KIND = "digest-page"
+DIGEST_PAGE = 100
+
+
+def checkpoint_name(shard: int) -> str:
+    """The shard's checkpoint in `job_state` (as `services/auto_approval.py`): the run and the last page done."""
+    return f"{PAGE_KIND}#{shard}"
 
 
 class ReportNotifications:
@@ -103,8 +112,9 @@ class DigestSender:
         interval: timedelta,
         app_url: str,
         once: idempotency.OnceFactory,
+        state: JobState,
     ) -> None:
-        self._reports, self._employees, self._digests = reports, employees, digests
+        self._reports, self._employees, self._digests, self._state = reports, employees, digests, state
         self._whatsapp, self._email, self._links = whatsapp, email, links
         self._clock, self._interval, self._app_url = clock, interval, app_url
         self._send_once = once(self._send, key_prefix="digest", key_path="key", argument="message")
@@ -112,15 +122,58 @@ class DigestSender:
             self._send_whatsapp, key_prefix="digest:whatsapp", key_path="key", argument="message"
         )
         self._email_once = once(self._send_email, key_prefix="digest:email", key_path="key", argument="message")
+        self.page_size = DIGEST_PAGE
 
     def register_context(self, context: Any) -> None:
         for step in (self._send_once, self._whatsapp_once, self._email_once):
             step.register_context(context)
 
     def dispatch(self, queue: NotificationQueue) -> int:
-        """Enqueue one message per supervisor whose digest is due (cost grows with those, not with everyone)."""
+        """Enqueue one message per supervisor whose digest is due, in one call (its cost grows with those: for
+        tools and tests; the schedule runs `fan_out`)."""
         due = self._digests.due(self._clock())
         return queue.send_all([digest_message(key, at, gen) for key, at, gen in due])
+
+    def fan_out(self, queue: NotificationQueue) -> dict[str, int]:
+        """The scheduled dispatcher: one page message per shard of the due list, reading nothing, so its work does
+        not grow with the digests due (at 16.05 WIB every WIB supervisor's may be: ≈450 k)."""
+        now = self._clock().isoformat()
+        pages = [
+            {"kind": PAGE_KIND, "now": now, "shard": shard, "run": now, "page": 1}
+            for shard in range(self._digests.shards)
+        ]
+        return {"queued": queue.send_all(pages)}
+
+    def handle_page(self, message: dict[str, Any], queue: NotificationQueue) -> dict[str, int]:
+        """One page of a shard's due digests: enqueue their messages and the next page's, then checkpoint it.
+
+        Checkpointed per page as the auto-approval sweep is: the message names its run (the schedule's time) and
+        page number, and the shard's checkpoint (``digest-page#<shard>`` in `job_state`) keeps the last page done
+        of the latest run, so a page delivered again after it was done, or a page of an older run, is dropped
+        rather than enqueueing the rest of the shard a second time. A worker that dies after enqueueing but
+        before its checkpoint is run again on the same page: its digests send once all the same (`handle`).
+        A page message without a run (queued before checkpoints) is paged as it was, without one."""
+        shard, run = int(message["shard"]), message.get("run")
+        number = int(message.get("page", 1))
+        if run is not None:
+            done = self._checkpoint(shard)
+            if done and (done["run"] > run or (done["run"] == run and int(done["page"]) >= number)):
+                return {"due": 0, "more": False, "superseded": True}
+        rows, following = self._digests.due_page(
+            shard, datetime.fromisoformat(message["now"]), message.get("after"), self.page_size
+        )
+        messages = [digest_message(key, at, gen) for key, at, gen in rows]
+        if following is not None:
+            messages.append({**message, "after": following, **({"page": number + 1} if run is not None else {})})
+        queue.send_all(messages)
+        if run is not None:
+            mark = {"run": run, "page": number, "after": following}
+            self._state.save_cursor(checkpoint_name(shard), json.dumps(mark, separators=(",", ":")))
+        return {"due": len(rows), "more": following is not None}
+
+    def _checkpoint(self, shard: int) -> dict[str, Any] | None:
+        cursor = self._state.cursor(checkpoint_name(shard))
+        return json.loads(cursor) if cursor else None
 
     def handle(self, message: dict[str, Any]) -> None:
         self._send_once(message={**message, "key": f"{message['supervisor_nip']}:{message['due_at']}"})

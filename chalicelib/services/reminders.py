@@ -6,9 +6,10 @@ enqueues the next page (README "Reminder fan-out" has the arithmetic for 6 M ASN
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import asdict
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from ..domain.accounts import Actor
@@ -21,6 +22,7 @@ from ..domain.reminders import (
     Frequency,
     ReminderSettings,
     checkpoint_name,
+    default_time,
     due_on,
     reminder_settings,
     reminder_text,
@@ -44,6 +46,10 @@ if TYPE_CHECKING:
 
 DISPATCH_JOB = "reminder-dispatch"
 PAGE_KIND = "reminder-page"
+#: a page's reminders sent at once: its time is ≈ PAGE_SIZE / SEND_WORKERS provider calls plus its CPU, so a
+#: worker call (one page, `handlers.notification_jobs.BATCH_SIZE`) stays well within its 30 s with a provider
+#: taking 0.3 s a message (README "Load model"); the connection pools hold at least this many connections
+SEND_WORKERS = 32
 
 
 class ReminderService:
@@ -67,12 +73,16 @@ class ReminderService:
         self._clock, self._app_url = clock, app_url
         self._send_once = once(self._send, key_prefix="reminder", key_path="key", argument="message")
         self.page_size = PAGE_SIZE
+        self.send_workers = SEND_WORKERS
+        self._turn = threading.local()  # the page-order turn of the send this thread runs (`_send_page`)
 
     # -- settings ----------------------------------------------------------------------------------
 
     def settings(self, actor: Actor) -> dict[str, Any]:
+        """The saved settings; before any, reminders off at the employee's default time (16.00 plus their stable
+        offset, `domain.reminders.default_time`), which the form then saves unless they pick another."""
         found = self._reminders.get(actor.nip)
-        return _view(found or ReminderSettings(False, Frequency.DAILY, time(16, 0), actor.timezone))
+        return _view(found or ReminderSettings(False, Frequency.DAILY, default_time(actor.nip), actor.timezone))
 
     def update(self, actor: Actor, body: ReminderInput) -> dict[str, Any]:
         """The caller's settings, in their own zone (a move to another zone moves the reminder with them)."""
@@ -162,12 +172,35 @@ class ReminderService:
         return {"read": read, "sent": sent}
 
     def _send_page(self, slot: datetime, rows: list[tuple[str, ReminderSettings, str | None]]) -> int:
-        """Send each reminder of a page that is due on the employee's local day and not yet sent that day."""
-        sent = 0
-        for nip, day in self._due(slot, rows, {}):
-            self.handle({"kind": "reminder", "nip": nip, "day": day.isoformat()})
-            sent += 1
-        return sent
+        """Send each reminder of a page that is due on the employee's local day and not yet sent that day.
+
+        Up to `send_workers` at once (a page's time is then ≈ its sends / `send_workers` provider calls, not their
+        sum), each still once per NIP and day. The calls reach the provider in page order (`_InTurn`). The page
+        waits for all its sends and then raises the first failure, so the checkpoint does not move and the
+        redelivered page sends what is left (those sent meanwhile are skipped: the marker, the idempotent send)."""
+        due = self._due(slot, rows, {})
+        if len(due) < 2 or self.send_workers < 2:
+            for nip, day in due:
+                self.handle({"kind": "reminder", "nip": nip, "day": day.isoformat()})
+            return len(due)
+        from concurrent.futures import ThreadPoolExecutor
+
+        turns = _InTurn(len(due))
+
+        def send(index: int, nip: str, day: date) -> None:
+            self._turn.current = (turns, index)
+            try:
+                self.handle({"kind": "reminder", "nip": nip, "day": day.isoformat()})
+            finally:
+                self._turn.current = None
+                turns.release(index)
+
+        with ThreadPoolExecutor(max_workers=min(self.send_workers, len(due))) as pool:
+            futures = [pool.submit(send, index, nip, day) for index, (nip, day) in enumerate(due)]
+        failed = next((f.exception() for f in futures if f.exception() is not None), None)
+        if failed is not None:
+            raise failed
+        return len(due)
 
     def _due(
         self,
@@ -202,9 +235,30 @@ class ReminderService:
         employee = self._employees.get(nip)
         if employee is None:
             return {"status": "no-recipient"}
+        turn = getattr(self._turn, "current", None)
+        if turn is not None:  # one send of a page sent in parallel: the provider call waits its turn
+            turn[0].begin(turn[1])
         message_id = self._whatsapp.send(employee.whatsapp, reminder_text(employee.name, self._app_url))
         self._reminders.mark_sent(nip, day)
         return {"status": "sent", "message_id": message_id}
+
+
+class _InTurn:
+    """Lets a page's sends run in parallel threads yet reach the provider in page order: each provider call waits
+    until the send before it has begun its own (or ended without one), never for its answer. A provider that
+    fails from some message on (it went down, the Lambda is ending) so fails for the messages one-by-one sending
+    would have failed on."""
+
+    def __init__(self, count: int) -> None:
+        self._ready = [threading.Event() for _ in range(count)]
+
+    def begin(self, index: int) -> None:
+        if index:
+            self._ready[index - 1].wait()
+        self._ready[index].set()
+
+    def release(self, index: int) -> None:
+        self._ready[index].set()
 
 
 def _page(slot: datetime, shard: int, after: str | None) -> dict[str, Any]:

@@ -35,6 +35,9 @@ from .schema import TABLES
 
 #: see `_Meta`; `transaction_connection()` uses them too
 CONNECT_TIMEOUT_SECONDS, READ_TIMEOUT_SECONDS, MAX_RETRY_ATTEMPTS = 2, 5, 1
+#: connections kept per client: at least the threads that use one client at once (a reminder page's
+#: `services.reminders.SEND_WORKERS` sends), else they queue for a connection (botocore's default is 10)
+MAX_POOL_CONNECTIONS = 50
 
 
 class _Meta:
@@ -52,6 +55,7 @@ class _Meta:
     connect_timeout_seconds = CONNECT_TIMEOUT_SECONDS
     read_timeout_seconds = READ_TIMEOUT_SECONDS
     max_retry_attempts = MAX_RETRY_ATTEMPTS
+    max_pool_connections = MAX_POOL_CONNECTIONS
 
 
 _KEY_ATTRIBUTES = {"S": UnicodeAttribute, "N": NumberAttribute}
@@ -353,10 +357,24 @@ class DigestItem(Model):
     due_shard = UnicodeAttribute(null=True)
     due_at = UnicodeAttribute(null=True)
     last_sent_at = UnicodeAttribute(null=True)
-    #: bumped by every new submission, so a sender never clears a digest that became due again
+    #: the count of arrivals when the digest became due (in `by_due`; items from before ``arrivals`` count here)
     generation = NumberAttribute(default=0)
+    #: bumped by every new submission, so a sender never clears a digest that became due again; not indexed, so
+    #: a submission to a digest already due writes no index row
+    arrivals = NumberAttribute(null=True)
 
     by_due = _index("digests", "by_due")
+
+
+class WhatsAppChatItem(Model):
+    """The WhatsApp bot's conversation of one citizen with one SKPD (`store/chat_states.py`)."""
+
+    class Meta(_Meta):
+        logical_name = "whatsapp_chats"
+
+    chat_key = UnicodeAttribute(hash_key=True)
+    state = UnicodeAttribute()  # `domain.ptsp.bot.ChatState` as JSON
+    expires_at = NumberAttribute()
 
 
 class UsedLinkItem(Model):
@@ -691,6 +709,37 @@ class DeviceItem(Model):
     by_pending = _index("devices", "by_pending")
 
 
+class CitizenRequestItem(Model):
+    """A tracked citizen request across two offices, keyed by its tracking number (`store/citizen_requests.py`)."""
+
+    class Meta(_Meta):
+        logical_name = "citizen_requests"
+
+    tracking = UnicodeAttribute(hash_key=True)
+    origin_skpd = UnicodeAttribute()
+    target_skpd = UnicodeAttribute()
+    citizen_name = UnicodeAttribute()
+    whatsapp = UnicodeAttribute(null=True)
+    email = UnicodeAttribute(null=True)
+    case_number = UnicodeAttribute()
+    updates = JSONAttribute()
+    description = UnicodeAttribute(null=True)
+    document_ref = UnicodeAttribute(null=True)
+    state = UnicodeAttribute()
+    created_by = UnicodeAttribute()
+    created_at = UnicodeAttribute()
+    ready_at = UnicodeAttribute(null=True)
+    steps = JSONAttribute()
+    origin_sort = UnicodeAttribute()
+    # the second office's keys, present once it was first marked ready
+    target_key = UnicodeAttribute(null=True)
+    target_sort = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_origin = _index("citizen_requests", "by_origin")
+    by_target = _index("citizen_requests", "by_target")
+
+
 class CheckInFlagItem(Model):
     """A flagged native check-in in its employee's partition (``sk`` = "<date>#<session>")."""
 
@@ -768,6 +817,74 @@ class EkinerjaHandoffItem(Model):
     claim = UnicodeAttribute(null=True)  # the claiming run's token: only it settles the attempt
 
 
+class PtspItem(Model):
+    """A PTSP catalogue type ("CAT#<skpd>" / "TYPE#<id>") or a desk visitor ("DESK#<skpd>" / "<local time>#<id>"),
+    see `store/ptsp.py`; the attributes of the other kind stay absent."""
+
+    class Meta(_Meta):
+        logical_name = "ptsp"
+
+    pk = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    skpd_id = UnicodeAttribute()
+    # a catalogue type
+    type_id = UnicodeAttribute(null=True)
+    name = UnicodeAttribute(null=True)
+    requirements = JSONAttribute(null=True)
+    procedure = UnicodeAttribute(null=True)
+    keywords = JSONAttribute(null=True)
+    active = BooleanAttribute(null=True)
+    order = NumberAttribute(null=True)
+    version = VersionAttribute()  # a desk visitor's is 1: written once, on its key being free
+    # a desk visitor (type_id and the type's name then as it was that day)
+    request_id = UnicodeAttribute(null=True)
+    desk_type = UnicodeAttribute(null=True)
+    recorded_at = UnicodeAttribute(null=True)
+    visitor_name = UnicodeAttribute(null=True)
+    whatsapp = UnicodeAttribute(null=True)
+    type_name = UnicodeAttribute(null=True)
+    note = UnicodeAttribute(null=True)
+    recorded_by = UnicodeAttribute(null=True)
+    recorded_by_name = UnicodeAttribute(null=True)
+
+    by_desk_type = _index("ptsp", "by_desk_type")
+
+
+class KritisItem(Model):
+    """A Kritis item (issue 22) by its tracking number (`store/kritis.py`)."""
+
+    class Meta(_Meta):
+        logical_name = "kritis"
+
+    tracking = UnicodeAttribute(hash_key=True)
+    skpd_id = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    description = UnicodeAttribute()
+    state = UnicodeAttribute()
+    filed_at = UnicodeAttribute()
+    whatsapp = UnicodeAttribute(null=True)
+    email = UnicodeAttribute(null=True)
+    photo_key = UnicodeAttribute(null=True)
+    summary = UnicodeAttribute(null=True)
+    forwarded_at = UnicodeAttribute(null=True)
+    action = UnicodeAttribute(null=True)
+    decided_at = UnicodeAttribute(null=True)
+    follow_up = UnicodeAttribute(null=True)
+    followed_up_at = UnicodeAttribute(null=True)
+    closed_at = UnicodeAttribute(null=True)
+    reminded_on = UnicodeAttribute(null=True)
+    history = JSONAttribute(null=True)
+    # the officers' list and the steps' queues: "<skpd>#<state>"
+    skpd_state = UnicodeAttribute()
+    # the reminder's sparse index: the state ("BARU" or "DITERUSKAN") and since when, only in those states
+    waiting_on = UnicodeAttribute(null=True)
+    waiting_since = UnicodeAttribute(null=True)
+    version = VersionAttribute()
+
+    by_skpd_state = _index("kritis", "by_skpd_state")
+    by_waiting = _index("kritis", "by_waiting")
+
+
 ALL_MODELS: tuple[type[Model], ...] = (
     EmployeeItem,
     OrgItem,
@@ -781,6 +898,7 @@ ALL_MODELS: tuple[type[Model], ...] = (
     AuditItem,
     DigestItem,
     UsedLinkItem,
+    WhatsAppChatItem,
     ReminderItem,
     HolidayOverrideItem,
     ExportJobItem,
@@ -798,7 +916,10 @@ ALL_MODELS: tuple[type[Model], ...] = (
     PermissionItem,
     ClosedMonthItem,
     CheckInFlagItem,
+    PtspItem,
     DeviceItem,
+    CitizenRequestItem,
+    KritisItem,
 )
 
 
@@ -812,6 +933,7 @@ def _connection(region: str, host: str | None) -> Any:
         connect_timeout_seconds=CONNECT_TIMEOUT_SECONDS,
         read_timeout_seconds=READ_TIMEOUT_SECONDS,
         max_retry_attempts=MAX_RETRY_ATTEMPTS,
+        max_pool_connections=MAX_POOL_CONNECTIONS,
     )
 
 

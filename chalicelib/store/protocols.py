@@ -22,6 +22,7 @@ from ..domain.attendance import AttendanceDay, Fix, Session
 from ..domain.audit import AuditEvent
 from ..domain.checkin_guard import CheckInFlag
 from ..domain.checkin_rules import CheckInRules
+from ..domain.citizen_requests import CitizenRequest, RequestState
 from ..domain.complaints import Complaint, ComplaintStatus
 from ..domain.delegation import Delegation
 from ..domain.devices import Device
@@ -32,11 +33,15 @@ from ..domain.discipline.permissions import Permission
 from ..domain.ekinerja import Handoff
 from ..domain.exports import ExportJob, ReportLine
 from ..domain.identity import TimeZone
+from ..domain.kritis import Kritis, KritisState
 from ..domain.leave import LeaveCalendar, LeaveRequest, LeaveSettings, LeaveStatus, LeaveType
 from ..domain.one_time_codes import CodeState
 from ..domain.organisation import Satker, Skpd
 from ..domain.people_search import PeopleSearch
 from ..domain.predicates import PredicateLine
+from ..domain.ptsp.bot import ChatState
+from ..domain.ptsp.catalogue import InformationType
+from ..domain.ptsp.desk import DeskRequest
 from ..domain.quarter_assessment import Assessment
 from ..domain.records import CareerRecord, RecordKind, RecordStatus
 from ..domain.reminders import ReminderSettings
@@ -280,8 +285,13 @@ class JobState(Protocol):
 
 
 class DigestRepository(Protocol):
+    shards: int  # partitions of the due list, each paged on its own (`due_page`)
+
     def schedule(self, supervisor_nip: str, candidate: datetime, interval: timedelta) -> None: ...
     def due(self, now: datetime) -> list[tuple[str, str, int]]: ...
+    def due_page(
+        self, shard: int, now: datetime, after: str | None, limit: int
+    ) -> tuple[list[tuple[str, str, int]], str | None]: ...
     def sent(self, supervisor_nip: str, generation: int, sent_at: datetime, next_due: datetime) -> None: ...
 
 
@@ -602,6 +612,23 @@ class WorkHoursRepository(Protocol):
     def save_rules(self, skpd_id: str, rules: DisciplineRules, zone: TimeZone) -> DisciplineRules: ...
 
 
+class CitizenRequestRepository(Protocol):
+    """Tracked citizen requests (`store/citizen_requests.py`), by tracking number. ``add`` only creates, ``save``
+    replaces only the version read (else 409 ``CONFLICT``). ``of_office``: one office's requests, as the first
+    office or (``target``) as the second — there only once first marked ready — of one state newest first (with
+    ``state`` None: every state, grouped by state, newest first within each; the service always names one).
+    ``ready_for`` / ``count_ready``: the second office's READY requests, oldest ready first."""
+
+    def get(self, tracking: str) -> CitizenRequest | None: ...
+    def add(self, request: CitizenRequest) -> CitizenRequest: ...
+    def save(self, request: CitizenRequest) -> CitizenRequest: ...
+    def of_office(
+        self, skpd_id: str, *, target: bool, state: RequestState | None, cursor: str | None, limit: int
+    ) -> tuple[list[CitizenRequest], str | None]: ...
+    def ready_for(self, skpd_id: str, cursor: str | None, limit: int) -> tuple[list[CitizenRequest], str | None]: ...
+    def count_ready(self, skpd_id: str) -> int: ...
+
+
 class DeviceRepository(Protocol):
     """Check-in devices (`store/devices.py`): one partition per employee; ``add`` only creates, ``save`` replaces
     only the version read (409 ``CONFLICT``); ``touch`` sets ``last_used_at`` alone. HR's queue (``pending``,
@@ -649,3 +676,53 @@ class EkinerjaHandoffs(Protocol):
     def claim(self, report_id: str, nip: str, token: str, now: datetime, until: datetime) -> Handoff | None: ...
     def sent(self, report_id: str, token: str, external_id: str, at: datetime) -> None: ...
     def failed(self, report_id: str, token: str, error: str, retry_at: datetime | None) -> None: ...
+
+
+class ChatStates(Protocol):
+    """The WhatsApp bot's conversation of each citizen with each SKPD (`store/chat_states.py`, table
+    `whatsapp_chats`), by
+    `domain.ptsp.bot.chat_key`; ``get`` answers ``None`` once ``expires_at`` (epoch seconds) has passed."""
+
+    def get(self, key: str, now: int) -> ChatState | None: ...
+    def put(self, key: str, state: ChatState, expires_at: int) -> None: ...
+
+
+class PtspCatalogue(Protocol):
+    """The PTSP service catalogue of each SKPD (`store/ptsp.py`). ``types_of`` answers every type, inactive ones
+    too, ordered by ``order`` then name; ``save`` writes only over ``expected_version`` (0: only a new type),
+    else 409 ``CONFLICT``, and answers the type with its new version."""
+
+    def types_of(self, skpd_id: str) -> list[InformationType]: ...
+    def get(self, skpd_id: str, type_id: str) -> InformationType | None: ...
+    def save(self, t: InformationType, expected_version: int) -> InformationType: ...
+
+
+class PtspDesk(Protocol):
+    """Visitors recorded at each SKPD's PTSP desk (`store/ptsp.py`). ``add`` only creates (a request id taken is
+    409 ``CONFLICT``); ``between`` pages the days ``start``..``end`` (inclusive, the desk's local days) newest
+    first, only one information type when ``type_id`` is given."""
+
+    def add(self, request: DeskRequest) -> DeskRequest: ...
+    def between(
+        self, skpd_id: str, start: date, end: date, type_id: str | None, cursor: str | None, limit: int
+    ) -> tuple[list[DeskRequest], str | None]: ...
+
+
+class KritisRepository(Protocol):
+    """Kritis items (issue 22, `store/kritis.py`) by tracking number. ``add`` only creates (None: the number was
+    taken), ``save`` replaces only the version read (else 409 ``CONFLICT``); ``in_state`` pages one SKPD's items in
+    one state, oldest filing first (``newest_first``: the other way); ``awaiting_decision`` pages (tracking, SKPD,
+    last reminded day) of items waiting in ``state`` (DITERUSKAN: for leadership's decision, since forwarded; BARU:
+    never forwarded, since filed) since before a moment; ``mark_reminded`` sets the day once."""
+
+    def get(self, tracking: str) -> Kritis | None: ...
+    def add(self, item: Kritis) -> Kritis | None: ...
+    def save(self, item: Kritis) -> Kritis: ...
+    def in_state(
+        self, skpd_id: str, state: KritisState, cursor: str | None, limit: int, *, newest_first: bool = False
+    ) -> tuple[list[Kritis], str | None]: ...
+    def count_in_state(self, skpd_id: str, state: KritisState) -> int: ...
+    def awaiting_decision(
+        self, forwarded_before: datetime, cursor: str | None, limit: int, *, state: KritisState = ...
+    ) -> tuple[list[tuple[str, str, date | None]], str | None]: ...
+    def mark_reminded(self, tracking: str, day: date) -> bool: ...

@@ -28,15 +28,21 @@ from .protocols import DayChanged
 from .raw import reader
 
 #: Shards of `by_pending_shard` (keys only), read by the paged auto-approval sweep (`services/auto_approval.py`):
-#: 6 M reports a day, ≈75 % of them (4.5 M) filed 16.00-17.00 WIB = 1,250 index writes/s, one 1-WCU key row
-#: each = ≈20 WCU/s per shard (limit 1,000). Width is for the drain: at 10 % left undecided, one 15-minute
-#: schedule finds ≈112 k overdue reports = ≈1,760 a shard = 18 pages of 100 (≈2-3 s each) one after another,
-#: ≈1 minute with every shard's worker in parallel (16 shards: 7,000 a shard, ≈4 minutes). Items written with
+#: 6 M reports a day, ≈75 % of them (4.5 M) filed 16.00-17.00 WIB, 2,500/s in the busiest minutes, each a key row
+#: written in a transaction (2 units) = ≈110 WCU/s on the fullest shard (limit 1,000). Width is for the drain: at
+#: 10 % left undecided, one 15-minute schedule finds ≈112 k overdue reports = ≈1,760 a shard (25 pages of 100 on
+#: the fullest) one after another, each ≈6.4 s on the export worker's CPU: ≈160 s with every shard's chain in
+#: parallel (16 shards: 4× that). Figures: README "Load model" (benchmarks/load_model.py). Items written with
 #: fewer shards keep their keys, which stay inside the range read.
 PENDING_SHARDS = 64
 MAX_LIST_REQUESTS = 4
 OVERDUE_PAGE = 100  # reports a page of `overdue_page` when `overdue` reads a whole shard
-EKINERJA_SHARDS = 4  # shards of `by_ekinerja_pending`
+#: Shards of `by_ekinerja_pending`. Every approval writes a key row there; the auto-approval drain (64 chains of
+#: 100-report pages, ≈3,450 approvals/s at the local run's speed, each a transaction: 2 write units) would put
+#: ≈1,700 WCU/s on each of 4 keys, over the limit; 32 keys take ≈216 (README "Load model", benchmarks/load_model.py).
+#: The work list reads the shards in order up to its limit, so keys written with fewer shards stay inside the
+#: range read.
+EKINERJA_SHARDS = 32
 TRANSACTION_ATTEMPTS = 3
 _COUNT_ATTR = {
     ReportStatus.SUBMITTED: AttendanceItem.count_submitted,
@@ -229,7 +235,9 @@ class DynamoReportRepository:
 
     def latest_descriptions(self, nip: str, *, first: date, last: date, limit: int) -> list[tuple[date, str]]:
         """One Query of ``by_owner`` (as `list_own` with no filter) asking only for the two attributes: the
-        coach runs on every report filed, and whole reports cost DynamoDB, botocore and us to read."""
+        coach runs on every report filed, and whole reports cost DynamoDB, botocore and us to read. The page is read
+        raw (its two strings), not as a model per item: that was ≈0.25 ms of every create
+        (`python -m benchmarks.api_latency`). With no filter the first page holds all ``limit`` items there are."""
         found = ReportItem.by_owner.query(
             nip,
             ReportItem.owner_sort.between(first.isoformat(), f"{last.isoformat()}#~"),
@@ -238,7 +246,8 @@ class DynamoReportRepository:
             page_size=limit,
             attributes_to_get=[ReportItem.day, ReportItem.description],
         )
-        return [(date.fromisoformat(item.day), item.description) for item in found]
+        page = next(found.page_iter, {})
+        return [(date.fromisoformat(raw["day"]["S"]), raw["description"]["S"]) for raw in page.get("Items", [])]
 
     def pending_for(
         self,

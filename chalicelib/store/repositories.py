@@ -16,8 +16,10 @@ if TYPE_CHECKING:
         AssessmentRepository,
         AttendanceRepository,
         AuditLog,
+        ChatStates,
         CheckInFlagRepository,
         CheckInRulesRepository,
+        CitizenRequestRepository,
         ClosedMonthRepository,
         ComplaintRepository,
         DelegationRepository,
@@ -29,12 +31,15 @@ if TYPE_CHECKING:
         ExportSource,
         HolidayOverrides,
         JobState,
+        KritisRepository,
         LeaveRepository,
         LeaveSettingsRepository,
         OneTimeCodes,
         OrgRepository,
         Outbox,
         PermissionRepository,
+        PtspCatalogue,
+        PtspDesk,
         RateLimiter,
         RecordRepository,
         ReminderRepository,
@@ -107,6 +112,16 @@ class Repositories(Protocol):
     def checkin_rules(self) -> CheckInRulesRepository: ...
     @property
     def devices(self) -> DeviceRepository: ...
+    @property
+    def citizen_requests(self) -> CitizenRequestRepository: ...
+    @property
+    def ptsp_catalogue(self) -> PtspCatalogue: ...
+    @property
+    def chat_states(self) -> ChatStates: ...
+    @property
+    def ptsp_desk(self) -> PtspDesk: ...
+    @property
+    def kritis(self) -> KritisRepository: ...
     @property
     def skp(self) -> SkpRepository: ...
     @property

@@ -245,13 +245,24 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("nip", "event_key"),
     },
     # One item per supervisor: when their next digest is due and when the last went out.
-    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher, which reads the keys and
-    # the generation (its message carries it); last_sent_at stays out. A submission bumps the generation, so it
-    # rewrites its 1-WCU index row: ≈1,250/s at the peak over 8 shards ≈160 WCU/s a shard (limit 1,000).
+    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher, which reads the keys
+    # (then the count of arrivals, one BatchGetItem per 100); last_sent_at and arrivals stay out. Only the
+    # submission that makes a digest due writes its 1-WCU index row (and the send that clears it); later ones
+    # count in `arrivals`, which the index does not hold: at most ≈2 index writes per supervisor and digest
+    # interval instead of one per submission (before: ≈625 WCU/s a shard in the busiest minutes, counted as the
+    # load model counts this index, a write and a clear for each; now ≈62.5; README "Load model").
     "digests": {
         "AttributeDefinitions": _attrs(supervisor_nip="S", due_shard="S", due_at="S"),
         "KeySchema": _key("supervisor_nip"),
         "GlobalSecondaryIndexes": [_gsi("by_due", "due_shard", "due_at", only=["generation"])],
+    },
+    # The WhatsApp auto-reply's conversation of each citizen with each SKPD (issue 22), by
+    # chat_key = "CHAT#<skpd>#<HMAC-SHA256 of the citizen's number>": GetItem per inbound message, one PutItem per reply
+    # (the last message wins); gone by TTL a day after the last message (reads treat an expired item as gone).
+    "whatsapp_chats": {
+        "AttributeDefinitions": _attrs(chat_key="S"),
+        "KeySchema": _key("chat_key"),
+        "TimeToLiveSpecification": {"AttributeName": "expires_at", "Enabled": True},
     },
     # E-mailed action links already used (single use), by the link's id. TTL after the link expires.
     "used_links": {
@@ -460,6 +471,53 @@ TABLES: dict[str, dict[str, Any]] = {
             _gsi("by_pending", "pending_all", "pending_sort"),
         ],
     },
+    # PTSP information desk (issue 22, seed 003 §3): one table, two kinds of item.
+    # - The service catalogue of an SKPD: pk = "CAT#<skpd>", sk = "TYPE#<type id>". GetItem (the desk's greeting,
+    #   the WhatsApp bot's pick, an officer's edit, conditional on the version); Query the partition (the
+    #   catalogue list and the bot's menu: a few dozen types at most, sorted by `order` then name in code).
+    # - Desk visitors: pk = "DESK#<skpd>", sk = "<local time YYYY-MM-DDTHH:MM:SS>#<request id>". Query the partition
+    #   with sk BETWEEN the first and the last day, newest first (today's list, past days, a range's Excel).
+    "ptsp": {
+        "AttributeDefinitions": _attrs(pk="S", sk="S", desk_type="S"),
+        "KeySchema": _key("pk", "sk"),
+        "GlobalSecondaryIndexes": [
+            # the desk list filtered by one information type over a day or range: desk_type = "<skpd>#<type id>"
+            # (set only on desk visitors), sk as in the table
+            _gsi("by_desk_type", "desk_type", "sk"),
+        ],
+    },
+    # Tracked citizen requests across two offices (issue 22, seed 003 §4), pk = the tracking number "LY-2026-…":
+    # GetItem by it (the public status page, an officer's view, every step's conditional write on the version).
+    "citizen_requests": {
+        "AttributeDefinitions": _attrs(tracking="S", origin_skpd="S", origin_sort="S", target_key="S", target_sort="S"),
+        "KeySchema": _key("tracking"),
+        "GlobalSecondaryIndexes": [
+            # the first office's list by state, newest first: origin_sort = "<state>#<created_at>#<tracking>"
+            # (begins_with the state)
+            _gsi("by_origin", "origin_skpd", "origin_sort"),
+            # the second office's list by state and the decision queue `citizen_request` (READY, oldest ready
+            # first; COUNT for the inbox): target_key = the second office's SKPD, set only once it was first
+            # marked ready (sparse: the second office sees nothing before);
+            # target_sort = "<state>#<ready_at>#<tracking>"
+            _gsi("by_target", "target_key", "target_sort"),
+        ],
+    },
+    # Kritis, kritik dan saran (issue 22, seed 003 §5): one item per tracking number ("KR-2026-7F3K9Q2M", 40 random
+    # bits). GetItem by it (the public status page, the officers' detail, every decision step).
+    "kritis": {
+        "AttributeDefinitions": _attrs(tracking="S", skpd_state="S", filed_at="S", waiting_on="S", waiting_since="S"),
+        "KeySchema": _key("tracking"),
+        "GlobalSecondaryIndexes": [
+            # the officers' list of one SKPD in one state, newest/oldest first, and each step's queue and COUNT
+            # for the inbox (BARU: to forward, DITERUSKAN: leadership's, DIPUTUSKAN: to follow up):
+            # skpd_state = "<skpd>#<state>"
+            _gsi("by_skpd_state", "skpd_state", "filed_at"),
+            # the daily reminder to leadership: items still waiting since before a cutoff, per state — never
+            # forwarded (waiting_on = "BARU", waiting_since = filed_at) or undecided (waiting_on = "DITERUSKAN",
+            # waiting_since = forwarded_at); sparse: set only in those two states, a handful across all SKPDs
+            _gsi("by_waiting", "waiting_on", "waiting_since", only=["skpd_id", "reminded_on"]),
+        ],
+    },
     # Progress of scheduled jobs, e.g. the attendance sync cursor (GetItem/PutItem by name).
     "job_state": {
         "AttributeDefinitions": _attrs(name="S"),
@@ -476,7 +534,7 @@ TABLES: dict[str, dict[str, Any]] = {
     # the one-time code of each account or unknown username, "CODE#NIP#<nip>" / "CODE#USER#<sha256>": only
     # its keyed hash, purpose, tries and the 15-minute window of codes sent (GetItem / conditional update;
     # gone by TTL after the code and its window end); the public endpoints' rate-limit counters,
-    # "RATE#<limit>#<window start>#<sha256 of IP or contact>" (one conditional ADD per hit; gone by TTL).
+    # "RATE#<limit>#<window start>#<HMAC-SHA256 of IP or contact>" (one conditional ADD per hit; gone by TTL).
     "sign_in_guards": {
         "AttributeDefinitions": _attrs(guard_key="S"),
         "KeySchema": _key("guard_key"),

@@ -110,3 +110,19 @@ class TestObjectStoreContract:
         assert objects.tags(key) == {"kinerja-upload": "pending"}
         objects.copy(key, f"{prefix}checked/bukti.pdf")
         assert objects.tags(f"{prefix}checked/bukti.pdf") == {} and objects.tags(key) == {"kinerja-upload": "pending"}
+
+    def test_a_multipart_upload_becomes_one_object_and_an_aborted_one_leaves_nothing(self, objects, prefix):
+        five_mib = 5 * 2**20
+        upload_id = objects.create_multipart_upload(f"{prefix}rekap.zip", "application/zip")
+        etags = [
+            objects.upload_part(f"{prefix}rekap.zip", upload_id, 1, b"a" * five_mib),
+            objects.upload_part(f"{prefix}rekap.zip", upload_id, 2, b"akhir"),
+        ]
+        assert objects.get_bytes(f"{prefix}rekap.zip", 10) is None  # nothing until completed
+        objects.complete_multipart_upload(f"{prefix}rekap.zip", upload_id, etags)
+        assert objects.head(f"{prefix}rekap.zip", 3) == (five_mib + 5, b"aaa")
+        assert objects.get_bytes(f"{prefix}rekap.zip", five_mib + 5)[-5:] == b"akhir"
+        dropped = objects.create_multipart_upload(f"{prefix}batal.zip", "application/zip")
+        objects.upload_part(f"{prefix}batal.zip", dropped, 1, b"b" * five_mib)
+        objects.abort_multipart_upload(f"{prefix}batal.zip", dropped)
+        assert objects.head(f"{prefix}batal.zip", 1) is None

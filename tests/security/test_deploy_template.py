@@ -57,7 +57,7 @@ def _target(resource: Any, statement: dict[str, Any]) -> list[tuple[str, str]]:
     if sub == "arn:${AWS::Partition}:s3:::${AWS::StackName}-${AWS::AccountId}-data":
         return [("list", p.rstrip("*")) for p in statement["Condition"]["StringLike"]["s3:prefix"]]
     if secret := _SECRET.search(sub):
-        return [("secret", {"App": "app", "WhatsApp": "whatsapp"}[secret.group(1)])]
+        return [("secret", {"App": "app", "WhatsApp": "whatsapp", "WhatsAppWebhook": "webhook"}[secret.group(1)])]
     if sub == "arn:${AWS::Partition}:ses:${AWS::Region}:${AWS::AccountId}:identity/*":
         assert statement["Condition"] == {"StringEquals": {"ses:FromAddress": {"Ref": "SesSender"}}}
         return [("email", "SesSender")]

@@ -20,6 +20,10 @@ KINDS = (
     "document",
     "device",
     "checkin_flag",
+    "citizen_request",
+    "kritis_forward",
+    "kritis_decision",
+    "kritis_follow_up",
 )
 
 
@@ -180,6 +184,19 @@ ID_ROUTES = [
     ("DELETE", "/me/devices/{id}"),
     ("GET", "/employees/{id}/devices"),
     ("DELETE", "/employees/{id}/devices/{id}"),
+    ("GET", "/citizen-requests/{id}"),
+    ("POST", "/citizen-requests/{id}/ready"),
+    ("POST", "/citizen-requests/{id}/cancel"),
+    ("GET", "/public/requests/{id}"),  # a tracking number: malformed and unknown answer alike (404)
+    ("POST", "/webhooks/whatsapp/fonnte/{id}"),  # the token: refused (403) whatever its shape
+    ("GET", "/kritis/{id}"),
+    ("GET", "/public/kritis/{id}"),  # a tracking number: malformed and unknown answer alike (404)
+    ("GET", "/skpd/{id}/ptsp/types"),
+    ("POST", "/skpd/{id}/ptsp/types"),
+    ("PUT", "/skpd/{id}/ptsp/types/{id}"),
+    ("GET", "/skpd/{id}/ptsp/desk"),
+    ("POST", "/skpd/{id}/ptsp/desk"),
+    ("POST", "/skpd/{id}/ptsp/desk/export"),
 ]
 _HOURS = {
     "days_per_week": 5,
@@ -203,6 +220,7 @@ ID_BODIES = {
     "/employees/{id}/leave-opening": {"year": 2025, "remaining": 1},
     "/employees/{id}/leave-bersama-worked": {"year": 2026, "days": 1},
     "/leave/{id}/cancel": {"version": 1, "reason": "Batal"},
+    "/citizen-requests/{id}/cancel": {"reason": "Batal"},
     "/skpd/{id}/leave-settings": {"official_nip": None, "version": 0},
     "/skpd/{id}/working-hours": _HOURS,
     "/skpd/{id}/satker/{id}/working-hours": _HOURS,
@@ -214,6 +232,10 @@ ID_BODIES = {
         "version": 0,
     },
     "/skpd/{id}/check-in-rules": {"device_policy": "FLAG", "version": 0},
+    "/skpd/{id}/ptsp/types": {"name": "Legalisir", "requirements": ["KTP"], "procedure": "Loket 1."},
+    "/skpd/{id}/ptsp/types/{id}": {"name": "Legalisir", "requirements": ["KTP"], "procedure": "Loket 1.", "version": 1},
+    "/skpd/{id}/ptsp/desk": {"name": "Budi", "whatsapp": "081234567890", "type_id": "0" * 32},
+    "/skpd/{id}/ptsp/desk/export": {"from": "2026-12-01", "to": "2026-12-07"},
     "/skpd/{id}/satker/{id}/discipline/{id}/corrections": {
         "nip": "199001012020011001",
         "field": "days_absent",

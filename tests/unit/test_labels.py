@@ -12,8 +12,10 @@ from chalicelib.domain import (
     archive,
     assessment,
     audit,
+    citizen_requests,
     complaints,
     decisions,
+    kritis,
     leave,
     quarter_assessment,
     records,
@@ -72,6 +74,10 @@ def test_the_document_publishes_the_domains_labels():
         "assessment_status": _plain(quarter_assessment.STATUS_LABELS),
         "permission_kind": _plain(permissions.KIND_LABELS),
         "permission_status": _plain(permissions.STATUS_LABELS),
+        "citizen_request_state": _plain(citizen_requests.STATE_LABELS),
+        "citizen_request_update": _plain(citizen_requests.UPDATE_LABELS),
+        "kritis_kind": _plain(kritis.KIND_LABELS),
+        "kritis_state": _plain(kritis.STATE_LABELS),
     }
 
 

@@ -104,6 +104,7 @@ def _implementations() -> list[tuple[type, type]]:
     from chalicelib.store.attendance import DynamoAttendanceRepository
     from chalicelib.store.audit import DynamoAuditLog
     from chalicelib.store.checkin_rules import DynamoCheckInRules
+    from chalicelib.store.citizen_requests import DynamoCitizenRequests
     from chalicelib.store.complaints import DynamoComplaintRepository
     from chalicelib.store.delegations import DynamoDelegationRepository
     from chalicelib.store.devices import DynamoDeviceRepository
@@ -116,6 +117,7 @@ def _implementations() -> list[tuple[type, type]]:
     from chalicelib.store.memory.devices import InMemoryDeviceRepository
     from chalicelib.store.organisation import DynamoOrgRepository
     from chalicelib.store.outbox import DynamoOutbox
+    from chalicelib.store.ptsp import DynamoPtspCatalogue, DynamoPtspDesk
     from chalicelib.store.rate_limits import DynamoRateLimiter
     from chalicelib.store.records import DynamoRecordRepository
     from chalicelib.store.reminders import DynamoHolidayOverrides, DynamoReminders
@@ -151,7 +153,10 @@ def _implementations() -> list[tuple[type, type]]:
         protocols.LeaveRepository: (DynamoLeaveRepository, memory.InMemoryLeaveRepository),
         protocols.LeaveSettingsRepository: (DynamoLeaveSettings, memory.InMemoryLeaveSettings),
         protocols.DeviceRepository: (DynamoDeviceRepository, InMemoryDeviceRepository),
+        protocols.CitizenRequestRepository: (DynamoCitizenRequests, memory.InMemoryCitizenRequests),
         protocols.CheckInRulesRepository: (DynamoCheckInRules, InMemoryCheckInRules),
+        protocols.PtspCatalogue: (DynamoPtspCatalogue, memory.InMemoryPtspCatalogue),
+        protocols.PtspDesk: (DynamoPtspDesk, memory.InMemoryPtspDesk),
         # the clients with a twin (`integrations/memory.py`)
         ObjectStore: (S3ObjectStore, InMemoryObjectStore),
         NotificationQueue: (SqsQueue, InMemoryQueue),

@@ -325,3 +325,40 @@ def test_what_api_gateway_answers_itself_comes_in_the_error_shape(merged):
         body = json.loads(properties["ResponseTemplates"]["application/json"])
         assert set(body) == {"code", "message", "details"} and body["message"], kind
         assert properties["RestApiId"] == {"Ref": "RestAPI"}
+
+
+def test_the_public_routes_have_a_per_address_budget_and_the_kritis_form_a_stage_throttle(merged):
+    """Issue 22: nobody signs in on /public/…, so the WAF counts each source address there before the function runs
+    (the application's per-IP and per-contact limits stand behind it), and the form is throttled for the stage."""
+    from infra.template import PUBLIC_FILING_PATHS, PUBLIC_PATH
+
+    rules = {r["Name"]: r for r in merged["Resources"]["ApiFirewall"]["Properties"]["Rules"]}
+    statement = rules["public-per-address"]["Statement"]["RateBasedStatement"]
+    assert (
+        statement["AggregateKeyType"] == "IP"
+        and statement["ScopeDownStatement"]["ByteMatchStatement"]["SearchString"] == PUBLIC_PATH
+    )
+    assert rules["public-per-address"]["Action"] == {"Block": {}}
+    throttled = {
+        s["ResourcePath"]: s
+        for s in merged["Resources"]["RestAPI"]["Properties"]["MethodSettings"]
+        if s["ResourcePath"] != "/*"
+    }
+    for path in PUBLIC_FILING_PATHS:
+        assert throttled[path.replace("/", "~1")]["HttpMethod"] == "POST"
+
+
+def test_the_whatsapp_webhooks_have_a_generous_per_address_budget(merged):
+    """Issue 22 review: the webhooks are public too; a WAF budget per source address stops a flood of forged calls
+    before the function runs, generous enough for the providers' small pool of delivering addresses."""
+    from infra.template import WEBHOOK_LIMIT_PER_ADDRESS, WEBHOOK_PATH, WEBHOOK_WINDOW_SECONDS
+
+    rules = {r["Name"]: r for r in merged["Resources"]["ApiFirewall"]["Properties"]["Rules"]}
+    rule = rules["webhook-per-address"]
+    statement = rule["Statement"]["RateBasedStatement"]
+    match = statement["ScopeDownStatement"]["ByteMatchStatement"]
+    assert rule["Action"] == {"Block": {}} and statement["AggregateKeyType"] == "IP"
+    assert match["SearchString"] == WEBHOOK_PATH == "/webhooks/" and match["FieldToMatch"] == {"UriPath": {}}
+    assert statement["EvaluationWindowSec"] == WEBHOOK_WINDOW_SECONDS in (60, 120, 300, 600)
+    assert statement["Limit"] == WEBHOOK_LIMIT_PER_ADDRESS >= 1000
+    assert len({r["Priority"] for r in rules.values()}) == len(rules)

@@ -144,6 +144,40 @@ const routes: RouteRecordRaw[] = [
     component: () => import("@/pages/ArchiveCompletenessPage.vue"),
     meta: { title: "Kelengkapan arsip", roles: ["KEPEGAWAIAN", "BKD", "ADMIN"], account: true, wide: true },
   },
+  {
+    path: "/layanan/meja",
+    component: () => import("@/pages/PtspDeskPage.vue"),
+    meta: { title: "Meja layanan", roles: ["LAYANAN", "ADMIN"], account: true, wide: true },
+  },
+  {
+    path: "/layanan/katalog",
+    component: () => import("@/pages/PtspCatalogPage.vue"),
+    meta: { title: "Katalog layanan", roles: ["LAYANAN", "ADMIN"], account: true, wide: true },
+  },
+  {
+    path: "/permohonan-warga",
+    component: () => import("@/pages/CitizenRequestsPage.vue"),
+    meta: { title: "Permohonan warga", roles: ["LAYANAN", "ADMIN"], account: true },
+  },
+  // a tracked citizen request's public status (issue 22): no account, a phone first; its own prefix, apart from
+  // the officers' /layanan/meja and /layanan/katalog
+  {
+    path: "/status-permohonan/:no",
+    component: () => import("@/pages/PublicRequestStatusPage.vue"),
+    meta: { title: "Status permohonan", public: true, bare: true },
+  },
+  {
+    path: "/kritis-saran",
+    component: () => import("@/pages/KritisOfficePage.vue"),
+    meta: { title: "Kritik & saran", roles: ["LAYANAN", "PIMPINAN", "ADMIN"], account: true },
+  },
+  // Kritis (issue 22): the public form and an item's public status, no account, a phone first
+  { path: "/kritis", component: () => import("@/pages/KritisFormPage.vue"), meta: { title: "Kritik & saran", public: true, bare: true } },
+  {
+    path: "/kritis/:no",
+    component: () => import("@/pages/KritisStatusPage.vue"),
+    meta: { title: "Status kritik/saran", public: true, bare: true },
+  },
   { path: "/akun", component: () => import("@/pages/AccountPage.vue"), meta: { title: "Akun" } },
   {
     path: ENROLMENT_PATH,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from .archive import InMemoryArchiveCatalog, InMemoryArchiveRepository
 from .attendance import InMemoryAttendanceRepository
 from .audit import InMemoryAuditLog
+from .citizen_requests import InMemoryCitizenRequests
 from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
 from .digests import InMemoryDigests
@@ -19,6 +20,7 @@ from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
 from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
+from .ptsp import InMemoryPtspCatalogue, InMemoryPtspDesk
 from .rate_limits import InMemoryRateLimiter
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
@@ -34,6 +36,7 @@ __all__ = [
     "InMemoryArchiveRepository",
     "InMemoryAttendanceRepository",
     "InMemoryAuditLog",
+    "InMemoryCitizenRequests",
     "InMemoryComplaintRepository",
     "InMemoryDelegationRepository",
     "InMemoryDigests",
@@ -47,6 +50,8 @@ __all__ = [
     "InMemoryOneTimeCodes",
     "InMemoryOrgRepository",
     "InMemoryOutbox",
+    "InMemoryPtspCatalogue",
+    "InMemoryPtspDesk",
     "InMemoryRateLimiter",
     "InMemoryRecordRepository",
     "InMemoryReminders",

@@ -17,6 +17,8 @@ class _Digest:
 class InMemoryDigests:
     """Behaves like `DynamoDigests`: a due digest keeps its time; a stale ``sent`` makes it due again."""
 
+    shards = 1  # one list in memory
+
     def __init__(self) -> None:
         self._items: dict[str, _Digest] = {}
 
@@ -35,6 +37,13 @@ class InMemoryDigests:
             if d.listed and d.due_at and d.due_at <= now.isoformat()
         ]
         return sorted(found, key=lambda row: (row[1], row[0]))
+
+    def due_page(
+        self, shard: int, now: datetime, after: str | None, limit: int
+    ) -> tuple[list[tuple[str, str, int]], str | None]:
+        rows = [row for row in self.due(now) if after is None or f"{row[1]}|{row[0]}" > after]
+        page = rows[:limit]
+        return page, f"{page[-1][1]}|{page[-1][0]}" if len(rows) > limit else None
 
     def sent(self, supervisor_nip: str, generation: int, sent_at: datetime, next_due: datetime) -> None:
         digest = self._items.get(supervisor_nip)

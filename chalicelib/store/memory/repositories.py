@@ -13,8 +13,10 @@ from .archive import InMemoryArchiveCatalog, InMemoryArchiveRepository
 from .assessments import InMemoryAssessmentRepository
 from .attendance import InMemoryAttendanceRepository
 from .audit import InMemoryAuditLog
+from .chat_states import InMemoryChatStates
 from .checkin_flags import InMemoryCheckInFlags
 from .checkin_rules import InMemoryCheckInRules
+from .citizen_requests import InMemoryCitizenRequests
 from .closed_months import InMemoryClosedMonths
 from .complaints import InMemoryComplaintRepository
 from .delegations import InMemoryDelegationRepository
@@ -24,11 +26,13 @@ from .ekinerja import InMemoryEkinerjaHandoffs
 from .employees import InMemoryEmployeeRepository
 from .exports import InMemoryExportJobs
 from .idempotency import InMemoryIdempotency
+from .kritis import InMemoryKritisRepository
 from .leave import InMemoryLeaveRepository, InMemoryLeaveSettings
 from .one_time_codes import InMemoryOneTimeCodes
 from .organisation import InMemoryOrgRepository
 from .outbox import InMemoryOutbox
 from .permissions import InMemoryPermissionRepository
+from .ptsp import InMemoryPtspCatalogue, InMemoryPtspDesk
 from .rate_limits import InMemoryRateLimiter
 from .records import InMemoryRecordRepository
 from .reminders import InMemoryHolidayOverrides, InMemoryJobState, InMemoryReminders
@@ -72,6 +76,11 @@ class InMemoryRepositories:
     work_hours: InMemoryWorkHours = field(default_factory=InMemoryWorkHours)
     checkin_rules: InMemoryCheckInRules = field(default_factory=InMemoryCheckInRules)
     devices: InMemoryDeviceRepository = field(default_factory=InMemoryDeviceRepository)
+    citizen_requests: InMemoryCitizenRequests = field(default_factory=InMemoryCitizenRequests)
+    ptsp_catalogue: InMemoryPtspCatalogue = field(default_factory=InMemoryPtspCatalogue)
+    chat_states: InMemoryChatStates = field(default_factory=InMemoryChatStates)
+    ptsp_desk: InMemoryPtspDesk = field(default_factory=InMemoryPtspDesk)
+    kritis: InMemoryKritisRepository = field(default_factory=InMemoryKritisRepository)
     skp: InMemorySkpRepository = field(default_factory=InMemorySkpRepository)
     permissions: InMemoryPermissionRepository = field(default_factory=InMemoryPermissionRepository)
     idempotency: InMemoryIdempotency = field(default_factory=InMemoryIdempotency)

@@ -17,6 +17,13 @@ describe("ChoiceChips", () => {
     expect(row.find("[data-testid=kind-laporan]").exists()).toBe(true);
   });
 
+  it("shows no count for a chip whose count is not known (never a false 0)", () => {
+    const some = [...chips, { value: "closed", text: "Ditutup", count: null }];
+    const row = mount(ChoiceChips, { props: { name: "kind", label: "Jenis", chips: some, chosen: "report" } });
+    expect(row.findAll("label").map((l) => l.text())).toEqual(["Laporan kegiatan 1.200", "Pertimbangan cuti 2", "Ditutup"]);
+    expect(row.findAll(".count")).toHaveLength(2);
+  });
+
   it("says which was chosen", async () => {
     const row = mount(ChoiceChips, { props: { name: "kind", label: "Jenis", chips, chosen: "report" } });
     await row.findAll("input[type=radio]")[1].trigger("change");

@@ -9,6 +9,8 @@ export type ExportRequest = Schemas["ExportRequest"];
 export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
   const state = ref<"idle" | "working" | "done" | "failed">("idle");
   const url = ref<string | null>(null);
+  /** the name the browser saves the file under (a large PDF recap is a `.zip` of PDF parts) */
+  const fileName = ref<string | null>(null);
   const format = ref<"pdf" | "xlsx">("pdf");
   const message = ref<string | null>(null);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -24,6 +26,7 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
     stopped = false;
     state.value = "working";
     url.value = null;
+    fileName.value = null;
     message.value = null;
     format.value = kind;
     try {
@@ -36,6 +39,7 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
           if (now.status === "DONE" && now.url) {
             state.value = "done";
             url.value = now.url;
+            fileName.value = now.file_name ?? null;
             return;
           }
           if (now.status === "FAILED") {
@@ -69,6 +73,7 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
     clearTimeout(timer);
     state.value = "idle";
     url.value = null;
+    fileName.value = null;
     message.value = null;
   }
 
@@ -77,5 +82,5 @@ export function useExportJob(intervalMs = 1500, limitMs = 5 * 60_000) {
     clearTimeout(timer);
   });
 
-  return { state, url, format, message, start, run, reset };
+  return { state, url, fileName, format, message, start, run, reset };
 }

@@ -31,6 +31,8 @@ export interface VerdictWords {
   done: string;
   /** The note's label in the dialog. */
   note: string;
+  /** The note is required with this verdict even where approving usually needs none (a Kritis step's text). */
+  required?: boolean;
   variant: "ok" | "danger";
 }
 
@@ -85,6 +87,43 @@ export const KINDS: Record<string, KindView> = {
     filters: ["skpd"],
     statuses: [],
     verbs: { APPROVE: { button: "Terima presensi", done: "Diterima" }, REJECT: { button: "Tolak presensi", done: "Ditolak (presensi dihapus)" } },
+  },
+  // a tracked citizen request the first office marked ready (issue 22): the second office marks it done or returns it
+  citizen_request: {
+    slug: "permohonan-warga",
+    noun: "permohonan warga",
+    filters: [],
+    statuses: [],
+    verbs: {
+      APPROVE: { button: "Tandai selesai", done: "Selesai" },
+      REJECT: { button: "Kembalikan", done: "Dikembalikan ke kantor asal", note: "Alasan pengembalian" },
+    },
+  },
+  // Kritis (issue 22): the officer forwards with a summary (or closes), leadership decides the action, the officer
+  // records the follow-up; each note is the step's text
+  kritis_forward: {
+    slug: "kritis-masuk",
+    noun: "kritik/saran",
+    filters: [],
+    statuses: [],
+    verbs: {
+      APPROVE: { button: "Teruskan ke pimpinan", done: "Diteruskan", note: "Ringkasan untuk pimpinan", required: true },
+      REJECT: { button: "Tutup", done: "Ditutup", note: "Alasan penutupan" },
+    },
+  },
+  kritis_decision: {
+    slug: "kritis-keputusan",
+    noun: "kritik/saran",
+    filters: [],
+    statuses: [],
+    verbs: { APPROVE: { button: "Tetapkan tindakan", done: "Tindakan ditetapkan", note: "Tindakan yang diputuskan", required: true } },
+  },
+  kritis_follow_up: {
+    slug: "kritis-tindak-lanjut",
+    noun: "kritik/saran",
+    filters: [],
+    statuses: [],
+    verbs: { APPROVE: { button: "Simpan tindak lanjut", done: "Ditindaklanjuti", note: "Tindak lanjut", required: true } },
   },
   // the supervisor approves an SKP or returns it to the employee with a note (issue 19)
   skp: {

@@ -88,12 +88,19 @@ export function workGroups(who: Who): NavGroup[] {
   const people: NavItem[] = [];
   if (has("OPERATOR_SKPD", "KEPEGAWAIAN", "ADMIN")) people.push({ to: "/pegawai", label: "Pegawai", icon: "users" });
   if (has("OPERATOR_SKPD", "ADMIN")) people.push({ to: "/impor", label: "Impor pegawai", icon: "import" });
+  // public-service work of an office (issue 22): its officers (LAYANAN), leadership (PIMPINAN), the admin
+  const service: NavItem[] = [];
+  if (has("LAYANAN", "ADMIN")) service.push({ to: "/layanan/meja", label: "Meja layanan", icon: "users" });
+  if (has("LAYANAN", "ADMIN")) service.push({ to: "/layanan/katalog", label: "Katalog layanan", icon: "template" });
+  if (has("LAYANAN", "ADMIN")) service.push({ to: "/permohonan-warga", label: "Permohonan warga", icon: "file" });
+  if (has("LAYANAN", "PIMPINAN", "ADMIN")) service.push({ to: "/kritis-saran", label: "Kritik & saran", icon: "alert" });
   const settings: NavItem[] = has("ADMIN") ? [{ to: "/admin", label: "Admin", icon: "cog" }] : [];
   if (has("KEPEGAWAIAN", "BKD", "ADMIN")) settings.push({ to: "/jam-kerja", label: "Jam kerja", icon: "clock" });
   return [
     { title: "Verifikasi", items: verify },
     { title: "Rekap", items: recap },
     { title: "Pegawai", items: people },
+    { title: "Layanan publik", items: service },
     { title: "Pengaturan", items: settings },
   ].filter((g) => g.items.length);
 }
