@@ -62,8 +62,8 @@ def start_dynamodb(port: int, data_dir: Path | None, log: Path | None = None) ->
 
 
 def start_moto(port: int, log: Path | None = None) -> subprocess.Popen:
-    """moto's server (S3, SES) on loopback."""
-    process = spawn([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)], log)
+    """moto's server (S3, SES, SQS) on loopback (`devtools/moto_server.py`: moto with its state dump fixed)."""
+    process = spawn([sys.executable, "-m", "devtools.moto_server", "-H", "127.0.0.1", "-p", str(port)], log, cwd=ROOT)
     wait_for_port(port, process)
     return process
 

@@ -84,7 +84,7 @@ def recap(stack, factory, monkeypatch):
 
     def run(fmt: str, words: int, response: list | None = None) -> tuple[dict, bytes, _MadeUpReads]:
         reads = _MadeUpReads(*skpd, words)
-        service._reads = reads
+        monkeypatch.setattr(service, "_reads", reads)  # the shared container's service: put back after the test
         job_id = uuid.uuid4().hex
         request = {"kind": "recap", "format": fmt, "status": "ALL", "period": "month", "month": MONTH}
         service._jobs.create(job_id, hr, {**request, "scope": "satker", "skpd_id": skpd[0], "satker_id": skpd[1]},
