@@ -11,6 +11,9 @@ export interface Page<T> {
   next_cursor?: string | null;
 }
 
+/** What `usePagedList` gives: handed whole to a component that shows the list (`MyRequestsList`). */
+export type PagedList<T> = ReturnType<typeof usePagedList<T>>;
+
 export function usePagedList<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>) {
   const items = ref<T[]>([]) as Ref<T[]>;
   const cursor = ref<string | null>(null);
