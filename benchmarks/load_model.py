@@ -1,6 +1,6 @@
 """The national load model (issue 21): the 16:00 WIB peak at reduced scale on DynamoDB Local, projected to 6 M ASN.
 
-    python -m benchmarks.load_model [--employees 30000] [--due 1500] [--reports 2000] [--digests 3000] [--workers 4]
+    python -m benchmarks.load_model [--employees 30000] [--due 1500] [--reports 2000] [--digests 8000] [--workers 4]
 
 (the defaults shown; ``--employees 100000`` and the others for a larger run). Runs the real code paths against the
 local stack (DynamoDB Local, moto's SQS), with DynamoDB's own ReturnConsumedCapacity=INDEXES added to every request
@@ -15,11 +15,15 @@ so the write and read units of each table and index are DynamoDB's figures, not 
   chains one page at a time (a page's own time), the rest ``--workers`` at once (the wall time);
 - **auto-approval**: the reports above 7 days later: the schedule's one message per shard, then every page
   (`AutoApprovalSweep.page`) with ``--workers`` at once;
+- **e-Kinerja**: the reports the sweep approved, handed on: the schedule's one message per shard, then every page
+  (`HandOn.page`: a Query of the due ids, the reports and handoffs in a BatchGetItem each, claim, send through the
+  recording client, settle) with ``--workers`` at once; an empty page's time from the next run;
 - **digests**: the scheduled dispatcher (`DigestSender.fan_out`, one message per shard) and its pages
   (`handle_page`) over the digests the submissions made due and ``--digests`` more.
 
-A reminder page's time counts `Nation.provider_s` per WhatsApp call (the local outbox takes none) and a digest
-page's `Nation.sqs_batch_s` per 10 messages (moto's SQS slows down as it fills).
+A reminder page's time counts `Nation.provider_s` per WhatsApp call (the local outbox takes none), an e-Kinerja
+page's `Nation.bkn_s` per BKN call (``--bkn-ms``; the recording client takes none), and a digest page's
+`Nation.sqs_batch_s` per 10 messages (moto's SQS slows down as it fills).
 
 It prints, per partition key, the items and the write rate at the peak, per worker call the items touched and the
 time, and the wall time of the slot with the workers; then `benchmarks.load_projection` (pure, unit-tested) turns
@@ -40,6 +44,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -50,6 +55,7 @@ from benchmarks.load_projection import (
     PerReport,
     Prices,
     cost_per_million,
+    handoff_gb_seconds,
     judge,
     reminder_gb_seconds,
     storage_per_million,
@@ -125,14 +131,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--employees", type=int, default=30_000, help="reminders in the 16:00 WIB slot")
     parser.add_argument("--due", type=int, default=1_500, help="of them not yet reminded today (the sends)")
     parser.add_argument("--reports", type=int, default=2_000, help="reports filed (and auto-approved later)")
-    parser.add_argument("--digests", type=int, default=3_000, help="more due digests (supervisors)")
+    parser.add_argument(
+        "--digests", type=int, default=8_000, help="more due digests (supervisors): a full page of every shard"
+    )
     parser.add_argument("--workers", type=int, default=4, help="page workers at once")
+    parser.add_argument("--bkn-ms", type=float, default=200, help="an assumed BKN e-Kinerja call (ms), projected")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from devtools.ephemeral import ephemeral_stack
 
     with ephemeral_stack("load") as env:
-        nation = Nation.of_code()
+        nation = replace(Nation.of_code(), bkn_s=args.bkn_ms / 1000)
         capacity = Capacity(env["TABLE_PREFIX"])
         started = time.perf_counter()
         print(
@@ -142,21 +151,22 @@ def main(argv: list[str] | None = None) -> int:
         submissions, filed = _submissions(args.reports, nation, capacity)
         reminders, reminder_units = _reminders(args.employees, args.due, args.workers, nation, capacity)
         approvals, approved = _auto_approval(args.workers, capacity)
+        handoffs, handed = _ekinerja(nation, capacity)
         digests, due = _digests(args.workers, args.digests, capacity)
         print(f"  (the local run took {time.perf_counter() - started:.0f} s)")
-    measured = Measured(**submissions, **reminders, **approvals, **digests, local_cores=os.cpu_count() or 1)
+    measured = Measured(**submissions, **reminders, **approvals, **digests, **handoffs, local_cores=os.cpu_count() or 1)
     print(f"projected to {nation.asn:,} ASN ({nation.in_slot:,} in WIB; {nation.peak_submissions:,.0f} reports/s):")
     status = judge(measured, nation)
     if status == 2:
         return status
-    shares = {"submit": filed, "approve": approved, "digest-dispatch": due * nation.span}
+    shares = {"submit": filed, "approve": approved, "handoff": handed, "digest-dispatch": due * nation.span}
     units = {
         kind: reminder_units[kind] + sum(capacity.total(phase, kind) / n for phase, n in shares.items() if n)
         for kind in ("write", "read")
     }
     print(
-        "request units of one report (DynamoDB's figures: its submission, its reminder, its approval, its share of "
-        "a digest page): "
+        "request units of one report (DynamoDB's figures: its submission, its reminder, its approval, its hand-off "
+        "to e-Kinerja, its share of a digest page): "
         + ", ".join(
             f"{phase} {capacity.total(phase, 'write') / n:.1f} write / {capacity.total(phase, 'read') / n:.1f} read"
             for phase, n in shares.items()
@@ -164,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         + f", reminder {reminder_units['write']:.1f} write / {reminder_units['read']:.1f} read"
     )
-    gb_seconds = API_GB_SECONDS + reminder_gb_seconds(measured, nation)
+    gb_seconds = API_GB_SECONDS + reminder_gb_seconds(measured, nation) + handoff_gb_seconds(measured, nation)
     per_report = PerReport(write_units=units["write"], read_units=units["read"], lambda_gb_seconds=gb_seconds)
     prices = Prices()
     costs = cost_per_million(per_report, prices)
@@ -436,7 +446,7 @@ def _auto_approval(workers: int, capacity: Capacity) -> dict[str, Any]:
     per_report = sum(s - fixed for s, _ in working) / approved if approved else 0.0
     per_index = {
         t: capacity.of("approve", "write", t) / max(approved, 1)
-        for t in ("reports", "reports.by_pending_shard", "reports.by_ekinerja_pending", "reports.by_supervisor_pending")
+        for t in ("reports", "reports.by_pending_shard", "reports.by_ekinerja_due", "reports.by_supervisor_pending")
     }
     print(
         f"  auto-approval: {len(calls)} page calls approved {approved:,} in {wall:.1f} s with {workers} workers; "
@@ -445,6 +455,55 @@ def _auto_approval(workers: int, capacity: Capacity) -> dict[str, Any]:
         + ", ".join(f"{k} {v:.2f}" for k, v in per_index.items())
     )
     return {"approval_s": per_report, "approval_page_s": fixed, "approval_wcu": per_index}, approved
+
+
+def _ekinerja(nation: Nation, capacity: Capacity) -> dict[str, Any]:
+    """The reports the sweep approved (due at their decision, NOW) handed on by the handoff's pages one at a time
+    (a page's own time, as in its own Lambda; its sends in parallel), through the recording client (an outbox
+    write, not BKN: `Nation.bkn_s` is added in the projection); then the next run's empty pages, for a page's fixed
+    time (pages at once on this machine's two cores would time each other's CPU)."""
+    from chalicelib.integrations.memory import InMemoryQueue
+    from chalicelib.services import container
+    from chalicelib.store.ekinerja import DynamoEkinerjaHandoffs
+
+    queue, then = InMemoryQueue(), NOW + timedelta(minutes=1)
+    shards = Counter({shard: _due_in(DynamoEkinerjaHandoffs(), shard, then) for shard in range(nation.ekinerja_shards)})
+    job = container.ekinerja_handoff()
+    job._queue, job._clock = queue, lambda: then
+    job.dispatch()
+    with capacity.measure("handoff"):
+        started = time.perf_counter()
+        calls = _timed_pool(queue.take(), queue, 1, job.page)
+        wall = time.perf_counter() - started
+    handed = sum(r["sent"] for _, r in calls)
+    later = NOW + timedelta(minutes=16)
+    job._clock = lambda: later
+    job.dispatch()
+    rerun = _timed_pool(queue.take(), queue, 1, job.page)
+    empty = [t for t, r in calls + rerun if not (r["sent"] + r["failed"] + r["skipped"])]
+    fixed = statistics.median(empty) if empty else 0.0
+    per_report = sum(t - fixed for t, r in calls if r["sent"]) / handed if handed else 0.0
+    wcu = capacity.of("handoff", "write", "reports.by_ekinerja_due") / max(handed, 1)
+    skew = max(shards.values()) / (sum(shards.values()) / nation.ekinerja_shards) if handed else 0.0
+    made = sorted(capacity.requests.items())
+    requests = ", ".join(f"{n} {op}" for (phase, op), n in made if phase == "handoff")
+    print(
+        f"  e-Kinerja: {len(calls)} page calls handed on {handed:,} in {wall:.1f} s one at a time "
+        f"({requests}); ≤ {max(r['sent'] for _, r in calls)} a page, {per_report * 1000:.1f} ms a report "
+        f"({nation.ekinerja_send_workers} sends at once), an empty page {fixed * 1000:.0f} ms; "
+        f"by_ekinerja_due {wcu:.2f} write units a report; E# {max(shards.values(), default=0)} on the fullest key"
+    )
+    return {"handoff_s": per_report, "handoff_page_s": fixed, "handoff_wcu": wcu, "ekinerja_skew": skew}, handed
+
+
+def _due_in(handoffs: Any, shard: int, now: datetime) -> int:
+    """How many of one shard are due (its pages walked before the run, not measured)."""
+    count, after = 0, None
+    while True:
+        ids, after = handoffs.due_page(shard, now, after, 1_000)
+        count += len(ids)
+        if after is None:
+            return count
 
 
 def _digests(workers: int, extra: int, capacity: Capacity) -> tuple[dict[str, Any], int]:
@@ -487,8 +546,7 @@ def _digests(workers: int, extra: int, capacity: Capacity) -> tuple[dict[str, An
         wall = time.perf_counter() - started
     due = sum(r["due"] for _, r in calls)
     full = [t for t, r in calls if r["due"] == sender.page_size]
-    empty = [t for t, r in calls if not r["due"]]
-    fixed = statistics.median(empty) if empty else 0.0
+    fixed = statistics.median(_empty_digest_pages(sender, split))
     per_due = sum(t - fixed for t, r in calls if r["due"]) / due if due else 0.0  # a page's own cost included
     made = sorted(capacity.requests.items())
     requests = ", ".join(f"{n} {op}" for (phase, op), n in made if phase == "digest-dispatch")
@@ -499,6 +557,22 @@ def _digests(workers: int, extra: int, capacity: Capacity) -> tuple[dict[str, An
         f"page {fixed * 1000:.0f} ms"
     )
     return {"digest_fanout_s": fanout_s, "digest_page_s": fixed, "digest_due_s": per_due}, due
+
+
+def _empty_digest_pages(sender: Any, split: Any, shards: int = 16) -> list[float]:
+    """Seconds of a page that finds nothing due (a newer run, asked as of a time before anything came due): the
+    Query, the checkpoint and no messages — a page's fixed cost, measured whether or not the run's last pages
+    happened to be empty. As of the year 2000: nothing the run made due is that old."""
+    from chalicelib.services.notifications import PAGE_KIND
+
+    run, before = (NOW + timedelta(seconds=1)).isoformat(), "2000-01-01T00:00:00+00:00"
+    times = []
+    for shard in range(shards):
+        started = time.perf_counter()
+        found = sender.handle_page({"kind": PAGE_KIND, "now": before, "shard": shard, "run": run, "page": 1}, split)
+        times.append(time.perf_counter() - started)
+        assert found["due"] == 0, found
+    return times
 
 
 def _client() -> Any:

@@ -27,6 +27,7 @@ LAMBDA_CONCURRENCY = 1_000  # the default concurrent executions of an account an
 LAMBDA_MB_PER_VCPU = 1_769  # Lambda allots CPU in proportion to memory: one vCPU at 1,769 MB
 REMINDER_PERIOD = 5 * 60  # `reminder_dispatch` and `digest_dispatch` run every 5 minutes
 AUTO_APPROVAL_PERIOD = 15 * 60  # `auto_approval` runs every 15 minutes
+EKINERJA_PERIOD = 15 * 60  # `ekinerja_handoff` runs every 15 minutes: a period's approvals must be handed on by then
 REPORT_WINDOW = 60 * 60  # a 16:00 reminder is for the 16:00-17:00 reports: it must have gone out by 17:00
 
 
@@ -50,8 +51,8 @@ class Nation:
     undecided: float = 0.10  # reports nobody decides within 7 days: the sweep approves them
     reminder_shards: int = 256
     pending_shards: int = 64
-    digest_shards: int = 8
-    ekinerja_shards: int = 32
+    digest_shards: int = 64
+    ekinerja_shards: int = 64
     page: int = 100  # a reminder page and an auto-approval page
     pages_per_call: int = 1  # page messages one notification worker call receives (its SQS batch_size)
     api_seconds: float = 0.05  # a request's Lambda time (`make bench`), for the concurrency at the peak
@@ -63,6 +64,12 @@ class Nation:
     memory_mb: float = 1024  # the notification worker's memory (.chalice/config.json), which runs the pages
     schedule_memory_mb: float = 512  # the scheduled dispatchers' (the functions' default)
     export_memory_mb: float = 1024  # the export worker's
+    #: approvals in the busiest hour (an assumption: supervisors decide the 16:00 filings the next morning, ≈1 M
+    #: of the day's 6 M in 08:00-09:00 WIB); a 15-minute period brings a quarter of them to the handoff
+    ekinerja_peak_hour: int = 1_000_000
+    ekinerja_page: int = 100  # due reports a handoff page takes (`services/ekinerja/handoff.py` PAGE)
+    ekinerja_send_workers: int = 16  # a handoff page's sends at once (SEND_WORKERS)
+    bkn_s: float = 0.2  # one call to BKN's e-Kinerja (unknown: no contract published; an assumption)
 
     @classmethod
     def of_code(cls) -> Nation:
@@ -71,6 +78,8 @@ class Nation:
 
         from chalicelib.domain.reminders import PAGE_SIZE, SLOT_SHARDS
         from chalicelib.handlers.notification_jobs import BATCH_SIZE
+        from chalicelib.services.ekinerja.handoff import PAGE as EKINERJA_PAGE
+        from chalicelib.services.ekinerja.handoff import SEND_WORKERS as EKINERJA_SEND_WORKERS
         from chalicelib.services.reminders import SEND_WORKERS
         from chalicelib.store.digests import DUE_SHARDS
         from chalicelib.store.reports import EKINERJA_SHARDS, PENDING_SHARDS
@@ -83,6 +92,8 @@ class Nation:
             pending_shards=PENDING_SHARDS,
             digest_shards=DUE_SHARDS,
             ekinerja_shards=EKINERJA_SHARDS,
+            ekinerja_page=EKINERJA_PAGE,
+            ekinerja_send_workers=EKINERJA_SEND_WORKERS,
             page=PAGE_SIZE,
             pages_per_call=BATCH_SIZE,
             send_workers=SEND_WORKERS,
@@ -111,7 +122,7 @@ SUBMISSION_INDEXES = (
     "reports.by_satker_day",
     "digests.by_due",
 )
-APPROVAL_INDEXES = ("reports.by_pending_shard", "reports.by_ekinerja_pending")
+APPROVAL_INDEXES = ("reports.by_pending_shard", "reports.by_ekinerja_due")
 #: figures that may rightly be zero (a send writes no `by_slot` row)
 MAY_BE_ZERO = {"slot_wcu_per_send"}
 
@@ -134,6 +145,10 @@ class Measured:
     digest_fanout_s: float  # the scheduled digest dispatcher (one message per shard; no read)
     digest_page_s: float  # a digest page's fixed time (a Query, a BatchGetItem, the next page's message)
     digest_due_s: float  # what one due digest adds to its page (its message)
+    handoff_s: float  # what one handed-on report adds to an e-Kinerja page (claim, send to the outbox, settle)
+    handoff_page_s: float  # an e-Kinerja page's fixed time (Query, two BatchGetItems, checkpoint)
+    handoff_wcu: float  # `reports.by_ekinerja_due` write units per handed-on report (its row removed)
+    ekinerja_skew: float  # the fullest `E#` shard over the mean
     local_cores: float = 2  # the cores of the machine that measured (`os.cpu_count()`)
 
 
@@ -170,6 +185,15 @@ def reminder_page_s(m: Measured, n: Nation) -> float:
     return worker * (m.page_read_s + n.page * m.send_s) + n.page * n.provider_s / n.send_workers
 
 
+def handoff_page_s(m: Measured, n: Nation) -> float:
+    """A full e-Kinerja page in the export worker: its reads and writes on the function's CPU, and its BKN calls
+    `ekinerja_send_workers` at a time."""
+    exporter = cpu_factor(n.export_memory_mb, m.local_cores)
+    return exporter * (m.handoff_page_s + n.ekinerja_page * m.handoff_s) + (
+        n.ekinerja_page * n.bkn_s / n.ekinerja_send_workers
+    )
+
+
 def project(m: Measured, n: Nation) -> list[Line]:
     """The national figures from the measured ones, each with the limit it must stay under (`unmeasured` first)."""
     peak = n.peak_submissions
@@ -190,7 +214,12 @@ def project(m: Measured, n: Nation) -> list[Line]:
     digest_call = n.pages_per_call * digest_page
     digest_pages = math.ceil(due_digests / n.digest_shards / n.page)
     digest_wcu = m.submission_wcu["digests.by_due"]
-    ekinerja_wcu = m.approval_wcu["reports.by_ekinerja_pending"]
+    ekinerja_wcu = m.approval_wcu["reports.by_ekinerja_due"]
+    handoff_page = handoff_page_s(m, n)
+    handoff_arrivals = n.ekinerja_peak_hour * EKINERJA_PERIOD / 3600  # a period's approvals at the peak
+    handoff_pages = math.ceil(handoff_arrivals / n.ekinerja_shards * m.ekinerja_skew / n.ekinerja_page)
+    local_handoff = m.handoff_page_s + n.ekinerja_page * m.handoff_s  # the fastest a page goes: for rates
+    peak_approvals = n.ekinerja_peak_hour / 3600 * n.peak_factor
     return [
         Line(
             "submissions: reports.by_pending_shard per P# key",
@@ -274,11 +303,37 @@ def project(m: Measured, n: Nation) -> list[Line]:
             "the approved leave the index; at local speed",
         ),
         Line(
-            "auto-approval: reports.by_ekinerja_pending per E# key",
+            "auto-approval: reports.by_ekinerja_due per E# key",
             approvals_per_s * ekinerja_wcu / n.ekinerja_shards,
             PARTITION_WCU,
             "WCU/s",
             f"{approvals_per_s:,.0f} approvals/s (local speed) × {ekinerja_wcu:.1f} over {n.ekinerja_shards} shards",
+        ),
+        Line(
+            "e-Kinerja: one worker call (a page)",
+            handoff_page,
+            min(n.export_timeout, LAMBDA_SECONDS),
+            "s",
+            f"{n.ekinerja_page} reports, CPU ×{exporter:.1f} at {n.export_memory_mb:,.0f} MB, a {n.bkn_s:g} s BKN "
+            f"call {n.ekinerja_send_workers} at once",
+        ),
+        Line(
+            "e-Kinerja: a peak period's approvals handed on",
+            handoff_pages * handoff_page,
+            EKINERJA_PERIOD,
+            "s",
+            f"{handoff_arrivals:,.0f} approved in 15 minutes of the busiest hour ({n.ekinerja_peak_hour:,}/h), "
+            f"{n.ekinerja_shards} chains of {handoff_pages} pages: done before the next schedule; a day's "
+            f"{n.asn:,} take {n.asn / n.ekinerja_shards * m.ekinerja_skew / n.ekinerja_page * handoff_page / 3600:.1f} "
+            "h of each chain",
+        ),
+        Line(
+            "e-Kinerja: reports.by_ekinerja_due writes per E# key",
+            peak_approvals * ekinerja_wcu * m.ekinerja_skew / n.ekinerja_shards
+            + n.ekinerja_page / local_handoff * m.handoff_wcu,
+            PARTITION_WCU,
+            "WCU/s",
+            f"{peak_approvals:,.0f} approvals/s at the peak put on the list, and a chain's removals at local speed",
         ),
         Line("digests: the scheduled dispatcher", schedule * m.digest_fanout_s, n.timeout, "s", "any number due"),
         Line(
@@ -297,10 +352,10 @@ def project(m: Measured, n: Nation) -> list[Line]:
         ),
         Line(
             "Lambda concurrency at the peak",
-            n.reminder_shards + n.pending_shards + n.digest_shards + peak * n.api_seconds,
+            n.reminder_shards + n.pending_shards + n.digest_shards + n.ekinerja_shards + peak * n.api_seconds,
             LAMBDA_CONCURRENCY,
             "calls",
-            "reminder, auto-approval and digest chains (one call each) + the API",
+            "reminder, auto-approval, digest and e-Kinerja chains (one call each) + the API",
         ),
     ]
 
@@ -371,8 +426,8 @@ class Prices:
 
 @dataclass(frozen=True)
 class PerReport:
-    """What one report costs in requests: measured units (submission, its reminder, its approval, its share of
-    a digest) and what the code makes per report (counted in the README's table)."""
+    """What one report costs in requests: measured units (submission, its reminder, its approval, its hand-off to
+    e-Kinerja, its share of a digest) and what the code makes per report (counted in the README's table)."""
 
     write_units: float
     read_units: float
@@ -404,6 +459,12 @@ def cost_per_million(r: PerReport, p: Prices) -> list[tuple[str, float]]:
 def storage_per_million(r: PerReport, p: Prices) -> float:
     """US dollars a month for every million reports kept (DynamoDB Standard)."""
     return 1e6 * r.stored_kb / 1024 / 1024 * p.storage_gb_month
+
+
+def handoff_gb_seconds(m: Measured, n: Nation) -> float:
+    """A report's share of the export worker's GB-seconds handing it on to e-Kinerja (its page's time, BKN's waits
+    included, over the page's reports)."""
+    return handoff_page_s(m, n) * n.export_memory_mb / 1024 / n.ekinerja_page
 
 
 def reminder_gb_seconds(m: Measured, n: Nation) -> float:

@@ -11,11 +11,16 @@ or query value.
 It answers each connection on its own thread (Chalice's `ThreadedHTTPServer`) and queues up to 128
 connections waiting to be accepted (socketserver's default is 5: a burst of 32 clicks got resets).
 
+With `KINERJA_DYNAMODB_TIMING=1` every answer carries `Server-Timing: dynamodb;dur=…` — the time the request spent
+in its own DynamoDB calls (`devtools/request_timing.py`), which `benchmarks.api_latency` holds the route's time
+against.
+
 Usage: python -m devtools.api_server PORT [STAGE]
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -32,6 +37,7 @@ from chalice.local import (
 
 from chalicelib.handlers import refusals
 
+from . import request_timing
 from .processes import ROOT
 
 
@@ -44,6 +50,7 @@ class Server(ThreadedHTTPServer):
 class RequestHandler(ChaliceRequestHandler):
     disable_nagle_algorithm = True
     routes = RouteMatcher([])
+    timing = False  # the Server-Timing header (`main` sets it from the environment)
 
     def route(self) -> str:
         """The route template the request matched, or a placeholder (never the path itself)."""
@@ -61,6 +68,8 @@ class RequestHandler(ChaliceRequestHandler):
     def _generic_handle(self) -> None:
         """As API Gateway: an authorizer or function that raises gets a 5xx in the error shape (`DEFAULT_5XX`),
         never a dropped connection."""
+        if self.timing:
+            request_timing.start()
         try:
             super()._generic_handle()
         except Exception:
@@ -69,6 +78,9 @@ class RequestHandler(ChaliceRequestHandler):
             self._send_http_response(
                 status, {"Content-Type": "application/json; charset=utf-8"}, refusals.body(code, message)
             )
+
+    # Chalice binds its own `_generic_handle` to these names, so they are bound again to this one
+    do_GET = do_PUT = do_POST = do_HEAD = do_DELETE = do_PATCH = do_OPTIONS = _generic_handle
 
     def _send_http_response_with_body(self, code: int, headers: dict[str, Any], body: str | bytes) -> None:
         """Chalice's, with the headers and the body in one write: apart they are two segments, and the client
@@ -80,6 +92,8 @@ class RequestHandler(ChaliceRequestHandler):
         data = body if isinstance(body, bytes) else body.encode("utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.send_header("Content-Type", headers.pop("Content-Type", "application/json"))
+        if self.timing:
+            self.send_header("Server-Timing", request_timing.header())
         for name, value in headers.items():
             for one in value if isinstance(value, list) else [value]:
                 self.send_header(name, one)
@@ -100,7 +114,10 @@ def main(port: int, stage: str = "local") -> None:
     config = CLIFactory(project_dir=str(ROOT)).create_config_obj(chalice_stage_name=stage)
     app = config.chalice_app
     validate_routes(app.routes)
-    handler = type("RequestHandler", (RequestHandler,), {"routes": RouteMatcher(list(app.routes))})
+    timing = os.environ.get(request_timing.ENV) == "1"
+    if timing:
+        request_timing.install()
+    handler = type("RequestHandler", (RequestHandler,), {"routes": RouteMatcher(list(app.routes)), "timing": timing})
     LocalDevServer(app, config, "127.0.0.1", port, handler_cls=handler, server_cls=Server).serve_forever()
 
 

@@ -208,16 +208,8 @@ ACCESS: dict[str, Access] = {
     ),
     # the auto-approval schedule only enqueues a page per shard; the export worker approves them
     "auto_approval": Access(sends=("exports",)),
-    # approved reports handed on to e-Kinerja: the work list (a Query of the reports' sparse index), each report and
-    # its RHK texts, the handoff claimed and settled; the recording client writes to the outbox
-    "ekinerja_handoff": Access(
-        tables={
-            "reports": ("Query", "GetItem", "UpdateItem"),
-            "skp": ("Query",),
-            "ekinerja_handoffs": ("GetItem", "UpdateItem"),
-            "outbox": ("PutItem",),
-        }
-    ),
+    # the e-Kinerja handoff schedule only enqueues a page per shard of the work list; the export worker hands on
+    "ekinerja_handoff": Access(sends=("exports",)),
     # the digest schedule only enqueues a page message per shard of `digests.by_due`; the notification worker pages
     "digest_dispatch": Access(sends=("notifications",), secrets=("whatsapp",)),
     # the reminder schedule only enqueues a page message per (slot, shard); the notification worker walks them
@@ -272,6 +264,12 @@ ACCESS: dict[str, Access] = {
             # one transaction, the shard's checkpoint, the next page's message
             "reports": WRITE,
             "job_state": ("GetItem", "PutItem"),
+            # a page of the e-Kinerja handoff (services/ekinerja/handoff.py): the due ids (a Query of the reports'
+            # sparse index), the reports (BatchGetItem) and their RHK texts, the handoffs read in one BatchGetItem,
+            # claimed and settled; the work-list keys moved or removed; the recording client writes to the outbox
+            "skp": ("Query",),
+            "ekinerja_handoffs": ("GetItem", "BatchGetItem", "UpdateItem"),
+            "outbox": ("PutItem",),
         },
         # files streamed as they are written (S3 multipart upload, whose steps PutObject allows); one that fails
         # is aborted, so no parts are left behind

@@ -26,17 +26,12 @@ from typing import Any
 from .errors import BusinessRule, ValidationError
 from .history import HistoryEntry, decision_entry
 from .identity import normalise_email, normalise_whatsapp
-from .selfie import MAX_SELFIE_BYTES, SELFIE_TYPES
+from .photo_limits import MAX_PHOTO_BYTES, PHOTO_TYPES
 from .uploads import read_image
 
 PREFIX = "KR"
 MIN_DESCRIPTION = 20
 MAX_DESCRIPTION = 2000
-#: a photo is held to the project's limits of a camera photo the browser shrank (the selfie's: 300 KB, JPEG or PNG)
-MAX_PHOTO_BYTES = MAX_SELFIE_BYTES
-PHOTO_TYPES = SELFIE_TYPES
-#: the form's JSON: the photo's base64 (~400 KB) plus the fields, well under this; more is refused unread (413)
-MAX_BODY_BYTES = 4 * -(-MAX_PHOTO_BYTES // 3) + 16 * 1024
 
 
 class KritisKind(StrEnum):

@@ -273,10 +273,15 @@ def with_history(report: Report, entry: HistoryEntry, **updates: Any) -> Report:
     return replace(report, history=(*report.history, entry), **updates)
 
 
+#: the content's fields as clients name them (`content_dict` runs for every report of every list)
+_CONTENT_NAMES = tuple(
+    (f.name, {"day": "date", "start": "start_time", "end": "end_time"}.get(f.name, f.name))
+    for f in fields(ReportContent)
+)
+
+
 def content_dict(content: ReportContent) -> dict[str, Any]:
-    out = {f.name: _plain(getattr(content, f.name)) for f in fields(content)}
-    out["date"], out["start_time"], out["end_time"] = out.pop("day"), out.pop("start"), out.pop("end")
-    return out
+    return {shown: _plain(getattr(content, name)) for name, shown in _CONTENT_NAMES}
 
 
 def _plain(value: Any) -> Any:

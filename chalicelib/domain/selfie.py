@@ -9,12 +9,12 @@ a JPEG or PNG does (`uploads.sniff`) and, in the service, decode whole as one (`
 from __future__ import annotations
 
 from .errors import BusinessRule
+from .photo_limits import MAX_PHOTO_BYTES, MAX_PHOTO_TEXT, PHOTO_TYPES
 from .uploads import read_image
 
-MAX_SELFIE_BYTES = 300 * 1024
-#: the base64 text of the largest selfie, with room for a ``data:image/jpeg;base64,`` prefix
-MAX_SELFIE_TEXT = 4 * -(-MAX_SELFIE_BYTES // 3) + 64
-SELFIE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png"}
+MAX_SELFIE_BYTES = MAX_PHOTO_BYTES
+MAX_SELFIE_TEXT = MAX_PHOTO_TEXT
+SELFIE_TYPES = PHOTO_TYPES
 
 
 def invalid_selfie() -> BusinessRule:

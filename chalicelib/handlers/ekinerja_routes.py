@@ -32,7 +32,8 @@ def ekinerja_progress(actor: Actor, params: EkinerjaExportQuery) -> dict[str, An
 
 @bp.schedule(Rate(15, unit=Rate.MINUTES), name="ekinerja_handoff")
 def ekinerja_handoff(event: Any) -> dict[str, int]:
-    """Hand approved reports on to e-Kinerja through the configured client (each once; failures retried)."""
-    counts = container.ekinerja_handoff().run()
-    logger.info("e-Kinerja handoff", extra=counts)
-    return counts
+    """Enqueue one page per shard of the work list on the exports queue, whose worker hands each due report on to
+    e-Kinerja (each once; failures retried: services/ekinerja/handoff.py)."""
+    queued = {"queued": container.ekinerja_handoff().dispatch()}
+    logger.info("e-Kinerja handoff", extra=queued)
+    return queued

@@ -75,6 +75,9 @@ def _build(record: Any) -> None:
         summary = container.auto_approval().page(message, lambda text, **extra: logger.warning(text, extra=extra))
         logger.info("auto-approval", extra=summary)
         return
+    if message.get("kind") == "ekinerja-page":  # one page of one shard of the handoff (services/ekinerja/handoff.py)
+        logger.info("e-Kinerja handoff", extra=container.ekinerja_handoff().page(message))
+        return
     job_id = message["job_id"]
     if message.get("kind") == "archive":  # a satker's archive completeness (services/archive.py)
         outcome = container.archive().run_export(job_id)

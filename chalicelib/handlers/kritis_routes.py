@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from chalice import Blueprint, Cron
 
 from ..domain.accounts import Actor
-from ..domain.kritis import MAX_BODY_BYTES
+from ..domain.photo_limits import MAX_PHOTO_FORM_BYTES
 from ..services import container
 from .api import client_ip, endpoint, logger
 
@@ -56,7 +56,7 @@ def kritis_challenge() -> dict[str, Any]:
     body="KritisFiling",
     response="KritisFiled",
     errors=(409, 413, 422, 429),
-    max_body=MAX_BODY_BYTES,
+    max_body=MAX_PHOTO_FORM_BYTES,
 )
 def file_kritis(body: KritisFiling) -> dict[str, Any]:
     return container.kritis().file(body, client_ip(bp))

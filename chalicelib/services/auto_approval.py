@@ -15,7 +15,6 @@ next page's message leaves that shard to the next schedule (15 minutes).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -24,6 +23,8 @@ from ..domain.errors import Conflict
 from ..domain.reports import AUTO_APPROVE_AFTER, SYSTEM, ReportStatus, decide, overdue
 from ..integrations.queue import NotificationQueue
 from ..store.protocols import JobState, ReportRepository
+from . import shard_pages
+from .shard_pages import ShardPages
 
 #: the queue message's kind (the export worker hands it here: `handlers/export_routes.py`)
 KIND = "auto-approval"
@@ -32,7 +33,7 @@ PAGE = 100
 
 
 def checkpoint_name(shard: int) -> str:
-    return f"{KIND}#{shard}"
+    return shard_pages.checkpoint_name(KIND, shard)
 
 
 class AutoApprovalSweep:
@@ -45,7 +46,7 @@ class AutoApprovalSweep:
         clock: Callable[[], datetime],
         page: int = PAGE,
     ) -> None:
-        self._repository, self._state, self._queue = repository, state, queue
+        self._repository, self._pages, self._queue = repository, ShardPages(state, KIND), queue
         self._clock, self._shards, self._page = clock, repository.overdue_shards, page
 
     def dispatch(self) -> int:
@@ -61,8 +62,7 @@ class AutoApprovalSweep:
     def page(self, message: dict[str, Any], log: Callable[..., None]) -> dict[str, Any]:
         """Approve one page of the message's shard, record the checkpoint, enqueue the next page if any."""
         shard, run, number = int(message["shard"]), str(message["run"]), int(message["page"])
-        done = _read(self._state.cursor(checkpoint_name(shard)))
-        if done and (done["run"] > run or (done["run"] == run and int(done["page"]) >= number)):
+        if self._pages.superseded(shard, run, number):
             return {"shard": shard, "page": number, "approved": 0, "skipped": 0, "superseded": True}
         now = self._clock()
         reports, after = self._repository.overdue_page(
@@ -78,12 +78,7 @@ class AutoApprovalSweep:
             except Conflict:  # decided or edited meanwhile: that write wins (an edited one waits for the next run)
                 skipped += 1
                 log("auto-approval skipped a report changed meanwhile", report_id=report.report_id)
-        mark = {"run": run, "page": number, "after": after, "at": now.isoformat()}
-        self._state.save_cursor(checkpoint_name(shard), json.dumps(mark, separators=(",", ":")))
+        self._pages.record(shard, run, number, after, at=now)
         if after is not None:
             self._queue.send_all([{**message, "page": number + 1, "after": after}])
         return {"shard": shard, "page": number, "approved": approved, "skipped": skipped, "more": after is not None}
-
-
-def _read(cursor: str | None) -> dict[str, Any] | None:
-    return json.loads(cursor) if cursor else None

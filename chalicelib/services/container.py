@@ -541,7 +541,15 @@ class Services:
 
         r = self.repositories
         client = client_for(self.settings.ekinerja_client, r.outbox)
-        return HandOn(r.ekinerja_handoffs, r.reports, self.ekinerja_export, client, clock=self.clock)
+        return HandOn(
+            r.ekinerja_handoffs,
+            r.reports,
+            self.ekinerja_export,
+            client,
+            r.job_state,
+            self.clients.exports,
+            clock=self.clock,
+        )
 
     # -- SKP (targets of the year) and the report's link to them -------------------------------------
 

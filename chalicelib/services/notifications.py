@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from html import escape
@@ -18,7 +17,9 @@ from ..integrations.email import EmailSender
 from ..integrations.queue import NotificationQueue
 from ..integrations.whatsapp import WhatsAppSender
 from ..store.protocols import DigestRepository, EmployeeRepository, JobState, ReportRepository
+from . import shard_pages
 from .decisions.links import DecisionLinks
+from .shard_pages import ShardPages
 
 DIGEST_LINES = 10
 DIGEST_EMAIL_REPORTS = 20
@@ -28,8 +29,8 @@ DIGEST_PAGE = 100
 
 
 def checkpoint_name(shard: int) -> str:
-    """The shard's checkpoint in `job_state` (as `services/auto_approval.py`): the run and the last page done."""
-    return f"{PAGE_KIND}#{shard}"
+    """The shard's checkpoint in `job_state` (`services/shard_pages.py`): the run and the last page done."""
+    return shard_pages.checkpoint_name(PAGE_KIND, shard)
 
 
 class ReportNotifications:
@@ -114,7 +115,8 @@ class DigestSender:
         once: idempotency.OnceFactory,
         state: JobState,
     ) -> None:
-        self._reports, self._employees, self._digests, self._state = reports, employees, digests, state
+        self._reports, self._employees, self._digests = reports, employees, digests
+        self._pages = ShardPages(state, PAGE_KIND)
         self._whatsapp, self._email, self._links = whatsapp, email, links
         self._clock, self._interval, self._app_url = clock, interval, app_url
         self._send_once = once(self._send, key_prefix="digest", key_path="key", argument="message")
@@ -155,10 +157,8 @@ class DigestSender:
         A page message without a run (queued before checkpoints) is paged as it was, without one."""
         shard, run = int(message["shard"]), message.get("run")
         number = int(message.get("page", 1))
-        if run is not None:
-            done = self._checkpoint(shard)
-            if done and (done["run"] > run or (done["run"] == run and int(done["page"]) >= number)):
-                return {"due": 0, "more": False, "superseded": True}
+        if run is not None and self._pages.superseded(shard, run, number):
+            return {"due": 0, "more": False, "superseded": True}
         rows, following = self._digests.due_page(
             shard, datetime.fromisoformat(message["now"]), message.get("after"), self.page_size
         )
@@ -167,13 +167,8 @@ class DigestSender:
             messages.append({**message, "after": following, **({"page": number + 1} if run is not None else {})})
         queue.send_all(messages)
         if run is not None:
-            mark = {"run": run, "page": number, "after": following}
-            self._state.save_cursor(checkpoint_name(shard), json.dumps(mark, separators=(",", ":")))
+            self._pages.record(shard, run, number, following)
         return {"due": len(rows), "more": following is not None}
-
-    def _checkpoint(self, shard: int) -> dict[str, Any] | None:
-        cursor = self._state.cursor(checkpoint_name(shard))
-        return json.loads(cursor) if cursor else None
 
     def handle(self, message: dict[str, Any]) -> None:
         self._send_once(message={**message, "key": f"{message['supervisor_nip']}:{message['due_at']}"})

@@ -187,7 +187,7 @@ class ReportService:
         body: dict[str, Any] = {
             "report_id": report.report_id,
             "nip": report.nip,
-            **{k: v for k, v in content_dict(report.content).items()},
+            **content_dict(report.content),
             "status": report.status.value,
             "status_label": STATUS_LABELS[report.status],
             "submitted_at": report.submitted_at.isoformat(),

@@ -1,14 +1,17 @@
 """The handoffs of approved reports to e-Kinerja on DynamoDB (`EkinerjaHandoffs` in `protocols.py`).
 
-The work list is the reports' sparse index `by_ekinerja_pending`, which the approving write sets, read shard by
-shard (Query, keys only: no Scan). Each report's handoff is one item of `ekinerja_handoffs`, claimed and settled
-with conditional writes: two runs at once never both claim a report, and only the run that claimed an attempt
-settles it.
+The work list is the reports' sparse index `by_ekinerja_due` (`ekinerja_pending` = "E#<n>", `ekinerja_due` = the
+time of the next attempt), which the approving write sets, read a page of one shard at a time and only what is due
+(Query with Limit, keys only: no Scan). Each report's handoff is one item of `ekinerja_handoffs`, read a page at a
+time (BatchGetItem), claimed and settled with conditional writes: two runs at once never both claim a report, and
+only the run that claimed an attempt settles it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from pynamodb.exceptions import UpdateError
 
@@ -37,26 +40,39 @@ def _to_handoff(item: EkinerjaHandoffItem) -> Handoff:
 
 
 class DynamoEkinerjaHandoffs:
-    def pending_reports(self, limit: int) -> list[str]:
-        """Ids of approved reports not handed on yet, oldest decision first within each shard, at most ``limit``."""
-        found: list[str] = []
-        for shard in range(EKINERJA_SHARDS):
-            if len(found) >= limit:
-                break
-            query = ReportItem.by_ekinerja_pending.query(f"E#{shard}", limit=limit - len(found))
-            found += [item.report_id for item in query]
-        return found
+    shards = EKINERJA_SHARDS
+
+    def due_page(
+        self, shard: int, now: datetime, after: dict[str, Any] | None, limit: int
+    ) -> tuple[list[str], dict[str, Any] | None]:
+        """Ids of at most ``limit`` reports of one shard whose next attempt is due by ``now``, soonest first, and
+        where the next page starts (one Query with Limit of the keys-only index)."""
+        result = ReportItem.by_ekinerja_due.query(
+            f"E#{shard}", ReportItem.ekinerja_due <= now.isoformat(), limit=limit, last_evaluated_key=after
+        )
+        return [item.report_id for item in result], result.last_evaluated_key
+
+    def many(self, report_ids: Sequence[str]) -> dict[str, Handoff]:
+        """The handoffs of up to 100 reports in one consistent BatchGetItem (reports never tried are left out)."""
+        if not report_ids:
+            return {}
+        items = EkinerjaHandoffItem.batch_get(list(report_ids), consistent_read=True)
+        return {item.report_id: _to_handoff(item) for item in items}
+
+    def later(self, report_id: str, at: datetime) -> None:
+        """Move a report on the work list to its next attempt (it is not read again before)."""
+        self._work_list(report_id, [ReportItem.ekinerja_due.set(at.isoformat())], ReportItem.ekinerja_pending.exists())
 
     def done(self, report_id: str) -> None:
-        """Take a report off the work list (sent, or given up). Leaves the report's version alone: only its index
-        key goes, and only if the report is still there."""
-        connection = ReportItem._get_connection()
+        """Take a report off the work list (sent, or given up)."""
+        remove = [ReportItem.ekinerja_pending.remove(), ReportItem.ekinerja_due.remove()]
+        self._work_list(report_id, remove, ReportItem.report_id.exists())
+
+    def _work_list(self, report_id: str, actions: list, condition: Any) -> None:
+        """Change only the report's work-list keys, leaving its version alone, and only while ``condition``
+        holds (the report still there, or still on the list)."""
         try:
-            connection.update_item(
-                report_id,
-                actions=[ReportItem.ekinerja_pending.remove()],
-                condition=ReportItem.report_id.exists(),
-            )
+            ReportItem._get_connection().update_item(report_id, actions=actions, condition=condition)
         except UpdateError as exc:
             if not condition_failed(exc):
                 raise

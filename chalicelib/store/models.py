@@ -264,13 +264,14 @@ class ReportItem(Model):
     satker_key = UnicodeAttribute(null=True)
     satker_sort = UnicodeAttribute(null=True)
     ekinerja_pending = UnicodeAttribute(null=True)  # "E#<n>" while approved and not yet handed on (e-Kinerja)
+    ekinerja_due = UnicodeAttribute(null=True)  # its next attempt: the decision, then each failure's retry time
     version = VersionAttribute()
 
     by_owner = _index("reports", "by_owner")
     by_supervisor_pending = _index("reports", "by_supervisor_pending")
     by_pending_shard = _index("reports", "by_pending_shard")
     by_satker_day = _index("reports", "by_satker_day")  # read in bulk by `store.exports`
-    by_ekinerja_pending = _index("reports", "by_ekinerja_pending")
+    by_ekinerja_due = _index("reports", "by_ekinerja_due")
 
 
 class TemplateItem(Model):

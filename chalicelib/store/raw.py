@@ -21,27 +21,28 @@ from pynamodb.models import Model
 
 
 def reader(model: type[Model]) -> Callable[[dict[str, dict[str, Any]]], Any]:
-    """A function from one raw item (DynamoDB JSON) to an object with the model's attributes, as the model reads."""
+    """A function from one raw item (DynamoDB JSON) to an object with the model's attributes, as the model reads.
+
+    One pass over the attributes the item holds (a report page's item holds ≈22 of the model's ≈30): each is looked
+    up once by its stored name; those the item lacks, or holds as NULL, take the model's default or None."""
     attributes = list(model.get_attributes().items())
-    defaults = [(name, attr.default) for name, attr in attributes if attr.default is not None]
-    plain = [(name, attr.attr_name, attr) for name, attr in attributes if type(attr) is UnicodeAttribute]
-    typed = [(name, attr.attr_name, attr) for name, attr in attributes if type(attr) is not UnicodeAttribute]
+    blank = {name: None if callable(attr.default) else attr.default for name, attr in attributes}
+    factories = [(name, attr.attr_name, attr.default) for name, attr in attributes if callable(attr.default)]
+    by_key = {attr.attr_name: (name, attr, type(attr) is UnicodeAttribute) for name, attr in attributes}
 
     def read(raw: dict[str, dict[str, Any]]) -> Any:
-        values = {name: default() if callable(default) else default for name, default in defaults}
-        for name, key, attr in plain:
+        values = dict(blank)
+        for key, value in raw.items():
+            known = by_key.get(key)
+            if known is None or not value or NULL in value:
+                continue
+            name, attr, plain = known
+            text = value.get(STRING) if plain else None
+            values[name] = text if text is not None else attr.deserialize(attr.get_value(value))
+        for name, key, factory in factories:
             value = raw.get(key)
-            if value and NULL not in value:
-                text = value.get(STRING)
-                values[name] = text if text is not None else attr.get_value(value)  # another type: pynamodb's error
-            else:
-                values.setdefault(name, None)
-        for name, key, attr in typed:
-            value = raw.get(key)
-            if value and NULL not in value:
-                values[name] = attr.deserialize(attr.get_value(value))
-            else:
-                values.setdefault(name, None)
+            if not value or NULL in value:
+                values[name] = factory()
         return SimpleNamespace(**values)
 
     return read

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time as time_module
 import zlib
+from collections.abc import Sequence
 from dataclasses import asdict, replace
 from datetime import date, datetime, time
 from typing import Any
@@ -37,12 +38,13 @@ from .raw import reader
 PENDING_SHARDS = 64
 MAX_LIST_REQUESTS = 4
 OVERDUE_PAGE = 100  # reports a page of `overdue_page` when `overdue` reads a whole shard
-#: Shards of `by_ekinerja_pending`. Every approval writes a key row there; the auto-approval drain (64 chains of
+#: Shards of `by_ekinerja_due`. Every approval writes a key row there; the auto-approval drain (64 chains of
 #: 100-report pages, ≈3,450 approvals/s at the local run's speed, each a transaction: 2 write units) would put
-#: ≈1,700 WCU/s on each of 4 keys, over the limit; 32 keys take ≈216 (README "Load model", benchmarks/load_model.py).
-#: The work list reads the shards in order up to its limit, so keys written with fewer shards stay inside the
-#: range read.
-EKINERJA_SHARDS = 32
+#: ≈1,700 WCU/s on each of 4 keys, over the limit; 64 keys take ≈110. The handoff (`services/ekinerja/handoff.py`)
+#: pages each shard in its own chain of worker calls: 64 chains hand a peak period's 250 k approvals on in half the
+#: time 32 took (README "Load model", benchmarks/load_model.py). Items written with fewer shards keep their keys,
+#: which stay inside the range read.
+EKINERJA_SHARDS = 64
 TRANSACTION_ATTEMPTS = 3
 _COUNT_ATTR = {
     ReportStatus.SUBMITTED: AttendanceItem.count_submitted,
@@ -79,6 +81,7 @@ def to_item(report: Report) -> ReportItem:
     c = report.content
     live = report.status is not ReportStatus.WITHDRAWN
     pending = report.status is ReportStatus.SUBMITTED
+    approved = report.status is ReportStatus.APPROVED
     submitted = report.submitted_at.isoformat()
     item = ReportItem(
         report_id=report.report_id,
@@ -113,9 +116,11 @@ def to_item(report: Report) -> ReportItem:
         pending_shard=pending_shard(report.report_id) if pending else None,
         satker_key=f"{report.skpd_id}#{report.satker_id}" if live else None,
         satker_sort=f"{c.day.isoformat()}#{report.nip}#{report.report_id}" if live else None,
-        # the e-Kinerja work list, set by the approving write itself (so no approval is missed); the handoff job
-        # removes it once sent (`store.ekinerja`). An approved report is written again only by that decision.
-        ekinerja_pending=ekinerja_shard(report.report_id) if report.status is ReportStatus.APPROVED else None,
+        # the e-Kinerja work list, set by the approving write itself (so no approval is missed), due at once; the
+        # handoff job moves `ekinerja_due` to a failure's retry time and removes both once sent or given up
+        # (`store.ekinerja`). An approved report is written again only by that decision.
+        ekinerja_pending=ekinerja_shard(report.report_id) if approved else None,
+        ekinerja_due=(report.decided_at or report.submitted_at).isoformat() if approved else None,
     )
     if report.version:
         item.version = report.version
@@ -164,6 +169,12 @@ class DynamoReportRepository:
             return to_report(ReportItem.get(report_id, consistent_read=True))
         except ReportItem.DoesNotExist:
             return None
+
+    def many(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        """The reports of up to 100 ids in one consistent BatchGetItem (missing ones left out)."""
+        if not report_ids:
+            return {}
+        return {i.report_id: to_report(i) for i in ReportItem.batch_get(list(report_ids), consistent_read=True)}
 
     def create(self, report: Report, day: AttendanceDay) -> Report:
         slots = {**_slot_map(day), report.report_id: _span(report.content)}
@@ -305,7 +316,7 @@ class DynamoReportRepository:
             f"P#{shard}", ReportItem.submitted_at <= submitted_by.isoformat(), limit=limit, last_evaluated_key=after
         )
         ids = [item.report_id for item in result]
-        found = {i.report_id: to_report(i) for i in ReportItem.batch_get(ids, consistent_read=True)} if ids else {}
+        found = self.many(ids)
         return [found[i] for i in ids if i in found], result.last_evaluated_key
 
     def _write(

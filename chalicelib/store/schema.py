@@ -166,7 +166,7 @@ TABLES: dict[str, dict[str, Any]] = {
             satker_key="S",
             satker_sort="S",
             ekinerja_pending="S",
-            decided_at="S",
+            ekinerja_due="S",
         ),
         "KeySchema": _key("report_id"),
         "GlobalSecondaryIndexes": [
@@ -184,10 +184,12 @@ TABLES: dict[str, dict[str, Any]] = {
             # all reports of a satker in a date range, for recaps (satker_key = "<skpd>#<satker>",
             # satker_sort = "<date>#<nip>#<id>"); only what a recap shows is projected
             _gsi("by_satker_day", "satker_key", "satker_sort", only=REPORT_LINE_ATTRIBUTES),
-            # approved reports not yet handed on to e-Kinerja, oldest decision first, over 4 shards
-            # (ekinerja_pending = "E#<n>"; sparse, keys only: set by the approving write, removed once sent or
-            # given up — docs/ekinerja.md)
-            _gsi("by_ekinerja_pending", "ekinerja_pending", "decided_at", only=[]),
+            # approved reports not yet handed on to e-Kinerja by the time of their next attempt, over 64 shards
+            # (ekinerja_pending = "E#<n>", ekinerja_due = the decision, then each failure's retry time; sparse, keys
+            # only: set by the approving write, removed once sent or given up). A handoff page reads one shard's
+            # due ones (Query with Limit, `ekinerja_due <= now`), so reports waiting for a retry are not read again
+            # before it (docs/ekinerja.md)
+            _gsi("by_ekinerja_due", "ekinerja_pending", "ekinerja_due", only=[]),
         ],
         "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
     },
@@ -245,7 +247,7 @@ TABLES: dict[str, dict[str, Any]] = {
         "KeySchema": _key("nip", "event_key"),
     },
     # One item per supervisor: when their next digest is due and when the last went out.
-    # by_due (sparse: only while a digest is due, 8 shards) serves the digest dispatcher, which reads the keys
+    # by_due (sparse: only while a digest is due, 64 shards) serves the digest dispatcher, which reads the keys
     # (then the count of arrivals, one BatchGetItem per 100); last_sent_at and arrivals stay out. Only the
     # submission that makes a digest due writes its 1-WCU index row (and the send that clears it); later ones
     # count in `arrivals`, which the index does not hold: at most ≈2 index writes per supervisor and digest

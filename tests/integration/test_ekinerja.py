@@ -97,14 +97,18 @@ def test_a_month_in_three_formats_and_who_may_have_it(http, office):
 
 
 def _run_job() -> dict[str, int]:
+    """The schedule (a page per shard on the exports queue), then the export worker over the pages."""
     from chalice.local import LambdaContext
 
     from chalicelib.handlers.ekinerja_routes import ekinerja_handoff
     from devtools.runner import scheduled_event
+    from tests.support import local_runner
 
-    return ekinerja_handoff(
+    queued = ekinerja_handoff(
         scheduled_event("ap-southeast-3", "ekinerja_handoff"), LambdaContext("ekinerja_handoff", 512)
     )
+    local_runner(quiet=True).deliver_queue()
+    return queued
 
 
 def _sends(nip: str, report_id: str) -> list[dict]:

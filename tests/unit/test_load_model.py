@@ -17,6 +17,7 @@ from benchmarks.load_projection import (
     cost_per_million,
     cpu_factor,
     crossed,
+    handoff_gb_seconds,
     judge,
     print_lines,
     project,
@@ -40,10 +41,14 @@ MEASURED = Measured(
     pending_skew=1.2,
     approval_s=0.02,
     approval_page_s=0.03,
-    approval_wcu={"reports.by_pending_shard": 1.0, "reports.by_ekinerja_pending": 1.0},
+    approval_wcu={"reports.by_pending_shard": 1.0, "reports.by_ekinerja_due": 1.0},
     digest_fanout_s=0.02,
     digest_page_s=0.02,
     digest_due_s=0.0005,
+    handoff_s=0.01,
+    handoff_page_s=0.05,
+    handoff_wcu=1.0,
+    ekinerja_skew=1.1,
     local_cores=2,
 )
 #: the notification worker's 1,024 MB is 1,024 / 1,769 vCPU: CPU work measured on 2 cores takes 3.5 times as long
@@ -120,10 +125,11 @@ def test_too_few_shards_cross_the_partition_limit():
 def test_an_index_write_per_submission_on_eight_digest_shards_is_named():
     """One digest index write per submission (before issue 21): 2,500/s × 2 (made due, cleared) over 8 keys =
     625 WCU/s — the figure the line's note gives — under the limit at 8 shards but over it at 4."""
+    eight = replace(Nation(), digest_shards=8)
     every = replace(MEASURED, submission_wcu={**MEASURED.submission_wcu, "digests.by_due": 1.0})
-    assert _line(project(every, Nation()), "submissions: digests.by_due per D# key").value == pytest.approx(625)
-    assert "would be 625" in _line(project(MEASURED, Nation()), "submissions: digests.by_due per D# key").note
-    assert crossed(project(every, Nation())) == []
+    assert _line(project(every, eight), "submissions: digests.by_due per D# key").value == pytest.approx(625)
+    assert "would be 625" in _line(project(MEASURED, eight), "submissions: digests.by_due per D# key").note
+    assert crossed(project(every, eight)) == []
     assert "submissions: digests.by_due per D# key" in crossed(project(every, replace(Nation(), digest_shards=4)))
 
 
@@ -131,16 +137,18 @@ def test_the_functions_timeouts_memory_and_batch_come_from_the_code():
     nation = Nation.of_code()
     assert (nation.timeout, nation.export_timeout) == (30, 900)
     assert (nation.memory_mb, nation.schedule_memory_mb, nation.export_memory_mb) == (1024, 512, 1024)
-    assert (nation.reminder_shards, nation.pending_shards, nation.ekinerja_shards) == (256, 64, 32)
+    assert (nation.reminder_shards, nation.pending_shards, nation.ekinerja_shards) == (256, 64, 64)
+    assert nation.digest_shards == 64
+    assert (nation.ekinerja_page, nation.ekinerja_send_workers) == (100, 16)
     assert nation.pages_per_call == 1
 
 
 def test_the_digests_due_at_once_are_queued_within_the_schedule_period():
     lines = project(MEASURED, Nation())
     queued = _line(lines, "digests: every due digest queued")
-    # 450 k due over 8 shards = 563 pages of ((20 ms + 100 × 0.5 ms) on 1,024 MB + 100 × a 20 ms batch of 10)
-    assert queued.value == pytest.approx(563 * (SLOW * (0.02 + 100 * 0.0005) + 100 * 0.002)) and not queued.crossed
-    assert "digests: every due digest queued" in crossed(project(replace(MEASURED, digest_due_s=0.01), Nation()))
+    # 450 k due over 64 shards = 71 pages of ((20 ms + 100 × 0.5 ms) on 1,024 MB + 100 × a 20 ms batch of 10)
+    assert queued.value == pytest.approx(71 * (SLOW * (0.02 + 100 * 0.0005) + 100 * 0.002)) and not queued.crossed
+    assert "digests: every due digest queued" in crossed(project(replace(MEASURED, digest_due_s=0.02), Nation()))
 
 
 @pytest.mark.parametrize(
@@ -150,7 +158,9 @@ def test_the_digests_due_at_once_are_queued_within_the_schedule_period():
         ({"send_s": 0.0}, "send_s"),
         ({"digest_page_s": 0.0}, "digest_page_s"),
         ({"submission_wcu": {"digests.by_due": 0.1}}, "submission_wcu[reports.by_pending_shard]"),
-        ({"approval_wcu": {"reports.by_pending_shard": 1.0}}, "approval_wcu[reports.by_ekinerja_pending]"),
+        ({"approval_wcu": {"reports.by_pending_shard": 1.0}}, "approval_wcu[reports.by_ekinerja_due]"),
+        ({"handoff_s": 0.0}, "handoff_s"),
+        ({"handoff_wcu": 0.0}, "handoff_wcu"),
     ],
 )
 def test_a_figure_the_run_did_not_measure_stops_it_with_exit_2(change, named, capsys):
@@ -177,3 +187,24 @@ def test_the_cost_per_million_reports():
     assert costs["Lambda"] == pytest.approx(4.1 * 0.2 + 0.07 * 16.6667, rel=1e-4)
     assert "DynamoDB storage" not in " ".join(costs)  # a monthly cost, given apart
     assert storage_per_million(report, Prices()) == pytest.approx(1e6 * 6 / 1024 / 1024 * 0.25)
+
+
+def test_the_e_kinerja_handoff_keeps_up_with_the_peak_hours_approvals():
+    """A page: (50 ms + 100 × 10 ms) on the export worker's 1,024 MB + 100 BKN calls of 0.2 s, 16 at once; a
+    15-minute period of the busiest hour (1 M approvals/h) = 250 k over 64 chains × 1.1 skew = 43 pages a chain."""
+    lines = project(MEASURED, Nation())
+    page = SLOW * (0.05 + 100 * 0.01) + 100 * 0.2 / 16
+    assert _line(lines, "e-Kinerja: one worker call (a page)").value == pytest.approx(page)
+    drained = _line(lines, "e-Kinerja: a peak period's approvals handed on")
+    assert drained.value == pytest.approx(43 * page) and drained.limit == 15 * 60 and not drained.crossed
+    # 556 approvals/s at the peak × 1 WCU × 1.1 over 64 keys + a chain removing 100 rows in 1.05 s
+    writes = _line(lines, "e-Kinerja: reports.by_ekinerja_due writes per E# key")
+    assert writes.value == pytest.approx(1_000_000 / 3600 * 2 * 1.1 / 64 + 100 / 1.05)
+    slow_bkn = project(MEASURED, replace(Nation(), bkn_s=4.0))  # a 4 s BKN call: 25 s a page more
+    assert "e-Kinerja: a peak period's approvals handed on" in crossed(slow_bkn)
+
+
+def test_a_report_pays_its_share_of_the_handoff_page_in_gb_seconds():
+    """A page's time (its CPU work scaled, BKN's waits as they are) at 1,024 MB over its 100 reports."""
+    page = SLOW * (0.05 + 100 * 0.01) + 100 * 0.2 / 16
+    assert handoff_gb_seconds(MEASURED, Nation()) == pytest.approx(page * 1.0 / 100)

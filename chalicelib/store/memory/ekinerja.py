@@ -1,30 +1,51 @@
-"""In-memory twin of `store/ekinerja.py`: the work list fed by the report twin's approved reports."""
+"""In-memory twin of `store/ekinerja.py`: the work list is the report twin's (`ekinerja_due`, which its approving
+write sets), paged per shard as DynamoDB's Query with Limit does."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from ...domain.ekinerja import Handoff, HandoffState
-from ...domain.reports import ReportStatus
+from ..reports import EKINERJA_SHARDS, ekinerja_shard
 from .reports import InMemoryReportRepository
 
 
 class InMemoryEkinerjaHandoffs:
+    shards = EKINERJA_SHARDS
+
     def __init__(self, reports: InMemoryReportRepository) -> None:
-        self._reports = reports
+        self._due = reports.ekinerja_due  # the report twin's own work list, as DynamoDB's index is the table's
         self._items: dict[str, Handoff] = {}
         self._claims: dict[str, str] = {}
-        self._done: set[str] = set()
 
-    def pending_reports(self, limit: int) -> list[str]:
-        stored = self._reports._items.values()  # the twin's own store, as DynamoDB's index is the table's
-        approved = [r for r in stored if r.status is ReportStatus.APPROVED and r.report_id not in self._done]
-        approved.sort(key=lambda r: (r.decided_at or datetime.min, r.report_id))
-        return [r.report_id for r in approved[:limit]]
+    def due_page(
+        self, shard: int, now: datetime, after: dict[str, Any] | None, limit: int
+    ) -> tuple[list[str], dict[str, Any] | None]:
+        """As DynamoDB's Query with Limit: a next key whenever the page is full."""
+        start = (after["ekinerja_due"], after["report_id"]) if after else ("", "")
+        cut, key = now.isoformat(), f"E#{shard}"
+        mine = sorted(
+            (due, report_id)
+            for report_id, due in self._due.items()
+            if ekinerja_shard(report_id) == key and due <= cut and (due, report_id) > start
+        )[:limit]
+        if len(mine) < limit:
+            return [report_id for _, report_id in mine], None
+        due, report_id = mine[-1]
+        return [r for _, r in mine], {"ekinerja_due": due, "report_id": report_id}
+
+    def many(self, report_ids: Sequence[str]) -> dict[str, Handoff]:
+        return {i: self._items[i] for i in report_ids if i in self._items}
+
+    def later(self, report_id: str, at: datetime) -> None:
+        if report_id in self._due:
+            self._due[report_id] = at.isoformat()
 
     def done(self, report_id: str) -> None:
-        self._done.add(report_id)
+        self._due.pop(report_id, None)
 
     def get(self, report_id: str) -> Handoff | None:
         return self._items.get(report_id)

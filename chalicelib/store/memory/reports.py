@@ -7,7 +7,7 @@ guarantee: of two writes that read the same day, one lands and the other gets `D
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from typing import Any
@@ -72,9 +72,15 @@ class InMemoryReportRepository:
         self._days = attendance
         self._leave = leave  # the held days a report's date may not be one of
         self._items: dict[str, Report] = {}
+        #: the e-Kinerja work list (`by_ekinerja_due`): report id → its next attempt (ISO), kept by
+        #: `InMemoryEkinerjaHandoffs` once set
+        self.ekinerja_due: dict[str, str] = {}
 
     def get(self, report_id: str) -> Report | None:
         return self._items.get(report_id)
+
+    def many(self, report_ids: Sequence[str]) -> dict[str, Report]:
+        return {i: self._items[i] for i in report_ids if i in self._items}
 
     def create(self, report: Report, day: AttendanceDay) -> Report:
         slots = {**day.report_slots, report.report_id: _span(report)}
@@ -205,4 +211,8 @@ class InMemoryReportRepository:
                 self._days.put(day)
             saved = replace(report, version=report.version + 1)
             self._items[report.report_id] = saved
+            if saved.status is ReportStatus.APPROVED:  # as `to_item`: the approving write puts it on the work list
+                self.ekinerja_due[saved.report_id] = (saved.decided_at or saved.submitted_at).isoformat()
+            else:
+                self.ekinerja_due.pop(saved.report_id, None)
             return saved
