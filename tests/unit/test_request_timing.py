@@ -36,3 +36,19 @@ def test_counts_dynamodb_calls_of_this_thread_only():
     assert request_timing.header() == f'dynamodb;dur={ms:.3f};desc="2"'
     request_timing.start()
     assert request_timing.spent() == (0.0, 0)
+
+
+def test_a_recorded_read_is_sent_again_as_it_was():
+    request_timing.install()
+    dynamodb = _client("dynamodb")
+    query = {"TableName": "t", "KeyConditionExpression": "k = :k", "ExpressionAttributeValues": {":k": {"S": "1"}}}
+    with Stubber(dynamodb) as stub:
+        stub.add_response("query", {"Items": []}, query)
+        stub.add_response("query", {"Items": []}, query)  # the replay must send the same parameters
+        request_timing.start()
+        with request_timing.recording() as calls:
+            dynamodb.query(**query)
+        assert [(operation, params) for _, operation, params in calls] == [("Query", query)]
+        assert request_timing.replay(calls) > 0
+        stub.assert_no_pending_responses()
+    assert request_timing.spent()[1] == 1  # the replay is not counted as the request's own
