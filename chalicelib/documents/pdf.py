@@ -32,9 +32,9 @@ MARGIN_MM = 10
 WRAPPED_CACHE = 20_000
 
 
-#: fpdf2 deflates each page's content stream at zlib's default level (6); level 1 deflates the text-only pages of a
-#: recap four times as fast for files ≈15 % larger — ≈0.15 s of an 11,000-row recap (`python -m benchmarks.exports`).
-#: A class setting of fpdf2's (pinned in requirements.txt), not a per-document option.
+#: fpdf2 deflates each page's content stream at zlib's default level (6); level 1 deflates the text-only pages of
+#: an 11,000-row recap ≈2× as fast (0.22 → 0.10 s under the profiler; `python -m benchmarks.exports`), for a somewhat
+#: larger file. A class setting of fpdf2's (pinned in requirements.txt), not a per-document option.
 PDFContentStream._COMPRESSION_LEVEL = 1
 
 
