@@ -60,6 +60,7 @@ from benchmarks.load_projection import (
     reminder_gb_seconds,
     storage_per_million,
 )
+from benchmarks.reminder_dispatch import put_items
 
 ROOT = Path(__file__).resolve().parent.parent
 #: a request's Lambda time at 512 MB (`make bench`): create and approve ≈50 ms each, their token checks ≈10 ms
@@ -398,13 +399,7 @@ def _fill_reminders(table: str, employees: int, due: int) -> tuple[Counter[int],
         if shard_of(nip) not in due_shards:
             item["last_sent_day"] = {"S": DAY}
         items.append(item)
-    ddb = _client()
-
-    def write(chunk: list[dict]) -> None:
-        pending = [{"PutRequest": {"Item": i}} for i in chunk]
-        while pending:
-            left = ddb.batch_write_item(RequestItems={table: pending}).get("UnprocessedItems", {})
-            pending = left.get(table, [])
+    put_items(table, items)
 
     def account(nip: str) -> None:
         DynamoEmployeeRepository().add(
@@ -412,7 +407,6 @@ def _fill_reminders(table: str, employees: int, due: int) -> tuple[Counter[int],
         )
 
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(write, [items[i : i + 25] for i in range(0, len(items), 25)]))
         list(pool.map(account, due_nips))
     return shards, due_shards, due_nips
 
@@ -573,12 +567,6 @@ def _empty_digest_pages(sender: Any, split: Any, shards: int = 16) -> list[float
         times.append(time.perf_counter() - started)
         assert found["due"] == 0, found
     return times
-
-
-def _client() -> Any:
-    import boto3
-
-    return boto3.client("dynamodb", endpoint_url=os.environ["DYNAMODB_ENDPOINT"], region_name="ap-southeast-3")
 
 
 def _nip(n: int) -> str:

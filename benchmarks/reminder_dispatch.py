@@ -196,6 +196,20 @@ def _fill(table: str) -> None:
         if n >= UNSENT:
             item["last_sent_day"] = {"S": DAY}
         items.append(item)
+    put_items(table, items)
+
+    def account(n: int) -> None:
+        DynamoEmployeeRepository().add(
+            Employee(_nip(n), f"Pegawai {n}", "Analis", "SKPD-1", "SATKER-1", f"62812{n:08d}", TimeZone.WIB)
+        )
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        list(pool.map(account, range(UNSENT)))
+
+
+def put_items(table: str, items: list[dict]) -> None:
+    """Raw items straight into ``table``: batches of 25, four at once, again with what DynamoDB left unprocessed
+    (the load model fills its slot the same way)."""
     ddb = _client()
 
     def write(chunk: list[dict]) -> None:
@@ -204,15 +218,8 @@ def _fill(table: str) -> None:
             left = ddb.batch_write_item(RequestItems={table: pending}).get("UnprocessedItems", {})
             pending = left.get(table, [])
 
-    def account(n: int) -> None:
-        DynamoEmployeeRepository().add(
-            Employee(_nip(n), f"Pegawai {n}", "Analis", "SKPD-1", "SATKER-1", f"62812{n:08d}", TimeZone.WIB)
-        )
-
-    chunks = [items[i : i + 25] for i in range(0, len(items), 25)]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        list(pool.map(write, chunks))
-        list(pool.map(account, range(UNSENT)))
+        list(pool.map(write, [items[i : i + 25] for i in range(0, len(items), 25)]))
 
 
 if __name__ == "__main__":
